@@ -1,0 +1,401 @@
+//! Schema v1 of the published dataset (`agencies.json`) and its tolerant loader.
+//!
+//! This is the only place that knows the JSON shape. The loader never fails
+//! because of one bad record: a record that does not parse or validate is
+//! skipped and reported as a [`RecordProblem`], so the rest still shows. Only
+//! a file that is not JSON, not an object, or of an unknown `schema_version`
+//! is rejected as a whole ([`DatasetError`]).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::validate::{validate_agency, FieldProblem};
+use crate::vocab::{Offer, Precision, Topic, Umbrella};
+
+/// The schema version this code reads and writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// A whole dataset file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Always [`SCHEMA_VERSION`]; anything else is rejected.
+    pub schema_version: u64,
+    #[serde(flatten)]
+    pub meta: DatasetMeta,
+    pub agencies: Vec<Agency>,
+}
+
+/// Everything in a dataset file except the records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetMeta {
+    /// Date the data was compiled, `YYYY-MM-DD` ("Stand").
+    pub as_of: String,
+    pub source: DatasetSource,
+    /// Licence of the compilation, as text.
+    pub licence: String,
+    /// How complete the dataset is, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
+}
+
+/// Who compiled the dataset, and where it is published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetSource {
+    pub text: String,
+    pub url: String,
+}
+
+/// How many agencies exist in total according to the state, for an honest
+/// "N von rund M" statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub estimated_total: u32,
+    /// Where the estimate comes from.
+    pub note: String,
+}
+
+/// One Integrationsagentur or Servicestelle für Antidiskriminierungsarbeit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agency {
+    /// Stable slug (`[a-z0-9-]+`) that never changes when other records change.
+    pub id: String,
+    pub name: String,
+    /// The legal carrier (Träger).
+    pub carrier: String,
+    pub umbrella: Umbrella,
+    pub address: Address,
+    /// Amtlicher Gemeindeschlüssel (8 digits) of the municipality.
+    pub ags: String,
+    /// Name of the municipality (Gemeinde or kreisfreie Stadt).
+    pub municipality: String,
+    /// Name of the Kreis or kreisfreie Stadt the municipality belongs to.
+    pub kreis: String,
+    pub location: Location,
+    #[serde(default)]
+    pub offers: Vec<Offer>,
+    /// True when the agency is a Servicestelle für Antidiskriminierungsarbeit.
+    #[serde(default)]
+    pub antidiscrimination: bool,
+    /// Anti-discrimination counselling focus, where known.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    #[serde(default)]
+    pub contact: Contact,
+    /// Languages of counselling (ISO 639-1 codes), where known.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Public page the record was taken from.
+    pub source_url: String,
+    /// What the source is, when the URL alone does not say it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_note: Option<String>,
+    /// Date the record was last checked against its source, `YYYY-MM-DD`.
+    pub last_verified: String,
+}
+
+/// Postal address. A record without a known street keeps `street: None`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Address {
+    #[serde(default)]
+    pub street: Option<String>,
+    #[serde(default)]
+    pub postcode: Option<String>,
+    pub city: String,
+}
+
+/// Position on the map and how exact it is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: Precision,
+}
+
+/// Contact data. Every field is optional because sources often lack it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+impl Agency {
+    /// Ags of the Kreis or kreisfreie Stadt (the first five digits).
+    pub fn kreis_ags(&self) -> &str {
+        self.ags.get(..5).unwrap_or(&self.ags)
+    }
+}
+
+/// A dataset as the app uses it: the good records plus what was skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedDataset {
+    pub meta: DatasetMeta,
+    pub agencies: Vec<Agency>,
+    pub skipped: Vec<RecordProblem>,
+}
+
+/// Why one record was skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordProblem {
+    /// Position of the record in the `agencies` array.
+    pub index: usize,
+    /// The record's id, when it has a readable one.
+    pub id: Option<String>,
+    pub problems: Vec<FieldProblem>,
+}
+
+impl std::fmt::Display for RecordProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "record {} (id \"{}\")", self.index, id)?,
+            None => write!(f, "record {}", self.index)?,
+        }
+        for problem in &self.problems {
+            write!(f, "; {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a whole dataset file could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DatasetError {
+    /// The text is not valid JSON.
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Valid JSON, but not an object with the top-level fields.
+    Shape(String),
+    /// A `schema_version` this code does not know.
+    UnsupportedSchema(String),
+}
+
+impl std::fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatasetError::Json {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "not valid JSON at line {line}, column {column}: {message}"
+                )
+            }
+            DatasetError::Shape(message) => write!(f, "not a dataset: {message}"),
+            DatasetError::UnsupportedSchema(found) => {
+                write!(
+                    f,
+                    "unsupported schema_version {found} (this app reads version {SCHEMA_VERSION})"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+/// Parses a dataset file, skipping (and reporting) records that are broken.
+///
+/// Unknown extra fields are ignored at every level so that later minor
+/// additions to the schema do not break older apps.
+pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
+    let value: Value = serde_json::from_str(text).map_err(|err| DatasetError::Json {
+        line: err.line(),
+        column: err.column(),
+        message: err.to_string(),
+    })?;
+    let Value::Object(mut object) = value else {
+        return Err(DatasetError::Shape(
+            "the top level is not a JSON object".into(),
+        ));
+    };
+    match object.get("schema_version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => {}
+        Some(other) => return Err(DatasetError::UnsupportedSchema(other.to_string())),
+        None => return Err(DatasetError::UnsupportedSchema("(missing)".into())),
+    }
+    let records = match object.remove("agencies") {
+        Some(Value::Array(records)) => records,
+        Some(_) => return Err(DatasetError::Shape("\"agencies\" is not an array".into())),
+        None => {
+            return Err(DatasetError::Shape(
+                "the field \"agencies\" is missing".into(),
+            ))
+        }
+    };
+    let meta: DatasetMeta = serde_json::from_value(Value::Object(object))
+        .map_err(|err| DatasetError::Shape(err.to_string()))?;
+
+    let mut agencies: Vec<Agency> = Vec::with_capacity(records.len());
+    let mut skipped = Vec::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    for (index, record) in records.into_iter().enumerate() {
+        let id = record.get("id").and_then(Value::as_str).map(str::to_owned);
+        let problems = match serde_json::from_value::<Agency>(record) {
+            Err(err) => vec![FieldProblem::new("(record)", err.to_string())],
+            Ok(agency) => {
+                let mut problems = validate_agency(&agency);
+                if problems.is_empty() && !seen_ids.insert(agency.id.clone()) {
+                    problems.push(FieldProblem::new(
+                        "id",
+                        "duplicate id; the first record with it is kept",
+                    ));
+                }
+                if problems.is_empty() {
+                    agencies.push(agency);
+                    continue;
+                }
+                problems
+            }
+        };
+        skipped.push(RecordProblem {
+            index,
+            id,
+            problems,
+        });
+    }
+    Ok(LoadedDataset {
+        meta,
+        agencies,
+        skipped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str) -> Value {
+        serde_json::json!({
+            "id": id,
+            "name": "Integrationsagentur Beispiel",
+            "carrier": "Beispielträger e.V.",
+            "umbrella": "caritas",
+            "address": {"street": "Domplatz 1", "postcode": "50667", "city": "Köln"},
+            "ags": "05315000",
+            "municipality": "Köln",
+            "kreis": "Köln",
+            "location": {"lat": 50.94, "lon": 6.96, "precision": "postcode"},
+            "offers": ["language_courses"],
+            "antidiscrimination": true,
+            "topics": ["racism"],
+            "contact": {"phone": "0221 123456", "email": "info@example.org", "website": "https://example.org"},
+            "languages": ["de", "tr"],
+            "source_url": "https://example.org/quelle",
+            "last_verified": "2026-11-20"
+        })
+    }
+
+    fn file(records: Vec<Value>) -> String {
+        serde_json::json!({
+            "schema_version": 1,
+            "as_of": "2026-11-20",
+            "source": {"text": "Test", "url": "https://example.org"},
+            "licence": "CC BY 4.0",
+            "agencies": records
+        })
+        .to_string()
+    }
+
+    #[track_caller]
+    fn check_ok(text: &str, n_agencies: usize, n_skipped: usize) -> LoadedDataset {
+        let loaded =
+            parse_dataset(text).unwrap_or_else(|err| panic!("expected a dataset, got {err}"));
+        assert_eq!(loaded.agencies.len(), n_agencies, "agencies");
+        assert_eq!(
+            loaded.skipped.len(),
+            n_skipped,
+            "skipped: {:?}",
+            loaded.skipped
+        );
+        loaded
+    }
+
+    #[test]
+    fn valid_file_parses() {
+        let loaded = check_ok(&file(vec![record("a"), record("b")]), 2, 0);
+        assert_eq!(loaded.meta.as_of, "2026-11-20");
+        assert_eq!(loaded.agencies[0].kreis_ags(), "05315");
+    }
+
+    #[test]
+    fn empty_list_is_a_valid_dataset() {
+        check_ok(&file(vec![]), 0, 0);
+    }
+
+    #[test]
+    fn missing_field_skips_only_that_record() {
+        let mut broken = record("broken");
+        broken.as_object_mut().map(|o| o.remove("name"));
+        let loaded = check_ok(&file(vec![record("a"), broken]), 1, 1);
+        assert_eq!(loaded.skipped[0].id.as_deref(), Some("broken"));
+        assert!(
+            loaded.skipped[0].to_string().contains("name"),
+            "{}",
+            loaded.skipped[0]
+        );
+    }
+
+    #[test]
+    fn wrong_type_skips_only_that_record() {
+        let mut broken = record("broken");
+        broken["location"]["lat"] = Value::String("fifty".into());
+        check_ok(&file(vec![broken, record("b")]), 1, 1);
+    }
+
+    #[test]
+    fn unknown_offer_code_skips_the_record() {
+        let mut broken = record("broken");
+        broken["offers"] = serde_json::json!(["teleportation"]);
+        check_ok(&file(vec![broken]), 0, 1);
+    }
+
+    #[test]
+    fn duplicate_id_keeps_the_first() {
+        let loaded = check_ok(&file(vec![record("a"), record("a")]), 1, 1);
+        assert_eq!(loaded.skipped[0].index, 1);
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let mut extra = record("a");
+        extra["opening_hours"] = Value::String("Mo–Fr".into());
+        let mut text: Value = serde_json::from_str(&file(vec![extra])).unwrap_or_default();
+        text["publisher_logo"] = Value::Bool(true);
+        check_ok(&text.to_string(), 1, 0);
+    }
+
+    #[test]
+    fn whole_file_errors_are_precise() {
+        assert!(matches!(
+            parse_dataset("{\"schema_version\": 1,"),
+            Err(DatasetError::Json { line: 1, .. })
+        ));
+        assert!(matches!(parse_dataset("[]"), Err(DatasetError::Shape(_))));
+        let v2 = file(vec![]).replace("\"schema_version\":1", "\"schema_version\":2");
+        assert_eq!(
+            parse_dataset(&v2),
+            Err(DatasetError::UnsupportedSchema("2".into()))
+        );
+        let no_agencies = serde_json::json!({"schema_version": 1, "as_of": "x", "source": {"text": "", "url": ""}, "licence": ""});
+        assert!(
+            matches!(parse_dataset(&no_agencies.to_string()), Err(DatasetError::Shape(m)) if m.contains("agencies"))
+        );
+    }
+
+    #[test]
+    fn serializes_back_to_the_same_shape() {
+        let text = file(vec![record("a")]);
+        let dataset: Dataset = serde_json::from_str(&text).unwrap_or_else(|err| panic!("{err}"));
+        let again = serde_json::to_string(&dataset).unwrap_or_default();
+        let reparsed: Dataset = serde_json::from_str(&again).unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(dataset, reparsed);
+    }
+}

@@ -1,0 +1,127 @@
+//! Geometry on plain numbers: bounding boxes, great-circle distance and
+//! point-in-polygon. Nothing here knows about Leaflet; the map module converts
+//! at its edge.
+
+/// A latitude/longitude box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBox {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+/// A box around North Rhine-Westphalia with a small margin
+/// (the Land spans about 50.32–52.53 °N and 5.87–9.46 °E).
+pub const NRW_BBOX: BBox = BBox {
+    south: 50.30,
+    west: 5.80,
+    north: 52.56,
+    east: 9.50,
+};
+
+impl BBox {
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
+    }
+
+    /// The smallest box around the points, or `None` for no points.
+    pub fn around(points: impl IntoIterator<Item = (f64, f64)>) -> Option<BBox> {
+        let mut points = points.into_iter();
+        let (lat, lon) = points.next()?;
+        let mut bbox = BBox {
+            south: lat,
+            west: lon,
+            north: lat,
+            east: lon,
+        };
+        for (lat, lon) in points {
+            bbox.south = bbox.south.min(lat);
+            bbox.north = bbox.north.max(lat);
+            bbox.west = bbox.west.min(lon);
+            bbox.east = bbox.east.max(lon);
+        }
+        Some(bbox)
+    }
+}
+
+/// Mean Earth radius in kilometres (IUGG).
+const EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// Great-circle distance in kilometres (haversine formula).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (phi1, phi2) = (lat1.to_radians(), lat2.to_radians());
+    let d_phi = (lat2 - lat1).to_radians();
+    let d_lambda = (lon2 - lon1).to_radians();
+    let a = (d_phi / 2.0).sin().powi(2) + phi1.cos() * phi2.cos() * (d_lambda / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+}
+
+/// Even-odd test of a point against one ring of `(lon, lat)` vertices, as in GeoJSON.
+pub fn ring_contains(ring: &[[f64; 2]], lat: f64, lon: f64) -> bool {
+    let mut inside = false;
+    let mut previous = match ring.last() {
+        Some(vertex) => *vertex,
+        None => return false,
+    };
+    for &vertex in ring {
+        let ([x1, y1], [x2, y2]) = (previous, vertex);
+        if (y1 > lat) != (y2 > lat) && lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1 {
+            inside = !inside;
+        }
+        previous = vertex;
+    }
+    inside
+}
+
+/// A GeoJSON polygon (outer ring first, then holes) contains the point.
+pub fn polygon_contains(rings: &[Vec<[f64; 2]>], lat: f64, lon: f64) -> bool {
+    let mut rings = rings.iter();
+    match rings.next() {
+        Some(outer) if ring_contains(outer, lat, lon) => {
+            !rings.any(|hole| ring_contains(hole, lat, lon))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_distances() {
+        // Köln Dom → Düsseldorf Hbf is about 34 km as the crow flies.
+        let d = distance_km(50.9413, 6.9583, 51.2199, 6.7942);
+        assert!((d - 33.5).abs() < 1.0, "{d}");
+        assert_eq!(distance_km(51.0, 7.0, 51.0, 7.0), 0.0);
+        // One degree of latitude is about 111.2 km.
+        assert!((distance_km(51.0, 7.0, 52.0, 7.0) - 111.2).abs() < 0.2);
+    }
+
+    #[test]
+    fn polygon_with_hole() {
+        let outer = vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]];
+        let hole = vec![[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0]];
+        let rings = vec![outer, hole];
+        assert!(polygon_contains(&rings, 1.0, 1.0));
+        assert!(!polygon_contains(&rings, 5.0, 5.0));
+        assert!(!polygon_contains(&rings, 11.0, 5.0));
+        assert!(!polygon_contains(&[], 1.0, 1.0));
+    }
+
+    #[test]
+    fn bbox_around_points() {
+        assert_eq!(BBox::around([]), None);
+        let bbox = BBox::around([(51.0, 7.0), (50.5, 8.0)]);
+        assert_eq!(
+            bbox,
+            Some(BBox {
+                south: 50.5,
+                west: 7.0,
+                north: 51.0,
+                east: 8.0
+            })
+        );
+    }
+}

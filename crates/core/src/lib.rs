@@ -1,0 +1,16 @@
+//! The pure core of the NRW Integrationsagenturen finder.
+//!
+//! Architecture invariant: this crate knows nothing about the browser. It
+//! imports no leptos, web-sys, wasm-bindgen or leaflet, does no I/O, and so is
+//! compiled and tested natively (`cargo test -p ia-core`). The app and the
+//! dataset tools are thin layers over it.
+
+pub mod dataset;
+pub mod geo;
+pub mod validate;
+pub mod vocab;
+
+pub use dataset::{
+    parse_dataset, Agency, Dataset, DatasetError, DatasetMeta, LoadedDataset, RecordProblem,
+};
+pub use vocab::{Offer, Precision, Topic, Umbrella};

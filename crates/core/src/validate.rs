@@ -1,0 +1,296 @@
+//! Record-level validation shared by the app's loader and the dataset tools.
+//!
+//! Every check names the field it is about, so that a message like
+//! `record 12 (id "caritas-koeln"): contact.website: must start with http:// or https://`
+//! tells a data maintainer exactly what to fix. Checks that need more than one
+//! record (duplicate ids) or geometry (inside the NRW outline) are done by the
+//! callers.
+
+use crate::dataset::{Agency, DatasetMeta};
+use crate::geo::NRW_BBOX;
+
+/// One problem with one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// Dotted path of the field, e.g. `contact.email`.
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldProblem {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// Checks one record on its own. An empty result means the record is usable.
+pub fn validate_agency(agency: &Agency) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    let mut check = |ok: bool, field: &str, message: &str| {
+        if !ok {
+            problems.push(FieldProblem::new(field, message));
+        }
+    };
+    check(
+        is_slug(&agency.id),
+        "id",
+        "must be a non-empty slug of a-z, 0-9 and single hyphens",
+    );
+    check(!agency.name.trim().is_empty(), "name", "must not be empty");
+    check(
+        !agency.carrier.trim().is_empty(),
+        "carrier",
+        "must not be empty",
+    );
+    check(
+        !agency.address.city.trim().is_empty(),
+        "address.city",
+        "must not be empty",
+    );
+    if let Some(street) = &agency.address.street {
+        check(
+            !street.trim().is_empty(),
+            "address.street",
+            "must be omitted (null) rather than empty",
+        );
+    }
+    if let Some(postcode) = &agency.address.postcode {
+        check(
+            is_postcode(postcode),
+            "address.postcode",
+            "must be five digits",
+        );
+    }
+    check(
+        agency.ags.len() == 8 && agency.ags.starts_with("05") && all_digits(&agency.ags),
+        "ags",
+        "must be the 8-digit Gemeindeschlüssel of a municipality in NRW (05…)",
+    );
+    check(
+        !agency.municipality.trim().is_empty(),
+        "municipality",
+        "must not be empty",
+    );
+    check(
+        !agency.kreis.trim().is_empty(),
+        "kreis",
+        "must not be empty",
+    );
+    let location = agency.location;
+    check(
+        location.lat.is_finite()
+            && location.lon.is_finite()
+            && NRW_BBOX.contains(location.lat, location.lon),
+        "location",
+        "must lie in North Rhine-Westphalia",
+    );
+    if let Some(phone) = &agency.contact.phone {
+        check(
+            is_phone(phone),
+            "contact.phone",
+            "must be a phone number such as 0221 123456 or +49 221 123456",
+        );
+    }
+    if let Some(email) = &agency.contact.email {
+        check(
+            is_email(email),
+            "contact.email",
+            "must be an e-mail address such as name@example.org",
+        );
+    }
+    if let Some(website) = &agency.contact.website {
+        check(
+            is_http_url(website),
+            "contact.website",
+            "must start with http:// or https://",
+        );
+    }
+    check(
+        is_http_url(&agency.source_url),
+        "source_url",
+        "must start with http:// or https://",
+    );
+    check(
+        is_iso_date(&agency.last_verified),
+        "last_verified",
+        "must be a date YYYY-MM-DD",
+    );
+    for (position, language) in agency.languages.iter().enumerate() {
+        check(
+            (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase()),
+            &format!("languages[{position}]"),
+            "must be an ISO 639 language code such as de or tr",
+        );
+    }
+    problems
+}
+
+/// Checks the dataset's top-level fields.
+pub fn validate_meta(meta: &DatasetMeta) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    if !is_iso_date(&meta.as_of) {
+        problems.push(FieldProblem::new("as_of", "must be a date YYYY-MM-DD"));
+    }
+    if !is_http_url(&meta.source.url) {
+        problems.push(FieldProblem::new(
+            "source.url",
+            "must start with http:// or https://",
+        ));
+    }
+    if meta.source.text.trim().is_empty() {
+        problems.push(FieldProblem::new("source.text", "must not be empty"));
+    }
+    if meta.licence.trim().is_empty() {
+        problems.push(FieldProblem::new("licence", "must not be empty"));
+    }
+    problems
+}
+
+fn all_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// A German postcode: exactly five ASCII digits.
+pub fn is_postcode(text: &str) -> bool {
+    text.len() == 5 && all_digits(text)
+}
+
+/// An absolute http(s) URL with a host and no white space or control characters.
+pub fn is_http_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && host.contains('.')
+                && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+/// A plausible e-mail address: `local@domain.tld`, no spaces, no markup.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let allowed = |c: char| c.is_alphanumeric() || ".-_+".contains(c);
+    !local.is_empty()
+        && !domain.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && local.chars().all(allowed)
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+/// A phone number as written in Germany: digits with spaces, `/`, `-`,
+/// parentheses, an optional leading `+`, and at least six digits.
+pub fn is_phone(text: &str) -> bool {
+    let n_digits = text.chars().filter(char::is_ascii_digit).count();
+    let first_ok = text.starts_with('+') || text.starts_with('0') || text.starts_with('(');
+    first_ok
+        && n_digits >= 6
+        && n_digits <= 20
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-/().".contains(c))
+}
+
+/// Digits of a phone number, for a `tel:` link (`+` kept at the front).
+pub fn phone_for_link(text: &str) -> String {
+    let mut out = String::new();
+    for (position, c) in text.chars().enumerate() {
+        if c.is_ascii_digit() || (c == '+' && position == 0) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let number = |part: &str, len: usize| {
+        (part.len() == len && all_digits(part))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (number(year, 4), number(month, 2), number(day, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert!(is_slug("caritas-koeln-2"));
+        for bad in ["", "-a", "a-", "a--b", "Köln", "a b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+        assert!(is_postcode("04105") && !is_postcode("4105") && !is_postcode("5066a"));
+        assert!(is_http_url("https://www.example.org/x?y") && is_http_url("http://a.de"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "www.example.org",
+            "https://",
+            "https://exa mple.org",
+            "https://localhost",
+        ] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+        assert!(is_email("info@ia-köln.de") && is_email("a.b+c@example.org"));
+        for bad in [
+            "a@b",
+            "@example.org",
+            "a b@example.org",
+            "<script>@x.de",
+            "a@.de",
+            "a@example.org.",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(
+            is_phone("0221 123456") && is_phone("+49 (221) 12 34-56") && is_phone("0231/55747251")
+        );
+        for bad in ["123", "tel:0221123456", "0221 CALL-ME", "javascript:1"] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+        assert_eq!(phone_for_link("+49 (221) 12 34-56"), "+49221123456");
+        assert!(
+            is_iso_date("2026-11-25") && !is_iso_date("2026-13-01") && !is_iso_date("25.11.2026")
+        );
+    }
+}
