@@ -5,12 +5,22 @@
 //! compiled and tested natively (`cargo test -p ia-core`). The app and the
 //! dataset tools are thin layers over it.
 
+pub mod cluster;
 pub mod dataset;
+pub mod export;
+pub mod filter;
 pub mod geo;
+pub mod query;
+pub mod synthetic;
+pub mod text;
 pub mod validate;
 pub mod vocab;
+
+pub use cluster::Cluster;
 
 pub use dataset::{
     parse_dataset, Agency, Dataset, DatasetError, DatasetMeta, LoadedDataset, RecordProblem,
 };
+pub use filter::{FacetCounts, Filters, Index, PlaceFilter, PlaceOption};
+pub use query::{MapView, UrlState};
 pub use vocab::{Offer, Precision, Topic, Umbrella};

@@ -1,1 +1,134 @@
-fn main() {}
+//! Command-line entry of `ia-datatool`; see [`ia_datatool::cli::USAGE`].
+//! Exit codes: 0 ok, 1 the data has problems, 2 usage error.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ia_datatool::build::BuildOptions;
+use ia_datatool::cli::{Args, USAGE};
+use ia_datatool::{boundaries, build, check, read_text, sizes};
+
+const SHARED: &str = "../shared/data";
+const OUTLINE: &str = "public/data/boundaries/nrw-land.geojson";
+
+fn options(command: &str) -> &'static [&'static str] {
+    match command {
+        "build" => &["shared", "data", "out", "outline"],
+        "validate" => &["outline"],
+        "boundaries" => &["shared", "out-dir"],
+        "sizes" => &["dataset", "boundaries"],
+        _ => &[],
+    }
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw.is_empty()
+        || raw
+            .iter()
+            .any(|a| a == "--help" || a == "-h" || a == "help")
+    {
+        println!("{USAGE}");
+        return if raw.is_empty() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let args = match Args::parse(&raw, &options) {
+        Ok(args) => args,
+        Err(err) => return usage_error(&err.to_string()),
+    };
+    let expected_positionals = usize::from(args.command == "validate");
+    if args.positional.len() != expected_positionals {
+        return usage_error(&format!(
+            "`{}` takes {} positional argument(s), got {:?}",
+            args.command, expected_positionals, args.positional
+        ));
+    }
+    match args.command.as_str() {
+        "build" => run_build(&args),
+        "validate" => run_validate(&args),
+        "boundaries" => report(boundaries::run(
+            Path::new(&args.get("shared", SHARED)),
+            Path::new(&args.get("out-dir", "public/data/boundaries")),
+        )),
+        "sizes" => report(sizes::run(
+            Path::new(&args.get("dataset", "public/data/agencies.json")),
+            Path::new(&args.get("boundaries", "public/data/boundaries")),
+        )),
+        other => usage_error(&format!("unknown subcommand {other:?}")),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn report(result: ia_datatool::Result<Vec<String>>) -> ExitCode {
+    match result {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_build(args: &Args) -> ExitCode {
+    let options = BuildOptions {
+        shared: PathBuf::from(args.get("shared", SHARED)),
+        data: PathBuf::from(args.get("data", "data")),
+        out: PathBuf::from(args.get("out", "public/data/agencies.json")),
+        outline: PathBuf::from(args.get("outline", OUTLINE)),
+    };
+    match build::run(&options) {
+        Ok(report) => {
+            print!("{report}");
+            println!("wrote {}", options.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_validate(args: &Args) -> ExitCode {
+    let Some(file) = args.positional.first() else {
+        return usage_error("validate needs a FILE");
+    };
+    let outline_path = PathBuf::from(args.get("outline", OUTLINE));
+    let outline = match check::read_outline(&outline_path) {
+        Ok(outline) => outline,
+        Err(err) => {
+            eprintln!("error: cannot check coordinates against the NRW outline: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = match read_text(Path::new(file)) {
+        Ok(text) => text,
+        Err(err) => {
+            println!("{err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let checked = check::check_text(&text, Some(&outline));
+    if checked.messages.is_empty() {
+        println!("{}", checked.summary);
+        ExitCode::SUCCESS
+    } else {
+        for message in &checked.messages {
+            println!("{file}: {message}");
+        }
+        println!("{file}: {} problem(s)", checked.messages.len());
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,51 @@
+# The two Quick-start commands: `make serve` and `make test`. Both install
+# whatever is missing first (scripts/setup.sh, idempotent and fast when done).
+SHELL := /bin/bash
+PORT ?= 8080
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR := never
+
+.PHONY: setup build serve test test-native test-data test-wasm test-e2e lint data boundaries bench
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@bash scripts/build.sh
+
+## Serves the release build of the app on the bundled dataset.
+serve: build
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	@node tests/e2e/server.mjs --root dist --port $(PORT)
+
+## Runs every test: lint, native, data, wasm component, size, end-to-end.
+test: setup lint test-native test-data test-wasm build test-size test-e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy -p ia-map --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+test-native:
+	cargo test --workspace --quiet
+
+test-data:
+	cargo run --quiet -p ia-datatool -- validate public/data/agencies.json
+	cargo run --quiet -p ia-datatool -- sizes
+	cargo run --quiet -p ia-datatool -- build --out target/agencies.rebuilt.json
+	cmp public/data/agencies.json target/agencies.rebuilt.json && echo "dataset is reproducible from ../shared/data"
+
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+		cargo test -p ia-map --target wasm32-unknown-unknown --test web
+
+test-size:
+	node scripts/size-report.mjs dist
+
+test-e2e:
+	npx playwright test
+
+## Regenerates public/data from ../shared/data.
+data:
+	cargo run --quiet -p ia-datatool -- build
+	cargo run --quiet -p ia-datatool -- boundaries

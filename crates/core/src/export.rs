@@ -1,0 +1,440 @@
+//! Downloads of the (filtered) agencies: a CSV for spreadsheets and a GeoJSON
+//! for GIS tools.
+//!
+//! The CSV is also meant as the spreadsheet format for the people who maintain
+//! the data, so it is lossless: every schema field is a column, vocabularies
+//! are written as their stable codes, and numbers keep all their digits. It
+//! follows what German spreadsheet programs expect when a file is simply
+//! double-clicked: UTF-8 with a byte order mark, `;` between cells, CRLF line
+//! ends, and a decimal comma (`50,9375`). With a decimal point, German Excel
+//! reads `50.9375` as the integer 509375, which would silently corrupt the
+//! coordinates on the next save.
+//!
+//! Cells are quoted when they contain `;`, `"`, `,`, CR or LF (quotes doubled).
+//! Spreadsheet formula injection is defused the usual way: a text cell that
+//! starts with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, which
+//! spreadsheets show as text; so does a text cell that already starts with
+//! `'`, which keeps the guard reversible. Two kinds of cell are exempt, because they cannot
+//! carry a formula and the prefix would corrupt them: numbers this module
+//! formats itself, and phone numbers that pass [`is_phone`] (only digits,
+//! spaces and `+ - / ( ) .`), so `+49 221 123456` stays as it is. A reader
+//! of this format must therefore drop a leading `'` that precedes one of
+//! those six characters or another `'`; it must also accept a comma or a point as decimal
+//! separator, restore leading zeros of PLZ and AGS (spreadsheets may drop
+//! them), and accept `TT.MM.JJJJ` besides `JJJJ-MM-TT` for the date, since a
+//! spreadsheet may rewrite any of these on saving. An empty cell means "not
+//! known" (`None`).
+//!
+//! This module must not do I/O; the app turns the strings into downloads.
+
+use serde_json::{json, Value};
+
+use crate::dataset::Agency;
+use crate::validate::is_phone;
+
+/// The CSV columns, in order. The first is lowercase `id` on purpose: a file
+/// starting with `ID` is taken for a SYLK file by Excel.
+pub const CSV_HEADERS: &[&str] = &[
+    "id",
+    "Name",
+    "Träger",
+    "Verband",
+    "Straße",
+    "PLZ",
+    "Ort",
+    "AGS",
+    "Gemeinde",
+    "Kreis",
+    "Breitengrad",
+    "Längengrad",
+    "Genauigkeit",
+    "Angebote",
+    "Servicestelle",
+    "Themen",
+    "Telefon",
+    "E-Mail",
+    "Website",
+    "Sprachen",
+    "Quelle",
+    "Quellenhinweis",
+    "Zuletzt geprüft",
+];
+
+/// Separator inside list cells (offers, topics, languages).
+pub const CSV_LIST_SEPARATOR: &str = ", ";
+
+/// The characters that make a spreadsheet treat a cell as a formula.
+pub const FORMULA_START_CHARS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// The agencies as a CSV file (see the module documentation for the format).
+pub fn to_csv(agencies: &[&Agency]) -> String {
+    let mut csv = String::from("\u{feff}");
+    let headers: Vec<Cell> = CSV_HEADERS.iter().map(|h| Cell::Text(h)).collect();
+    push_row(&mut csv, &headers);
+    for agency in agencies {
+        let offers = join_codes(agency.offers.iter().map(|o| o.code()));
+        let topics = join_codes(agency.topics.iter().map(|t| t.code()));
+        let languages = join_codes(agency.languages.iter().map(String::as_str));
+        let row = [
+            Cell::Text(&agency.id),
+            Cell::Text(&agency.name),
+            Cell::Text(&agency.carrier),
+            Cell::Text(agency.umbrella.code()),
+            optional_text(&agency.address.street),
+            optional_text(&agency.address.postcode),
+            Cell::Text(&agency.address.city),
+            Cell::Text(&agency.ags),
+            Cell::Text(&agency.municipality),
+            Cell::Text(&agency.kreis),
+            Cell::Number(agency.location.lat),
+            Cell::Number(agency.location.lon),
+            Cell::Text(agency.location.precision.code()),
+            Cell::Text(&offers),
+            Cell::Text(if agency.antidiscrimination {
+                "ja"
+            } else {
+                "nein"
+            }),
+            Cell::Text(&topics),
+            Cell::Phone(agency.contact.phone.as_deref().unwrap_or("")),
+            optional_text(&agency.contact.email),
+            optional_text(&agency.contact.website),
+            Cell::Text(&languages),
+            Cell::Text(&agency.source_url),
+            optional_text(&agency.source_note),
+            Cell::Text(&agency.last_verified),
+        ];
+        push_row(&mut csv, &row);
+    }
+    csv
+}
+
+/// The agencies as a GeoJSON FeatureCollection: one Point feature per agency
+/// with `[lon, lat]` coordinates and every other field as a flat property
+/// (named as in the dataset schema, codes for vocabularies, arrays for lists,
+/// `null` when unknown). A non-finite position gives `"geometry": null`.
+pub fn to_geojson(agencies: &[&Agency]) -> String {
+    let features: Vec<Value> = agencies.iter().map(|agency| feature(agency)).collect();
+    json!({
+        "type": "FeatureCollection",
+        "features": features,
+    })
+    .to_string()
+}
+
+fn feature(agency: &Agency) -> Value {
+    let location = agency.location;
+    let geometry = if location.lat.is_finite() && location.lon.is_finite() {
+        json!({"type": "Point", "coordinates": [location.lon, location.lat]})
+    } else {
+        Value::Null
+    };
+    let codes = |codes: Vec<&str>| Value::from(codes);
+    json!({
+        "type": "Feature",
+        "id": agency.id,
+        "geometry": geometry,
+        "properties": {
+            "id": agency.id,
+            "name": agency.name,
+            "carrier": agency.carrier,
+            "umbrella": agency.umbrella.code(),
+            "street": agency.address.street,
+            "postcode": agency.address.postcode,
+            "city": agency.address.city,
+            "ags": agency.ags,
+            "municipality": agency.municipality,
+            "kreis": agency.kreis,
+            "precision": location.precision.code(),
+            "offers": codes(agency.offers.iter().map(|o| o.code()).collect()),
+            "antidiscrimination": agency.antidiscrimination,
+            "topics": codes(agency.topics.iter().map(|t| t.code()).collect()),
+            "phone": agency.contact.phone,
+            "email": agency.contact.email,
+            "website": agency.contact.website,
+            "languages": agency.languages,
+            "source_url": agency.source_url,
+            "source_note": agency.source_note,
+            "last_verified": agency.last_verified,
+        },
+    })
+}
+
+/// One CSV cell before escaping.
+enum Cell<'a> {
+    /// Free text: guarded against formulas, quoted when needed.
+    Text(&'a str),
+    /// A phone number: written as is when it is a valid phone number.
+    Phone(&'a str),
+    /// A coordinate, with a decimal comma and all digits.
+    Number(f64),
+}
+
+fn optional_text(value: &Option<String>) -> Cell<'_> {
+    Cell::Text(value.as_deref().unwrap_or(""))
+}
+
+fn join_codes<'a>(codes: impl Iterator<Item = &'a str>) -> String {
+    codes.collect::<Vec<_>>().join(CSV_LIST_SEPARATOR)
+}
+
+fn push_row(csv: &mut String, cells: &[Cell]) {
+    for (cell_idx, cell) in cells.iter().enumerate() {
+        if cell_idx > 0 {
+            csv.push(';');
+        }
+        match cell {
+            Cell::Text(text) => push_text(csv, text, true),
+            Cell::Phone(phone) => push_text(csv, phone, !is_phone(phone)),
+            // Rust prints the shortest decimal that reads back as the same
+            // number, and never in exponent notation, so nothing is lost.
+            Cell::Number(number) if number.is_finite() => {
+                csv.push_str(&number.to_string().replace('.', ","));
+            }
+            Cell::Number(number) => push_text(csv, &number.to_string(), true),
+        }
+    }
+    csv.push_str("\r\n");
+}
+
+fn push_text(csv: &mut String, text: &str, guard_formula: bool) {
+    let needs_guard =
+        guard_formula && (text.starts_with(FORMULA_START_CHARS) || text.starts_with('\''));
+    let needs_quotes = text.contains([';', '"', ',', '\r', '\n']);
+    if needs_quotes {
+        csv.push('"');
+    }
+    if needs_guard {
+        csv.push('\'');
+    }
+    if needs_quotes {
+        csv.push_str(&text.replace('"', "\"\""));
+        csv.push('"');
+    } else {
+        csv.push_str(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::synthetic_agencies;
+    use proptest::prelude::*;
+
+    /// A minimal reader for the format written above, enough to check it.
+    fn read_csv(csv: &str) -> Vec<Vec<String>> {
+        let body = csv.strip_prefix('\u{feff}').unwrap_or(csv);
+        let mut rows = Vec::new();
+        let mut row = Vec::new();
+        let mut cell = String::new();
+        let mut in_quotes = false;
+        let mut chars = body.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (in_quotes, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                (true, '"') => in_quotes = false,
+                (true, _) => cell.push(c),
+                (false, '"') => in_quotes = true,
+                (false, ';') => row.push(std::mem::take(&mut cell)),
+                (false, '\r') if chars.peek() == Some(&'\n') => {
+                    chars.next();
+                    row.push(std::mem::take(&mut cell));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, _) => cell.push(c),
+            }
+        }
+        assert!(
+            cell.is_empty() && row.is_empty(),
+            "no CRLF after the last row"
+        );
+        rows
+    }
+
+    /// Undoes the formula guard, as a reader of the format must.
+    fn unguard(cell: &str) -> &str {
+        match cell.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(FORMULA_START_CHARS) || rest.starts_with('\'') => rest,
+            _ => cell,
+        }
+    }
+
+    fn number(cell: &str) -> f64 {
+        cell.replace(',', ".").parse().unwrap_or(f64::NAN)
+    }
+
+    fn optional(cell: &str) -> Option<String> {
+        (!cell.is_empty()).then(|| cell.to_owned())
+    }
+
+    fn list(cell: &str) -> Vec<String> {
+        if cell.is_empty() {
+            return Vec::new();
+        }
+        cell.split(CSV_LIST_SEPARATOR).map(str::to_owned).collect()
+    }
+
+    /// Rebuilds an agency from one CSV row, to prove the format is lossless.
+    fn agency_from_row(row: &[String]) -> Option<Agency> {
+        let cell = |idx: usize| unguard(&row[idx]);
+        let codes = |idx: usize| list(cell(idx));
+        Some(Agency {
+            id: cell(0).to_owned(),
+            name: cell(1).to_owned(),
+            carrier: cell(2).to_owned(),
+            umbrella: crate::Umbrella::from_code(cell(3))?,
+            address: crate::dataset::Address {
+                street: optional(cell(4)),
+                postcode: optional(cell(5)),
+                city: cell(6).to_owned(),
+            },
+            ags: cell(7).to_owned(),
+            municipality: cell(8).to_owned(),
+            kreis: cell(9).to_owned(),
+            location: crate::dataset::Location {
+                lat: number(cell(10)),
+                lon: number(cell(11)),
+                precision: crate::Precision::from_code(cell(12))?,
+            },
+            offers: codes(13)
+                .iter()
+                .map(|c| crate::Offer::from_code(c))
+                .collect::<Option<_>>()?,
+            antidiscrimination: cell(14) == "ja",
+            topics: codes(15)
+                .iter()
+                .map(|c| crate::Topic::from_code(c))
+                .collect::<Option<_>>()?,
+            contact: crate::dataset::Contact {
+                phone: optional(cell(16)),
+                email: optional(cell(17)),
+                website: optional(cell(18)),
+            },
+            languages: codes(19),
+            source_url: cell(20).to_owned(),
+            source_note: optional(cell(21)),
+            last_verified: cell(22).to_owned(),
+        })
+    }
+
+    fn tricky_agency() -> Agency {
+        let mut agency = synthetic_agencies(1, 1).remove(0);
+        agency.name = "Agentur \"Mitte\"; Köln\r\nZweite Zeile, mit Komma".into();
+        agency.carrier = "=HYPERLINK(\"https://evil.example\",\"klick\")".into();
+        agency.address.street = Some("@Straße 1".into());
+        agency.kreis = "-Kreis".into();
+        agency.municipality = "+Gemeinde".into();
+        agency.source_note = Some("\tTab am Anfang".into());
+        agency.address.city = "'s-Hertogenbosch".into();
+        agency.contact.phone = Some("+49 221 123456".into());
+        agency.location.lat = 50.937_512_345_678_9;
+        agency.location.lon = 6.960_3;
+        agency
+    }
+
+    #[test]
+    fn csv_layout() {
+        let agency = tricky_agency();
+        let csv = to_csv(&[&agency]);
+        assert!(csv.starts_with("\u{feff}id;Name;Träger;Verband;"));
+        assert!(csv.ends_with("\r\n"));
+        let rows = read_csv(&csv);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0], CSV_HEADERS);
+        let row = &rows[1];
+        assert_eq!(row.len(), CSV_HEADERS.len());
+        assert_eq!(row[1], agency.name);
+        assert_eq!(row[2], format!("'{}", agency.carrier));
+        assert_eq!(row[4], "'@Straße 1");
+        assert_eq!(row[8], "'+Gemeinde");
+        assert_eq!(row[9], "'-Kreis");
+        assert_eq!(row[10], "50,9375123456789");
+        assert_eq!(row[11], "6,9603");
+        assert_eq!(row[16], "+49 221 123456");
+        assert_eq!(row[21], "'\tTab am Anfang");
+        assert_eq!(row[6], "''s-Hertogenbosch");
+        // An invalid "phone number" is guarded like any other text.
+        let mut bad_phone = agency.clone();
+        bad_phone.contact.phone = Some("=1+1".into());
+        assert_eq!(read_csv(&to_csv(&[&bad_phone]))[1][16], "'=1+1");
+    }
+
+    #[test]
+    fn csv_of_nothing_is_just_the_header() {
+        let csv = to_csv(&[]);
+        assert_eq!(read_csv(&csv), vec![CSV_HEADERS.to_vec()]);
+    }
+
+    #[test]
+    fn csv_is_lossless() {
+        let mut agencies = synthetic_agencies(50, 3);
+        agencies.push(tricky_agency());
+        let refs: Vec<&Agency> = agencies.iter().collect();
+        let rows = read_csv(&to_csv(&refs));
+        let read_back: Vec<Option<Agency>> = rows[1..].iter().map(|r| agency_from_row(r)).collect();
+        let expected: Vec<Option<Agency>> = agencies.into_iter().map(Some).collect();
+        assert_eq!(read_back, expected);
+    }
+
+    #[test]
+    fn geojson_is_valid_and_complete() {
+        let mut agencies = synthetic_agencies(3, 5);
+        agencies[1] = tricky_agency();
+        agencies[2].location.lat = f64::NAN;
+        let refs: Vec<&Agency> = agencies.iter().collect();
+        let parsed: Value = serde_json::from_str(&to_geojson(&refs)).unwrap_or(Value::Null);
+        assert_eq!(parsed["type"], "FeatureCollection");
+        let features = parsed["features"].as_array().cloned().unwrap_or_default();
+        assert_eq!(features.len(), 3);
+        let tricky = &features[1];
+        assert_eq!(tricky["type"], "Feature");
+        assert_eq!(tricky["geometry"]["type"], "Point");
+        assert_eq!(
+            tricky["geometry"]["coordinates"],
+            json!([6.960_3, 50.937_512_345_678_9])
+        );
+        let properties = &tricky["properties"];
+        assert_eq!(properties["name"], agencies[1].name.as_str());
+        assert_eq!(properties["carrier"], agencies[1].carrier.as_str());
+        assert_eq!(properties["umbrella"], agencies[1].umbrella.code());
+        assert!(properties["offers"].is_array());
+        // Every schema field except the position (in the geometry) is a property.
+        assert_eq!(properties.as_object().map(|o| o.len()), Some(21));
+        assert_eq!(features[2]["geometry"], Value::Null);
+        assert_eq!(
+            serde_json::from_str::<Value>(&to_geojson(&[])).ok(),
+            Some(json!({"type": "FeatureCollection", "features": []}))
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_text_survives_the_csv(
+            name in any::<String>(),
+            carrier in "[=+@\t\r\n;,\"' a-zäöü-]{1,20}",
+            note in proptest::option::of("\\PC{1,20}"),
+            seed in any::<u64>(),
+        ) {
+            let mut agency = synthetic_agencies(1, seed).remove(0);
+            agency.name = name;
+            agency.carrier = carrier;
+            agency.source_note = note;
+            let rows = read_csv(&to_csv(&[&agency]));
+            prop_assert_eq!(rows.len(), 2);
+            prop_assert_eq!(agency_from_row(&rows[1]), Some(agency));
+            // Only the exempt cells (coordinates, valid phone) may start
+            // like a formula.
+            for (cell_idx, cell) in rows[1].iter().enumerate() {
+                prop_assert!(
+                    [10, 11, 16].contains(&cell_idx) || !cell.starts_with(FORMULA_START_CHARS),
+                    "unguarded cell {} {:?}", cell_idx, cell
+                );
+            }
+        }
+    }
+}

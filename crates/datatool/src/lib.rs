@@ -1,0 +1,78 @@
+//! Dataset tooling for the NRW Integrationsagenturen finder (`ia-datatool`).
+//!
+//! The binary has four subcommands, each a module here:
+//!
+//! * [`build`] turns the sourced research records (`../shared/data/agencies-sourced*.json`)
+//!   plus the committed inputs under `data/` into the published schema-v1 dataset
+//!   `public/data/agencies.json` (offline geocoding, offer mapping, ids, offsets);
+//! * [`check`] validates a dataset file strictly (the `validate` subcommand);
+//! * [`boundaries`] writes the simplified boundary files under `public/data/boundaries/`;
+//! * [`sizes`] measures the gzip size of everything the app downloads.
+//!
+//! The schema itself lives in `ia_core`; nothing here redefines it. Every
+//! error says what went wrong and where (file, record, field), and nothing
+//! here panics on external data.
+
+pub mod boundaries;
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod geojson;
+pub mod geometry;
+pub mod mapping;
+pub mod places;
+pub mod simplify;
+pub mod sizes;
+pub mod slug;
+pub mod sourced;
+
+use std::path::Path;
+
+/// An error with a complete, human-readable message (what and where).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(pub String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<String> for Error {
+    fn from(message: String) -> Self {
+        Error(message)
+    }
+}
+
+impl From<&str> for Error {
+    fn from(message: &str) -> Self {
+        Error(message.to_owned())
+    }
+}
+
+/// Result with an [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Reads a UTF-8 text file, naming the file in the error.
+pub fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|err| Error(format!("cannot read {}: {err}", path.display())))
+}
+
+/// Writes a file, creating its parent directories, naming the file in the error.
+pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(|err| {
+                Error(format!(
+                    "cannot create directory {}: {err}",
+                    parent.display()
+                ))
+            })?;
+        }
+    }
+    std::fs::write(path, contents)
+        .map_err(|err| Error(format!("cannot write {}: {err}", path.display())))
+}

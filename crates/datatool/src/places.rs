@@ -1,0 +1,292 @@
+//! Offline gazetteer: the Gemeinden and Kreise of NRW (BKG VG250) and the
+//! GeoNames postcode centroids, plus the committed place overrides
+//! (`data/place-overrides.tsv`). Geocoding never leaves the machine.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::geojson::{read_features, Feature};
+use crate::geometry::{bbox, contains, representative_point};
+use crate::slug::{name_key, strip_parentheses};
+use crate::sourced::read_tsv;
+use crate::{Error, Result};
+
+/// One Gemeinde with what geocoding needs.
+#[derive(Debug, Clone)]
+pub struct Gemeinde {
+    pub feature: Feature,
+    /// `(west, south, east, north)`.
+    pub bbox: (f64, f64, f64, f64),
+    /// A point inside the Gemeinde (area-weighted centroid of its largest
+    /// polygon, or a point guaranteed inside when that centroid lies outside).
+    pub centre: (f64, f64),
+}
+
+/// One row of the postcode table.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PostcodeRow {
+    pub postcode: String,
+    pub place: String,
+    pub kreis: String,
+    pub kreis_ags: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A committed geocoding override: a sourced city string that is not a
+/// Gemeinde name, and the Gemeinde the source names for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceOverride {
+    pub gemeinde: String,
+    pub reason: String,
+}
+
+/// All place data.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub gemeinden: Vec<Gemeinde>,
+    /// Kreis AGS (5 digits) → name.
+    pub kreise: BTreeMap<String, String>,
+    pub postcodes: BTreeMap<String, Vec<PostcodeRow>>,
+    /// `(record name or "*", city)` → override.
+    pub overrides: BTreeMap<(String, String), PlaceOverride>,
+}
+
+/// How a city string was resolved to a Gemeinde.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CityMatch {
+    /// The name (or its part before a hyphen, or without remarks) is a Gemeinde.
+    Name(usize),
+    /// Through `data/place-overrides.tsv`.
+    Override(usize, String),
+}
+
+impl CityMatch {
+    pub fn index(&self) -> usize {
+        match self {
+            CityMatch::Name(index) | CityMatch::Override(index, _) => *index,
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Loads the raw files from the shared data directory and the overrides.
+    pub fn load(shared: &Path, overrides: &Path) -> Result<Gazetteer> {
+        let raw = shared.join("raw");
+        let mut gemeinden = Vec::new();
+        for feature in read_features(&raw.join("nrw-gemeinden.geojson"))? {
+            let centre = representative_point(&feature.geometry).ok_or_else(|| {
+                Error(format!(
+                    "nrw-gemeinden.geojson: no point inside Gemeinde {} {}",
+                    feature.ags, feature.gen
+                ))
+            })?;
+            gemeinden.push(Gemeinde {
+                bbox: bbox(&feature.geometry),
+                centre: (centre[1], centre[0]),
+                feature,
+            });
+        }
+        gemeinden.sort_by(|a, b| a.feature.ags.cmp(&b.feature.ags));
+        let kreise = read_features(&raw.join("nrw-kreise.geojson"))?
+            .into_iter()
+            .map(|k| (k.ags, k.gen))
+            .collect();
+        let postcodes = read_postcodes(&raw.join("nrw-postcodes.csv"))?;
+        let mut gazetteer = Gazetteer {
+            gemeinden,
+            kreise,
+            postcodes,
+            overrides: BTreeMap::new(),
+        };
+        for (line, columns) in read_tsv(overrides, 4)? {
+            let target = &columns[2];
+            if gazetteer.exact_gemeinde(target).is_none() {
+                return Err(Error(format!(
+                    "{}:{line}: {target:?} is not the name of a Gemeinde in nrw-gemeinden.geojson",
+                    overrides.display()
+                )));
+            }
+            let key = (columns[0].clone(), columns[1].clone());
+            let place = PlaceOverride {
+                gemeinde: target.clone(),
+                reason: columns[3].clone(),
+            };
+            if gazetteer.overrides.insert(key, place).is_some() {
+                return Err(Error(format!(
+                    "{}:{line}: the same record name and city are listed twice",
+                    overrides.display()
+                )));
+            }
+        }
+        Ok(gazetteer)
+    }
+
+    /// The Gemeinde whose polygons contain the point.
+    pub fn gemeinde_at(&self, lat: f64, lon: f64) -> Option<&Gemeinde> {
+        self.gemeinden.iter().find(|g| {
+            let (west, south, east, north) = g.bbox;
+            (west..=east).contains(&lon)
+                && (south..=north).contains(&lat)
+                && contains(&g.feature.geometry, lat, lon)
+        })
+    }
+
+    /// The Gemeinde with exactly this name (umlaut- and case-insensitive;
+    /// remarks in parentheses of the official name are optional, so
+    /// `Leichlingen` finds `Leichlingen (Rhld.)`).
+    pub fn exact_gemeinde(&self, name: &str) -> Option<usize> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        let full: Vec<usize> = self
+            .gemeinden
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| name_key(&g.feature.gen) == key)
+            .map(|(i, _)| i)
+            .collect();
+        if let [only] = full.as_slice() {
+            return Some(*only);
+        }
+        let short: Vec<usize> = self
+            .gemeinden
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| name_key(&strip_parentheses(&g.feature.gen)) == key)
+            .map(|(i, _)| i)
+            .collect();
+        match short.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// Resolves the city string of the record called `name`: override table
+    /// first (for this record, then for any record); then the name
+    /// itself, without remarks in parentheses, and shorter and shorter parts
+    /// before a hyphen (`Bonn-Bad Godesberg` → `Bonn`,
+    /// `Kamp-Lintfort-Hoerstgen` → `Kamp-Lintfort`).
+    pub fn resolve_city(&self, name: &str, city: &str) -> Option<CityMatch> {
+        let city_key = city.trim().to_owned();
+        let place = self
+            .overrides
+            .get(&(name.trim().to_owned(), city_key.clone()))
+            .or_else(|| self.overrides.get(&("*".to_owned(), city_key)));
+        if let Some(place) = place {
+            return self
+                .exact_gemeinde(&place.gemeinde)
+                .map(|index| CityMatch::Override(index, place.reason.clone()));
+        }
+        let mut candidates = vec![city.trim().to_owned()];
+        let plain = strip_parentheses(city);
+        candidates.push(plain.clone());
+        let parts: Vec<&str> = plain.split('-').collect();
+        for n in (1..parts.len()).rev() {
+            candidates.push(parts[..n].join("-"));
+        }
+        candidates
+            .iter()
+            .find_map(|candidate| self.exact_gemeinde(candidate))
+            .map(CityMatch::Name)
+    }
+
+    /// The name of the Kreis (or kreisfreie Stadt) of a Gemeinde AGS.
+    pub fn kreis_of(&self, ags: &str) -> Option<&str> {
+        self.kreise.get(ags.get(..5)?).map(String::as_str)
+    }
+}
+
+fn read_postcodes(path: &Path) -> Result<BTreeMap<String, Vec<PostcodeRow>>> {
+    let mut reader = csv::Reader::from_path(path)
+        .map_err(|err| Error(format!("cannot read {}: {err}", path.display())))?;
+    let mut out: BTreeMap<String, Vec<PostcodeRow>> = BTreeMap::new();
+    for (index, row) in reader.deserialize::<PostcodeRow>().enumerate() {
+        let row =
+            row.map_err(|err| Error(format!("{} data row {}: {err}", path.display(), index + 1)))?;
+        out.entry(row.postcode.clone()).or_default().push(row);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gemeinde(ags: &str, gen: &str, x0: f64) -> Gemeinde {
+        let ring = vec![
+            [x0, 51.0],
+            [x0 + 0.1, 51.0],
+            [x0 + 0.1, 51.1],
+            [x0, 51.1],
+            [x0, 51.0],
+        ];
+        Gemeinde {
+            feature: Feature {
+                ags: ags.into(),
+                gen: gen.into(),
+                bez: "Stadt".into(),
+                geometry: vec![vec![ring]],
+            },
+            bbox: (x0, 51.0, x0 + 0.1, 51.1),
+            centre: (51.05, x0 + 0.05),
+        }
+    }
+
+    fn gazetteer() -> Gazetteer {
+        let mut g = Gazetteer {
+            gemeinden: vec![
+                gemeinde("05314000", "Bonn", 7.0),
+                gemeinde("05170020", "Kamp-Lintfort", 6.5),
+                gemeinde("05316000", "Leichlingen (Rhld.)", 7.2),
+                gemeinde("05117000", "Mülheim an der Ruhr", 6.8),
+            ],
+            ..Gazetteer::default()
+        };
+        g.kreise.insert("05314".into(), "Bonn".into());
+        g.overrides.insert(
+            ("*".into(), "Rhein-Sieg-Kreis".into()),
+            PlaceOverride {
+                gemeinde: "Bonn".into(),
+                reason: "test".into(),
+            },
+        );
+        g
+    }
+
+    #[test]
+    fn resolves_city_strings() {
+        let g = gazetteer();
+        let name = |city: &str| {
+            g.resolve_city("IA", city)
+                .map(|m| g.gemeinden[m.index()].feature.gen.clone())
+        };
+        assert_eq!(name("Bonn-Bad Godesberg").as_deref(), Some("Bonn"));
+        assert_eq!(name("BONN").as_deref(), Some("Bonn"));
+        assert_eq!(name("Kamp-Lintfort").as_deref(), Some("Kamp-Lintfort"));
+        assert_eq!(
+            name("Kamp-Lintfort-Hoerstgen").as_deref(),
+            Some("Kamp-Lintfort")
+        );
+        assert_eq!(name("Leichlingen").as_deref(), Some("Leichlingen (Rhld.)"));
+        assert_eq!(
+            name("Muelheim an der Ruhr").as_deref(),
+            Some("Mülheim an der Ruhr")
+        );
+        assert_eq!(name("Bonn (Bad Godesberg)").as_deref(), Some("Bonn"));
+        assert_eq!(name("Nirgendwo"), None);
+        assert!(matches!(
+            g.resolve_city("IA", "Rhein-Sieg-Kreis"),
+            Some(CityMatch::Override(0, _))
+        ));
+        assert_eq!(g.kreis_of("05314000"), Some("Bonn"));
+        assert_eq!(
+            g.gemeinde_at(51.05, 7.05).map(|x| x.feature.ags.as_str()),
+            Some("05314000")
+        );
+        assert!(g.gemeinde_at(52.0, 7.05).is_none());
+    }
+}

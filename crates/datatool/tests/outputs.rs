@@ -1,0 +1,207 @@
+//! The generated files under `public/data/` are up to date: rebuilding them
+//! from `../shared/data` gives the same bytes, and they fit the budgets.
+//! (When this fails after a change of the sourced data or of the rules,
+//! run `cargo run -p ia-datatool -- build` / `-- boundaries` and commit.)
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{repo_root, run, text};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|err| panic!("{}: {err}", dir.display()));
+    dir
+}
+
+fn read(path: &std::path::Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+#[test]
+fn build_reproduces_the_shipped_dataset() {
+    let dir = scratch("build");
+    let out = dir.join("agencies.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let first = run(&["build", "--out", &out_arg]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    let report = text(&first);
+    for expected in [
+        "records read:",
+        "Servicestellen:",
+        "by precision:",
+        "by umbrella:",
+        "gzip",
+    ] {
+        assert!(report.contains(expected), "{expected} missing in\n{report}");
+    }
+    let built = read(&out);
+    assert!(
+        built == read(&repo_root().join("public/data/agencies.json")),
+        "public/data/agencies.json is stale: run `cargo run -p ia-datatool -- build`"
+    );
+    // Re-running gives the same bytes.
+    let second = run(&["build", "--out", &out_arg]);
+    assert_eq!(second.status.code(), Some(0), "{}", text(&second));
+    assert!(read(&out) == built, "the build is not deterministic");
+}
+
+#[test]
+fn boundaries_reproduce_the_shipped_files() {
+    let dir = scratch("boundaries");
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let output = run(&["boundaries", "--out-dir", &dir_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    for name in [
+        "nrw-land.geojson",
+        "nrw-kreise.geojson",
+        "nrw-gemeinden.geojson",
+        "ATTRIBUTION.txt",
+    ] {
+        assert!(
+            read(&dir.join(name)) == read(&repo_root().join("public/data/boundaries").join(name)),
+            "public/data/boundaries/{name} is stale: run `cargo run -p ia-datatool -- boundaries`"
+        );
+    }
+}
+
+#[test]
+fn shipped_boundaries_have_all_features_and_only_three_properties() {
+    for (name, count) in [
+        ("nrw-land.geojson", 1),
+        ("nrw-kreise.geojson", 53),
+        ("nrw-gemeinden.geojson", 396),
+    ] {
+        let path = repo_root().join("public/data/boundaries").join(name);
+        let features =
+            ia_datatool::geojson::read_features(&path).unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(features.len(), count, "{name}");
+        let text = String::from_utf8_lossy(&read(&path)).into_owned();
+        assert!(
+            !text.contains("NUTS") && !text.contains("\"GF\""),
+            "{name} keeps extra properties"
+        );
+        for feature in &features {
+            for ring in feature.geometry.iter().flatten() {
+                assert!(
+                    ring.len() >= 4 && ring.first() == ring.last(),
+                    "{name} {}",
+                    feature.gen
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn sizes_are_within_budget() {
+    let output = run(&["sizes"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+}
+
+/// A scratch shared-data directory: the real raw files and a modified copy
+/// of the sourced records.
+fn shared_with(name: &str, change: impl Fn(&mut serde_json::Value)) -> PathBuf {
+    let shared = repo_root().join("../shared/data");
+    let dir = scratch(name);
+    std::fs::create_dir_all(dir.join("raw")).unwrap_or_else(|err| panic!("{err}"));
+    for file in [
+        "nrw-gemeinden.geojson",
+        "nrw-kreise.geojson",
+        "nrw-land.geojson",
+        "nrw-postcodes.csv",
+    ] {
+        std::fs::copy(shared.join("raw").join(file), dir.join("raw").join(file))
+            .unwrap_or_else(|err| panic!("{file}: {err}"));
+    }
+    let text = String::from_utf8_lossy(&read(&shared.join("agencies-sourced.json"))).into_owned();
+    let mut records: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|err| panic!("{err}"));
+    change(&mut records);
+    std::fs::write(dir.join("agencies-sourced.json"), records.to_string())
+        .unwrap_or_else(|err| panic!("{err}"));
+    dir
+}
+
+#[test]
+fn build_fails_listing_unmapped_offer_texts() {
+    let dir = shared_with("unmapped", |records| {
+        if let Some(offers) = records[0]["offers"].as_array_mut() {
+            offers.push("Teleportationskurse".into());
+        }
+        if let Some(offers) = records[5]["offers"].as_array_mut() {
+            offers.push("Zeitreiseberatung".into());
+        }
+    });
+    let out = dir.join("out.json");
+    let output = run(&[
+        "build",
+        "--shared",
+        &dir.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    let all = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{all}");
+    assert!(all.contains("offer-mapping.tsv"), "{all}");
+    assert!(
+        all.contains("\"Teleportationskurse\"") && all.contains("\"Zeitreiseberatung\""),
+        "{all}"
+    );
+    assert!(all.contains("Gleichbehandlungsbüro Aachen (GBB)"), "{all}");
+    assert!(!out.exists(), "nothing may be written on failure");
+}
+
+#[test]
+fn build_fails_naming_a_record_that_cannot_be_placed() {
+    let dir = shared_with("unplaceable", |records| {
+        records[3]["city"] = "Atlantis".into();
+        records[3]["postcode"] = serde_json::Value::Null;
+    });
+    let output = run(&[
+        "build",
+        "--shared",
+        &dir.to_string_lossy(),
+        "--out",
+        &dir.join("out.json").to_string_lossy(),
+    ]);
+    let all = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("record 3")
+            && all.contains("\"Atlantis\"")
+            && all.contains("cannot be placed"),
+        "{all}"
+    );
+}
+
+#[test]
+fn build_drops_malformed_contacts_with_a_warning() {
+    let dir = shared_with("contacts", |records| {
+        records[1]["phone"] = "01761 80222929x".into();
+        records[2]["website"] = "javascript:alert(1)".into();
+        records[4]["email"] = "sservicestelle(at)aric".into();
+    });
+    let out = dir.join("out.json");
+    let output = run(&[
+        "build",
+        "--shared",
+        &dir.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    let all = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{all}");
+    for expected in [
+        "phone \"01761 80222929x\"",
+        "website \"javascript:alert(1)\"",
+        "email \"sservicestelle(at)aric\"",
+        "warnings:          3",
+    ] {
+        assert!(all.contains(expected), "{expected} missing in\n{all}");
+    }
+    let built = String::from_utf8_lossy(&read(&out)).into_owned();
+    assert!(!built.contains("javascript:") && !built.contains("80222929x"));
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Release build of the app into dist/, offline, with npm binaryen's wasm-opt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
+trunk build --release "$@"

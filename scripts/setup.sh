@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, idempotently and fast when
+# already installed: Debian Chromium + ChromeDriver, the wasm32 target, Trunk,
+# wasm-bindgen-cli (the exact version in Cargo.lock), npm packages, and the
+# vendored Leaflet files. Only package registries are used (no GitHub, no CDN).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+log() { printf '[setup] %s\n' "$*"; }
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing Debian chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+    log "installing trunk $TRUNK_VERSION (about 5 minutes)"
+    cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+# The CLI must equal the wasm-bindgen crate in Cargo.lock exactly. It is
+# installed without --locked: its own lockfile names a crate version the
+# registry does not have.
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION" ]; then
+    log "installing wasm-bindgen-cli $WBG_VERSION (about 2 minutes)"
+    cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Leaflet is vendored from the npm package, with images/ next to its CSS.
+VENDOR=public/vendor/leaflet
+if ! cmp -s node_modules/leaflet/dist/leaflet.js "$VENDOR/leaflet.js" 2>/dev/null; then
+    log "vendoring leaflet into $VENDOR"
+    rm -rf "$VENDOR"
+    mkdir -p "$VENDOR"
+    cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE "$VENDOR/"
+fi
+
+cargo fetch --quiet

@@ -1,0 +1,41 @@
+// Prints the gzip size of the release build by kind and fails when the app
+// code (Wasm + JS) is over budget. Usage: node scripts/size-report.mjs [dist]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const BUDGET_APP_GZIP = 150 * 1024;
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+const kinds = {};
+for (const path of files(dist)) {
+  const rel = path.slice(dist.length + 1);
+  let kind = { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html' }[extname(path)] ?? 'other';
+  if (rel.startsWith('vendor/')) kind = `vendor ${kind}`;
+  if (rel.startsWith('data/')) kind = rel.includes('boundaries') ? 'boundaries' : 'data';
+  const raw = readFileSync(path);
+  const entry = (kinds[kind] ??= { raw: 0, gzip: 0, files: 0 });
+  entry.raw += raw.length;
+  entry.gzip += gzipSync(raw, { level: 9 }).length;
+  entry.files += 1;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log('size report (gzip -9):');
+for (const [kind, { raw, gzip, files }] of Object.entries(kinds).sort()) {
+  console.log(`  ${kind.padEnd(14)} ${kb(gzip).padStart(10)} gzip ${kb(raw).padStart(10)} raw  (${files} files)`);
+}
+const app = (kinds.wasm?.gzip ?? 0) + (kinds.js?.gzip ?? 0);
+console.log(`  app Wasm+JS    ${kb(app).padStart(10)} gzip (budget ${kb(BUDGET_APP_GZIP)})`);
+if (app > BUDGET_APP_GZIP) {
+  console.error(`size budget exceeded: app Wasm+JS is ${kb(app)} gzip, budget ${kb(BUDGET_APP_GZIP)}`);
+  process.exit(1);
+}

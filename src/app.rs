@@ -1,0 +1,71 @@
+//! The root component: loads config and dataset, then shows the finder or a
+//! clear error with a retry button. Holds only layout, no logic.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+
+use crate::config::Config;
+use crate::i18n::{Lang, Texts};
+use crate::load::{load_catalog, load_config, Catalog, LoadError};
+use crate::map::MapPanel;
+use crate::state::FinderState;
+use crate::ui::{Detail, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary};
+
+type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let texts: &'static Texts = Lang::De.texts();
+    let loaded: LocalResource<Loaded> = LocalResource::new(|| async {
+        let config = load_config().await;
+        let catalog = load_catalog(&config).await;
+        (config, catalog)
+    });
+    view! {
+        <Router>
+            <a class="skip-link" href="#results">{texts.skip_to_results}</a>
+            <header class="site-header">
+                <h1>{texts.app_title}</h1>
+                <p class="subtitle">{texts.app_subtitle}</p>
+            </header>
+            <main id="main">
+                <Suspense fallback=move || view! { <Loading texts/> }>
+                    {move || Suspend::new(async move {
+                        match loaded.await {
+                            (config, Ok(catalog)) => view! { <Finder catalog config texts/> }.into_any(),
+                            (_, Err(error)) => {
+                                leptos::logging::error!("dataset not loaded: {error}");
+                                view! { <LoadFailed error texts on_retry=move || loaded.refetch()/> }.into_any()
+                            }
+                        }
+                    })}
+                </Suspense>
+            </main>
+        </Router>
+    }
+}
+
+/// The finder once the dataset is loaded.
+#[component]
+fn Finder(
+    catalog: std::sync::Arc<Catalog>,
+    config: Config,
+    texts: &'static Texts,
+) -> impl IntoView {
+    let state = FinderState::new(catalog);
+    let report_url = config.report_url.clone();
+    view! {
+        <div class="finder">
+            <section class="sidebar" aria-labelledby="results-heading">
+                <FilterPanel state texts/>
+                <ResultSummary state texts/>
+                {move || match state.selected.get() {
+                    Some(position) => view! { <Detail state position texts report_url=report_url.clone()/> }.into_any(),
+                    None => view! { <ResultList state texts/> }.into_any(),
+                }}
+            </section>
+            <MapPanel state config texts/>
+        </div>
+        <Footer state texts/>
+    }
+}

@@ -1,0 +1,123 @@
+//! Deploy-time configuration, read from `config.json` next to `index.html`.
+//!
+//! The file lets a host change the tile server or publish the dataset
+//! elsewhere without rebuilding. It is read once at start-up and never changes
+//! afterwards. A missing or broken file falls back to the built-in defaults
+//! (with a console warning), because the app must still work.
+
+use serde::Deserialize;
+
+/// Settings a deployment may change.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Leaflet tile URL template; empty means "no background tiles".
+    pub tile_url: String,
+    /// Attribution shown for the tiles (plain text).
+    pub tile_attribution: String,
+    /// Where the dataset is, relative to the app or an absolute URL of an
+    /// origin listed in `allowed_data_origins`.
+    pub dataset_url: String,
+    /// Extra origins the dataset may come from besides the app's own.
+    pub allowed_data_origins: Vec<String>,
+    /// Simplified NRW outline drawn under the markers.
+    pub outline_url: String,
+    /// Where "Fehler melden" leads (a `mailto:` or http(s) URL); empty hides the link.
+    pub report_url: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            tile_attribution: "© OpenStreetMap-Mitwirkende".into(),
+            dataset_url: "data/agencies.json".into(),
+            allowed_data_origins: Vec::new(),
+            outline_url: "data/boundaries/nrw-land.geojson".into(),
+            report_url: String::new(),
+        }
+    }
+}
+
+/// Where the config file lives, relative to the document base.
+pub const CONFIG_URL: &str = "config.json";
+
+impl Config {
+    /// Parses the file's text; unknown keys are ignored, missing keys keep
+    /// their defaults.
+    pub fn from_json(text: &str) -> Result<Config, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
+    /// The dataset URL if it is allowed: a relative URL, or an absolute
+    /// http(s) URL on an explicitly configured origin. The query string can
+    /// never choose the dataset, so nobody can show fake agencies under our name.
+    pub fn checked_dataset_url(&self) -> Option<&str> {
+        let url = self.dataset_url.as_str();
+        let is_absolute = url.contains("://") || url.starts_with("//");
+        if !is_absolute {
+            let harmless =
+                !url.is_empty() && !url.contains(':') && !url.chars().any(char::is_whitespace);
+            return harmless.then_some(url);
+        }
+        self.allowed_data_origins
+            .iter()
+            .any(|origin| {
+                ia_core::validate::is_http_url(origin)
+                    && url
+                        .strip_prefix(origin.trim_end_matches('/'))
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .then_some(url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_keys_keep_defaults() {
+        let config = Config::from_json(r#"{"tile_url": ""}"#).unwrap_or_default();
+        assert_eq!(config.tile_url, "");
+        assert_eq!(config.dataset_url, "data/agencies.json");
+    }
+
+    #[test]
+    fn dataset_url_must_be_relative_or_allowed() {
+        let with = |url: &str, origins: &[&str]| Config {
+            dataset_url: url.into(),
+            allowed_data_origins: origins.iter().map(|o| o.to_string()).collect(),
+            ..Config::default()
+        };
+        assert_eq!(
+            with("data/agencies.json", &[]).checked_dataset_url(),
+            Some("data/agencies.json")
+        );
+        assert_eq!(
+            with("https://evil.example/a.json", &[]).checked_dataset_url(),
+            None
+        );
+        assert_eq!(with("javascript:alert(1)", &[]).checked_dataset_url(), None);
+        assert_eq!(
+            with("//evil.example/a.json", &[]).checked_dataset_url(),
+            None
+        );
+        let allowed = with(
+            "https://daten.nrw.de/ia/agencies.json",
+            &["https://daten.nrw.de"],
+        );
+        assert_eq!(
+            allowed.checked_dataset_url(),
+            Some("https://daten.nrw.de/ia/agencies.json")
+        );
+        assert_eq!(
+            with(
+                "https://daten.nrw.de.evil.example/a.json",
+                &["https://daten.nrw.de"]
+            )
+            .checked_dataset_url(),
+            None
+        );
+    }
+}

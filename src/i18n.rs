@@ -1,0 +1,184 @@
+//! Every user-visible string of the app, one table per language.
+//!
+//! A table is a `Texts` struct literal, so a language that lacks a string does
+//! not compile: "every locale has every key" is checked by the compiler.
+//! Labels of the closed vocabularies (offers, topics, umbrellas) are looked up
+//! by their enum, so the UI never shows a raw code. Agency names, addresses and
+//! other data stay as in the source (German) and are marked `lang="de"`.
+
+use ia_core::{Offer, Precision, Topic, Umbrella};
+
+/// A language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    De,
+}
+
+impl Lang {
+    pub const ALL: &'static [Lang] = &[Lang::De];
+
+    /// BCP 47 tag, for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::De => &DE,
+        }
+    }
+}
+
+/// The strings of one language. Functions are used where a number or name
+/// goes into the sentence, so that each language can order words its own way.
+pub struct Texts {
+    pub app_title: &'static str,
+    pub app_subtitle: &'static str,
+    pub skip_to_results: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub crashed: &'static str,
+    pub reload: &'static str,
+    pub n_found: fn(usize) -> String,
+    pub n_skipped: fn(usize) -> String,
+    pub results_heading: &'static str,
+    pub map_label: &'static str,
+    pub map_note_no_tiles: &'static str,
+    pub cluster_label: fn(usize) -> String,
+    pub servicestelle: &'static str,
+    pub approximate_position: fn(Precision) -> &'static str,
+    pub as_of: fn(&str) -> String,
+    pub source: &'static str,
+    pub coverage: fn(usize, u32) -> String,
+    pub data_licence: &'static str,
+    pub boundaries_attribution: &'static str,
+    pub error_not_found: fn(u16) -> String,
+    pub error_network: &'static str,
+    pub error_format: &'static str,
+    pub error_schema: &'static str,
+    pub technical_details: &'static str,
+    pub filters_label: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub place_label: &'static str,
+    pub place_all: &'static str,
+    pub kreis_suffix: &'static str,
+    pub sada_toggle: &'static str,
+    pub topics_legend: &'static str,
+    pub offers_legend: &'static str,
+    pub umbrellas_legend: &'static str,
+    pub more_filters: &'static str,
+    pub reset_filters: &'static str,
+    pub back_to_list: &'static str,
+    pub carrier_label: &'static str,
+    pub address_label: &'static str,
+    pub languages_label: &'static str,
+    pub call: &'static str,
+    pub write_email: &'static str,
+    pub website: &'static str,
+    pub directions: &'static str,
+    pub open_in_map_app: &'static str,
+    pub last_verified: &'static str,
+    pub report_error: &'static str,
+    pub postcodes_attribution: &'static str,
+    pub offer: fn(Offer) -> &'static str,
+    pub topic: fn(Topic) -> &'static str,
+    pub umbrella: fn(Umbrella) -> &'static str,
+}
+
+pub static DE: Texts = Texts {
+    app_title: "Integrationsagenturen in NRW",
+    app_subtitle: "Beratung und Angebote für Menschen mit Einwanderungsgeschichte – finden Sie eine Agentur in Ihrer Nähe.",
+    skip_to_results: "Zur Ergebnisliste springen",
+    loading: "Daten werden geladen …",
+    load_failed: "Die Liste der Integrationsagenturen konnte nicht geladen werden.",
+    retry: "Erneut versuchen",
+    crashed: "Etwas ist schiefgelaufen.",
+    reload: "Seite neu laden",
+    n_found: |n| match n {
+        0 => "Keine Agentur gefunden".into(),
+        1 => "1 Agentur gefunden".into(),
+        n => format!("{n} Agenturen gefunden"),
+    },
+    n_skipped: |n| match n {
+        1 => "1 Eintrag konnte nicht angezeigt werden.".into(),
+        n => format!("{n} Einträge konnten nicht angezeigt werden."),
+    },
+    results_heading: "Ergebnisse",
+    map_label: "Karte der Integrationsagenturen",
+    map_note_no_tiles: "Hintergrundkarte nicht erreichbar – Umrisse, Standorte und Liste funktionieren weiter.",
+    cluster_label: |n| format!("{n} Agenturen"),
+    servicestelle: "Servicestelle für Antidiskriminierungsarbeit",
+    approximate_position: |precision| match precision {
+        Precision::Address => "Position: Adresse",
+        Precision::Postcode => "Position ungefähr (Mitte des Postleitzahl-Gebiets)",
+        Precision::Municipality => "Position ungefähr (Mitte der Gemeinde)",
+    },
+    as_of: |date| format!("Stand: {}", german_date(date)),
+    source: "Quelle",
+    coverage: |listed, total| format!("{listed} von rund {total} Integrationsagenturen erfasst"),
+    data_licence: "Datenlizenz",
+    boundaries_attribution: "Grenzen: © GeoBasis-DE / BKG (2017), dl-de/by-2-0",
+    error_not_found: |status| format!("Der Server antwortete mit Fehler {status}."),
+    error_network: "Keine Verbindung zum Server.",
+    error_format: "Die Datei ist beschädigt oder hat ein unbekanntes Format.",
+    error_schema: "Die Datei hat eine Version, die diese Anwendung nicht lesen kann.",
+    technical_details: "Technische Details",
+    filters_label: "Agenturen filtern",
+    search_label: "Suche nach Name, Träger oder Adresse",
+    search_placeholder: "z. B. Caritas oder Köln",
+    place_label: "Stadt, Gemeinde oder Kreis",
+    place_all: "Ganz NRW",
+    kreis_suffix: " (Kreis)",
+    sada_toggle: "Nur Servicestellen für Antidiskriminierungsarbeit",
+    topics_legend: "Beratungsschwerpunkte",
+    offers_legend: "Angebote",
+    umbrellas_legend: "Wohlfahrtsverband",
+    more_filters: "Weitere Filter: Angebote und Verbände",
+    reset_filters: "Alle Filter zurücksetzen",
+    back_to_list: "Zurück zur Liste",
+    carrier_label: "Träger",
+    address_label: "Adresse",
+    languages_label: "Beratungssprachen",
+    call: "Anrufen:",
+    write_email: "E-Mail:",
+    website: "Website:",
+    directions: "Route planen (OpenStreetMap)",
+    open_in_map_app: "In Karten-App öffnen",
+    last_verified: "zuletzt geprüft am",
+    report_error: "Fehler melden",
+    postcodes_attribution: "Postleitzahlen: GeoNames, CC BY 4.0",
+    offer: Offer::label_de,
+    topic: Topic::label_de,
+    umbrella: Umbrella::label_de,
+};
+
+/// `2026-11-24` → `24.11.2026`; anything else is returned unchanged.
+pub fn german_date(iso: &str) -> String {
+    match iso.split('-').collect::<Vec<_>>().as_slice() {
+        [year, month, day] if year.len() == 4 && month.len() == 2 && day.len() == 2 => {
+            format!("{day}.{month}.{year}")
+        }
+        _ => iso.to_owned(),
+    }
+}
+
+/// The texts for the language the page is in, for code that runs outside the
+/// reactive tree (the panic hook).
+pub fn texts_for_document() -> &'static Texts {
+    Lang::De.texts()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_shown_the_german_way() {
+        assert_eq!(german_date("2026-11-24"), "24.11.2026");
+        assert_eq!(german_date("bald"), "bald");
+    }
+}

@@ -1,0 +1,105 @@
+//! Fetching the config and the dataset over HTTP.
+//!
+//! gloo-net does not treat HTTP error statuses as errors, so every response's
+//! status is checked here. Errors keep their cause ([`LoadError`]) so the UI
+//! can say what went wrong instead of a generic failure.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use ia_core::filter::Index;
+use ia_core::{parse_dataset, Agency, DatasetError, DatasetMeta, RecordProblem};
+
+use crate::config::{Config, CONFIG_URL};
+
+/// Why the dataset could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The server answered with an error status.
+    Http { url: String, status: u16 },
+    /// No answer at all (offline, DNS, CORS, blocked).
+    Network { url: String, message: String },
+    /// The answer was not a usable dataset.
+    Format(DatasetError),
+    /// The configured dataset URL is not allowed.
+    ForbiddenUrl(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Http { url, status } => write!(f, "{url}: HTTP status {status}"),
+            LoadError::Network { url, message } => write!(f, "{url}: {message}"),
+            LoadError::Format(err) => write!(f, "dataset: {err}"),
+            LoadError::ForbiddenUrl(url) => {
+                write!(f, "dataset URL not allowed by config.json: {url}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The loaded dataset with its search index, shared read-only by the UI.
+#[derive(Debug)]
+pub struct Catalog {
+    pub meta: DatasetMeta,
+    pub agencies: Vec<Agency>,
+    pub index: Index,
+    pub skipped: Vec<RecordProblem>,
+}
+
+impl Catalog {
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        self.agencies.iter().position(|agency| agency.id == id)
+    }
+}
+
+/// Fetches a URL as text, turning HTTP error statuses into errors.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let network = |err: gloo_net::Error| LoadError::Network {
+        url: url.to_owned(),
+        message: err.to_string(),
+    };
+    let response = Request::get(url).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: url.to_owned(),
+            status: response.status(),
+        });
+    }
+    response.text().await.map_err(network)
+}
+
+/// Reads `config.json`; any problem falls back to the defaults.
+pub async fn load_config() -> Config {
+    match fetch_text(CONFIG_URL).await {
+        Ok(text) => Config::from_json(&text).unwrap_or_else(|err| {
+            leptos::logging::warn!("{CONFIG_URL} ignored: {err}");
+            Config::default()
+        }),
+        Err(err) => {
+            leptos::logging::warn!("{CONFIG_URL} not loaded, using defaults: {err}");
+            Config::default()
+        }
+    }
+}
+
+/// Loads the dataset the config names and builds the search index.
+pub async fn load_catalog(config: &Config) -> Result<Arc<Catalog>, LoadError> {
+    let url = config
+        .checked_dataset_url()
+        .ok_or_else(|| LoadError::ForbiddenUrl(config.dataset_url.clone()))?;
+    let text = fetch_text(url).await?;
+    let loaded = parse_dataset(&text).map_err(LoadError::Format)?;
+    for problem in &loaded.skipped {
+        leptos::logging::warn!("skipped {problem}");
+    }
+    let index = Index::new(&loaded.agencies);
+    Ok(Arc::new(Catalog {
+        meta: loaded.meta,
+        agencies: loaded.agencies,
+        index,
+        skipped: loaded.skipped,
+    }))
+}

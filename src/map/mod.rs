@@ -1,0 +1,334 @@
+//! The only module that talks to Leaflet (through the `leaflet` crate).
+//!
+//! Lifecycle, following leptos-leaflet's `MapContainer`: the component renders
+//! a `<div>`; one effect creates the `leaflet::Map` once when the node exists,
+//! keeps it in local storage, and `on_cleanup` removes it. Marker clustering is
+//! computed in `ia_core::cluster`; this module only draws the result. All
+//! marker activation goes through one delegated DOM listener on the map
+//! container, so no per-marker closures are created or leaked. Marker and
+//! cluster labels are set with DOM attribute APIs, never from HTML strings.
+
+mod markers;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use ia_core::geo::{BBox, NRW_BBOX};
+use ia_core::query::MapView;
+use leaflet::{
+    Evented, GeoJson, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, TileLayer,
+    TileLayerOptions,
+};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::config::Config;
+use crate::i18n::Texts;
+use crate::load::fetch_text;
+use crate::state::FinderState;
+
+pub use markers::MarkerKey;
+
+/// Highest zoom level the map allows.
+pub const MAX_ZOOM: u8 = 18;
+/// Cluster radius in CSS pixels: markers closer than this merge.
+pub const CLUSTER_RADIUS_PX: f64 = 44.0;
+
+/// Everything the map keeps between renders. Lives in local storage because
+/// Leaflet objects are JavaScript values and not `Send`.
+struct MapHandles {
+    map: Map,
+    markers: markers::MarkerLayer,
+    /// Kept alive for as long as the map: dropping a handle unregisters it.
+    _events: Vec<leaflet::EventedHandle<leaflet::Event>>,
+    _dom_listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+/// The interactive map, kept in sync with the finder state.
+#[component]
+pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> impl IntoView {
+    let container = NodeRef::<Div>::new();
+    let zoom = RwSignal::new(7u8);
+    let tiles_failed = RwSignal::new(false);
+    let handles: StoredValue<Option<Rc<RefCell<MapHandles>>>, LocalStorage> =
+        StoredValue::new_local(None);
+    let config = StoredValue::new(config);
+
+    // Create the map once the container exists.
+    Effect::new(move |_| {
+        let Some(element) = container.get() else {
+            return;
+        };
+        if handles.with_value(Option::is_some) {
+            return;
+        }
+        let element: web_sys::HtmlElement = element.unchecked_into();
+        match create_map(
+            &element,
+            state,
+            zoom,
+            tiles_failed,
+            texts,
+            &config.get_value(),
+        ) {
+            Ok(created) => handles.set_value(Some(created)),
+            Err(err) => leptos::logging::error!("the map could not be created: {err:?}"),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(created) = handles.try_get_value().flatten() {
+            created.borrow().map.remove();
+        }
+    });
+
+    // Redraw markers when the visible set, the selection or the zoom changes.
+    Effect::new(move |_| {
+        let visible = state.visible.get();
+        let selected = state.selected.get();
+        let zoom = zoom.get();
+        let Some(handles) = handles.get_value() else {
+            return;
+        };
+        let handles = handles.borrow();
+        state.catalog.with_value(|catalog| {
+            handles
+                .markers
+                .render(catalog, &visible, selected, zoom, texts)
+        });
+    });
+
+    // Fit the map to the results when the filters change (not on first load
+    // when the URL already names a view).
+    Effect::new(move |previous: Option<()>| {
+        let visible = state.visible.get();
+        let Some(handles) = handles.get_value() else {
+            return;
+        };
+        let has_view = state.url.with_untracked(|url| url.map.is_some());
+        if previous.is_none() && has_view {
+            return;
+        }
+        let points = state.catalog.with_value(|catalog| {
+            visible
+                .iter()
+                .filter_map(|&i| catalog.agencies.get(i))
+                .map(|a| (a.location.lat, a.location.lon))
+                .collect::<Vec<_>>()
+        });
+        let bbox = BBox::around(points).unwrap_or(NRW_BBOX);
+        fit(&handles.borrow().map, bbox);
+    });
+
+    // Bring the selected agency into view.
+    Effect::new(move |_| {
+        let Some(selected) = state.selected.get() else {
+            return;
+        };
+        let Some(handles) = handles.get_value() else {
+            return;
+        };
+        let Some((lat, lon)) = state.catalog.with_value(|c| {
+            c.agencies
+                .get(selected)
+                .map(|a| (a.location.lat, a.location.lon))
+        }) else {
+            return;
+        };
+        let map = &handles.borrow().map;
+        let target = LatLng::new(lat, lon);
+        let current_zoom = map.get_zoom();
+        if current_zoom < 12.0 {
+            map.set_view(&target, 12.0);
+        } else if !map.get_bounds().contains(&target) {
+            map.pan_to(&target);
+        }
+    });
+
+    view! {
+        <div class="map-wrap">
+            <div class="map" node_ref=container role="region" aria-label=texts.map_label></div>
+            <Show when=move || tiles_failed.get()>
+                <p class="map-note" role="status">{texts.map_note_no_tiles}</p>
+            </Show>
+        </div>
+    }
+}
+
+fn create_map(
+    element: &web_sys::HtmlElement,
+    state: FinderState,
+    zoom: RwSignal<u8>,
+    tiles_failed: RwSignal<bool>,
+    texts: &'static Texts,
+    config: &Config,
+) -> Result<Rc<RefCell<MapHandles>>, JsValue> {
+    let reduced_motion = prefers_reduced_motion();
+    let options = MapOptions::new();
+    options.set_min_zoom(6.0);
+    options.set_max_zoom(f64::from(MAX_ZOOM));
+    options.set_zoom_animation(!reduced_motion);
+    options.set_fade_animation(!reduced_motion);
+    options.set_marker_zoom_animation(!reduced_motion);
+    let map = Map::new_with_element(element, &options)?;
+
+    match state.url.get_untracked().map {
+        Some(view) => {
+            map.set_view(&LatLng::new(view.lat, view.lon), f64::from(view.zoom));
+        }
+        None => fit(&map, NRW_BBOX),
+    }
+    zoom.set(map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8);
+
+    let mut events = Vec::new();
+    if !config.tile_url.is_empty() {
+        let tile_options = TileLayerOptions::new();
+        tile_options.set_attribution(escape_html(&config.tile_attribution));
+        tile_options.set_max_zoom(f64::from(MAX_ZOOM));
+        let tiles = TileLayer::new_options(&config.tile_url, &tile_options);
+        tiles.add_to(&map);
+        events.push(Evented::on_leaflet_event(
+            tiles.unchecked_ref::<leaflet::Layer>(),
+            "tileerror",
+            move |_: leaflet::Event| tiles_failed.set(true),
+        ));
+    }
+    map.unchecked_ref::<LeafletExt>()
+        .attribution_control()
+        .add_attribution(&escape_html(texts.boundaries_attribution));
+
+    let marker_layer = LayerGroup::new();
+    marker_layer.add_to(&map);
+    let markers = markers::MarkerLayer::new(marker_layer);
+
+    events.push(Evented::on_leaflet_event(&&map, "zoomend", {
+        let map = map.clone();
+        move |_: leaflet::Event| {
+            zoom.set(map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8)
+        }
+    }));
+    events.push(Evented::on_leaflet_event(&&map, "moveend", {
+        let map = map.clone();
+        move |_: leaflet::Event| {
+            let center = map.get_center();
+            let zoom = map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8;
+            let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
+            state.set_map_view(MapView {
+                lat: round(center.lat()),
+                lon: round(center.lng()),
+                zoom,
+            });
+        }
+    }));
+
+    let handles = Rc::new(RefCell::new(MapHandles {
+        map: map.clone(),
+        markers,
+        _events: events,
+        _dom_listeners: Vec::new(),
+    }));
+    let listeners = markers::listen_for_activation(element, &handles_weak(&handles), state)?;
+    handles.borrow_mut()._dom_listeners = listeners;
+    load_outline(map, config.outline_url.clone());
+    Ok(handles)
+}
+
+fn handles_weak(handles: &Rc<RefCell<MapHandles>>) -> std::rc::Weak<RefCell<MapHandles>> {
+    Rc::downgrade(handles)
+}
+
+/// Fetches the simplified NRW outline and draws it under the markers; the map
+/// stays usable (and meaningful, without tiles) if this fails.
+fn load_outline(map: Map, url: String) {
+    leptos::task::spawn_local(async move {
+        let text = match fetch_text(&url).await {
+            Ok(text) => text,
+            Err(err) => return leptos::logging::warn!("outline not loaded: {err}"),
+        };
+        let Ok(geojson) = js_sys::JSON::parse(&text) else {
+            return leptos::logging::warn!("outline {url} is not JSON");
+        };
+        let style = js_sys::Object::new();
+        for (key, value) in [
+            ("color", JsValue::from_str("#1d4f91")),
+            ("weight", JsValue::from_f64(2.0)),
+            ("fillColor", JsValue::from_str("#e8eef7")),
+            ("fillOpacity", JsValue::from_f64(0.35)),
+            ("interactive", JsValue::FALSE),
+        ] {
+            let _ = js_sys::Reflect::set(&style, &JsValue::from_str(key), &value);
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("style"), &style);
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("interactive"), &JsValue::FALSE);
+        let outline = geo_json(&geojson, &options);
+        outline.add_to(&map);
+        outline.unchecked_ref::<LeafletExt>().bring_to_back();
+    });
+}
+
+fn fit(map: &Map, bbox: BBox) {
+    let bounds = LatLngBounds::new(
+        &LatLng::new(bbox.south, bbox.west),
+        &LatLng::new(bbox.north, bbox.east),
+    );
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("maxZoom"),
+        &JsValue::from_f64(13.0),
+    );
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("padding"),
+        &js_sys::Array::of2(&24.into(), &24.into()),
+    );
+    map.fit_bounds_with_options(&bounds, &options);
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|window| {
+            window
+                .match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}
+
+/// Leaflet renders attributions as HTML; ours are plain text.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Leaflet API the `leaflet` crate does not bind (or does not export).
+#[wasm_bindgen]
+extern "C" {
+    /// `L.geoJSON(data, options)`.
+    #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
+    fn geo_json(geojson: &JsValue, options: &JsValue) -> GeoJson;
+
+    /// `L.divIcon(options)`. (The crate's `DivIcon::new` calls `new L.Icon`,
+    /// which needs an image URL.)
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    pub(crate) fn div_icon(options: &leaflet::DivIconOptions) -> leaflet::Icon;
+
+    /// Any Leaflet object, viewed through the few extra methods used here.
+    pub(crate) type LeafletExt;
+    #[wasm_bindgen(method, js_name = bringToBack)]
+    fn bring_to_back(this: &LeafletExt);
+    #[wasm_bindgen(method, getter, js_name = attributionControl)]
+    fn attribution_control(this: &LeafletExt) -> AttributionControl;
+    /// `Marker.getElement()`: the icon element, present once the marker is on a map.
+    #[wasm_bindgen(method, js_name = getElement)]
+    pub(crate) fn get_element(this: &LeafletExt) -> Option<web_sys::HtmlElement>;
+
+    type AttributionControl;
+    #[wasm_bindgen(method, js_name = addAttribution)]
+    fn add_attribution(this: &AttributionControl, text: &str);
+}

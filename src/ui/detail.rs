@@ -1,0 +1,164 @@
+//! The detail view of one agency, with its action links. Opens in place of
+//! the list; Back, Escape and the close button return to the list and put
+//! focus back on the agency's list entry.
+
+use ia_core::validate::{is_email, is_http_url, is_phone, phone_for_link};
+use ia_core::Agency;
+use leptos::html::H2;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{german_date, Texts};
+use crate::state::FinderState;
+
+#[component]
+pub fn Detail(
+    state: FinderState,
+    position: usize,
+    texts: &'static Texts,
+    report_url: String,
+) -> impl IntoView {
+    let Some(agency) = state
+        .catalog
+        .with_value(|c| c.agencies.get(position).cloned())
+    else {
+        return ().into_any();
+    };
+    let heading = NodeRef::<H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let agency_id = agency.id.clone();
+    let close = move || {
+        state.select(None);
+        let id = format!("agency-{agency_id}");
+        request_animation_frame(move || focus_list_entry(&id));
+    };
+    let close_on_escape = close.clone();
+    let address_lines = address_lines(&agency);
+    let precision_note = agency
+        .location
+        .precision
+        .is_approximate()
+        .then(|| (texts.approximate_position)(agency.location.precision));
+    view! {
+        <article
+            class="detail"
+            aria-labelledby="detail-title"
+            data-testid="detail"
+            on:keydown=move |event| {
+                if event.key() == "Escape" {
+                    event.prevent_default();
+                    close_on_escape();
+                }
+            }
+        >
+            <button type="button" class="button button--secondary detail__back" on:click=move |_| close()>
+                {texts.back_to_list}
+            </button>
+            <h2 id="detail-title" tabindex="-1" node_ref=heading lang="de">{agency.name.clone()}</h2>
+            {agency.antidiscrimination.then(|| view! { <p class="badge badge--sada">{texts.servicestelle}</p> })}
+            <dl class="facts">
+                <dt>{texts.carrier_label}</dt>
+                <dd lang="de">{agency.carrier.clone()} " (" {(texts.umbrella)(agency.umbrella)} ")"</dd>
+                <dt>{texts.address_label}</dt>
+                <dd lang="de">
+                    {address_lines.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
+                    {precision_note.map(|note| view! { <span class="line note">{note}</span> })}
+                </dd>
+                {(!agency.offers.is_empty()).then(|| view! {
+                    <dt>{texts.offers_legend}</dt>
+                    <dd><ul class="tags">{agency.offers.iter().map(|&o| view! { <li>{(texts.offer)(o)}</li> }).collect_view()}</ul></dd>
+                })}
+                {(!agency.topics.is_empty()).then(|| view! {
+                    <dt>{texts.topics_legend}</dt>
+                    <dd><ul class="tags">{agency.topics.iter().map(|&t| view! { <li>{(texts.topic)(t)}</li> }).collect_view()}</ul></dd>
+                })}
+                {(!agency.languages.is_empty()).then(|| view! {
+                    <dt>{texts.languages_label}</dt>
+                    <dd>{agency.languages.join(", ")}</dd>
+                })}
+            </dl>
+            <ul class="actions">
+                {contact_links(&agency, texts)}
+                <li><a class="action" href=osm_route_url(&agency) target="_blank" rel="noopener noreferrer">{texts.directions}</a></li>
+                <li><a class="action" href=format!("geo:{:.5},{:.5}", agency.location.lat, agency.location.lon)>{texts.open_in_map_app}</a></li>
+            </ul>
+            <p class="provenance">
+                {texts.source} ": "
+                {is_http_url(&agency.source_url).then(|| view! {
+                    <a href=agency.source_url.clone() target="_blank" rel="noopener noreferrer">{short_host(&agency.source_url)}</a>
+                })}
+                " · " {texts.last_verified} " " {german_date(&agency.last_verified)}
+                {(!report_url.is_empty()).then(|| view! {
+                    " · " <a href=report_url.clone() rel="noopener noreferrer">{texts.report_error}</a>
+                })}
+            </p>
+        </article>
+    }
+    .into_any()
+}
+
+fn address_lines(agency: &Agency) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(street) = &agency.address.street {
+        lines.push(street.clone());
+    }
+    let postcode = agency.address.postcode.as_deref().unwrap_or_default();
+    lines.push(
+        format!("{postcode} {}", agency.address.city)
+            .trim()
+            .to_owned(),
+    );
+    lines
+}
+
+/// Only `tel:`, `mailto:` and `http(s)` links are ever produced, and only from
+/// values that pass validation; anything else is not linked at all.
+fn contact_links(agency: &Agency, texts: &'static Texts) -> impl IntoView {
+    let contact = &agency.contact;
+    let phone = contact.phone.as_ref().filter(|p| is_phone(p)).map(|phone| {
+        let href = format!("tel:{}", phone_for_link(phone));
+        view! { <li><a class="action" href=href>{texts.call} " " {phone.clone()}</a></li> }
+    });
+    let email = contact.email.as_ref().filter(|e| is_email(e)).map(|email| {
+        let href = format!("mailto:{email}");
+        view! { <li><a class="action" href=href>{texts.write_email} " " {email.clone()}</a></li> }
+    });
+    let website = contact.website.as_ref().filter(|w| is_http_url(w)).map(|website| {
+        view! { <li><a class="action" href=website.clone() target="_blank" rel="noopener noreferrer">{texts.website} " " {short_host(website)}</a></li> }
+    });
+    (phone, email, website)
+}
+
+fn osm_route_url(agency: &Agency) -> String {
+    format!(
+        "https://www.openstreetmap.org/directions?route=%3B{:.5}%2C{:.5}#map=15/{:.5}/{:.5}",
+        agency.location.lat, agency.location.lon, agency.location.lat, agency.location.lon
+    )
+}
+
+/// `https://www.example.org/a/b` → `www.example.org`.
+fn short_host(url: &str) -> String {
+    url.split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(url)
+        .to_owned()
+}
+
+fn focus_list_entry(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|li| li.query_selector("button").ok().flatten())
+        .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        element.scroll_into_view_with_bool(false);
+    }
+}

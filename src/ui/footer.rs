@@ -1,0 +1,36 @@
+//! The footer: "Stand", source, honest coverage and attributions.
+
+use ia_core::validate::is_http_url;
+use leptos::prelude::*;
+
+use crate::i18n::Texts;
+use crate::state::FinderState;
+
+#[component]
+pub fn Footer(state: FinderState, texts: &'static Texts) -> impl IntoView {
+    let (meta, n_agencies) = state
+        .catalog
+        .with_value(|c| (c.meta.clone(), c.agencies.len()));
+    let coverage = meta
+        .coverage
+        .as_ref()
+        .map(|coverage| (texts.coverage)(n_agencies, coverage.estimated_total));
+    view! {
+        <footer class="site-footer" data-testid="footer">
+            <p>
+                <strong data-testid="as-of">{(texts.as_of)(&meta.as_of)}</strong>
+                {coverage.map(|text| view! { " · " <span data-testid="coverage">{text}</span> })}
+            </p>
+            <p>
+                {texts.source} ": "
+                {if is_http_url(&meta.source.url) {
+                    view! { <a href=meta.source.url.clone() target="_blank" rel="noopener noreferrer" lang="de">{meta.source.text.clone()}</a> }.into_any()
+                } else {
+                    view! { <span lang="de">{meta.source.text.clone()}</span> }.into_any()
+                }}
+                " · " {texts.data_licence} ": " {meta.licence.clone()}
+            </p>
+            <p class="attribution">{texts.boundaries_attribution} " · " {texts.postcodes_attribution}</p>
+        </footer>
+    }
+}

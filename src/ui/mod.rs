@@ -1,0 +1,15 @@
+//! Leptos components, one file per screen area. Components read the
+//! [`FinderState`](crate::state::FinderState) and call its methods; they hold
+//! no logic of their own beyond layout.
+
+mod detail;
+mod filters;
+mod footer;
+mod list;
+mod status;
+
+pub use detail::Detail;
+pub use filters::FilterPanel;
+pub use footer::Footer;
+pub use list::ResultList;
+pub use status::{LoadFailed, Loading, ResultSummary};

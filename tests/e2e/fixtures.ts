@@ -1,0 +1,50 @@
+// Shared test setup: no request leaves 127.0.0.1 (tiles are aborted, as on
+// machines without a tile server), and every console error fails the test
+// unless the test expects it.
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+export type Dataset = { schema_version: number; as_of: string; agencies: { id: string; name: string; antidiscrimination: boolean; municipality: string }[] };
+
+export function servedDataset(): Dataset {
+  return JSON.parse(readFileSync('dist/data/agencies.json', 'utf8'));
+}
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    const allowed: RegExp[] = [];
+    (page as Page & { __allow?: RegExp[] }).__allow = allowed;
+    await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const where = message.location().url ?? '';
+      const text = `${message.text()} (${where})`;
+      if (!where.startsWith('http://127.0.0.1') && /Failed to load resource/.test(message.text())) return;
+      if (!allowed.some((pattern) => pattern.test(text))) errors.push(text);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await use(page);
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
+
+/** Lets a test declare console errors it provokes on purpose. */
+export function allowErrors(page: Page, ...patterns: RegExp[]) {
+  (page as Page & { __allow?: RegExp[] }).__allow?.push(...patterns);
+}
+
+/** Waits for the app to show the finder, then returns the number of agencies in markers. */
+export async function markerTotal(page: Page): Promise<number> {
+  const counts = await page.locator('.ia-marker').evaluateAll((markers) =>
+    markers.map((m) => Number(m.getAttribute('data-count') ?? '0')),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+export async function waitForFinder(page: Page) {
+  await expect(page.getByTestId('results')).toBeVisible();
+  await expect(page.locator('.ia-marker').first()).toBeAttached();
+}
+
+export { expect };

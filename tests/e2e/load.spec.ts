@@ -1,0 +1,35 @@
+// The walking skeleton: the release build loads, shows every agency in the
+// list and on the map, the NRW outline, and the dataset's "Stand".
+import { test, expect, servedDataset, markerTotal, waitForFinder } from './fixtures';
+
+test('shows every agency in the list and on the map without console errors', async ({ page }) => {
+  const dataset = servedDataset();
+  await page.goto('./');
+  await waitForFinder(page);
+  await expect(page.getByTestId('results').locator('li')).toHaveCount(dataset.agencies.length);
+  await expect.poll(() => markerTotal(page)).toBe(dataset.agencies.length);
+  await expect(page.getByTestId('result-count')).toHaveText(`${dataset.agencies.length} Agenturen gefunden`);
+  // The outline is drawn (an SVG path in Leaflet's overlay pane) so the map means something without tiles.
+  await expect(page.locator('.leaflet-overlay-pane path')).not.toHaveCount(0);
+  const [year, month, day] = dataset.as_of.split('-');
+  await expect(page.getByTestId('as-of')).toHaveText(`Stand: ${day}.${month}.${year}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+});
+
+test('works under a sub-path of a static host', async ({ page }) => {
+  const dataset = servedDataset();
+  await page.goto('./sub/path/');
+  await waitForFinder(page);
+  await expect(page.getByTestId('results').locator('li')).toHaveCount(dataset.agencies.length);
+});
+
+test('the tile layer is configured but the app does not depend on it', async ({ page }) => {
+  const tileRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('tile.openstreetmap.org')) tileRequests.push(request.url());
+  });
+  await page.goto('./');
+  await waitForFinder(page);
+  expect(tileRequests.length).toBeGreaterThan(0);
+  await expect(page.locator('.map-note')).toBeVisible();
+});

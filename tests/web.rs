@@ -1,0 +1,140 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). They mount real
+//! components into a fresh element and assert on specific elements.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use ia_core::filter::Index;
+use ia_core::parse_dataset;
+use ia_map::i18n::Lang;
+use ia_map::load::{Catalog, LoadError};
+use ia_map::state::FinderState;
+use ia_map::ui::{FilterPanel, LoadFailed, ResultList, ResultSummary};
+use leptos::prelude::*;
+use leptos::task::tick;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DATASET: &str = include_str!("fixtures/small-dataset.json");
+
+fn catalog() -> Arc<Catalog> {
+    let loaded = parse_dataset(DATASET).unwrap_or_else(|err| panic!("fixture: {err}"));
+    let index = Index::new(&loaded.agencies);
+    Arc::new(Catalog {
+        meta: loaded.meta,
+        agencies: loaded.agencies,
+        index,
+        skipped: loaded.skipped,
+    })
+}
+
+fn wrapper() -> web_sys::HtmlElement {
+    let document = document();
+    let section = document
+        .create_element("section")
+        .unwrap_or_else(|_| panic!("create section"));
+    let body = document.body().unwrap_or_else(|| panic!("no body"));
+    let _ = body.append_child(&section);
+    section.unchecked_into()
+}
+
+fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .map(|list| list.length())
+        .unwrap_or(0)
+}
+
+#[wasm_bindgen_test]
+async fn load_error_shows_reason_and_retries() {
+    let root = wrapper();
+    let retried = RwSignal::new(0);
+    let error = LoadError::Http {
+        url: "data/agencies.json".into(),
+        status: 404,
+    };
+    let texts = Lang::De.texts();
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <LoadFailed error texts on_retry=move || retried.update(|n| *n += 1)/> },
+    );
+    tick().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("konnte nicht geladen werden"), "{text}");
+    assert!(text.contains("Fehler 404"), "{text}");
+    let button: web_sys::HtmlElement = root
+        .query_selector("button")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no retry button"));
+    button.click();
+    tick().await;
+    assert_eq!(retried.get_untracked(), 1);
+}
+
+#[component]
+fn Harness() -> impl IntoView {
+    let texts = Lang::De.texts();
+    let state = FinderState::new(catalog());
+    view! {
+        <FilterPanel state texts/>
+        <ResultSummary state texts/>
+        <ResultList state texts/>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_all_and_the_servicestelle_toggle_filters_it() {
+    let root = wrapper();
+    let n_total = catalog().agencies.len() as u32;
+    let n_sada = catalog()
+        .agencies
+        .iter()
+        .filter(|a| a.antidiscrimination)
+        .count() as u32;
+    assert!(
+        n_sada > 0 && n_sada < n_total,
+        "the fixture needs both kinds"
+    );
+    let _handle = mount_to(root.clone(), || view! { <Router><Harness/></Router> });
+    tick().await;
+    assert_eq!(count(&root, "#results li"), n_total);
+
+    let toggle: web_sys::HtmlElement = root
+        .query_selector("#filter-sada")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no Servicestelle toggle"));
+    toggle.click();
+    // The router applies the new URL on the next animation frame.
+    for _ in 0..20 {
+        next_frame().await;
+        if count(&root, "#results li") == n_sada {
+            break;
+        }
+    }
+    assert_eq!(count(&root, "#results li"), n_sada);
+    let search = window().location().search().unwrap_or_default();
+    assert!(search.contains("sada=1"), "URL has the filter: {search}");
+    let summary = root
+        .query_selector("[data-testid=result-count]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content());
+    assert_eq!(
+        summary.as_deref(),
+        Some(format!("{n_sada} Agenturen gefunden").as_str())
+    );
+}
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
