@@ -18,6 +18,9 @@ use leptos_router::NavigateOptions;
 
 use crate::load::Catalog;
 
+/// The router's navigate function, shareable.
+type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
 /// Handles to the state, cheap to copy into closures and child components.
 #[derive(Clone, Copy)]
 pub struct FinderState {
@@ -30,7 +33,7 @@ pub struct FinderState {
     /// Query parameters this app does not own (e.g. `lang`, `embed`), kept on every change.
     foreign_params: Memo<Vec<(String, String)>>,
     pathname: Memo<String>,
-    navigate: StoredValue<Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+    navigate: StoredValue<Navigate>,
 }
 
 impl FinderState {

@@ -155,12 +155,15 @@ impl MarkerLayer {
     }
 }
 
+/// A DOM event listener kept alive for as long as the map.
+pub(super) type DomListener = Closure<dyn FnMut(web_sys::Event)>;
+
 /// Listens on the map container for clicks and Enter/Space on markers.
 pub(super) fn listen_for_activation(
     element: &web_sys::HtmlElement,
     handles: &Weak<RefCell<MapHandles>>,
     state: FinderState,
-) -> Result<Vec<Closure<dyn FnMut(web_sys::Event)>>, JsValue> {
+) -> Result<Vec<DomListener>, JsValue> {
     let make = |handles: Weak<RefCell<MapHandles>>| {
         Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             if let Some(keyboard) = event.dyn_ref::<web_sys::KeyboardEvent>() {

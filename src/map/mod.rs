@@ -43,7 +43,7 @@ struct MapHandles {
     markers: markers::MarkerLayer,
     /// Kept alive for as long as the map: dropping a handle unregisters it.
     _events: Vec<leaflet::EventedHandle<leaflet::Event>>,
-    _dom_listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+    _dom_listeners: Vec<markers::DomListener>,
 }
 
 /// The interactive map, kept in sync with the finder state.

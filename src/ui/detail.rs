@@ -2,6 +2,7 @@
 //! the list; Back, Escape and the close button return to the list and put
 //! focus back on the agency's list entry.
 
+use ia_core::geo::format_fixed;
 use ia_core::validate::{is_email, is_http_url, is_phone, phone_for_link};
 use ia_core::Agency;
 use leptos::html::H2;
@@ -84,7 +85,7 @@ pub fn Detail(
             <ul class="actions">
                 {contact_links(&agency, texts)}
                 <li><a class="action" href=osm_route_url(&agency) target="_blank" rel="noopener noreferrer">{texts.directions}</a></li>
-                <li><a class="action" href=format!("geo:{:.5},{:.5}", agency.location.lat, agency.location.lon)>{texts.open_in_map_app}</a></li>
+                <li><a class="action" href=format!("geo:{},{}", fixed5(agency.location.lat), fixed5(agency.location.lon))>{texts.open_in_map_app}</a></li>
             </ul>
             <p class="provenance">
                 {texts.source} ": "
@@ -134,10 +135,12 @@ fn contact_links(agency: &Agency, texts: &'static Texts) -> impl IntoView {
 }
 
 fn osm_route_url(agency: &Agency) -> String {
-    format!(
-        "https://www.openstreetmap.org/directions?route=%3B{:.5}%2C{:.5}#map=15/{:.5}/{:.5}",
-        agency.location.lat, agency.location.lon, agency.location.lat, agency.location.lon
-    )
+    let (lat, lon) = (fixed5(agency.location.lat), fixed5(agency.location.lon));
+    format!("https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}#map=15/{lat}/{lon}")
+}
+
+fn fixed5(value: f64) -> String {
+    format_fixed(value, 5)
 }
 
 /// `https://www.example.org/a/b` → `www.example.org`.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use ia_core::filter::{FacetCounts, Filters};
+use ia_core::filter::Filters;
 use ia_core::{Offer, Topic, Umbrella};
 use leptos::prelude::*;
 
@@ -16,6 +16,18 @@ use crate::state::FinderState;
 pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
     let filters = Memo::new(move |_| state.url.with(|url| url.filters.clone()));
     let n_sada = Memo::new(move |_| state.facets.with(|f| f.antidiscrimination));
+    // The box keeps what the user typed: the URL holds the trimmed text, and
+    // writing it back while typing would eat the space before a second word.
+    // Only an outside change (reset, Back) is copied into the box.
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let text = filters.with(|f| f.text.clone());
+        if let Some(input) = search_box.get() {
+            if input.value().trim() != text {
+                input.set_value(&text);
+            }
+        }
+    });
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
             <div class="field">
@@ -25,7 +37,8 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     placeholder=texts.search_placeholder
-                    prop:value=move || filters.with(|f| f.text.clone())
+                    node_ref=search_box
+                    value=filters.with_untracked(|f| f.text.clone())
                     on:input=move |event| {
                         let text = event_target_value(&event);
                         state.update_filters(|f| f.text = text);
@@ -59,12 +72,14 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 <CheckboxGroup
                     legend=texts.topics_legend
                     name="topic"
-                    options=Topic::ALL
-                    label=texts.topic
-                    selected=Signal::derive(move || filters.with(|f| f.topics.clone()))
-                    counts=Signal::derive(move || state.facets.with(|f: &FacetCounts| f.topics.clone()))
-                    index=Topic::index
-                    on_toggle=move |topic, on| state.update_filters(|f| toggle(&mut f.topics, topic, on))
+                    labels=Topic::ALL.iter().map(|&value| (texts.topic)(value)).collect()
+                    selected=Signal::derive(move || filters.with(|f| f.topics.iter().map(|value| value.index()).collect()))
+                    counts=Signal::derive(move || state.facets.with(|f| f.topics.clone()))
+                    on_toggle=Callback::new(move |(position, on): (usize, bool)| {
+                        if let Some(&value) = Topic::ALL.get(position) {
+                            state.update_filters(|f| toggle(&mut f.topics, value, on));
+                        }
+                    })
                 />
             </Show>
             <details class="more-filters" open=move || filters.with(|f| !f.offers.is_empty() || !f.umbrellas.is_empty())>
@@ -72,22 +87,26 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 <CheckboxGroup
                     legend=texts.offers_legend
                     name="offer"
-                    options=Offer::ALL
-                    label=texts.offer
-                    selected=Signal::derive(move || filters.with(|f| f.offers.clone()))
+                    labels=Offer::ALL.iter().map(|&value| (texts.offer)(value)).collect()
+                    selected=Signal::derive(move || filters.with(|f| f.offers.iter().map(|value| value.index()).collect()))
                     counts=Signal::derive(move || state.facets.with(|f| f.offers.clone()))
-                    index=Offer::index
-                    on_toggle=move |offer, on| state.update_filters(|f| toggle(&mut f.offers, offer, on))
+                    on_toggle=Callback::new(move |(position, on): (usize, bool)| {
+                        if let Some(&value) = Offer::ALL.get(position) {
+                            state.update_filters(|f| toggle(&mut f.offers, value, on));
+                        }
+                    })
                 />
                 <CheckboxGroup
                     legend=texts.umbrellas_legend
                     name="umbrella"
-                    options=Umbrella::ALL
-                    label=texts.umbrella
-                    selected=Signal::derive(move || filters.with(|f| f.umbrellas.clone()))
+                    labels=Umbrella::ALL.iter().map(|&value| (texts.umbrella)(value)).collect()
+                    selected=Signal::derive(move || filters.with(|f| f.umbrellas.iter().map(|value| value.index()).collect()))
                     counts=Signal::derive(move || state.facets.with(|f| f.umbrellas.clone()))
-                    index=Umbrella::index
-                    on_toggle=move |umbrella, on| state.update_filters(|f| toggle(&mut f.umbrellas, umbrella, on))
+                    on_toggle=Callback::new(move |(position, on): (usize, bool)| {
+                        if let Some(&value) = Umbrella::ALL.get(position) {
+                            state.update_filters(|f| toggle(&mut f.umbrellas, value, on));
+                        }
+                    })
                 />
             </details>
             <Show when=move || filters.with(|f| !f.is_empty())>
@@ -156,30 +175,28 @@ fn PlaceSelect(state: FinderState, filters: Memo<Filters>, texts: &'static Texts
     }
 }
 
-/// A fieldset of checkboxes over one closed vocabulary.
+/// A fieldset of checkboxes over one closed vocabulary, by position in its
+/// `ALL` list. Not generic on purpose: one copy of this code serves every
+/// vocabulary (each generic copy cost about 10 KB of Wasm).
 #[component]
-fn CheckboxGroup<T>(
+fn CheckboxGroup(
     legend: &'static str,
     name: &'static str,
-    options: &'static [T],
-    label: fn(T) -> &'static str,
-    selected: Signal<BTreeSet<T>>,
+    labels: Vec<&'static str>,
+    selected: Signal<Vec<usize>>,
     counts: Signal<Vec<usize>>,
-    index: fn(T) -> usize,
-    on_toggle: impl Fn(T, bool) + Copy + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Copy + Ord + Send + Sync + 'static,
-{
+    on_toggle: Callback<(usize, bool)>,
+) -> impl IntoView {
     view! {
         <fieldset class="checkbox-group">
             <legend>{legend}</legend>
-            {options
-                .iter()
-                .map(|&option| {
-                    let id = format!("filter-{name}-{}", index(option));
-                    let count = move || counts.with(|c| c.get(index(option)).copied().unwrap_or(0));
-                    let checked = move || selected.with(|s| s.contains(&option));
+            {labels
+                .into_iter()
+                .enumerate()
+                .map(|(position, label)| {
+                    let id = format!("filter-{name}-{position}");
+                    let count = move || counts.with(|c| c.get(position).copied().unwrap_or(0));
+                    let checked = move || selected.with(|s| s.contains(&position));
                     view! {
                         <div class="checkbox">
                             <input
@@ -187,10 +204,10 @@ where
                                 id=id.clone()
                                 prop:checked=checked
                                 disabled=move || count() == 0 && !checked()
-                                on:change=move |event| on_toggle(option, event_target_checked(&event))
+                                on:change=move |event| on_toggle.run((position, event_target_checked(&event)))
                             />
                             <label for=id>
-                                {label(option)}
+                                {label}
                                 <span class="count">{move || format!(" ({})", count())}</span>
                             </label>
                         </div>

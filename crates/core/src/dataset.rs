@@ -7,7 +7,7 @@
 //! is rejected as a whole ([`DatasetError`]).
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::validate::{validate_agency, FieldProblem};
 use crate::vocab::{Offer, Precision, Topic, Umbrella};
@@ -206,39 +206,45 @@ impl std::error::Error for DatasetError {}
 /// Unknown extra fields are ignored at every level so that later minor
 /// additions to the schema do not break older apps.
 pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
-    let value: Value = serde_json::from_str(text).map_err(|err| DatasetError::Json {
-        line: err.line(),
-        column: err.column(),
-        message: err.to_string(),
-    })?;
-    let Value::Object(mut object) = value else {
+    // Records are kept as raw JSON text and parsed one by one, so that one bad
+    // record cannot fail the file. (Raw values instead of `serde_json::Value`
+    // keep the Wasm build about 20 KB smaller.)
+    if !text.trim_start().starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
         return Err(DatasetError::Shape(
             "the top level is not a JSON object".into(),
         ));
-    };
-    match object.get("schema_version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => {}
-        Some(other) => return Err(DatasetError::UnsupportedSchema(other.to_string())),
+    }
+    let head: RawDataset = serde_json::from_str(text).map_err(|err| match err.classify() {
+        serde_json::error::Category::Data => DatasetError::Shape(err.to_string()),
+        _ => DatasetError::Json {
+            line: err.line(),
+            column: err.column(),
+            message: err.to_string(),
+        },
+    })?;
+    match head.schema_version.map(RawValue::get) {
+        Some(version) if version.trim() == SCHEMA_VERSION.to_string() => {}
+        Some(other) => return Err(DatasetError::UnsupportedSchema(other.trim().to_owned())),
         None => return Err(DatasetError::UnsupportedSchema("(missing)".into())),
     }
-    let records = match object.remove("agencies") {
-        Some(Value::Array(records)) => records,
-        Some(_) => return Err(DatasetError::Shape("\"agencies\" is not an array".into())),
-        None => {
-            return Err(DatasetError::Shape(
-                "the field \"agencies\" is missing".into(),
-            ))
-        }
+    let meta = DatasetMeta {
+        as_of: head.as_of.ok_or_else(|| missing("as_of"))?,
+        source: head.source.ok_or_else(|| missing("source"))?,
+        licence: head.licence.ok_or_else(|| missing("licence"))?,
+        coverage: head.coverage,
     };
-    let meta: DatasetMeta = serde_json::from_value(Value::Object(object))
-        .map_err(|err| DatasetError::Shape(err.to_string()))?;
+    let records = head.agencies.ok_or_else(|| missing("agencies"))?;
 
     let mut agencies: Vec<Agency> = Vec::with_capacity(records.len());
     let mut skipped = Vec::new();
     let mut seen_ids = std::collections::HashSet::new();
-    for (index, record) in records.into_iter().enumerate() {
-        let id = record.get("id").and_then(Value::as_str).map(str::to_owned);
-        let problems = match serde_json::from_value::<Agency>(record) {
+    for (index, record) in records.iter().enumerate() {
+        let id = serde_json::from_str::<RecordId>(record.get())
+            .ok()
+            .and_then(|r| r.id);
+        let problems = match serde_json::from_str::<Agency>(record.get()) {
             Err(err) => vec![FieldProblem::new("(record)", err.to_string())],
             Ok(agency) => {
                 let mut problems = validate_agency(&agency);
@@ -268,9 +274,38 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
     })
 }
 
+fn missing(field: &str) -> DatasetError {
+    DatasetError::Shape(format!("the field \"{field}\" is missing"))
+}
+
+/// The top level of a file, with each record still unparsed.
+#[derive(Deserialize)]
+struct RawDataset<'a> {
+    #[serde(borrow, default)]
+    schema_version: Option<&'a RawValue>,
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    source: Option<DatasetSource>,
+    #[serde(default)]
+    licence: Option<String>,
+    #[serde(default)]
+    coverage: Option<Coverage>,
+    #[serde(borrow, default)]
+    agencies: Option<Vec<&'a RawValue>>,
+}
+
+/// Just enough of a record to name it in an error message.
+#[derive(Deserialize)]
+struct RecordId {
+    #[serde(default)]
+    id: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn record(id: &str) -> Value {
         serde_json::json!({

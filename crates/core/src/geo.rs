@@ -45,6 +45,30 @@ impl BBox {
     }
 }
 
+/// Formats a number with a fixed number of decimals (at most 9) using integer
+/// arithmetic only: `format_fixed(6.96031, 4)` is `"6.9603"`. This avoids
+/// pulling Rust's float formatting machinery (about 15 KB) into the Wasm build.
+/// Non-finite values give `"0"`.
+pub fn format_fixed(value: f64, decimals: u32) -> String {
+    let decimals = decimals.min(9);
+    let scale = 10u64.pow(decimals);
+    if !value.is_finite() || value.abs() >= (i64::MAX / scale as i64) as f64 {
+        return "0".into();
+    }
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let magnitude = scaled.unsigned_abs();
+    if decimals == 0 {
+        return format!("{sign}{magnitude}");
+    }
+    format!(
+        "{sign}{}.{:0width$}",
+        magnitude / scale,
+        magnitude % scale,
+        width = decimals as usize
+    )
+}
+
 /// Mean Earth radius in kilometres (IUGG).
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -108,6 +132,21 @@ mod tests {
         assert!(!polygon_contains(&rings, 5.0, 5.0));
         assert!(!polygon_contains(&rings, 11.0, 5.0));
         assert!(!polygon_contains(&[], 1.0, 1.0));
+    }
+
+    #[test]
+    fn fixed_decimals_match_std_formatting() {
+        for value in [
+            0.0, 6.96031, -6.96035, 50.93749, 0.00004, -0.00004, 123.5, 51.99999,
+        ] {
+            assert_eq!(
+                format_fixed(value, 4),
+                format!("{value:.4}").replace("-0.0000", "0.0000"),
+                "{value}"
+            );
+        }
+        assert_eq!(format_fixed(7.5, 0), "8");
+        assert_eq!(format_fixed(f64::NAN, 4), "0");
     }
 
     #[test]

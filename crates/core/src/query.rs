@@ -31,6 +31,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::{Filters, PlaceFilter};
+use crate::geo::format_fixed;
 use crate::validate::is_slug;
 use crate::vocab::{Offer, Topic, Umbrella};
 
@@ -179,7 +180,15 @@ impl UrlState {
             pairs.push(("agency", agency.clone()));
         }
         if let Some(map) = &self.map {
-            pairs.push(("map", format!("{}/{:.4}/{:.4}", map.zoom, map.lat, map.lon)));
+            pairs.push((
+                "map",
+                format!(
+                    "{}/{}/{}",
+                    map.zoom,
+                    format_fixed(map.lat, 4),
+                    format_fixed(map.lon, 4)
+                ),
+            ));
         }
         pairs
     }

@@ -214,8 +214,7 @@ pub fn is_phone(text: &str) -> bool {
     let n_digits = text.chars().filter(char::is_ascii_digit).count();
     let first_ok = text.starts_with('+') || text.starts_with('0') || text.starts_with('(');
     first_ok
-        && n_digits >= 6
-        && n_digits <= 20
+        && (6..=20).contains(&n_digits)
         && text
             .chars()
             .all(|c| c.is_ascii_digit() || " +-/().".contains(c))
