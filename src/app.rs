@@ -9,7 +9,9 @@ use crate::i18n::{Lang, Texts};
 use crate::load::{load_catalog, load_config, Catalog, LoadError};
 use crate::map::MapPanel;
 use crate::state::FinderState;
-use crate::ui::{Detail, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary};
+use crate::ui::{
+    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary,
+};
 
 type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
 
@@ -66,6 +68,7 @@ fn Finder(
             </section>
             <MapPanel state config texts/>
         </div>
+        <Downloads state texts/>
         <Footer state texts/>
     }
 }

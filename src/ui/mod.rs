@@ -3,12 +3,14 @@
 //! no logic of their own beyond layout.
 
 mod detail;
+mod download;
 mod filters;
 mod footer;
 mod list;
 mod status;
 
 pub use detail::Detail;
+pub use download::Downloads;
 pub use filters::FilterPanel;
 pub use footer::Footer;
 pub use list::ResultList;

@@ -1,5 +1,6 @@
 // The finder journey: filter by place and Servicestelle, open a detail, and
 // get exactly the same view from the copied URL; odd parameters never break it.
+import { readFileSync } from 'node:fs';
 import { test, expect, servedDataset, waitForFinder, markerTotal } from './fixtures';
 
 test('place → Servicestelle → detail, and the URL restores the same view', async ({ page, context }) => {
@@ -74,4 +75,20 @@ test('odd and hostile URL parameters are ignored without breaking the page', asy
   await waitForFinder(page);
   await expect(page.getByTestId('results').locator('li')).toHaveCount(dataset.agencies.length);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});
+
+test('the filtered list downloads as CSV and GeoJSON', async ({ page }) => {
+  const dataset = servedDataset();
+  const n = dataset.agencies.filter((a) => a.antidiscrimination).length;
+  await page.goto('./?sada=1');
+  await waitForFinder(page);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  expect(csv.suggestedFilename()).toBe('integrationsagenturen-nrw.csv');
+  const csvText = readFileSync(await csv.path(), 'utf8');
+  // Header line plus one line per agency (no field in this dataset contains a line break).
+  expect(csvText.trim().split('\r\n')).toHaveLength(n + 1);
+  const [geo] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-geojson').click()]);
+  const geojson = JSON.parse(readFileSync(await geo.path(), 'utf8'));
+  expect(geojson.type).toBe('FeatureCollection');
+  expect(geojson.features).toHaveLength(n);
 });
