@@ -21,16 +21,19 @@ pub fn Footer(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 <strong data-testid="as-of">{(texts.as_of)(&meta.as_of)}</strong>
                 {coverage.map(|text| view! { " · " <span data-testid="coverage">{text}</span> })}
             </p>
-            <p>
+            <details class="about-data">
+                <summary>{texts.about_data}</summary>
+                <p>
                 {texts.source} ": "
                 {if is_http_url(&meta.source.url) {
                     view! { <a href=meta.source.url.clone() target="_blank" rel="noopener noreferrer" lang="de">{meta.source.text.clone()}</a> }.into_any()
                 } else {
                     view! { <span lang="de">{meta.source.text.clone()}</span> }.into_any()
                 }}
-                " · " {texts.data_licence} ": " {meta.licence.clone()}
-            </p>
-            <p class="attribution">{texts.boundaries_attribution} " · " {texts.postcodes_attribution}</p>
+                </p>
+                <p>{texts.data_licence} ": " <span lang="de">{meta.licence.clone()}</span></p>
+                <p class="attribution">{texts.boundaries_attribution} " · " {texts.postcodes_attribution}</p>
+            </details>
         </footer>
     }
 }
