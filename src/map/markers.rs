@@ -5,11 +5,11 @@ use std::cell::{Cell, RefCell};
 use std::rc::Weak;
 
 use ia_core::cluster::{cluster, zoom_to_expand, Cluster};
-use leaflet::{DivIconOptions, LatLng, LatLngBounds, LayerGroup, Marker, MarkerOptions, Point};
+use leaflet::{DivIconOptions, LatLng, LayerGroup, Marker, MarkerOptions, Point};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{div_icon, LeafletExt, MapHandles, CLUSTER_RADIUS_PX, MAX_ZOOM};
+use super::{div_icon, fit, LeafletExt, MapHandles, CLUSTER_RADIUS_PX, MAX_ZOOM};
 use crate::i18n::Texts;
 use crate::load::Catalog;
 use crate::state::FinderState;
@@ -213,25 +213,7 @@ fn activate(handles: &MapHandles, key: MarkerKey, state: FinderState, from_keybo
                 handles.markers.pending_focus.set(first);
             }
             match zoom_to_expand(&cluster, MAX_ZOOM) {
-                Some(_) => {
-                    let bbox = cluster.bbox;
-                    let bounds = LatLngBounds::new(
-                        &LatLng::new(bbox.south, bbox.west),
-                        &LatLng::new(bbox.north, bbox.east),
-                    );
-                    let options = js_sys::Object::new();
-                    let _ = js_sys::Reflect::set(
-                        &options,
-                        &"padding".into(),
-                        &js_sys::Array::of2(&48.into(), &48.into()),
-                    );
-                    let _ = js_sys::Reflect::set(
-                        &options,
-                        &"maxZoom".into(),
-                        &f64::from(MAX_ZOOM).into(),
-                    );
-                    handles.map.fit_bounds_with_options(&bounds, &options);
-                }
+                Some(_) => fit(&handles.map, cluster.bbox, MAX_ZOOM, 48),
                 // Agencies at one address never split: open the first; the list shows the rest.
                 None => state.select(first),
             }

@@ -33,6 +33,9 @@ pub use markers::MarkerKey;
 
 /// Highest zoom level the map allows.
 pub const MAX_ZOOM: u8 = 18;
+/// Fitting the map to results never zooms in closer than this (street level
+/// would pretend more precision than postcode centroids have).
+const FIT_MAX_ZOOM: u8 = 13;
 /// Cluster radius in CSS pixels: markers closer than this merge.
 pub const CLUSTER_RADIUS_PX: f64 = 44.0;
 
@@ -118,7 +121,7 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
                 .collect::<Vec<_>>()
         });
         let bbox = BBox::around(points).unwrap_or(NRW_BBOX);
-        fit(&handles.borrow().map, bbox);
+        fit(&handles.borrow().map, bbox, FIT_MAX_ZOOM, 24);
     });
 
     // Bring the selected agency into view.
@@ -177,7 +180,7 @@ fn create_map(
         Some(view) => {
             map.set_view(&LatLng::new(view.lat, view.lon), f64::from(view.zoom));
         }
-        None => fit(&map, NRW_BBOX),
+        None => fit(&map, NRW_BBOX, FIT_MAX_ZOOM, 24),
     }
     zoom.set(map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8);
 
@@ -268,21 +271,23 @@ fn load_outline(map: Map, url: String) {
     });
 }
 
-fn fit(map: &Map, bbox: BBox) {
+/// Fits the map to a box, never zooming in beyond `max_zoom`.
+fn fit(map: &Map, bbox: BBox, max_zoom: u8, padding_px: u32) {
     let bounds = LatLngBounds::new(
         &LatLng::new(bbox.south, bbox.west),
         &LatLng::new(bbox.north, bbox.east),
     );
     let options = js_sys::Object::new();
+    let padding = JsValue::from(padding_px);
     let _ = js_sys::Reflect::set(
         &options,
         &JsValue::from_str("maxZoom"),
-        &JsValue::from_f64(13.0),
+        &JsValue::from(max_zoom),
     );
     let _ = js_sys::Reflect::set(
         &options,
         &JsValue::from_str("padding"),
-        &js_sys::Array::of2(&24.into(), &24.into()),
+        &js_sys::Array::of2(&padding, &padding),
     );
     map.fit_bounds_with_options(&bounds, &options);
 }
