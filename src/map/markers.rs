@@ -81,7 +81,7 @@ impl MarkerLayer {
         });
         let mut clusters = cluster(points, visible, zoom, CLUSTER_RADIUS_PX);
         // Tab order follows reading order: north to south, then west to east.
-        clusters.sort_by(|a, b| b.lat.total_cmp(&a.lat).then(a.lon.total_cmp(&b.lon)));
+        clusters.sort_unstable_by(|a, b| b.lat.total_cmp(&a.lat).then(a.lon.total_cmp(&b.lon)));
         self.group.clear_layers();
         let focus = self.pending_focus.take();
         for (position, cluster) in clusters.iter().enumerate() {

@@ -27,10 +27,13 @@
 //!
 //! This module must not do I/O; the app turns the strings into downloads.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::dataset::Agency;
+use crate::geo::format_trimmed;
 use crate::validate::is_phone;
+use crate::{Offer, Precision, Topic, Umbrella};
 
 /// The CSV columns, in order. The first is lowercase `id` on purpose: a file
 /// starting with `ID` is taken for a SYLK file by Excel.
@@ -109,55 +112,122 @@ pub fn to_csv(agencies: &[&Agency]) -> String {
     csv
 }
 
+/// Decimal places of coordinates in the downloads: 7 places are about 1 cm,
+/// finer than any position in the dataset.
+pub const COORDINATE_DECIMALS: u32 = 7;
+
 /// The agencies as a GeoJSON FeatureCollection: one Point feature per agency
-/// with `[lon, lat]` coordinates and every other field as a flat property
-/// (named as in the dataset schema, codes for vocabularies, arrays for lists,
-/// `null` when unknown). A non-finite position gives `"geometry": null`.
+/// with `[lon, lat]` coordinates (at most [`COORDINATE_DECIMALS`] places) and
+/// every other field as a flat property (named as in the dataset schema, codes
+/// for vocabularies, arrays for lists, `null` when unknown). A non-finite
+/// position gives `"geometry": null`.
 pub fn to_geojson(agencies: &[&Agency]) -> String {
-    let features: Vec<Value> = agencies.iter().map(|agency| feature(agency)).collect();
-    json!({
-        "type": "FeatureCollection",
-        "features": features,
-    })
-    .to_string()
+    let collection = FeatureCollection {
+        kind: "FeatureCollection",
+        features: agencies.iter().map(|agency| Feature::of(agency)).collect(),
+    };
+    // Serializing plain structs of strings, booleans and raw numbers into a
+    // String cannot fail; an empty collection is the safe fallback anyway.
+    serde_json::to_string(&collection)
+        .unwrap_or_else(|_| r#"{"type":"FeatureCollection","features":[]}"#.to_owned())
 }
 
-fn feature(agency: &Agency) -> Value {
-    let location = agency.location;
-    let geometry = if location.lat.is_finite() && location.lon.is_finite() {
-        json!({"type": "Point", "coordinates": [location.lon, location.lat]})
-    } else {
-        Value::Null
-    };
-    let codes = |codes: Vec<&str>| Value::from(codes);
-    json!({
-        "type": "Feature",
-        "id": agency.id,
-        "geometry": geometry,
-        "properties": {
-            "id": agency.id,
-            "name": agency.name,
-            "carrier": agency.carrier,
-            "umbrella": agency.umbrella.code(),
-            "street": agency.address.street,
-            "postcode": agency.address.postcode,
-            "city": agency.address.city,
-            "ags": agency.ags,
-            "municipality": agency.municipality,
-            "kreis": agency.kreis,
-            "precision": location.precision.code(),
-            "offers": codes(agency.offers.iter().map(|o| o.code()).collect()),
-            "antidiscrimination": agency.antidiscrimination,
-            "topics": codes(agency.topics.iter().map(|t| t.code()).collect()),
-            "phone": agency.contact.phone,
-            "email": agency.contact.email,
-            "website": agency.contact.website,
-            "languages": agency.languages,
-            "source_url": agency.source_url,
-            "source_note": agency.source_note,
-            "last_verified": agency.last_verified,
-        },
-    })
+#[derive(Serialize)]
+struct FeatureCollection<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    features: Vec<Feature<'a>>,
+}
+
+#[derive(Serialize)]
+struct Feature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: &'a str,
+    geometry: Option<Point>,
+    properties: Properties<'a>,
+}
+
+#[derive(Serialize)]
+struct Point {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    /// Written from [`format_trimmed`] as raw JSON numbers, which keeps float
+    /// formatting out of the Wasm build.
+    coordinates: [Box<RawValue>; 2],
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    id: &'a str,
+    name: &'a str,
+    carrier: &'a str,
+    umbrella: Umbrella,
+    street: &'a Option<String>,
+    postcode: &'a Option<String>,
+    city: &'a str,
+    ags: &'a str,
+    municipality: &'a str,
+    kreis: &'a str,
+    precision: Precision,
+    offers: &'a [Offer],
+    antidiscrimination: bool,
+    topics: &'a [Topic],
+    phone: &'a Option<String>,
+    email: &'a Option<String>,
+    website: &'a Option<String>,
+    languages: &'a [String],
+    source_url: &'a str,
+    source_note: &'a Option<String>,
+    last_verified: &'a str,
+}
+
+impl<'a> Feature<'a> {
+    fn of(agency: &'a Agency) -> Self {
+        let location = agency.location;
+        Feature {
+            kind: "Feature",
+            id: &agency.id,
+            geometry: Point::at(location.lat, location.lon),
+            properties: Properties {
+                id: &agency.id,
+                name: &agency.name,
+                carrier: &agency.carrier,
+                umbrella: agency.umbrella,
+                street: &agency.address.street,
+                postcode: &agency.address.postcode,
+                city: &agency.address.city,
+                ags: &agency.ags,
+                municipality: &agency.municipality,
+                kreis: &agency.kreis,
+                precision: location.precision,
+                offers: &agency.offers,
+                antidiscrimination: agency.antidiscrimination,
+                topics: &agency.topics,
+                phone: &agency.contact.phone,
+                email: &agency.contact.email,
+                website: &agency.contact.website,
+                languages: &agency.languages,
+                source_url: &agency.source_url,
+                source_note: &agency.source_note,
+                last_verified: &agency.last_verified,
+            },
+        }
+    }
+}
+
+impl Point {
+    fn at(lat: f64, lon: f64) -> Option<Point> {
+        if !(lat.is_finite() && lon.is_finite()) {
+            return None;
+        }
+        let number =
+            |value: f64| RawValue::from_string(format_trimmed(value, COORDINATE_DECIMALS)).ok();
+        Some(Point {
+            kind: "Point",
+            coordinates: [number(lon)?, number(lat)?],
+        })
+    }
 }
 
 /// One CSV cell before escaping.
@@ -166,7 +236,8 @@ enum Cell<'a> {
     Text(&'a str),
     /// A phone number: written as is when it is a valid phone number.
     Phone(&'a str),
-    /// A coordinate, with a decimal comma and all digits.
+    /// A coordinate, with a decimal comma and at most
+    /// [`COORDINATE_DECIMALS`] places; empty when not finite.
     Number(f64),
 }
 
@@ -186,12 +257,10 @@ fn push_row(csv: &mut String, cells: &[Cell]) {
         match cell {
             Cell::Text(text) => push_text(csv, text, true),
             Cell::Phone(phone) => push_text(csv, phone, !is_phone(phone)),
-            // Rust prints the shortest decimal that reads back as the same
-            // number, and never in exponent notation, so nothing is lost.
             Cell::Number(number) if number.is_finite() => {
-                csv.push_str(&number.to_string().replace('.', ","));
+                csv.push_str(&format_trimmed(*number, COORDINATE_DECIMALS).replace('.', ","));
             }
-            Cell::Number(number) => push_text(csv, &number.to_string(), true),
+            Cell::Number(_) => {}
         }
     }
     csv.push_str("\r\n");
@@ -220,6 +289,7 @@ mod tests {
     use super::*;
     use crate::synthetic::synthetic_agencies;
     use proptest::prelude::*;
+    use serde_json::{json, Value};
 
     /// A minimal reader for the format written above, enough to check it.
     fn read_csv(csv: &str) -> Vec<Vec<String>> {
@@ -320,6 +390,19 @@ mod tests {
         })
     }
 
+    /// The agency as the downloads keep it: coordinates rounded to
+    /// [`COORDINATE_DECIMALS`] places.
+    fn as_downloaded(mut agency: Agency) -> Agency {
+        let round = |value: f64| {
+            format_trimmed(value, COORDINATE_DECIMALS)
+                .parse()
+                .unwrap_or(f64::NAN)
+        };
+        agency.location.lat = round(agency.location.lat);
+        agency.location.lon = round(agency.location.lon);
+        agency
+    }
+
     fn tricky_agency() -> Agency {
         let mut agency = synthetic_agencies(1, 1).remove(0);
         agency.name = "Agentur \"Mitte\"; Köln\r\nZweite Zeile, mit Komma".into();
@@ -330,6 +413,7 @@ mod tests {
         agency.source_note = Some("\tTab am Anfang".into());
         agency.address.city = "'s-Hertogenbosch".into();
         agency.contact.phone = Some("+49 221 123456".into());
+        // More places than the downloads keep (7).
         agency.location.lat = 50.937_512_345_678_9;
         agency.location.lon = 6.960_3;
         agency
@@ -351,7 +435,7 @@ mod tests {
         assert_eq!(row[4], "'@Straße 1");
         assert_eq!(row[8], "'+Gemeinde");
         assert_eq!(row[9], "'-Kreis");
-        assert_eq!(row[10], "50,9375123456789");
+        assert_eq!(row[10], "50,9375123");
         assert_eq!(row[11], "6,9603");
         assert_eq!(row[16], "+49 221 123456");
         assert_eq!(row[21], "'\tTab am Anfang");
@@ -375,7 +459,10 @@ mod tests {
         let refs: Vec<&Agency> = agencies.iter().collect();
         let rows = read_csv(&to_csv(&refs));
         let read_back: Vec<Option<Agency>> = rows[1..].iter().map(|r| agency_from_row(r)).collect();
-        let expected: Vec<Option<Agency>> = agencies.into_iter().map(Some).collect();
+        let expected: Vec<Option<Agency>> = agencies
+            .into_iter()
+            .map(|a| Some(as_downloaded(a)))
+            .collect();
         assert_eq!(read_back, expected);
     }
 
@@ -394,7 +481,7 @@ mod tests {
         assert_eq!(tricky["geometry"]["type"], "Point");
         assert_eq!(
             tricky["geometry"]["coordinates"],
-            json!([6.960_3, 50.937_512_345_678_9])
+            json!([6.960_3, 50.937_512_3])
         );
         let properties = &tricky["properties"];
         assert_eq!(properties["name"], agencies[1].name.as_str());
@@ -426,7 +513,7 @@ mod tests {
             agency.source_note = note;
             let rows = read_csv(&to_csv(&[&agency]));
             prop_assert_eq!(rows.len(), 2);
-            prop_assert_eq!(agency_from_row(&rows[1]), Some(agency));
+            prop_assert_eq!(agency_from_row(&rows[1]), Some(as_downloaded(agency)));
             // Only the exempt cells (coordinates, valid phone) may start
             // like a formula.
             for (cell_idx, cell) in rows[1].iter().enumerate() {

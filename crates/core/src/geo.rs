@@ -69,6 +69,72 @@ pub fn format_fixed(value: f64, decimals: u32) -> String {
     )
 }
 
+/// Like [`format_fixed`], without trailing zeros after the point:
+/// `format_trimmed(6.96030, 7)` is `"6.9603"`, `format_trimmed(7.0, 7)` is `"7"`.
+pub fn format_trimmed(value: f64, decimals: u32) -> String {
+    let mut text = format_fixed(value, decimals);
+    if text.contains('.') {
+        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(kept);
+    }
+    if text == "-0" {
+        text.remove(0);
+    }
+    text
+}
+
+/// Reads a plain decimal number such as `51.2345`, `-7` or `.5`: an optional
+/// sign, digits, and at most one point; no exponent, no `inf` or `NaN`. Digits
+/// beyond the 18th significant one are ignored. Like [`format_fixed`], this
+/// keeps Rust's general float parser (and its tables, about 20 KB) out of the
+/// Wasm build; numbers with up to 15 significant digits read exactly as
+/// `str::parse::<f64>` reads them.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut significant = 0u32;
+    let mut dropped_whole_digits = 0i32;
+    let mut fraction_digits = 0i32;
+    for (is_fraction, byte) in whole
+        .bytes()
+        .map(|b| (false, b))
+        .chain(fraction.bytes().map(|b| (true, b)))
+    {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        let digit = u64::from(byte - b'0');
+        if significant < 18 {
+            mantissa = mantissa * 10 + digit;
+            if mantissa > 0 {
+                significant += 1;
+            }
+            if is_fraction {
+                fraction_digits += 1;
+            }
+        } else if !is_fraction {
+            dropped_whole_digits += 1;
+        }
+    }
+    // Both operands are exact (below 2^53 for up to 15 digits), so one
+    // division rounds correctly.
+    let exponent = dropped_whole_digits - fraction_digits;
+    let magnitude = if exponent >= 0 {
+        mantissa as f64 * 10f64.powi(exponent)
+    } else {
+        mantissa as f64 / 10f64.powi(-exponent)
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
 /// Mean Earth radius in kilometres (IUGG).
 const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -112,6 +178,59 @@ pub fn polygon_contains(rings: &[Vec<[f64; 2]>], lat: f64, lon: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_read_like_the_standard_parser() {
+        for text in [
+            "51.2345",
+            "-7",
+            "+6.5",
+            ".5",
+            "5.",
+            "0",
+            "-0.0001",
+            "50.9375123",
+            "100000",
+            "007.10",
+        ] {
+            assert_eq!(parse_decimal(text), text.parse::<f64>().ok(), "{text}");
+        }
+        for text in [
+            "", "-", ".", "1e5", "inf", "NaN", "1.2.3", " 1", "1 ", "--1", "0x10", "½",
+        ] {
+            assert_eq!(parse_decimal(text), None, "{text}");
+        }
+        // Beyond 18 significant digits the rest is ignored, not rejected.
+        let long = parse_decimal("1234567890123456789012.5").unwrap_or(0.0);
+        assert!(
+            (long / 1.234_567_890_123_456_8e21 - 1.0).abs() < 1e-15,
+            "{long}"
+        );
+    }
+
+    #[test]
+    fn trimmed_numbers() {
+        assert_eq!(format_trimmed(6.960_30, 7), "6.9603");
+        assert_eq!(format_trimmed(7.0, 7), "7");
+        assert_eq!(format_trimmed(-0.000_000_01, 7), "0");
+        assert_eq!(format_trimmed(-1.5, 2), "-1.5");
+        assert_eq!(format_trimmed(120.0, 0), "120");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fixed_decimals_read_back(value in -1000.0f64..1000.0, decimals in 0u32..8) {
+            let text = format_fixed(value, decimals);
+            proptest::prop_assert_eq!(parse_decimal(&text), text.parse::<f64>().ok());
+            let trimmed = format_trimmed(value, decimals);
+            proptest::prop_assert_eq!(parse_decimal(&trimmed), text.parse::<f64>().ok());
+        }
+
+        #[test]
+        fn any_text_is_read_or_refused_without_panic(text in "\\PC{0,30}") {
+            let _ = parse_decimal(&text);
+        }
+    }
 
     #[test]
     fn known_distances() {

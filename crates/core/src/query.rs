@@ -31,7 +31,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::{Filters, PlaceFilter};
-use crate::geo::format_fixed;
+use crate::geo::{format_fixed, parse_decimal};
 use crate::validate::is_slug;
 use crate::vocab::{Offer, Topic, Umbrella};
 
@@ -299,8 +299,8 @@ fn parse_map_view(value: &str) -> Option<MapView> {
         return None;
     };
     let zoom: u8 = zoom.trim().parse().ok()?;
-    let lat = round_to_4_decimals(lat.trim().parse().ok()?);
-    let lon = round_to_4_decimals(lon.trim().parse().ok()?);
+    let lat = round_to_4_decimals(parse_decimal(lat.trim())?);
+    let lon = round_to_4_decimals(parse_decimal(lon.trim())?);
     let in_range = zoom <= MAX_ZOOM
         && lat.is_finite()
         && lon.is_finite()
@@ -447,7 +447,9 @@ mod tests {
         check("map=12/51/11.6", "");
         check("map=12/-51/7", "");
         check("map=x/51/7", "");
-        check("map=12/5.1e1/7", "map=12/51.0000/7.0000");
+        // Only plain decimals, as the app writes them.
+        check("map=12/5.1e1/7", "");
+        check("map=12/51,5/7", "");
     }
 
     #[test]

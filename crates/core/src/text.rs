@@ -12,7 +12,8 @@
 /// Folds text for case-, accent- and umlaut-insensitive search.
 ///
 /// The rules, applied in this order:
-/// 1. Lowercase (full Unicode lowercasing).
+/// 1. Lowercase with [`lowercase`] (Latin, Greek, Cyrillic, Armenian and
+///    full-width letters; other scripts are caseless or kept as they are).
 /// 2. `ä`→`a`, `ö`→`o`, `ü`→`u`, `ß`→`ss`, and common Latin letters with
 ///    diacritics lose them (`é`→`e`, `ç`→`c`, `ş`→`s`, `ğ`→`g`, dotless `ı`→`i`,
 ///    `ł`→`l`, `ø`→`o`, …); `æ`/`œ` become `ae`/`oe`; combining marks
@@ -33,8 +34,8 @@ pub fn fold(text: &str) -> String {
     // True when the last thing pushed was a word separator (or nothing yet),
     // so that separators collapse and never lead.
     let mut after_separator = true;
-    for lowercase_char in text.chars().flat_map(char::to_lowercase) {
-        match fold_char(lowercase_char) {
+    for c in text.chars() {
+        match fold_char(lowercase(c)) {
             FoldedChar::Drop => {}
             FoldedChar::Separator => {
                 if !after_separator {
@@ -75,6 +76,54 @@ pub fn folded_words(needle: &str) -> Vec<String> {
         .filter(|word| !word.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// The lowercase form of `c` in the cased alphabets people use to write
+/// names and addresses in NRW: Latin (Basic, Latin-1, Extended-A, the common
+/// letters of Extended-B, Extended Additional), Greek, Cyrillic, Armenian and
+/// full-width Latin. Anything else is returned unchanged.
+///
+/// `char::to_lowercase` would cover every script, but its table adds about
+/// 11 KB to the Wasm build (5 % of the size budget) for scripts no address
+/// here is written in. The tests check this function against it for every
+/// character of the covered blocks. `İ` becomes a plain `i` (the standard
+/// gives `i` plus a combining dot, which [`fold`] drops anyway).
+pub fn lowercase(c: char) -> char {
+    let code = u32::from(c);
+    let even = code % 2 == 0;
+    let lower = match code {
+        0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde => code + 32,
+        0x130 => u32::from('i'),
+        0x178 => 0xff,
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 if even => code + 1,
+        0x139..=0x148 | 0x179..=0x17e if !even => code + 1,
+        // Latin Extended-B: Ơ, Ư (Vietnamese), Ǎ…Ǜ (pinyin), Ǟ…Ǯ, Ǹ…Ȳ
+        // (with Romanian Ș, Ț).
+        0x1a0 | 0x1de..=0x1ef | 0x1f8..=0x21f | 0x222..=0x233 if even => code + 1,
+        0x1af | 0x1cd..=0x1dc if !even => code + 1,
+        // Greek.
+        0x386 => 0x3ac,
+        0x388..=0x38a => code + 37,
+        0x38c => 0x3cc,
+        0x38e | 0x38f => code + 63,
+        0x391..=0x3a1 | 0x3a3..=0x3ab => code + 32,
+        0x3d8..=0x3ef if even => code + 1,
+        // Cyrillic.
+        0x400..=0x40f => code + 80,
+        0x410..=0x42f => code + 32,
+        0x4c0 => 0x4cf,
+        0x460..=0x481 | 0x48a..=0x4bf | 0x4d0..=0x52f if even => code + 1,
+        0x4c1..=0x4ce if !even => code + 1,
+        // Armenian.
+        0x531..=0x556 => code + 48,
+        // Latin Extended Additional (Vietnamese and others), capital ẞ.
+        0x1e00..=0x1e95 | 0x1ea0..=0x1eff if even => code + 1,
+        0x1e9e => 0xdf,
+        // Full-width Latin capitals.
+        0xff21..=0xff3a => code + 32,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 /// What one lowercase character becomes.
@@ -146,6 +195,55 @@ fn fold_char(c: char) -> FoldedChar {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The standard library's lowercase of `c` when it is a single character.
+    fn std_lowercase(c: char) -> Option<char> {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(single), None) => Some(single),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn lowercase_agrees_with_the_standard_in_the_covered_blocks() {
+        let covered = [
+            0x0000..=0x017f,
+            0x01a0..=0x01a1,
+            0x01af..=0x01b0,
+            0x01cd..=0x01dc,
+            0x01de..=0x01ef,
+            0x01f8..=0x021f,
+            0x0222..=0x0233,
+            0x0386..=0x03ab,
+            0x03d8..=0x03ef,
+            0x0400..=0x058f,
+            0x1e00..=0x1eff,
+            0xff00..=0xffef,
+        ];
+        for code in covered.into_iter().flatten() {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            match std_lowercase(c) {
+                Some(expected) => assert_eq!(lowercase(c), expected, "U+{code:04X}"),
+                None => assert_eq!(fold(&c.to_string()), fold(&c.to_lowercase().to_string())),
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_is_never_wrong_elsewhere() {
+        // Outside the covered blocks a character is kept or lowercased as the
+        // standard does, never turned into something else.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let lower = lowercase(c);
+            assert!(
+                lower == c || Some(lower) == std_lowercase(c) || c == 'İ',
+                "{c:?}"
+            );
+        }
+    }
 
     #[track_caller]
     fn check_fold(input: &str, expected: &str) {
