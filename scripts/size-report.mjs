@@ -5,10 +5,11 @@ import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
-// Target: 200 KB (issue 2), then 150 KB (issue 7). NOT MET YET: measured 262 KB on
-// 2026-11-25 (243 KB before the CSV/GeoJSON download). This budget only guards against
+// Target: 200 KB (issue 2), then 150 KB (issue 7). NOT MET YET: measured 222.8 KB
+// on 2026-11-25 (262 KB before removing float formatting/parsing and the Unicode
+// lowercase table, and before `erase_components`). This budget only guards against
 // regressions until the size work lands; lower it with every saving.
-const BUDGET_APP_GZIP = 270 * 1024;
+const BUDGET_APP_GZIP = 228 * 1024;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

@@ -17,12 +17,34 @@
 //!
 //! [`validate_agency`]: crate::validate::validate_agency
 
-use crate::dataset::{Address, Agency, Contact, Location};
+use crate::dataset::{
+    Address, Agency, Contact, Dataset, DatasetMeta, DatasetSource, Location, SCHEMA_VERSION,
+};
 use crate::geo::NRW_BBOX;
 use crate::vocab::{Offer, Precision, Topic, Umbrella};
 
 /// The source URL of every synthetic record.
 pub const SYNTHETIC_SOURCE_URL: &str = "https://example.org/synthetisch";
+
+/// A whole dataset of `n` synthetic agencies, labelled as test data in its
+/// source text so the app's "Stand und Quelle" line says so.
+pub fn synthetic_dataset(n: usize, seed: u64) -> Dataset {
+    Dataset {
+        schema_version: SCHEMA_VERSION,
+        meta: DatasetMeta {
+            as_of: "2026-01-01".into(),
+            source: DatasetSource {
+                text: format!(
+                    "SYNTHETISCHE TESTDATEN ({n} erfundene Einträge, Startwert {seed}) – keine echten Agenturen"
+                ),
+                url: SYNTHETIC_SOURCE_URL.into(),
+            },
+            licence: "CC0 1.0 (Testdaten)".into(),
+            coverage: None,
+        },
+        agencies: synthetic_agencies(n, seed),
+    }
+}
 
 /// Makes `n` synthetic agencies from `seed`; the same arguments always give
 /// the same records, and the first `k` records do not depend on `n`.

@@ -13,6 +13,8 @@ USAGE:
   ia-datatool validate   FILE [--outline FILE]
   ia-datatool boundaries [--shared DIR] [--out-dir DIR]
   ia-datatool sizes      [--dataset FILE] [--boundaries DIR]
+  ia-datatool synthetic  [--count N] [--seed S] [--out FILE]
+                         (labelled test data for benchmarks; never published)
 
 DEFAULTS:
   --shared      ../shared/data                       (reference data, read only)
@@ -22,6 +24,7 @@ DEFAULTS:
   --out-dir     public/data/boundaries
   --dataset     public/data/agencies.json
   --boundaries  public/data/boundaries
+  --count 214, --seed 1, --out target/synthetic/agencies.json (synthetic)
 
 Exit codes: 0 ok, 1 the data has problems (all are printed), 2 usage error.";
 

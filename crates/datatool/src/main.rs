@@ -17,6 +17,7 @@ fn options(command: &str) -> &'static [&'static str] {
         "validate" => &["outline"],
         "boundaries" => &["shared", "out-dir"],
         "sizes" => &["dataset", "boundaries"],
+        "synthetic" => &["count", "seed", "out"],
         _ => &[],
     }
 }
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
             Path::new(&args.get("dataset", "public/data/agencies.json")),
             Path::new(&args.get("boundaries", "public/data/boundaries")),
         )),
+        "synthetic" => run_synthetic(&args),
         other => usage_error(&format!("unknown subcommand {other:?}")),
     }
 }
@@ -92,6 +94,39 @@ fn run_build(args: &Args) -> ExitCode {
         Ok(report) => {
             print!("{report}");
             println!("wrote {}", options.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_synthetic(args: &Args) -> ExitCode {
+    let number = |name: &str, default: &str| {
+        let text = args.get(name, default);
+        text.parse::<u64>()
+            .map_err(|_| format!("--{name} must be a whole number, got {text:?}"))
+    };
+    let (count, seed) = match (number("count", "214"), number("seed", "1")) {
+        (Ok(count), Ok(seed)) => (count, seed),
+        (Err(message), _) | (_, Err(message)) => return usage_error(&message),
+    };
+    let Ok(count) = usize::try_from(count) else {
+        return usage_error("--count is too large");
+    };
+    let dataset = ia_core::synthetic::synthetic_dataset(count, seed);
+    let out = PathBuf::from(args.get("out", "target/synthetic/agencies.json"));
+    let written = serde_json::to_vec(&dataset)
+        .map_err(|err| ia_datatool::Error(format!("cannot serialize the dataset: {err}")))
+        .and_then(|json| ia_datatool::write_file(&out, &json));
+    match written {
+        Ok(()) => {
+            println!(
+                "wrote {count} synthetic agencies (seed {seed}) to {}",
+                out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(err) => {
