@@ -34,6 +34,8 @@ impl Lang {
 /// The strings of one language. Functions are used where a number or name
 /// goes into the sentence, so that each language can order words its own way.
 pub struct Texts {
+    /// BCP 47 tag of this language, for `lang` attributes on UI text inside data.
+    pub lang_tag: &'static str,
     pub app_title: &'static str,
     pub app_subtitle: &'static str,
     pub skip_to_results: &'static str,
@@ -92,6 +94,7 @@ pub struct Texts {
 }
 
 pub static DE: Texts = Texts {
+    lang_tag: "de",
     app_title: "Integrationsagenturen in NRW",
     app_subtitle: "Beratung und Angebote für Menschen mit Einwanderungsgeschichte – finden Sie eine Agentur in Ihrer Nähe.",
     skip_to_results: "Zur Ergebnisliste springen",

@@ -4,10 +4,12 @@
 //! status is checked here. Errors keep their cause ([`LoadError`]) so the UI
 //! can say what went wrong instead of a generic failure.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use gloo_net::http::Request;
 use ia_core::filter::Index;
+use ia_core::suggest::PlaceSearch;
 use ia_core::{parse_dataset, Agency, DatasetError, DatasetMeta, RecordProblem};
 
 use crate::config::{Config, CONFIG_URL};
@@ -46,12 +48,34 @@ pub struct Catalog {
     pub meta: DatasetMeta,
     pub agencies: Vec<Agency>,
     pub index: Index,
+    /// Type-ahead over `index.places()`.
+    pub place_search: PlaceSearch,
     pub skipped: Vec<RecordProblem>,
+    /// Agency id → position in `agencies` (ids are unique after loading).
+    positions: HashMap<String, usize>,
 }
 
 impl Catalog {
+    pub fn new(meta: DatasetMeta, agencies: Vec<Agency>, skipped: Vec<RecordProblem>) -> Catalog {
+        let index = Index::new(&agencies);
+        let place_search = PlaceSearch::new(index.places());
+        let positions = agencies
+            .iter()
+            .enumerate()
+            .map(|(position, agency)| (agency.id.clone(), position))
+            .collect();
+        Catalog {
+            meta,
+            agencies,
+            index,
+            place_search,
+            skipped,
+            positions,
+        }
+    }
+
     pub fn position_of(&self, id: &str) -> Option<usize> {
-        self.agencies.iter().position(|agency| agency.id == id)
+        self.positions.get(id).copied()
     }
 }
 
@@ -95,11 +119,9 @@ pub async fn load_catalog(config: &Config) -> Result<Arc<Catalog>, LoadError> {
     for problem in &loaded.skipped {
         leptos::logging::warn!("skipped {problem}");
     }
-    let index = Index::new(&loaded.agencies);
-    Ok(Arc::new(Catalog {
-        meta: loaded.meta,
-        agencies: loaded.agencies,
-        index,
-        skipped: loaded.skipped,
-    }))
+    Ok(Arc::new(Catalog::new(
+        loaded.meta,
+        loaded.agencies,
+        loaded.skipped,
+    )))
 }

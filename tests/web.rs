@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-use ia_core::filter::Index;
 use ia_core::parse_dataset;
 use ia_map::i18n::Lang;
 use ia_map::load::{Catalog, LoadError};
@@ -23,13 +22,7 @@ const DATASET: &str = include_str!("fixtures/small-dataset.json");
 
 fn catalog() -> Arc<Catalog> {
     let loaded = parse_dataset(DATASET).unwrap_or_else(|err| panic!("fixture: {err}"));
-    let index = Index::new(&loaded.agencies);
-    Arc::new(Catalog {
-        meta: loaded.meta,
-        agencies: loaded.agencies,
-        index,
-        skipped: loaded.skipped,
-    })
+    Arc::new(Catalog::new(loaded.meta, loaded.agencies, loaded.skipped))
 }
 
 fn wrapper() -> web_sys::HtmlElement {
@@ -102,7 +95,7 @@ async fn list_shows_all_and_the_servicestelle_toggle_filters_it() {
     );
     let _handle = mount_to(root.clone(), || view! { <Router><Harness/></Router> });
     tick().await;
-    assert_eq!(count(&root, "#results li"), n_total);
+    assert_eq!(count(&root, "#results li:not([hidden])"), n_total);
 
     let toggle: web_sys::HtmlElement = root
         .query_selector("#filter-sada")
@@ -111,15 +104,16 @@ async fn list_shows_all_and_the_servicestelle_toggle_filters_it() {
         .and_then(|t| t.dyn_into().ok())
         .unwrap_or_else(|| panic!("no Servicestelle toggle"));
     toggle.click();
-    // The router applies the new URL on the next animation frame.
+    // The list updates at once; the URL is written in a following task.
+    let search = || window().location().search().unwrap_or_default();
     for _ in 0..20 {
         next_frame().await;
-        if count(&root, "#results li") == n_sada {
+        if count(&root, "#results li:not([hidden])") == n_sada && search().contains("sada=1") {
             break;
         }
     }
-    assert_eq!(count(&root, "#results li"), n_sada);
-    let search = window().location().search().unwrap_or_default();
+    assert_eq!(count(&root, "#results li:not([hidden])"), n_sada);
+    let search = search();
     assert!(search.contains("sada=1"), "URL has the filter: {search}");
     let summary = root
         .query_selector("[data-testid=result-count]")

@@ -213,7 +213,9 @@ fn activate(handles: &MapHandles, key: MarkerKey, state: FinderState, from_keybo
                 handles.markers.pending_focus.set(first);
             }
             match zoom_to_expand(&cluster, MAX_ZOOM) {
-                Some(_) => fit(&handles.map, cluster.bbox, MAX_ZOOM, 48),
+                Some(_) => {
+                    fit(&handles.map, cluster.bbox, MAX_ZOOM, 48);
+                }
                 // Agencies at one address never split: open the first; the list shows the rest.
                 None => state.select(first),
             }

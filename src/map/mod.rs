@@ -86,42 +86,41 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
         }
     });
 
-    // Redraw markers when the visible set, the selection or the zoom changes.
-    Effect::new(move |_| {
+    // Redraw the markers when the visible set, the selection or the zoom
+    // changes; when the visible set changes, first fit the map to it (not on
+    // first load when the URL already names a view) and draw the markers
+    // once, at the zoom the fit ends at, rather than before and after.
+    Effect::new(move |previous: Option<Vec<usize>>| {
         let visible = state.visible.get();
         let selected = state.selected.get();
-        let zoom = zoom.get();
+        let mut render_zoom = zoom.get();
         let Some(handles) = handles.get_value() else {
-            return;
+            return visible;
         };
         let handles = handles.borrow();
+        let first_run = previous.is_none();
+        let has_view = state.url.with_untracked(|url| url.map.is_some());
+        if previous.as_ref() != Some(&visible) && !(first_run && has_view) {
+            let bbox = state
+                .catalog
+                .with_value(|catalog| {
+                    BBox::around(
+                        visible
+                            .iter()
+                            .filter_map(|&i| catalog.agencies.get(i))
+                            .map(|a| (a.location.lat, a.location.lon)),
+                    )
+                })
+                .unwrap_or(NRW_BBOX);
+            render_zoom = fit(&handles.map, bbox, FIT_MAX_ZOOM, 24);
+            zoom.set(render_zoom);
+        }
         state.catalog.with_value(|catalog| {
             handles
                 .markers
-                .render(catalog, &visible, selected, zoom, texts)
+                .render(catalog, &visible, selected, render_zoom, texts)
         });
-    });
-
-    // Fit the map to the results when the filters change (not on first load
-    // when the URL already names a view).
-    Effect::new(move |previous: Option<()>| {
-        let visible = state.visible.get();
-        let Some(handles) = handles.get_value() else {
-            return;
-        };
-        let has_view = state.url.with_untracked(|url| url.map.is_some());
-        if previous.is_none() && has_view {
-            return;
-        }
-        let points = state.catalog.with_value(|catalog| {
-            visible
-                .iter()
-                .filter_map(|&i| catalog.agencies.get(i))
-                .map(|a| (a.location.lat, a.location.lon))
-                .collect::<Vec<_>>()
-        });
-        let bbox = BBox::around(points).unwrap_or(NRW_BBOX);
-        fit(&handles.borrow().map, bbox, FIT_MAX_ZOOM, 24);
+        visible
     });
 
     // Bring the selected agency into view.
@@ -180,7 +179,9 @@ fn create_map(
         Some(view) => {
             map.set_view(&LatLng::new(view.lat, view.lon), f64::from(view.zoom));
         }
-        None => fit(&map, NRW_BBOX, FIT_MAX_ZOOM, 24),
+        None => {
+            fit(&map, NRW_BBOX, FIT_MAX_ZOOM, 24);
+        }
     }
     zoom.set(map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8);
 
@@ -208,7 +209,11 @@ fn create_map(
     events.push(Evented::on_leaflet_event(&&map, "zoomend", {
         let map = map.clone();
         move |_: leaflet::Event| {
-            zoom.set(map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8)
+            let now = map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8;
+            // A fit has already drawn the markers for its end zoom.
+            if zoom.get_untracked() != now {
+                zoom.set(now);
+            }
         }
     }));
     events.push(Evented::on_leaflet_event(&&map, "moveend", {
@@ -271,12 +276,20 @@ fn load_outline(map: Map, url: String) {
     });
 }
 
-/// Fits the map to a box, never zooming in beyond `max_zoom`.
-fn fit(map: &Map, bbox: BBox, max_zoom: u8, padding_px: u32) {
+/// Fits the map to a box, never zooming in beyond `max_zoom`. Returns the
+/// zoom the map ends at (Leaflet may still be animating towards it).
+fn fit(map: &Map, bbox: BBox, max_zoom: u8, padding_px: u32) -> u8 {
     let bounds = LatLngBounds::new(
         &LatLng::new(bbox.south, bbox.west),
         &LatLng::new(bbox.north, bbox.east),
     );
+    let both_sides = f64::from(2 * padding_px);
+    let target = map
+        .unchecked_ref::<LeafletExt>()
+        .get_bounds_zoom(&bounds, false, &leaflet::Point::new(both_sides, both_sides))
+        .min(f64::from(max_zoom))
+        .round()
+        .clamp(0.0, f64::from(MAX_ZOOM)) as u8;
     let options = js_sys::Object::new();
     let padding = JsValue::from(padding_px);
     let _ = js_sys::Reflect::set(
@@ -290,6 +303,7 @@ fn fit(map: &Map, bbox: BBox, max_zoom: u8, padding_px: u32) {
         &js_sys::Array::of2(&padding, &padding),
     );
     map.fit_bounds_with_options(&bounds, &options);
+    target
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -329,6 +343,14 @@ extern "C" {
     fn bring_to_back(this: &LeafletExt);
     #[wasm_bindgen(method, getter, js_name = attributionControl)]
     fn attribution_control(this: &LeafletExt) -> AttributionControl;
+    /// `Map.getBoundsZoom(bounds, inside, padding)`: the zoom `fitBounds` would pick.
+    #[wasm_bindgen(method, js_name = getBoundsZoom)]
+    fn get_bounds_zoom(
+        this: &LeafletExt,
+        bounds: &LatLngBounds,
+        inside: bool,
+        padding: &leaflet::Point,
+    ) -> f64;
     /// `Marker.getElement()`: the icon element, present once the marker is on a map.
     #[wasm_bindgen(method, js_name = getElement)]
     pub(crate) fn get_element(this: &LeafletExt) -> Option<web_sys::HtmlElement>;

@@ -12,18 +12,18 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
   await page.goto('./');
   await waitForFinder(page);
   await page.locator('#filter-place').selectOption({ label: `Köln (${inKoeln.length})` });
-  await expect(page.getByTestId('results').locator('li')).toHaveCount(inKoeln.length);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(inKoeln.length);
   await expect(page).toHaveURL(/place=05315000/);
   await expect.poll(() => markerTotal(page)).toBe(inKoeln.length);
 
   await page.getByRole('switch', { name: /Nur Servicestellen/ }).check();
-  await expect(page.getByTestId('results').locator('li')).toHaveCount(sadaInKoeln.length);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sadaInKoeln.length);
   await expect(page.getByTestId('result-count')).toHaveText(
     sadaInKoeln.length === 1 ? '1 Agentur gefunden' : `${sadaInKoeln.length} Agenturen gefunden`,
   );
   await expect(page).toHaveURL(/sada=1/);
 
-  const first = page.getByTestId('results').locator('li').first();
+  const first = page.getByTestId('results').locator('li:not([hidden])').first();
   const name = (await first.locator('.result__name').textContent())!.trim();
   await first.getByRole('button').click();
   const detail = page.getByTestId('detail');
@@ -45,7 +45,7 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
   // Back closes the detail and keeps the filters; focus returns to the list.
   await page.goBack();
   await expect(page.getByTestId('detail')).toHaveCount(0);
-  await expect(page.getByTestId('results').locator('li')).toHaveCount(sadaInKoeln.length);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sadaInKoeln.length);
 });
 
 test('approximate positions are labelled as such', async ({ page }) => {
@@ -61,7 +61,7 @@ test('free text is case- and umlaut-insensitive', async ({ page }) => {
   await waitForFinder(page);
   await page.getByLabel('Suche nach Name, Träger oder Adresse').fill('koln');
   const n = dataset.agencies.filter((a: any) => /köln/i.test(JSON.stringify([a.name, a.carrier, a.address, a.municipality, a.kreis]))).length;
-  await expect(page.getByTestId('results').locator('li')).toHaveCount(n);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(n);
   expect(n).toBeGreaterThan(0);
 });
 
@@ -73,7 +73,7 @@ test('odd and hostile URL parameters are ignored without breaking the page', asy
   ].join('&');
   await page.goto(`./?${odd}`);
   await waitForFinder(page);
-  await expect(page.getByTestId('results').locator('li')).toHaveCount(dataset.agencies.length);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });
 

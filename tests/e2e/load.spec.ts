@@ -6,7 +6,7 @@ test('shows every agency in the list and on the map without console errors', asy
   const dataset = servedDataset();
   await page.goto('./');
   await waitForFinder(page);
-  await expect(page.getByTestId('results').locator('li')).toHaveCount(dataset.agencies.length);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
   await expect.poll(() => markerTotal(page)).toBe(dataset.agencies.length);
   await expect(page.getByTestId('result-count')).toHaveText(`${dataset.agencies.length} Agenturen gefunden`);
   // The outline is drawn (an SVG path in Leaflet's overlay pane) so the map means something without tiles.
@@ -20,7 +20,7 @@ test('works under a sub-path of a static host', async ({ page }) => {
   const dataset = servedDataset();
   await page.goto('./sub/path/');
   await waitForFinder(page);
-  await expect(page.getByTestId('results').locator('li')).toHaveCount(dataset.agencies.length);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
 });
 
 test('the tile layer is configured but the app does not depend on it', async ({ page }) => {

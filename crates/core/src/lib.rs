@@ -11,6 +11,7 @@ pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod query;
+pub mod suggest;
 pub mod synthetic;
 pub mod text;
 pub mod validate;
