@@ -9,6 +9,7 @@ use ia_core::filter::Filters;
 use ia_core::{Offer, Topic, Umbrella};
 use leptos::prelude::*;
 
+use super::place_picker::PlacePicker;
 use crate::i18n::Texts;
 use crate::state::FinderState;
 
@@ -45,7 +46,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     }
                 />
             </div>
-            <PlaceSelect state filters texts/>
+            <PlacePicker state filters texts/>
             <div class="field field--switch">
                 <input
                     id="filter-sada"
@@ -123,55 +124,6 @@ fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {
         set.insert(value);
     } else {
         set.remove(&value);
-    }
-}
-
-/// Municipalities and Kreise that have agencies, with live counts.
-#[component]
-fn PlaceSelect(state: FinderState, filters: Memo<Filters>, texts: &'static Texts) -> impl IntoView {
-    let places = state.catalog.with_value(|c| c.index.places().to_vec());
-    let n_places = places.len();
-    let places = StoredValue::new(places);
-    let selected_position = Memo::new(move |_| {
-        filters.with(|f| {
-            f.place
-                .as_ref()
-                .and_then(|place| places.with_value(|p| p.iter().position(|o| &o.filter == place)))
-        })
-    });
-    view! {
-        <div class="field">
-            <label for="filter-place">{texts.place_label}</label>
-            <select
-                id="filter-place"
-                prop:value=move || selected_position.get().map(|p| p.to_string()).unwrap_or_default()
-                on:change=move |event| {
-                    let value = event_target_value(&event);
-                    let place = value.parse::<usize>().ok().and_then(|p| places.with_value(|places| places.get(p).map(|o| o.filter.clone())));
-                    state.update_filters(|f| f.place = place);
-                }
-            >
-                <option value="">{texts.place_all}</option>
-                {(0..n_places)
-                    .map(|position| {
-                        let (name, is_kreis) = places.with_value(|p| (p[position].name.clone(), p[position].is_kreis));
-                        let count = move || state.facets.with(|f| f.places.get(position).copied().unwrap_or(0));
-                        let label = move || {
-                            let kind = if is_kreis { texts.kreis_suffix } else { "" };
-                            format!("{name}{kind} ({})", count())
-                        };
-                        view! {
-                            <option
-                                value=position.to_string()
-                                disabled=move || count() == 0 && selected_position.get() != Some(position)
-                            >
-                                {label}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
     }
 }
 

@@ -7,6 +7,7 @@ mod download;
 mod filters;
 mod footer;
 mod list;
+mod place_picker;
 mod status;
 
 pub use detail::Detail;

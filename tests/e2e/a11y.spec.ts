@@ -1,13 +1,36 @@
-// axe-core finds no WCAG A/AA violations.
+// axe-core finds no WCAG A/AA violations, on first load and in the states
+// with the most interactive UI: the place list open, filters set, a detail.
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect, waitForFinder } from './fixtures';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]] as const) {
   test(`no axe violations on first load (${name})`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await page.goto('./');
     await waitForFinder(page);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test(`no axe violations with the place list open, filters set and a detail (${name})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('./?sada=1');
+    await waitForFinder(page);
+    const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
+    await place.fill('k');
+    await place.press('ArrowDown');
+    await expect(place).toHaveAttribute('aria-activedescendant', /filter-place-option/);
+    expect(await violations(page)).toEqual([]);
+    await place.press('Escape');
+    await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
+    await expect(page.getByTestId('detail')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
   });
 }

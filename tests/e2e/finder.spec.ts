@@ -11,7 +11,12 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
 
   await page.goto('./');
   await waitForFinder(page);
-  await page.locator('#filter-place').selectOption({ label: `Köln (${inKoeln.length})` });
+  // Type-ahead, umlaut-insensitive: "koln" suggests Köln first; Enter picks it.
+  const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
+  await place.fill('koln');
+  await expect(page.getByRole('option').first()).toHaveText(`Köln (${inKoeln.length})`);
+  await place.press('Enter');
+  await expect(place).toHaveValue('Köln');
   await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(inKoeln.length);
   await expect(page).toHaveURL(/place=05315000/);
   await expect.poll(() => markerTotal(page)).toBe(inKoeln.length);
@@ -91,4 +96,51 @@ test('the filtered list downloads as CSV and GeoJSON', async ({ page }) => {
   const geojson = JSON.parse(readFileSync(await geo.path(), 'utf8'));
   expect(geojson.type).toBe('FeatureCollection');
   expect(geojson.features).toHaveLength(n);
+});
+
+test('the place picker works with the keyboard, counts live and covers a Kreis', async ({ page }) => {
+  const dataset = servedDataset() as any;
+  const inKreis = dataset.agencies.filter((a: any) => a.ags.startsWith('05562'));
+  const towns = new Set(inKreis.map((a: any) => a.municipality));
+  expect(towns.size).toBeGreaterThan(1);
+  await page.goto('./');
+  await waitForFinder(page);
+  const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
+  await expect(place).toHaveAttribute('aria-expanded', 'false');
+
+  // Typing opens the list; the Kreis comes first, then its towns.
+  await place.fill('recklingh');
+  await expect(place).toHaveAttribute('aria-expanded', 'true');
+  const options = page.getByRole('option');
+  await expect(options.first()).toHaveText(`Recklinghausen (Kreis) (${inKreis.length})`);
+  await expect(page.getByRole('status').filter({ hasText: /Vorschl/ })).toHaveText(/\d+ Vorschl(ag|äge)/);
+  // Arrow keys move the highlight (aria-activedescendant), Enter picks.
+  await place.press('ArrowDown');
+  const second = await options.nth(1).getAttribute('id');
+  await expect(place).toHaveAttribute('aria-activedescendant', second!);
+  await place.press('ArrowUp');
+  await expect(place).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id'))!);
+  await place.press('Enter');
+  await expect(place).toHaveAttribute('aria-expanded', 'false');
+  await expect(place).toHaveValue('Recklinghausen (Kreis)');
+  await expect(page).toHaveURL(/place=05562/);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(inKreis.length);
+  await expect.poll(() => markerTotal(page)).toBe(inKreis.length);
+
+  // Places without results under the other filters are shown disabled.
+  await page.getByRole('switch', { name: /Nur Servicestellen/ }).check();
+  await place.fill('');
+  await place.press('ArrowDown');
+  const sadaPlaces = new Set(dataset.agencies.filter((a: any) => a.antidiscrimination).map((a: any) => a.ags));
+  const withoutSada = dataset.agencies.find((a: any) => !sadaPlaces.has(a.ags) && !a.antidiscrimination);
+  const disabled = page.getByRole('option', { name: new RegExp(`^${withoutSada.municipality} \\(0\\)`) });
+  await expect(disabled).toHaveAttribute('aria-disabled', 'true');
+  await disabled.dispatchEvent('click'); // Playwright would refuse a real click on it, as a user cannot pick it.
+  await expect(page).toHaveURL(/place=05562/);
+  // Escape closes the list, a second Escape clears the place.
+  await place.press('Escape');
+  await expect(place).toHaveAttribute('aria-expanded', 'false');
+  await place.press('Escape');
+  await expect(place).toHaveValue('');
+  await expect(page).not.toHaveURL(/place=/);
 });

@@ -1,0 +1,48 @@
+// Takes screenshots of the release build (dist/) at phone and desktop sizes,
+// in the main states, into target/screenshots/. For looking at the UI before
+// saying a change is done; not a test. Needs `make build` first.
+// Usage: node scripts/screenshots.mjs [state ...]   (default: all)
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+const PORT = 4180;
+const SIZES = { phone: [390, 844], desktop: [1280, 800] };
+const STATES = {
+  start: async () => {},
+  place: async (page) => {
+    await page.getByRole('combobox').first().fill('reck');
+  },
+  sada: async (page) => {
+    await page.getByRole('switch').check();
+  },
+  detail: async (page) => {
+    await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
+  },
+};
+
+const server = spawn('node', ['tests/e2e/server.mjs', '--root', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+mkdirSync('target/screenshots', { recursive: true });
+try {
+  const wanted = process.argv.slice(2);
+  for (const [size, [width, height]] of Object.entries(SIZES)) {
+    for (const [name, act] of Object.entries(STATES)) {
+      if (wanted.length && !wanted.includes(name)) continue;
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.getByTestId('results').waitFor();
+      await act(page);
+      await page.waitForTimeout(400);
+      const file = `target/screenshots/${name}-${size}.png`;
+      await page.screenshot({ path: file });
+      console.log(file);
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
