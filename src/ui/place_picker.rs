@@ -22,7 +22,11 @@ fn option_id(place: usize) -> String {
 }
 
 #[component]
-pub fn PlacePicker(state: FinderState, filters: Memo<Filters>, texts: &'static Texts) -> impl IntoView {
+pub fn PlacePicker(
+    state: FinderState,
+    filters: Memo<Filters>,
+    texts: &'static Texts,
+) -> impl IntoView {
     let input = NodeRef::<Input>::new();
     let listbox = NodeRef::<Ul>::new();
     // What the user is typing; only shown while the list is open.
@@ -34,20 +38,30 @@ pub fn PlacePicker(state: FinderState, filters: Memo<Filters>, texts: &'static T
     let chosen = Memo::new(move |_| {
         filters.with(|f| {
             f.place.as_ref().and_then(|place| {
-                state.catalog.with_value(|c| c.index.places().iter().position(|o| &o.filter == place))
+                state
+                    .catalog
+                    .with_value(|c| c.index.places().iter().position(|o| &o.filter == place))
             })
         })
     });
     let label_of = move |place: usize| {
         state.catalog.with_value(|c| {
             c.index.places().get(place).map(|option| {
-                let kind = if option.is_kreis { texts.kreis_suffix } else { "" };
+                let kind = if option.is_kreis {
+                    texts.kreis_suffix
+                } else {
+                    ""
+                };
                 format!("{}{kind}", option.name)
             })
         })
     };
     let chosen_label = Memo::new(move |_| chosen.get().and_then(label_of).unwrap_or_default());
-    let count_of = move |place: usize| state.facets.with(|f| f.places.get(place).copied().unwrap_or(0));
+    let count_of = move |place: usize| {
+        state
+            .facets
+            .with(|f| f.places.get(place).copied().unwrap_or(0))
+    };
     let suggestions = Memo::new(move |_| {
         if !open.get() {
             return Vec::new();
@@ -63,6 +77,11 @@ pub fn PlacePicker(state: FinderState, filters: Memo<Filters>, texts: &'static T
         state.catalog.with_value(|c| c.place_search.suggest(&query))
     });
 
+    let active_place = Memo::new(move |_| {
+        active
+            .get()
+            .and_then(|i| suggestions.with(|list| list.get(i).copied()))
+    });
     let first_enabled = move |from: usize, step: isize| -> Option<usize> {
         suggestions.with(|list| {
             let n = list.len() as isize;
@@ -73,7 +92,9 @@ pub fn PlacePicker(state: FinderState, filters: Memo<Filters>, texts: &'static T
     };
     let choose = move |place: Option<usize>| {
         let filter = place.and_then(|place| {
-            state.catalog.with_value(|c| c.index.places().get(place).map(|o| o.filter.clone()))
+            state
+                .catalog
+                .with_value(|c| c.index.places().get(place).map(|o| o.filter.clone()))
         });
         state.update_filters(|f| f.place = filter);
         open.set(false);
@@ -87,15 +108,14 @@ pub fn PlacePicker(state: FinderState, filters: Memo<Filters>, texts: &'static T
 
     // Keep the highlighted option in view.
     Effect::new(move |_| {
-        let Some(index) = active.get() else {
+        let Some(place) = active_place.get() else {
             return;
         };
-        let Some(place) = suggestions.with_untracked(|list| list.get(index).copied()) else {
-            return;
-        };
-        let element = listbox
-            .get_untracked()
-            .and_then(|list| list.query_selector(&format!("#{}", option_id(place))).ok().flatten());
+        let element = listbox.get_untracked().and_then(|list| {
+            list.query_selector(&format!("#{}", option_id(place)))
+                .ok()
+                .flatten()
+        });
         if let Some(element) = element {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
@@ -151,12 +171,7 @@ pub fn PlacePicker(state: FinderState, filters: Memo<Filters>, texts: &'static T
         }
     };
 
-    let active_descendant = move || {
-        active
-            .get()
-            .and_then(|i| suggestions.with(|list| list.get(i).copied()))
-            .map(option_id)
-    };
+    let active_descendant = move || active_place.get().map(option_id);
     let n_suggestions = move || suggestions.with(Vec::len);
 
     view! {
@@ -216,32 +231,36 @@ pub fn PlacePicker(state: FinderState, filters: Memo<Filters>, texts: &'static T
                 // Keep focus in the input while an option is clicked.
                 on:mousedown=|event| event.prevent_default()
             >
-                <For each=move || suggestions.get() key=|place| *place let:place>
-                    {
-                        let enabled = move || count_of(place) > 0;
-                        let highlighted = move || {
-                            active.get().and_then(|i| suggestions.with(|list| list.get(i).copied())) == Some(place)
-                        };
-                        view! {
-                            <li
-                                id=option_id(place)
-                                role="option"
-                                class="combobox__option"
-                                class:is-active=highlighted
-                                aria-selected=move || if chosen.get() == Some(place) { "true" } else { "false" }
-                                aria-disabled=move || (!enabled()).then_some("true")
-                                on:click=move |_| {
-                                    if enabled() {
-                                        choose(Some(place));
+                // Rebuilt when the suggestions, the counts or the choice
+                // change; only the highlight changes in place.
+                {move || {
+                    let chosen = chosen.get();
+                    suggestions
+                        .get()
+                        .into_iter()
+                        .map(|place| {
+                            let count = count_of(place);
+                            view! {
+                                <li
+                                    id=option_id(place)
+                                    role="option"
+                                    class="combobox__option"
+                                    class:is-active=move || active_place.get() == Some(place)
+                                    aria-selected=if chosen == Some(place) { "true" } else { "false" }
+                                    aria-disabled=(count == 0).then_some("true")
+                                    on:click=move |_| {
+                                        if count > 0 {
+                                            choose(Some(place));
+                                        }
                                     }
-                                }
-                            >
-                                <span lang="de">{label_of(place)}</span>
-                                <span class="count">{move || format!(" ({})", count_of(place))}</span>
-                            </li>
-                        }
-                    }
-                </For>
+                                >
+                                    <span lang="de">{label_of(place)}</span>
+                                    <span class="count">{format!(" ({count})")}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
                 <Show when=move || open.get() && n_suggestions() == 0>
                     <li class="combobox__empty" role="presentation">{texts.place_no_match}</li>
                 </Show>

@@ -43,28 +43,27 @@ impl PlaceSearch {
             return (0..self.folded.len()).collect();
         };
         let whole = words.join(" ");
-        let mut ranked: Vec<(u8, usize)> = self
-            .folded
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, both))| words.iter().all(|word| both.contains(word.as_str())))
-            .map(|(position, (name, _))| {
-                let rank = if name.starts_with(&whole) {
-                    0
-                } else if name
-                    .split(' ')
-                    .skip(1)
-                    .any(|word| word.starts_with(first_word.as_str()))
-                {
-                    1
-                } else {
-                    2
-                };
-                (rank, position)
-            })
-            .collect();
-        ranked.sort_unstable();
-        ranked.into_iter().map(|(_, position)| position).collect()
+        // One bucket per rank, each filled in the options' order: a stable
+        // ranking without a sort.
+        let mut ranked: [Vec<usize>; 3] = Default::default();
+        for (position, (name, both)) in self.folded.iter().enumerate() {
+            if !words.iter().all(|word| both.contains(word.as_str())) {
+                continue;
+            }
+            let rank = if name.starts_with(&whole) {
+                0
+            } else if name
+                .split(' ')
+                .skip(1)
+                .any(|word| word.starts_with(first_word.as_str()))
+            {
+                1
+            } else {
+                2
+            };
+            ranked[rank].push(position);
+        }
+        ranked.concat()
     }
 }
 
