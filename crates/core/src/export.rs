@@ -10,6 +10,10 @@
 //! reads `50.9375` as the integer 509375, which would silently corrupt the
 //! coordinates on the next save.
 //!
+//! List cells (offers, topics, languages) hold codes separated by `; `
+//! ([`CSV_LIST_SEPARATOR`]), e.g. `counselling; networking`; a reader must
+//! accept `;` and `,` between list items, with or without spaces.
+//!
 //! Cells are quoted when they contain `;`, `"`, `,`, CR or LF (quotes doubled).
 //! Spreadsheet formula injection is defused the usual way: a text cell that
 //! starts with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, which
@@ -26,6 +30,8 @@
 //! known" (`None`).
 //!
 //! This module must not do I/O; the app turns the strings into downloads.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 use serde_json::value::RawValue;
@@ -63,8 +69,9 @@ pub const CSV_HEADERS: &[&str] = &[
     "Zuletzt geprüft",
 ];
 
-/// Separator inside list cells (offers, topics, languages).
-pub const CSV_LIST_SEPARATOR: &str = ", ";
+/// Separator inside list cells (offers, topics, languages). It contains the
+/// cell separator, so list cells with more than one item are quoted.
+pub const CSV_LIST_SEPARATOR: &str = "; ";
 
 /// The characters that make a spreadsheet treat a cell as a formula.
 pub const FORMULA_START_CHARS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
@@ -72,44 +79,58 @@ pub const FORMULA_START_CHARS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
 /// The agencies as a CSV file (see the module documentation for the format).
 pub fn to_csv(agencies: &[&Agency]) -> String {
     let mut csv = String::from("\u{feff}");
-    let headers: Vec<Cell> = CSV_HEADERS.iter().map(|h| Cell::Text(h)).collect();
+    let headers: Vec<Cell> = CSV_HEADERS
+        .iter()
+        .map(|h| Cell::Text((*h).into()))
+        .collect();
     push_row(&mut csv, &headers);
     for agency in agencies {
-        let offers = join_codes(agency.offers.iter().map(|o| o.code()));
-        let topics = join_codes(agency.topics.iter().map(|t| t.code()));
-        let languages = join_codes(agency.languages.iter().map(String::as_str));
-        let row = [
-            Cell::Text(&agency.id),
-            Cell::Text(&agency.name),
-            Cell::Text(&agency.carrier),
-            Cell::Text(agency.umbrella.code()),
-            optional_text(&agency.address.street),
-            optional_text(&agency.address.postcode),
-            Cell::Text(&agency.address.city),
-            Cell::Text(&agency.ags),
-            Cell::Text(&agency.municipality),
-            Cell::Text(&agency.kreis),
-            Cell::Number(agency.location.lat),
-            Cell::Number(agency.location.lon),
-            Cell::Text(agency.location.precision.code()),
-            Cell::Text(&offers),
-            Cell::Text(if agency.antidiscrimination {
-                "ja"
-            } else {
-                "nein"
-            }),
-            Cell::Text(&topics),
-            Cell::Phone(agency.contact.phone.as_deref().unwrap_or("")),
-            optional_text(&agency.contact.email),
-            optional_text(&agency.contact.website),
-            Cell::Text(&languages),
-            Cell::Text(&agency.source_url),
-            optional_text(&agency.source_note),
-            Cell::Text(&agency.last_verified),
-        ];
-        push_row(&mut csv, &row);
+        push_row(&mut csv, &cells(agency));
     }
     csv
+}
+
+/// The values of one agency's CSV row, in [`CSV_HEADERS`] order, as a reader
+/// of [`to_csv`]'s output sees them after undoing the quoting and the formula
+/// guard: codes for vocabularies, lists joined with [`CSV_LIST_SEPARATOR`],
+/// `ja`/`nein`, coordinates with a decimal comma, and `""` for "not known".
+/// Meant for showing a record cell by cell (e.g. an import's diff).
+pub fn csv_values(agency: &Agency) -> Vec<String> {
+    cells(agency).iter().map(Cell::value).collect()
+}
+
+/// One agency's cells, in [`CSV_HEADERS`] order.
+fn cells(agency: &Agency) -> Vec<Cell<'_>> {
+    let text = |value: &'static str| Cell::Text(value.into());
+    vec![
+        Cell::Text(agency.id.as_str().into()),
+        Cell::Text(agency.name.as_str().into()),
+        Cell::Text(agency.carrier.as_str().into()),
+        text(agency.umbrella.code()),
+        optional_text(&agency.address.street),
+        optional_text(&agency.address.postcode),
+        Cell::Text(agency.address.city.as_str().into()),
+        Cell::Text(agency.ags.as_str().into()),
+        Cell::Text(agency.municipality.as_str().into()),
+        Cell::Text(agency.kreis.as_str().into()),
+        Cell::Number(agency.location.lat),
+        Cell::Number(agency.location.lon),
+        text(agency.location.precision.code()),
+        Cell::Text(join_codes(agency.offers.iter().map(|o| o.code())).into()),
+        text(if agency.antidiscrimination {
+            "ja"
+        } else {
+            "nein"
+        }),
+        Cell::Text(join_codes(agency.topics.iter().map(|t| t.code())).into()),
+        Cell::Phone(agency.contact.phone.as_deref().unwrap_or("")),
+        optional_text(&agency.contact.email),
+        optional_text(&agency.contact.website),
+        Cell::Text(join_codes(agency.languages.iter().map(String::as_str)).into()),
+        Cell::Text(agency.source_url.as_str().into()),
+        optional_text(&agency.source_note),
+        Cell::Text(agency.last_verified.as_str().into()),
+    ]
 }
 
 /// Decimal places of coordinates in the downloads: 7 places are about 1 cm,
@@ -233,7 +254,7 @@ impl Point {
 /// One CSV cell before escaping.
 enum Cell<'a> {
     /// Free text: guarded against formulas, quoted when needed.
-    Text(&'a str),
+    Text(Cow<'a, str>),
     /// A phone number: written as is when it is a valid phone number.
     Phone(&'a str),
     /// A coordinate, with a decimal comma and at most
@@ -241,8 +262,28 @@ enum Cell<'a> {
     Number(f64),
 }
 
+impl Cell<'_> {
+    /// The value a reader gets back (no quotes, no formula guard).
+    fn value(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone().into_owned(),
+            Cell::Phone(phone) => (*phone).to_owned(),
+            Cell::Number(number) => format_number(*number),
+        }
+    }
+}
+
 fn optional_text(value: &Option<String>) -> Cell<'_> {
-    Cell::Text(value.as_deref().unwrap_or(""))
+    Cell::Text(value.as_deref().unwrap_or("").into())
+}
+
+/// A coordinate with a decimal comma; empty when not finite.
+fn format_number(number: f64) -> String {
+    if number.is_finite() {
+        format_trimmed(number, COORDINATE_DECIMALS).replace('.', ",")
+    } else {
+        String::new()
+    }
 }
 
 fn join_codes<'a>(codes: impl Iterator<Item = &'a str>) -> String {
@@ -257,10 +298,7 @@ fn push_row(csv: &mut String, cells: &[Cell]) {
         match cell {
             Cell::Text(text) => push_text(csv, text, true),
             Cell::Phone(phone) => push_text(csv, phone, !is_phone(phone)),
-            Cell::Number(number) if number.is_finite() => {
-                csv.push_str(&format_trimmed(*number, COORDINATE_DECIMALS).replace('.', ","));
-            }
-            Cell::Number(_) => {}
+            Cell::Number(number) => csv.push_str(&format_number(*number)),
         }
     }
     csv.push_str("\r\n");
@@ -344,7 +382,10 @@ mod tests {
         if cell.is_empty() {
             return Vec::new();
         }
-        cell.split(CSV_LIST_SEPARATOR).map(str::to_owned).collect()
+        // As a reader must: `;` or `,` between items, spaces optional.
+        cell.split([';', ','])
+            .map(|item| item.trim().to_owned())
+            .collect()
     }
 
     /// Rebuilds an agency from one CSV row, to prove the format is lossless.
@@ -440,10 +481,39 @@ mod tests {
         assert_eq!(row[16], "+49 221 123456");
         assert_eq!(row[21], "'\tTab am Anfang");
         assert_eq!(row[6], "''s-Hertogenbosch");
+        // Lists: codes separated by "; ", so the cell is quoted.
+        assert_eq!(row[13], join_codes(agency.offers.iter().map(|o| o.code())));
         // An invalid "phone number" is guarded like any other text.
         let mut bad_phone = agency.clone();
         bad_phone.contact.phone = Some("=1+1".into());
         assert_eq!(read_csv(&to_csv(&[&bad_phone]))[1][16], "'=1+1");
+    }
+
+    #[test]
+    fn csv_values_are_the_cells_a_reader_gets_back() {
+        let mut agencies = synthetic_agencies(20, 7);
+        agencies.push(tricky_agency());
+        for agency in &agencies {
+            let rows = read_csv(&to_csv(&[agency]));
+            let read: Vec<String> = rows[1].iter().map(|c| unguard(c).to_owned()).collect();
+            assert_eq!(csv_values(agency), read);
+            assert_eq!(csv_values(agency).len(), CSV_HEADERS.len());
+        }
+    }
+
+    #[test]
+    fn list_cells_use_semicolons() {
+        let mut agency = synthetic_agencies(1, 1).remove(0);
+        agency.offers = vec![crate::Offer::Counselling, crate::Offer::Networking];
+        agency.topics = vec![crate::Topic::Racism];
+        agency.languages = vec!["de".into(), "tr".into()];
+        let csv = to_csv(&[&agency]);
+        assert!(csv.contains(";\"counselling; networking\";"), "{csv}");
+        assert!(csv.contains(";racism;"), "{csv}");
+        assert!(csv.contains(";\"de; tr\";"), "{csv}");
+        let values = csv_values(&agency);
+        assert_eq!(values[13], "counselling; networking");
+        assert_eq!(values[19], "de; tr");
     }
 
     #[test]
