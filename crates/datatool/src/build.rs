@@ -19,8 +19,8 @@ use crate::mapping::{
     first_url, language_code, languages_in, map_offers, mentions_closure, normalise_website,
     umbrella, OfferMapping,
 };
-use crate::places::{CityMatch, Gazetteer};
-use crate::slug::{assign_ids, base_id, name_key, IdInput};
+use crate::places::{Gazetteer, Placed, PostcodeFallback};
+use crate::slug::{assign_ids, base_id, IdInput};
 use crate::sourced::{read_exclusions, read_records, sourced_files, Located};
 use crate::{check, read_text, sizes, write_file, Error, Result};
 
@@ -108,7 +108,7 @@ impl std::fmt::Display for BuildReport {
 }
 
 /// A record converted, before ids and spreading.
-struct Draft {
+pub struct Draft {
     label: String,
     /// An `id` given in the sourced record.
     explicit_id: Option<String>,
@@ -295,15 +295,6 @@ fn id_inputs(drafts: &[Draft]) -> Vec<IdInput> {
         .collect()
 }
 
-/// Where a record was placed.
-struct Placed {
-    lat: f64,
-    lon: f64,
-    precision: Precision,
-    /// Why, when the city was resolved through an override.
-    note: Option<String>,
-}
-
 /// Converts one sourced record; returns the draft and its unmapped offer texts.
 fn convert(
     located: &Located,
@@ -476,8 +467,8 @@ fn convert(
 }
 
 /// Offline geocoding: the record's own coordinates (with a stated precision),
-/// else the postcode centroid when it lies in the named municipality, else the
-/// municipality's centre.
+/// else [`Gazetteer::geocode`] (postcode centroid in the named municipality,
+/// else the municipality's centre).
 fn place(
     located: &Located,
     city: &str,
@@ -502,98 +493,79 @@ fn place(
             lon,
             precision,
             note: None,
+            fallback: None,
         });
     }
-    let city_match = gazetteer.resolve_city(&record.name, city);
-    let note = match &city_match {
-        Some(CityMatch::Override(index, reason)) => Some(format!(
-            "{} ({reason})",
-            gazetteer.gemeinden[*index].feature.gen
-        )),
-        _ => None,
-    };
-    if let Some(postcode) = postcode {
-        match gazetteer.postcodes.get(postcode) {
-            None => warnings.push(format!(
-                "{label}: postcode {postcode} is not in nrw-postcodes.csv; placed at the municipality centre"
-            )),
-            Some(rows) => {
-                let city_key = name_key(city);
-                let mut candidates: Vec<_> = rows
-                    .iter()
-                    .filter(|row| match &city_match {
-                        Some(m) => gazetteer
-                            .gemeinde_at(row.lat, row.lon)
-                            .is_some_and(|g| g.feature.ags == gazetteer.gemeinden[m.index()].feature.ags),
-                        None => true,
-                    })
-                    .collect();
-                // Prefer the row named like the city; then by place name (deterministic).
-                candidates.sort_by(|a, b| {
-                    (name_key(&a.place) != city_key, &a.place).cmp(&(name_key(&b.place) != city_key, &b.place))
-                });
-                let unique_enough = city_match.is_some() || candidates.len() == 1;
-                match candidates.first() {
-                    Some(row) if unique_enough => {
-                        return Ok(Placed {
-                            lat: row.lat,
-                            lon: row.lon,
-                            precision: Precision::Postcode,
-                            note,
-                        })
-                    }
-                    _ => warnings.push(format!(
-                        "{label}: the centroid of postcode {postcode} does not lie in {city:?}; placed at the municipality centre"
-                    )),
-                }
-            }
-        }
-    }
-    let Some(city_match) = city_match else {
+    let Some(placed) = gazetteer.geocode(&record.name, city, postcode) else {
         return Err(Error(format!(
             "{label}: cannot be placed: city {city:?} is not a Gemeinde in nrw-gemeinden.geojson and the record has no usable postcode; add the city string to data/place-overrides.tsv"
         )));
     };
-    let gemeinde = &gazetteer.gemeinden[city_match.index()];
-    Ok(Placed {
-        lat: gemeinde.centre.0,
-        lon: gemeinde.centre.1,
-        precision: Precision::Municipality,
-        note,
-    })
+    match (&placed.fallback, postcode) {
+        (Some(PostcodeFallback::Unknown), Some(postcode)) => warnings.push(format!(
+            "{label}: postcode {postcode} is not in nrw-postcodes.csv; placed at the municipality centre"
+        )),
+        (Some(PostcodeFallback::Elsewhere), Some(postcode)) => warnings.push(format!(
+            "{label}: the centroid of postcode {postcode} does not lie in {city:?}; placed at the municipality centre"
+        )),
+        _ => {}
+    }
+    Ok(placed)
+}
+
+/// Something with a position that [`spread`] may move.
+pub trait Positioned {
+    fn agency(&self) -> &Agency;
+    fn agency_mut(&mut self) -> &mut Agency;
+}
+
+impl Positioned for Agency {
+    fn agency(&self) -> &Agency {
+        self
+    }
+    fn agency_mut(&mut self) -> &mut Agency {
+        self
+    }
+}
+
+impl Positioned for Draft {
+    fn agency(&self) -> &Agency {
+        &self.agency
+    }
+    fn agency_mut(&mut self) -> &mut Agency {
+        &mut self.agency
+    }
 }
 
 /// Spreads agencies that share a position on a circle of
 /// [`SPREAD_RADIUS_M`] around it, in id order starting north, clockwise.
-/// `drafts` must be sorted by id. Returns a description of each group.
-fn spread(drafts: &mut [Draft]) -> Vec<String> {
-    let key = |d: &Draft| {
-        (
-            d.agency.location.lat.to_bits(),
-            d.agency.location.lon.to_bits(),
-        )
+/// `items` must be sorted by id. Returns a description of each group.
+pub fn spread<T: Positioned>(items: &mut [T]) -> Vec<String> {
+    let key = |item: &T| {
+        let location = item.agency().location;
+        (location.lat.to_bits(), location.lon.to_bits())
     };
     let mut groups: BTreeMap<(u64, u64), Vec<usize>> = BTreeMap::new();
-    for (index, draft) in drafts.iter().enumerate() {
-        groups.entry(key(draft)).or_default().push(index);
+    for (index, item) in items.iter().enumerate() {
+        groups.entry(key(item)).or_default().push(index);
     }
     let mut described = Vec::new();
     let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort_by(|a, b| drafts[a[0]].agency.id.cmp(&drafts[b[0]].agency.id));
+    groups.sort_by(|a, b| items[a[0]].agency().id.cmp(&items[b[0]].agency().id));
     for members in groups {
         let n = members.len();
-        let location = drafts[members[0]].agency.location;
+        let location = items[members[0]].agency().location;
         for (k, &index) in members.iter().enumerate() {
             let bearing = std::f64::consts::TAU * k as f64 / n as f64;
             let (lat, lon) = offset(location.lat, location.lon, SPREAD_RADIUS_M, bearing);
-            let agency = &mut drafts[index].agency;
+            let agency = items[index].agency_mut();
             agency.location.lat = round_to(lat, COORDINATE_DECIMALS);
             agency.location.lon = round_to(lon, COORDINATE_DECIMALS);
         }
         described.push(format!(
             "{} × {} ({})",
             n,
-            drafts[members[0]].agency.municipality,
+            items[members[0]].agency().municipality,
             location.precision.code()
         ));
     }

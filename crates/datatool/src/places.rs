@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use ia_core::Precision;
 use serde::Deserialize;
 
 use crate::geojson::{read_features, Feature};
@@ -41,6 +42,27 @@ pub struct PostcodeRow {
 pub struct PlaceOverride {
     pub gemeinde: String,
     pub reason: String,
+}
+
+/// Where geocoding placed a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: Precision,
+    /// The Gemeinde and reason, when the city was resolved through an override.
+    pub note: Option<String>,
+    /// Why a given postcode was not used.
+    pub fallback: Option<PostcodeFallback>,
+}
+
+/// Why a record with a postcode was placed at its municipality instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostcodeFallback {
+    /// The postcode is not in `nrw-postcodes.csv`.
+    Unknown,
+    /// No centroid of the postcode lies in the Gemeinde named by the city.
+    Elsewhere,
 }
 
 /// All place data.
@@ -192,6 +214,66 @@ impl Gazetteer {
             .iter()
             .find_map(|candidate| self.exact_gemeinde(candidate))
             .map(CityMatch::Name)
+    }
+
+    /// Offline geocoding of a record called `name` in `city` (see
+    /// `docs/dataset.md`, "Geocoding"): the centroid of `postcode` when it
+    /// lies in the Gemeinde named by the city (precision `postcode`), else a
+    /// point inside that Gemeinde (precision `municipality`; `fallback` says
+    /// why the postcode was not used). `None` when the city is not a Gemeinde
+    /// (nor in the overrides) and the postcode does not place the record.
+    pub fn geocode(&self, name: &str, city: &str, postcode: Option<&str>) -> Option<Placed> {
+        let city_match = self.resolve_city(name, city);
+        let note = match &city_match {
+            Some(CityMatch::Override(index, reason)) => {
+                Some(format!("{} ({reason})", self.gemeinden[*index].feature.gen))
+            }
+            _ => None,
+        };
+        let mut fallback = None;
+        if let Some(postcode) = postcode {
+            match self.postcodes.get(postcode) {
+                None => fallback = Some(PostcodeFallback::Unknown),
+                Some(rows) => {
+                    let city_key = name_key(city);
+                    let mut candidates: Vec<_> = rows
+                        .iter()
+                        .filter(|row| match &city_match {
+                            Some(m) => self.gemeinde_at(row.lat, row.lon).is_some_and(|g| {
+                                g.feature.ags == self.gemeinden[m.index()].feature.ags
+                            }),
+                            None => true,
+                        })
+                        .collect();
+                    // Prefer the row named like the city; then by place name (deterministic).
+                    candidates.sort_by(|a, b| {
+                        (name_key(&a.place) != city_key, &a.place)
+                            .cmp(&(name_key(&b.place) != city_key, &b.place))
+                    });
+                    let unique_enough = city_match.is_some() || candidates.len() == 1;
+                    match candidates.first() {
+                        Some(row) if unique_enough => {
+                            return Some(Placed {
+                                lat: row.lat,
+                                lon: row.lon,
+                                precision: Precision::Postcode,
+                                note,
+                                fallback: None,
+                            })
+                        }
+                        _ => fallback = Some(PostcodeFallback::Elsewhere),
+                    }
+                }
+            }
+        }
+        let gemeinde = &self.gemeinden[city_match?.index()];
+        Some(Placed {
+            lat: gemeinde.centre.0,
+            lon: gemeinde.centre.1,
+            precision: Precision::Municipality,
+            note,
+            fallback,
+        })
     }
 
     /// The name of the Kreis (or kreisfreie Stadt) of a Gemeinde AGS.
