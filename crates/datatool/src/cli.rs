@@ -1,5 +1,5 @@
 //! A tiny command-line parser: one subcommand, positional arguments and
-//! `--flag VALUE` options. Four subcommands do not justify a framework.
+//! `--flag VALUE` options. A handful of subcommands do not justify a framework.
 
 use crate::{Error, Result};
 
@@ -11,6 +11,13 @@ Run it from the repository root.
 USAGE:
   ia-datatool build      [--shared DIR] [--data DIR] [--out FILE] [--outline FILE]
   ia-datatool validate   FILE [--outline FILE]
+  ia-datatool export     [--dataset FILE] [--out FILE]
+                         (dataset → spreadsheet CSV: UTF-8 with BOM, `;`, German headings)
+  ia-datatool import     CSV [--previous FILE] [--out FILE] [--as-of JJJJ-MM-TT]
+                         [--max-removed N] [--shared DIR] [--data DIR] [--outline FILE]
+                         (spreadsheet CSV → dataset; prints a report per row and the
+                         changes against --previous; writes --out unless more than
+                         --max-removed records would be removed)
   ia-datatool boundaries [--shared DIR] [--out-dir DIR]
   ia-datatool sizes      [--dataset FILE] [--boundaries DIR]
   ia-datatool synthetic  [--count N] [--seed S] [--out FILE]
@@ -19,14 +26,19 @@ USAGE:
 DEFAULTS:
   --shared      ../shared/data                       (reference data, read only)
   --data        data                                 (committed inputs: meta, mapping tables)
-  --out         public/data/agencies.json
+  --out         public/data/agencies.json            (build)
   --outline     public/data/boundaries/nrw-land.geojson
   --out-dir     public/data/boundaries
   --dataset     public/data/agencies.json
   --boundaries  public/data/boundaries
   --count 214, --seed 1, --out target/synthetic/agencies.json (synthetic)
+  --out agenturen.csv (export)
+  --previous public/data/agencies.json, --out the --previous file, --max-removed 10,
+  --as-of unchanged (import; the top-level fields are taken from --previous)
 
-Exit codes: 0 ok, 1 the data has problems (all are printed), 2 usage error.";
+The CSV format and the import's repairs are described in docs/data-maintenance.md.
+Exit codes: 0 ok, 1 the data has problems (all are printed; for import: a row
+was rejected or the import was blocked), 2 usage error.";
 
 /// A parsed command line.
 #[derive(Debug, Clone, PartialEq, Eq)]

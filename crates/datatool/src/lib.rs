@@ -1,13 +1,16 @@
 //! Dataset tooling for the NRW Integrationsagenturen finder (`ia-datatool`).
 //!
-//! The binary has four subcommands, each a module here:
+//! The binary's subcommands, each a module here:
 //!
 //! * [`build`] turns the sourced research records (`../shared/data/agencies-sourced*.json`)
 //!   plus the committed inputs under `data/` into the published schema-v1 dataset
 //!   `public/data/agencies.json` (offline geocoding, offer mapping, ids, offsets);
 //! * [`check`] validates a dataset file strictly (the `validate` subcommand);
 //! * [`boundaries`] writes the simplified boundary files under `public/data/boundaries/`;
-//! * [`sizes`] measures the gzip size of everything the app downloads.
+//! * [`sizes`] measures the gzip size of everything the app downloads;
+//! * [`export`] writes a dataset as the maintainers' spreadsheet (CSV), and
+//!   [`import`] reads such a spreadsheet back into a dataset, repairing and
+//!   reporting what spreadsheet programs do to it ([`table`] reads the raw file).
 //!
 //! The schema itself lives in `ia_core`; nothing here redefines it. Every
 //! error says what went wrong and where (file, record, field), and nothing
@@ -17,14 +20,17 @@ pub mod boundaries;
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod export;
 pub mod geojson;
 pub mod geometry;
+pub mod import;
 pub mod mapping;
 pub mod places;
 pub mod simplify;
 pub mod sizes;
 pub mod slug;
 pub mod sourced;
+pub mod table;
 
 use std::path::Path;
 

@@ -6,10 +6,12 @@ use std::process::ExitCode;
 
 use ia_datatool::build::BuildOptions;
 use ia_datatool::cli::{Args, USAGE};
-use ia_datatool::{boundaries, build, check, read_text, sizes};
+use ia_datatool::import::{ImportOptions, DEFAULT_MAX_REMOVED};
+use ia_datatool::{boundaries, build, check, export, import, read_text, sizes};
 
 const SHARED: &str = "../shared/data";
 const OUTLINE: &str = "public/data/boundaries/nrw-land.geojson";
+const DATASET: &str = "public/data/agencies.json";
 
 fn options(command: &str) -> &'static [&'static str] {
     match command {
@@ -18,6 +20,16 @@ fn options(command: &str) -> &'static [&'static str] {
         "boundaries" => &["shared", "out-dir"],
         "sizes" => &["dataset", "boundaries"],
         "synthetic" => &["count", "seed", "out"],
+        "import" => &[
+            "previous",
+            "out",
+            "shared",
+            "data",
+            "outline",
+            "as-of",
+            "max-removed",
+        ],
+        "export" => &["dataset", "out"],
         _ => &[],
     }
 }
@@ -40,7 +52,7 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(err) => return usage_error(&err.to_string()),
     };
-    let expected_positionals = usize::from(args.command == "validate");
+    let expected_positionals = usize::from(args.command == "validate" || args.command == "import");
     if args.positional.len() != expected_positionals {
         return usage_error(&format!(
             "`{}` takes {} positional argument(s), got {:?}",
@@ -55,10 +67,18 @@ fn main() -> ExitCode {
             Path::new(&args.get("out-dir", "public/data/boundaries")),
         )),
         "sizes" => report(sizes::run(
-            Path::new(&args.get("dataset", "public/data/agencies.json")),
+            Path::new(&args.get("dataset", DATASET)),
             Path::new(&args.get("boundaries", "public/data/boundaries")),
         )),
         "synthetic" => run_synthetic(&args),
+        "import" => run_import(&args),
+        "export" => report(
+            export::run(
+                Path::new(&args.get("dataset", DATASET)),
+                Path::new(&args.get("out", "agenturen.csv")),
+            )
+            .map(|line| vec![line]),
+        ),
         other => usage_error(&format!("unknown subcommand {other:?}")),
     }
 }
@@ -87,7 +107,7 @@ fn run_build(args: &Args) -> ExitCode {
     let options = BuildOptions {
         shared: PathBuf::from(args.get("shared", SHARED)),
         data: PathBuf::from(args.get("data", "data")),
-        out: PathBuf::from(args.get("out", "public/data/agencies.json")),
+        out: PathBuf::from(args.get("out", DATASET)),
         outline: PathBuf::from(args.get("outline", OUTLINE)),
     };
     match build::run(&options) {
@@ -98,6 +118,46 @@ fn run_build(args: &Args) -> ExitCode {
         }
         Err(err) => {
             eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_import(args: &Args) -> ExitCode {
+    let Some(csv) = args.positional.first() else {
+        return usage_error("import needs a CSV file");
+    };
+    let max_removed_text = args.get("max-removed", &DEFAULT_MAX_REMOVED.to_string());
+    let Ok(max_removed) = max_removed_text.parse::<usize>() else {
+        return usage_error(&format!(
+            "--max-removed must be a whole number, got {max_removed_text:?}"
+        ));
+    };
+    let previous = args.get("previous", DATASET);
+    let options = ImportOptions {
+        csv: PathBuf::from(csv),
+        out: PathBuf::from(args.get("out", &previous)),
+        previous: PathBuf::from(previous),
+        shared: PathBuf::from(args.get("shared", SHARED)),
+        data: PathBuf::from(args.get("data", "data")),
+        outline: PathBuf::from(args.get("outline", OUTLINE)),
+        as_of: Some(args.get("as-of", "")).filter(|date| !date.is_empty()),
+        max_removed,
+    };
+    match import::run(&options) {
+        Ok(report) => {
+            print!("{report}");
+            if report.blocked.is_none() {
+                println!("geschrieben: {}", options.out.display());
+            }
+            if report.failed() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(err) => {
+            eprintln!("Fehler: {err}");
             ExitCode::FAILURE
         }
     }
