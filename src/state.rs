@@ -39,6 +39,9 @@ pub struct FinderState {
     pub facets: Memo<FacetCounts>,
     /// Position in `catalog.agencies` of the agency named in the URL.
     pub selected: Memo<Option<usize>>,
+    /// The agency selected last (now or before), so that the list can put
+    /// focus on its entry when the detail closes.
+    pub last_selected: StoredValue<Option<usize>>,
     /// Query parameters this app does not own (e.g. `lang`, `embed`), kept on every change.
     foreign_params: Memo<Vec<(String, String)>>,
     pathname: Memo<String>,
@@ -110,6 +113,12 @@ impl FinderState {
                     .and_then(|id| catalog.with_value(|c| c.position_of(id)))
             })
         });
+        let last_selected = StoredValue::new(None);
+        Effect::new(move |_| {
+            if let Some(position) = selected.get() {
+                last_selected.set_value(Some(position));
+            }
+        });
         let pathname = Memo::new(move |_| location.pathname.get());
         let navigate = use_navigate();
         FinderState {
@@ -119,6 +128,7 @@ impl FinderState {
             shown,
             facets,
             selected,
+            last_selected,
             foreign_params,
             pathname,
             navigate: StoredValue::new(Arc::new(navigate)),

@@ -7,7 +7,6 @@ use ia_core::validate::{is_email, is_http_url, is_phone, phone_for_link};
 use ia_core::Agency;
 use leptos::html::H2;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::{german_date, Texts};
 use crate::state::FinderState;
@@ -31,12 +30,8 @@ pub fn Detail(
             let _ = heading.focus();
         }
     });
-    let agency_id = agency.id.clone();
-    let close = move || {
-        state.select(None);
-        let id = format!("agency-{agency_id}");
-        request_animation_frame(move || focus_list_entry(&id));
-    };
+    // Focus goes back to the list entry (see `ResultList`).
+    let close = move || state.select(None);
     let close_on_escape = close.clone();
     let address_lines = address_lines(&agency);
     let precision_note = agency
@@ -152,16 +147,4 @@ fn short_host(url: &str) -> String {
         .next()
         .unwrap_or(url)
         .to_owned()
-}
-
-fn focus_list_entry(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|li| li.query_selector("button").ok().flatten())
-        .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-        element.scroll_into_view_with_bool(false);
-    }
 }

@@ -2,6 +2,7 @@
 
 use ia_core::Agency;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::Texts;
 use crate::state::FinderState;
@@ -15,6 +16,12 @@ use crate::state::FinderState;
 #[component]
 pub fn ResultList(state: FinderState, texts: &'static Texts) -> impl IntoView {
     let n = state.catalog.with_value(|c| c.agencies.len());
+    // Coming back from a detail (close button, Escape or Back): focus and
+    // show the agency's entry, so keyboard and screen reader users continue
+    // where they were, and a marker's agency is found in the list.
+    if let Some(position) = state.last_selected.get_value() {
+        request_animation_frame(move || focus_entry(state, position));
+    }
     view! {
         <ol id="results" class="results" tabindex="-1" data-testid="results">
             {(0..n).map(|position| view! { <ResultItem state position texts/> }).collect_view()}
@@ -60,5 +67,26 @@ fn address_line(agency: &Agency) -> String {
     match &agency.address.street {
         Some(street) => format!("{street}, {place}"),
         None => place,
+    }
+}
+
+/// Focuses the list entry of the agency at `position` and scrolls it into view.
+fn focus_entry(state: FinderState, position: usize) {
+    let Some(id) = state
+        .catalog
+        .with_value(|c| c.agencies.get(position).map(|a| format!("agency-{}", a.id)))
+    else {
+        return;
+    };
+    let button = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&id))
+        .and_then(|li| li.query_selector("button").ok().flatten())
+        .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(button) = button {
+        let _ = button.focus();
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        button.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -51,6 +51,28 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
   await page.goBack();
   await expect(page.getByTestId('detail')).toHaveCount(0);
   await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sadaInKoeln.length);
+  await expect(page.getByTestId('results').locator(`li:not([hidden])`).first().getByRole('button')).toBeFocused();
+});
+
+test('a marker opens its agency; closing goes to its entry in the list', async ({ page }) => {
+  const dataset = servedDataset() as any;
+  // The last agency of a place with several: its entry is far down the list.
+  const agency = dataset.agencies[dataset.agencies.length - 1];
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`./?place=${agency.ags}`);
+  await waitForFinder(page);
+  await page.locator('.ia-marker').first().click();
+  let marker = page.locator(`.ia-marker--agency[aria-label^="${agency.name.replace(/"/g, '\\"')}"]`);
+  // A cluster zooms in on activation; then the agency's own marker appears.
+  await expect(marker).toHaveCount(1);
+  await marker.press('Enter');
+  const detail = page.getByTestId('detail');
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(agency.name);
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  const entry = page.locator(`#agency-${agency.id} button`);
+  await expect(entry).toBeFocused();
+  await expect(entry).toBeInViewport();
 });
 
 test('approximate positions are labelled as such', async ({ page }) => {
