@@ -32,7 +32,7 @@ pub fn Detail(
     });
     // Focus goes back to the list entry (see `ResultList`).
     let close = move || state.select(None);
-    let close_on_escape = close.clone();
+    let close_on_escape = close;
     let address_lines = address_lines(&agency);
     let precision_note = agency
         .location

@@ -145,16 +145,14 @@ pub fn PlacePicker(
                 };
                 active.set(next);
             }
-            "Enter" => {
-                if is_open {
-                    event.prevent_default();
-                    let pick = active
-                        .get_untracked()
-                        .or_else(|| first_enabled(0, 1))
-                        .and_then(|i| suggestions.with_untracked(|list| list.get(i).copied()));
-                    if let Some(place) = pick {
-                        choose(Some(place));
-                    }
+            "Enter" if is_open => {
+                event.prevent_default();
+                let pick = active
+                    .get_untracked()
+                    .or_else(|| first_enabled(0, 1))
+                    .and_then(|i| suggestions.with_untracked(|list| list.get(i).copied()));
+                if let Some(place) = pick {
+                    choose(Some(place));
                 }
             }
             "Escape" => {
