@@ -23,7 +23,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ia_core::dataset::{Address, Contact, Location, SCHEMA_VERSION};
 use ia_core::export::{csv_values, CSV_HEADERS};
@@ -1460,13 +1460,14 @@ fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, column
     );
     if recompute {
         let Some(gazetteer) = places.gazetteer else {
-            problem(
-                col::LAT,
-                &values[col::LAT],
+            let message = if given.is_some() {
+                "PLZ oder Ort wurden geändert, die Position nicht; sie kann ohne Ortsdaten nicht neu \
+                 berechnet werden: bitte Breitengrad, Längengrad und Genauigkeit passend eintragen"
+            } else {
                 "die Position fehlt und kann ohne Ortsdaten nicht berechnet werden; bitte Breitengrad, \
                  Längengrad und Genauigkeit eintragen"
-                    .into(),
-            );
+            };
+            problem(col::LAT, &values[col::LAT], message.into());
             row.problems.extend(problems);
             return;
         };
@@ -2001,20 +2002,6 @@ fn write_row(f: &mut std::fmt::Formatter<'_>, row: &RowReport) -> std::fmt::Resu
         )?;
     }
     Ok(())
-}
-
-/// Reads a CSV file and imports it without touching the disk otherwise
-/// (for tests and tools): `previous` as text.
-pub fn import_files(
-    csv: &Path,
-    previous: &Path,
-    places: Places,
-    settings: &Settings,
-) -> Result<Imported> {
-    let bytes =
-        std::fs::read(csv).map_err(|err| Error(format!("cannot read {}: {err}", csv.display())))?;
-    let previous = read_previous(&read_text(previous)?, &previous.display().to_string())?;
-    import(&bytes, &previous, places, settings)
 }
 
 #[cfg(test)]

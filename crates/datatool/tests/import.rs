@@ -539,6 +539,30 @@ fn a_new_row_without_a_placeable_town_is_rejected() {
 }
 
 #[test]
+fn without_place_data_rows_must_carry_their_position() {
+    let no_places = Places::default();
+    let imported = import(exported().as_bytes(), &previous(), no_places, &settings())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.dataset, previous(), "{}", imported.report);
+    let csv = format!(
+        "{}{}",
+        exported(),
+        ";Integrationsagentur Test;Testträger e.V.;caritas;;33602;Bielefeld;;;;;;;;nein;;;;;;https://www.example.org/q;;2026-12-01\r\n"
+    );
+    let imported = import(csv.as_bytes(), &previous(), no_places, &settings())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.dataset, previous());
+    assert_line(
+        &imported.report.to_string(),
+        &[
+            "Fehler in Zeile 7",
+            "Spalte K „Breitengrad“",
+            "ohne Ortsdaten",
+        ],
+    );
+}
+
+#[test]
 fn the_template_example_row_is_never_imported() {
     let template = read(&repo_root().join("docs/vorlage-agenturen.csv"));
     let header_len = to_csv(&[]).len();
