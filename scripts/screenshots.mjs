@@ -16,6 +16,9 @@ const STATES = {
   sada: async (page) => {
     await page.getByRole('switch').check();
   },
+  map: async (page) => {
+    if (page.viewportSize().width < 900) await page.getByRole('button', { name: 'Karte' }).click();
+  },
   detail: async (page) => {
     await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
   },

@@ -56,8 +56,19 @@ fn Finder(
 ) -> impl IntoView {
     let state = FinderState::new(catalog);
     let report_url = config.report_url.clone();
+    // Phones show the list or the map (desktops show both). An open detail
+    // always shows, so a marker tapped on the map opens its agency; closing
+    // it returns to the map.
+    let map_chosen = RwSignal::new(false);
+    let map_only = Memo::new(move |_| map_chosen.get() && state.selected.with(Option::is_none));
+    let show = move |map: bool| {
+        map_chosen.set(map);
+        if map {
+            request_animation_frame(scroll_to_map);
+        }
+    };
     view! {
-        <div class="finder">
+        <div class="finder" class:finder--map=map_only>
             <section class="sidebar" aria-labelledby="results-heading">
                 <FilterPanel state texts/>
                 <ResultSummary state texts/>
@@ -68,7 +79,24 @@ fn Finder(
             </section>
             <MapPanel state config texts/>
         </div>
+        <nav class="view-switch" aria-label=texts.view_switch_label>
+            <button type="button" aria-pressed=move || (!map_only.get()).to_string() on:click=move |_| show(false)>
+                {texts.view_list} " (" {move || state.visible.with(Vec::len)} ")"
+            </button>
+            <button type="button" aria-pressed=move || map_only.get().to_string() on:click=move |_| show(true)>
+                {texts.view_map}
+            </button>
+        </nav>
         <Downloads state texts/>
         <Footer state texts/>
+    }
+}
+
+fn scroll_to_map() {
+    let map = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".map-wrap").ok().flatten());
+    if let Some(map) = map {
+        map.scroll_into_view();
     }
 }

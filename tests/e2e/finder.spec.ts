@@ -166,3 +166,30 @@ test('the place picker works with the keyboard, counts live and covers a Kreis',
   await expect(place).toHaveValue('');
   await expect(page).not.toHaveURL(/place=/);
 });
+
+test('on a phone the list comes first and the map is one tap away', async ({ page }) => {
+  const dataset = servedDataset();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await waitForFinder(page);
+  const listButton = page.getByRole('button', { name: `Liste (${dataset.agencies.length})` });
+  const mapButton = page.getByRole('button', { name: 'Karte' });
+  await expect(listButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('results')).toBeVisible();
+  await expect(page.locator('.ia-marker').first()).toBeHidden();
+
+  await mapButton.click();
+  await expect(mapButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('results')).toBeHidden();
+  const marker = page.locator('.ia-marker--agency').first();
+  await expect(marker).toBeInViewport();
+  // A tapped marker opens its agency; closing it goes back to the map.
+  await marker.click();
+  await expect(page.getByTestId('detail')).toBeVisible();
+  await page.getByRole('button', { name: 'Zurück zur Übersicht' }).click();
+  await expect(page.getByTestId('detail')).toHaveCount(0);
+  await expect(page.locator('.ia-marker').first()).toBeVisible();
+
+  await listButton.click();
+  await expect(page.getByTestId('results')).toBeVisible();
+});
