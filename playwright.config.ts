@@ -2,11 +2,13 @@
 // Never run `playwright install`: it downloads browsers, which this project must not.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// IA_DIST / IA_PORT let a second build be tested next to the default one.
+const PORT = Number(process.env.IA_PORT ?? 4173);
+const DIST = process.env.IA_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'target/playwright',
+  outputDir: process.env.IA_DIST ? `target/playwright-${PORT}` : 'target/playwright',
   fullyParallel: false,
   workers: 2,
   retries: 0,
@@ -27,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/server.mjs --root dist --port ${PORT}`,
+    command: `node tests/e2e/server.mjs --root ${DIST} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
   },

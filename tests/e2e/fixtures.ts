@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 export type Dataset = { schema_version: number; as_of: string; agencies: { id: string; name: string; antidiscrimination: boolean; municipality: string }[] };
 
 export function servedDataset(): Dataset {
-  return JSON.parse(readFileSync('dist/data/agencies.json', 'utf8'));
+  return JSON.parse(readFileSync(`${process.env.IA_DIST ?? 'dist'}/data/agencies.json`, 'utf8'));
 }
 
 export const test = base.extend({
