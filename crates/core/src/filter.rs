@@ -22,6 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::dataset::Agency;
+use crate::geo::distance_km;
 use crate::text::{fold, folded_words};
 use crate::vocab::{Offer, Topic, Umbrella};
 
@@ -49,6 +50,41 @@ pub struct Filters {
     pub umbrellas: BTreeSet<Umbrella>,
     /// Free text; every word must occur in the agency's searchable text.
     pub text: String,
+    /// Only agencies within a distance of a point. Not part of the URL as
+    /// such: the app resolves the URL's `near` place to this.
+    pub circle: Option<Circle>,
+}
+
+/// A circle on the map, in whole units so that filters stay comparable
+/// (`Eq`): the centre in 1/10,000 degree, the radius in km.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Circle {
+    pub lat_e4: i32,
+    pub lon_e4: i32,
+    pub radius_km: u16,
+}
+
+impl Circle {
+    pub fn new(lat: f64, lon: f64, radius_km: u16) -> Circle {
+        let units = |degrees: f64| (degrees * 10_000.0).round() as i32;
+        Circle {
+            lat_e4: units(lat),
+            lon_e4: units(lon),
+            radius_km,
+        }
+    }
+
+    pub fn lat(&self) -> f64 {
+        f64::from(self.lat_e4) / 10_000.0
+    }
+
+    pub fn lon(&self) -> f64 {
+        f64::from(self.lon_e4) / 10_000.0
+    }
+
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        distance_km(self.lat(), self.lon(), lat, lon) <= f64::from(self.radius_km)
+    }
 }
 
 impl Filters {
@@ -75,6 +111,7 @@ impl Filters {
             + n_topics
             + self.umbrellas.len()
             + usize::from(!fold(&self.text).is_empty())
+            + usize::from(self.circle.is_some())
     }
 }
 
@@ -118,6 +155,8 @@ pub struct Index {
     n_agencies: usize,
     /// Folded searchable text per agency.
     haystacks: Vec<String>,
+    /// `(lat, lon)` per agency, for the radius.
+    positions: Vec<(f64, f64)>,
     offer_bits: Vec<Bitset>,
     umbrella_bits: Vec<Bitset>,
     topic_bits: Vec<Bitset>,
@@ -140,6 +179,8 @@ enum Facet {
     Antidiscrimination,
     Umbrellas,
     Text,
+    /// Never left out: it has no options to count.
+    Circle,
 }
 
 /// Each facet's restriction as a bitset; `None` means the facet is not in use.
@@ -149,6 +190,8 @@ struct FacetMasks {
     antidiscrimination: Option<Bitset>,
     umbrellas: Option<Bitset>,
     text: Option<Bitset>,
+    /// The radius has no options of its own, so it applies to every count.
+    circle: Option<Bitset>,
 }
 
 impl Index {
@@ -204,6 +247,10 @@ impl Index {
         Index {
             n_agencies,
             haystacks,
+            positions: agencies
+                .iter()
+                .map(|a| (a.location.lat, a.location.lon))
+                .collect(),
             offer_bits,
             umbrella_bits,
             topic_bits,
@@ -251,6 +298,11 @@ impl Index {
         let first_member = *self.kreis_members.get(kreis_ags)?.first()?;
         let municipality_slot = self.place_slots_per_agency.get(first_member)?[0]?;
         self.places.get(municipality_slot)
+    }
+
+    /// `(lat, lon)` of every agency, by position.
+    pub fn positions(&self) -> &[(f64, f64)] {
+        &self.positions
     }
 
     /// Positions of the matching agencies, ascending.
@@ -367,12 +419,22 @@ impl Index {
             }
             bits
         });
+        let circle = filters.circle.map(|circle| {
+            let mut bits = Bitset::empty(self.n_agencies);
+            for (agency_idx, &(lat, lon)) in self.positions.iter().enumerate() {
+                if circle.contains(lat, lon) {
+                    bits.insert(agency_idx);
+                }
+            }
+            bits
+        });
         FacetMasks {
             place,
             offers,
             antidiscrimination,
             umbrellas,
             text,
+            circle,
         }
     }
 
@@ -401,6 +463,7 @@ impl Index {
             (Facet::Antidiscrimination, &masks.antidiscrimination),
             (Facet::Umbrellas, &masks.umbrellas),
             (Facet::Text, &masks.text),
+            (Facet::Circle, &masks.circle),
         ];
         for (facet, mask) in facets {
             if Some(facet) == left_out {
@@ -624,6 +687,29 @@ mod tests {
             .map(|idx| agencies[idx].id.as_str())
             .collect();
         assert_eq!(ids, expected_ids, "{filters:?}");
+    }
+
+    #[test]
+    fn a_radius_keeps_the_agencies_within_it_and_counts_under_it() {
+        let mut agencies = sample();
+        let place = |a: &mut Agency, lat: f64, lon: f64| {
+            a.location.lat = lat;
+            a.location.lon = lon;
+        };
+        place(&mut agencies[0], 50.9413, 6.9583); // Köln
+        place(&mut agencies[1], 50.8156, 7.1553); // Troisdorf, 20 km from Köln
+        place(&mut agencies[2], 50.7998, 7.2045); // Siegburg, 23 km
+        place(&mut agencies[3], 50.7374, 7.0982); // Bonn, 25 km
+        let index = Index::new(&agencies);
+        let around_koeln = |km| filters(|f| f.circle = Some(Circle::new(50.9413, 6.9583, km)));
+        assert_eq!(index.matching(&around_koeln(5)), [0]);
+        assert_eq!(index.matching(&around_koeln(22)), [0, 1]);
+        assert_eq!(index.matching(&around_koeln(50)), [0, 1, 2, 3]);
+        // Facet counts respect the radius too.
+        let counts = index.facet_counts(&around_koeln(22));
+        assert_eq!(counts.umbrellas[Umbrella::Diakonie.index()], 0);
+        assert_eq!(counts.umbrellas[Umbrella::Awo.index()], 1);
+        assert_eq!(around_koeln(5).n_active(), 1);
     }
 
     #[test]
@@ -862,6 +948,7 @@ mod tests {
                     topics: topics.into_iter().collect(),
                     umbrellas: umbrellas.into_iter().collect(),
                     text,
+                    circle: None,
                 },
             )
     }

@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod export;
 pub mod filter;
 pub mod geo;
+pub mod nearby;
 pub mod query;
 pub mod suggest;
 pub mod synthetic;
@@ -22,6 +23,6 @@ pub use cluster::Cluster;
 pub use dataset::{
     parse_dataset, Agency, Dataset, DatasetError, DatasetMeta, LoadedDataset, RecordProblem,
 };
-pub use filter::{FacetCounts, Filters, Index, PlaceFilter, PlaceOption};
+pub use filter::{Circle, FacetCounts, Filters, Index, PlaceFilter, PlaceOption};
 pub use query::{MapView, UrlState};
 pub use vocab::{Offer, Precision, Topic, Umbrella};

@@ -18,6 +18,8 @@
 //! | `topics`    | comma-separated [`Topic`] codes                         |
 //! | `umbrellas` | comma-separated [`Umbrella`] codes                      |
 //! | `q`         | free text: control and bidi characters removed, trimmed, at most 100 characters |
+//! | `near`      | where distances are measured from: a postcode or a Gemeinde's name, cleaned like `q`, at most 60 characters (never coordinates) |
+//! | `radius`    | km around `near`: one of [`RADII_KM`]; anything else means the whole of NRW |
 //! | `agency`    | a slug ([`is_slug`]) of at most 100 bytes               |
 //! | `map`       | `zoom/lat/lon`, zoom 0–18, lat/lon within the NRW box plus 2° |
 //!
@@ -32,6 +34,7 @@ use std::collections::BTreeSet;
 
 use crate::filter::{Filters, PlaceFilter};
 use crate::geo::{format_fixed, parse_decimal};
+use crate::nearby::RADII_KM;
 use crate::validate::is_slug;
 use crate::vocab::{Offer, Topic, Umbrella};
 
@@ -44,9 +47,14 @@ pub const KNOWN_PARAMS: &[&str] = &[
     "topics",
     "umbrellas",
     "q",
+    "near",
+    "radius",
     "agency",
     "map",
 ];
+
+/// Longest `near` value kept, in characters.
+pub const MAX_NEAR_CHARS: usize = 60;
 
 /// Longest free-text query kept, in characters.
 pub const MAX_QUERY_CHARS: usize = 100;
@@ -81,6 +89,10 @@ pub struct UrlState {
     pub agency: Option<String>,
     /// `None` lets the map fit the results.
     pub map: Option<MapView>,
+    /// A postcode or place name to measure distances from (see `nearby`).
+    pub near: Option<String>,
+    /// Radius around `near` in km; `None` means the whole of NRW.
+    pub radius_km: Option<u16>,
 }
 
 /// Stage one: the last raw value of each known parameter, unvalidated.
@@ -92,6 +104,8 @@ pub struct RawParams<'a> {
     pub topics: Option<&'a str>,
     pub umbrellas: Option<&'a str>,
     pub q: Option<&'a str>,
+    pub near: Option<&'a str>,
+    pub radius: Option<&'a str>,
     pub agency: Option<&'a str>,
     pub map: Option<&'a str>,
 }
@@ -108,6 +122,8 @@ impl<'a> RawParams<'a> {
                 "topics" => &mut raw.topics,
                 "umbrellas" => &mut raw.umbrellas,
                 "q" => &mut raw.q,
+                "near" => &mut raw.near,
+                "radius" => &mut raw.radius,
                 "agency" => &mut raw.agency,
                 "map" => &mut raw.map,
                 _ => continue,
@@ -135,11 +151,26 @@ impl<'a> RawParams<'a> {
                 .map(parse_codes(Umbrella::from_code))
                 .unwrap_or_default(),
             text: self.q.map(clean_query_text).unwrap_or_default(),
+            circle: None,
         };
+        let near = self
+            .near
+            .map(|near| {
+                let cleaned = clean_query_text(near);
+                cleaned
+                    .chars()
+                    .take(MAX_NEAR_CHARS)
+                    .collect::<String>()
+                    .trim()
+                    .to_owned()
+            })
+            .filter(|near| !near.is_empty());
         UrlState {
             filters,
             agency: self.agency.and_then(parse_agency_id),
             map: self.map.and_then(parse_map_view),
+            radius_km: near.as_ref().and(self.radius.and_then(parse_radius)),
+            near,
         }
     }
 }
@@ -175,6 +206,12 @@ impl UrlState {
         }
         if !filters.text.is_empty() {
             pairs.push(("q", filters.text.clone()));
+        }
+        if let Some(near) = &self.near {
+            pairs.push(("near", near.clone()));
+            if let Some(radius) = self.radius_km {
+                pairs.push(("radius", radius.to_string()));
+            }
         }
         if let Some(agency) = &self.agency {
             pairs.push(("agency", agency.clone()));
@@ -283,6 +320,11 @@ fn clean_query_text(value: &str) -> String {
         .collect();
     let truncated: String = cleaned.trim().chars().take(MAX_QUERY_CHARS).collect();
     truncated.trim().to_owned()
+}
+
+fn parse_radius(value: &str) -> Option<u16> {
+    let radius: u16 = value.trim().parse().ok()?;
+    RADII_KM.contains(&radius).then_some(radius)
 }
 
 fn parse_agency_id(value: &str) -> Option<String> {
@@ -453,6 +495,26 @@ mod tests {
     }
 
     #[test]
+    fn near_and_radius() {
+        check("near=50667", "near=50667");
+        check("near=50667&radius=10", "near=50667&radius=10");
+        check("radius=10&near=K%C3%B6ln", "near=K%C3%B6ln&radius=10");
+        // A radius only means something with a place; odd radii mean all of NRW.
+        check("radius=10", "");
+        check("near=50667&radius=7", "near=50667");
+        check("near=50667&radius=-5", "near=50667");
+        check("near=%20%20", "");
+        check("near=%E2%80%AEevil", "near=evil");
+        let long = "x".repeat(200);
+        assert_eq!(
+            UrlState::from_query_string(&format!("near={long}"))
+                .near
+                .map(|n| n.len()),
+            Some(MAX_NEAR_CHARS)
+        );
+    }
+
+    #[test]
     fn everything_in_canonical_order() {
         check(
             "map=9/51.5/7.5&agency=ia-1&q=Beratung&umbrellas=drk&topics=age&sada=1&offers=networking&place=05382&lang=tr",
@@ -472,7 +534,7 @@ mod tests {
     #[test]
     fn known_params_match_the_writer() {
         let state = UrlState::from_query_string(
-            "place=05382&offers=networking&sada=1&topics=age&umbrellas=drk&q=x&agency=a&map=9/51/7",
+            "place=05382&offers=networking&sada=1&topics=age&umbrellas=drk&q=x&near=50667&radius=25&agency=a&map=9/51/7",
         );
         let names: Vec<&str> = state.to_pairs().into_iter().map(|(name, _)| name).collect();
         assert_eq!(names, KNOWN_PARAMS);
@@ -572,6 +634,13 @@ mod tests {
         ];
         let text = "\\PC{0,30}".prop_map(|text| clean_query_text(&text));
         let agency = proptest::option::of("[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}");
+        let near = proptest::option::of((
+            prop_oneof![
+                "[0-9]{5}",
+                "[A-ZÄÖÜ][a-zäöüß]{2,12}( an der [A-Z][a-z]{2,8})?"
+            ],
+            proptest::option::of(proptest::sample::select(RADII_KM.to_vec())),
+        ));
         let map = proptest::option::of(
             (0..=MAX_ZOOM, 483_000i64..=545_600, 38_000i64..=115_000).prop_map(
                 |(zoom, lat, lon)| MapView {
@@ -590,9 +659,24 @@ mod tests {
             text,
             agency,
             map,
+            near,
         )
             .prop_map(
-                |(place, offers, antidiscrimination, topics, umbrellas, text, agency, map)| {
+                |(
+                    place,
+                    offers,
+                    antidiscrimination,
+                    topics,
+                    umbrellas,
+                    text,
+                    agency,
+                    map,
+                    near,
+                )| {
+                    let (near, radius_km) = match near {
+                        Some((near, radius)) => (Some(near), radius),
+                        None => (None, None),
+                    };
                     UrlState {
                         filters: Filters {
                             place,
@@ -601,9 +685,12 @@ mod tests {
                             topics: topics.into_iter().collect(),
                             umbrellas: umbrellas.into_iter().collect(),
                             text,
+                            circle: None,
                         },
                         agency,
                         map,
+                        near,
+                        radius_km,
                     }
                 },
             )
