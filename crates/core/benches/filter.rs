@@ -13,7 +13,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use ia_core::cluster::{cluster, DEFAULT_RADIUS_PX};
 use ia_core::synthetic::synthetic_agencies;
-use ia_core::{Filters, Index, Offer, PlaceFilter, Topic, Umbrella};
+use ia_core::{Circle, Filters, Index, Offer, PlaceFilter, Topic, Umbrella};
 
 const SIZES: &[usize] = &[214, 10_000, 100_000];
 const SEED: u64 = 2026;
@@ -55,6 +55,14 @@ fn typical_filters() -> Vec<(&'static str, Filters)> {
                 topics: [Topic::Racism, Topic::Age].into(),
                 umbrellas: [Umbrella::Caritas, Umbrella::Awo].into(),
                 text: "agentur 1".into(),
+                circle: None,
+            },
+        ),
+        (
+            "radius_25km",
+            Filters {
+                circle: Some(Circle::new(50.9413, 6.9583, 25)),
+                ..Filters::default()
             },
         ),
     ]
