@@ -49,3 +49,4 @@ test-e2e:
 data:
 	cargo run --quiet -p ia-datatool -- build
 	cargo run --quiet -p ia-datatool -- boundaries
+	cargo run --quiet -p ia-datatool -- places

@@ -20,6 +20,8 @@ USAGE:
                          --max-removed records would be removed)
   ia-datatool boundaries [--shared DIR] [--out-dir DIR]
   ia-datatool sizes      [--dataset FILE] [--boundaries DIR]
+  ia-datatool places     [--shared DIR] [--data DIR] [--out FILE]
+                         (place index for the \"near me\" search: postcodes and Gemeinden)
   ia-datatool synthetic  [--count N] [--seed S] [--out FILE]
                          (labelled test data for benchmarks; never published)
 

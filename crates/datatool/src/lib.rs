@@ -25,6 +25,7 @@ pub mod geojson;
 pub mod geometry;
 pub mod import;
 pub mod mapping;
+pub mod place_index;
 pub mod places;
 pub mod simplify;
 pub mod sizes;

@@ -20,6 +20,7 @@ fn options(command: &str) -> &'static [&'static str] {
         "boundaries" => &["shared", "out-dir"],
         "sizes" => &["dataset", "boundaries"],
         "synthetic" => &["count", "seed", "out"],
+        "places" => &["shared", "data", "out"],
         "import" => &[
             "previous",
             "out",
@@ -71,6 +72,11 @@ fn main() -> ExitCode {
             Path::new(&args.get("boundaries", "public/data/boundaries")),
         )),
         "synthetic" => run_synthetic(&args),
+        "places" => report(ia_datatool::place_index::run(
+            Path::new(&args.get("shared", SHARED)),
+            &Path::new(&args.get("data", "data")).join("place-overrides.tsv"),
+            Path::new(&args.get("out", "public/data/places.json")),
+        )),
         "import" => run_import(&args),
         "export" => report(
             export::run(

@@ -205,3 +205,47 @@ fn build_drops_malformed_contacts_with_a_warning() {
     let built = String::from_utf8_lossy(&read(&out)).into_owned();
     assert!(!built.contains("javascript:") && !built.contains("80222929x"));
 }
+
+#[test]
+fn places_reproduce_the_shipped_index_which_has_no_company_postcodes() {
+    let dir = scratch("places");
+    let out = dir.join("places.json");
+    let out_arg = out.to_string_lossy().into_owned();
+    let output = run(&["places", "--out", &out_arg]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    let built = read(&out);
+    assert!(
+        built == read(&repo_root().join("public/data/places.json")),
+        "public/data/places.json is stale: run `cargo run -p ia-datatool -- places`"
+    );
+    let index = ia_core::nearby::PlaceIndex::parse(&String::from_utf8_lossy(&built))
+        .unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(index.places.len(), 396, "every Gemeinde");
+    assert!(index.postcodes.len() > 800, "{}", index.postcodes.len());
+    // Every postcode is named after a Gemeinde, never a company or authority.
+    for postcode in &index.postcodes {
+        assert!(
+            index
+                .places
+                .iter()
+                .any(|place| place.name == postcode.detail),
+            "{} {}",
+            postcode.name,
+            postcode.detail
+        );
+    }
+    let koeln = index.resolve("50667").unwrap_or_else(|| panic!("50667"));
+    assert_eq!(koeln.label, "50667 Köln");
+    // Short forms in the postcode table are resolved to the Gemeinde.
+    assert_eq!(
+        index.resolve("46446").map(|o| o.label),
+        Some("46446 Emmerich am Rhein".into())
+    );
+    // Company postcodes (e.g. 33325, Miele) are not in the index.
+    assert_eq!(index.resolve("33325"), None);
+    let gzip = ia_datatool::sizes::gzip_len(&built).unwrap_or(usize::MAX);
+    assert!(
+        gzip <= 40 * 1024,
+        "place index is {gzip} bytes gzip, budget 40 KB"
+    );
+}
