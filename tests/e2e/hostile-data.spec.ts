@@ -1,0 +1,215 @@
+// Hostile dataset content is shown as text and never runs: markup, script and
+// data URLs, bidi and zero-width characters, a 10,000-character name, emoji
+// and a spreadsheet formula (tests/fixtures/hostile/, made by make.mjs from real
+// records). Every script payload sets window.__pwned; it must stay undefined.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, waitForFinder } from './fixtures';
+
+const FIXTURE = 'tests/fixtures/hostile/agencies-hostile.json';
+const hostile = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+const byId = (prefix: string) => hostile.agencies.find((a: any) => a.id.startsWith(prefix));
+const SHOWN = 7; // the first seven records render, the last three have non-http(s) URLs
+
+async function serveHostile(page: Page) {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.route('**/data/agencies.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(FIXTURE, 'utf8') }),
+  );
+  return dialogs;
+}
+
+/** Nothing injected: no payload ran, no element carries an event handler or a frame. */
+async function expectNothingRan(page: Page, dialogs: string[]) {
+  expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  const injected = await page.evaluate(() =>
+    [...document.querySelectorAll('*')]
+      .filter(
+        (el) =>
+          ['IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) ||
+          (el.tagName === 'IMG' && el.getAttribute('src') === 'x') ||
+          [...el.attributes].some((attr) => attr.name.startsWith('on')),
+      )
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  expect(injected).toEqual([]);
+  // The only scripts are those of index.html (Leaflet and the app's loader).
+  const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src') ?? `inline: ${s.text.slice(0, 60)}`));
+  const served = await (await page.request.get('./')).text();
+  expect(scripts).toHaveLength((served.match(/<script\b/g) ?? []).length);
+}
+
+/** Every link the page has is http(s), tel:, mailto:, a geo: position, or a fragment; new-tab links are noopener noreferrer. */
+async function expectSafeLinks(page: Page) {
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('a[href]')].map((a) => ({
+      href: a.getAttribute('href')!,
+      target: a.getAttribute('target'),
+      rel: a.getAttribute('rel') ?? '',
+      inApp: !a.closest('.leaflet-control-attribution'),
+    })),
+  );
+  expect(links.length).toBeGreaterThan(0);
+  for (const link of links) {
+    expect(link.href, JSON.stringify(link)).toMatch(/^(https?:\/\/|tel:\+?\d+$|mailto:[^\s<>"]+$|geo:-?\d+\.\d+,-?\d+\.\d+$|#)/);
+    if (link.target === '_blank' || (link.inApp && /^https?:/.test(link.href))) {
+      expect(link.rel.split(/\s+/), JSON.stringify(link)).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+    }
+  }
+}
+
+test('markup and script URLs in the data are shown as text and never run', async ({ page }) => {
+  const dialogs = await serveHostile(page);
+  await page.goto('./');
+  await waitForFinder(page);
+  const list = page.getByTestId('results').locator('li:not([hidden])');
+  await expect(list).toHaveCount(SHOWN);
+  // Records whose website or source is not http(s) are skipped, not linked.
+  await expect(page.getByTestId('skipped-notice')).toHaveText('3 Einträge konnten nicht angezeigt werden.');
+  await expect(page.getByText('Skipped:')).toHaveCount(0);
+
+  const markup = byId('adira-');
+  const entry = page.locator(`#agency-${markup.id}`);
+  await expect(entry.locator('.result__name')).toHaveText(markup.name);
+  await expect(entry).toContainText(markup.carrier);
+  await expect(entry).toContainText(markup.address.street);
+  await expect(page.locator('b', { hasText: 'Fett' })).toHaveCount(0);
+  await expectNothingRan(page, dialogs);
+
+  // The detail: text stays text, the website link keeps its odd URL as an attribute value.
+  await entry.getByRole('button').click();
+  const detail = page.getByTestId('detail');
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(markup.name);
+  await expect(detail).toContainText(markup.carrier);
+  const website = detail.getByRole('link', { name: /Website/ });
+  await expect(website).toHaveAttribute('href', markup.contact.website);
+  await expect(website).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(detail.getByRole('link', { name: /E-Mail/ })).toHaveAttribute('href', `mailto:${markup.contact.email}`);
+  await expectSafeLinks(page);
+  await expectNothingRan(page, dialogs);
+  await page.keyboard.press('Escape');
+
+  // The footer: a javascript: source URL is not linked; markup in source and licence is text.
+  await page.getByText('Quelle, Lizenz und Kartengrundlagen').click();
+  const footer = page.getByTestId('footer');
+  await expect(footer).toContainText(hostile.source.text);
+  await expect(footer).toContainText(hostile.licence);
+  await expect(footer.locator('a[href^="javascript"]')).toHaveCount(0);
+  await expectSafeLinks(page);
+  await expectNothingRan(page, dialogs);
+});
+
+test('hostile place names are text in the place picker and in marker labels', async ({ page }) => {
+  const dialogs = await serveHostile(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./');
+  await waitForFinder(page);
+  const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
+  await place.fill('ahlen');
+  const hostilePlace = byId('awo-integrationsagentur-ahlen');
+  await expect(page.getByRole('option').first()).toHaveText(`${hostilePlace.municipality} (1)`);
+  await place.press('ArrowDown');
+  await expectNothingRan(page, dialogs);
+  await place.press('Escape');
+  await place.press('Escape');
+
+  // Markers: labels are the plain name; an agency marker has no child elements.
+  const markup = byId('adira-');
+  await page.goto(`./?place=${markup.ags}`);
+  await waitForFinder(page);
+  const marker = page.locator('.ia-marker--agency').first();
+  await expect(marker).toHaveAttribute('aria-label', `${markup.name} – Servicestelle für Antidiskriminierungsarbeit`);
+  const labels = await page.locator('.ia-marker').evaluateAll((markers) =>
+    markers.map((m) => ({ agency: m.classList.contains('ia-marker--agency'), children: m.querySelectorAll('*').length, html: m.innerHTML })),
+  );
+  for (const label of labels) {
+    if (label.agency) expect(label.children, label.html).toBe(0);
+    else expect(label.html).toMatch(/^<span aria-hidden="true">\d+<\/span>$/);
+  }
+  await expectNothingRan(page, dialogs);
+});
+
+test('bidi, zero-width characters and emoji are kept as text', async ({ page }) => {
+  await serveHostile(page);
+  await page.goto('./');
+  await waitForFinder(page);
+  for (const prefix of ['antidiskriminierungsbuero-im-rhein-erft', 'aric-nrw-', 'caritas-integrationsagentur-muenster']) {
+    const agency = byId(prefix);
+    const entry = page.locator(`#agency-${agency.id}`);
+    await expect(entry.locator('.result__name')).toHaveText(agency.name);
+    await expect(entry).toContainText(agency.carrier);
+  }
+  // Search still finds the agency whose name has zero-width characters inside it.
+  await page.getByLabel('Suche nach Name, Träger oder Adresse').fill('Servicestelle');
+  await expect(page.locator(`#agency-${byId('aric-nrw-').id}`)).toBeVisible();
+});
+
+// FIXME(src): fails today. Data text and the app's own text share one bidi paragraph, so an
+// unterminated U+202E in the carrier reverses the "(DRK)" the app writes after it (the same
+// holds for place names in the place picker). Fix: render data strings that are followed by UI
+// text inside <bdi> (src/ui/detail.rs carrier line, src/ui/place_picker.rs option label), and
+// have the loader drop explicit bidi controls (U+202A–U+202E, U+2066–U+2069) from text fields.
+test.fixme('an unterminated right-to-left override in a name does not reverse the app\'s own text', async ({ page }) => {
+  await serveHostile(page);
+  const agency = byId('antidiskriminierungsbuero-im-rhein-erft');
+  await page.goto(`./?agency=${agency.id}`);
+  const detail = page.getByTestId('detail');
+  await expect(detail).toBeVisible();
+  // The carrier "DRK \u202E…" has no closing PDF; the umbrella label the app adds after it,
+  // "(DRK)", must still read left to right: its first letter left of its last.
+  const umbrella = await detail.locator('dd').first().evaluate((dd) => {
+    const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+    let node: Node | null;
+    while ((node = walker.nextNode())) {
+      if (node.textContent !== 'DRK') continue;
+      const range = document.createRange();
+      const x = (i: number) => {
+        range.setStart(node!, i);
+        range.setEnd(node!, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return { first: x(0), last: x(2) };
+    }
+    return null;
+  });
+  expect(umbrella, 'the umbrella label is a text node of its own').not.toBeNull();
+  expect(umbrella!.first, '"DRK" after the carrier is drawn right to left').toBeLessThan(umbrella!.last);
+});
+
+test('a 10,000-character name wraps: no horizontal scrolling on a phone', async ({ page }) => {
+  await serveHostile(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const long = byId('awo-integrationsagenturen-bonn');
+  expect(long.name).toHaveLength(10_000);
+  const noHorizontalScroll = () =>
+    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  await page.goto('./');
+  await waitForFinder(page);
+  await expect(page.locator(`#agency-${long.id} .result__name`)).toHaveText(long.name);
+  expect(await noHorizontalScroll()).toBe(true);
+  const box = await page.locator(`#agency-${long.id}`).boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(390);
+  await page.locator(`#agency-${long.id} button`).click();
+  await expect(page.getByTestId('detail').getByRole('heading', { level: 2 })).toHaveText(long.name);
+  expect(await noHorizontalScroll()).toBe(true);
+  // The rest of the page is still reachable below the name.
+  await expect(page.getByRole('button', { name: 'Zurück zur Übersicht' })).toBeVisible();
+});
+
+test('a formula in a name is defused in the CSV download', async ({ page }) => {
+  await serveHostile(page);
+  await page.goto('./');
+  await waitForFinder(page);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  const formula = byId('gleichbehandlungsbuero-aachen');
+  // A cell that starts with = + - @ gets a leading apostrophe, so spreadsheets show it as text.
+  expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  expect(text).toContain(`'${formula.name.replace(/"/g, '""')}`);
+  expect(text).not.toMatch(/(^|,)"?@SUM/m);
+});
