@@ -13,6 +13,13 @@ const STATES = {
   place: async (page) => {
     await page.getByRole('combobox').first().fill('reck');
   },
+  near: async (page) => {
+    const near = page.getByRole('combobox', { name: /In der Nähe/ });
+    await near.fill('50667');
+    await page.getByRole('option').first().waitFor();
+    await near.press('Enter');
+    await page.locator('#filter-radius').selectOption('10');
+  },
   sada: async (page) => {
     await page.getByRole('switch').check();
   },

@@ -17,13 +17,30 @@
 
 use std::sync::Arc;
 
-use ia_core::filter::{FacetCounts, Filters};
+use ia_core::filter::{Circle, FacetCounts, Filters};
+use ia_core::geo::distance_km;
+use ia_core::nearby::{by_distance, Origin, PlaceIndex};
 use ia_core::query::{MapView, UrlState, KNOWN_PARAMS};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::load::Catalog;
+use crate::load::{fetch_text, Catalog};
+
+/// The place index for "near me", next to the app.
+pub const PLACES_URL: &str = "data/places.json";
+
+/// How many agencies are shown when none lies within the radius.
+pub const NEAREST_INSTEAD: usize = 3;
+
+/// Loading state of the place index.
+#[derive(Clone, Debug)]
+pub enum PlacesStatus {
+    NotLoaded,
+    Loading,
+    Ready(Arc<PlaceIndex>),
+    Failed(String),
+}
 
 /// The router's navigate function, shareable.
 type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
@@ -42,6 +59,17 @@ pub struct FinderState {
     /// The agency selected last (now or before), so that the list can put
     /// focus on its entry when the detail closes.
     pub last_selected: StoredValue<Option<usize>>,
+    /// The place index for "near me", loaded on first use.
+    pub places: RwSignal<PlacesStatus>,
+    /// Where distances are measured from (the URL's `near`, resolved).
+    pub origin: Memo<Option<Origin>>,
+    /// Distance in km of every agency from the origin, by position.
+    pub distances: Memo<Option<Vec<f64>>>,
+    /// Positions of all agencies in list order: by distance when there is
+    /// an origin, else as in the dataset.
+    pub order: Memo<Vec<usize>>,
+    /// Nothing lies within the radius, so `visible` holds the nearest few.
+    pub nearest_instead: Memo<bool>,
     /// Query parameters this app does not own (e.g. `lang`, `embed`), kept on every change.
     foreign_params: Memo<Vec<(String, String)>>,
     pathname: Memo<String>,
@@ -86,14 +114,76 @@ impl FinderState {
             })
         });
         let catalog = StoredValue::new(catalog);
-        let filters = Memo::new(move |_| url.with(|state| state.filters.clone()));
-        // One pass computes both, folding the free text once.
-        let results = Memo::new(move |_| {
-            filters
-                .with(|filters| catalog.with_value(|c| c.index.matching_and_facet_counts(filters)))
+        let places = RwSignal::new(PlacesStatus::NotLoaded);
+        let origin = Memo::new(move |_| {
+            let near = url.with(|state| state.near.clone())?;
+            places.with(|status| match status {
+                PlacesStatus::Ready(index) => index.resolve(&near),
+                _ => None,
+            })
         });
-        let visible = Memo::new(move |_| results.with(|(visible, _)| visible.clone()));
-        let facets = Memo::new(move |_| results.with(|(_, facets)| facets.clone()));
+        let radius_km = Memo::new(move |_| url.with(|state| state.radius_km));
+        let filters = Memo::new(move |_| {
+            let mut filters = url.with(|state| state.filters.clone());
+            filters.circle = origin.with(|origin| {
+                let origin = origin.as_ref()?;
+                Some(Circle::new(origin.lat, origin.lon, radius_km.get()?))
+            });
+            filters
+        });
+        // One pass computes the matches and the counts, folding the free text
+        // once. An empty radius shows the nearest few matches instead.
+        let results = Memo::new(move |_| {
+            filters.with(|filters| {
+                catalog.with_value(|c| {
+                    let (visible, facets) = c.index.matching_and_facet_counts(filters);
+                    let circle = match filters.circle {
+                        Some(circle) if visible.is_empty() => circle,
+                        _ => return (visible, facets, false),
+                    };
+                    let anywhere = Filters {
+                        circle: None,
+                        ..filters.clone()
+                    };
+                    let (all, facets) = c.index.matching_and_facet_counts(&anywhere);
+                    let mut nearest: Vec<usize> =
+                        by_distance(&all, c.index.positions(), circle.lat(), circle.lon())
+                            .into_iter()
+                            .take(NEAREST_INSTEAD)
+                            .map(|(position, _)| position)
+                            .collect();
+                    nearest.sort_unstable();
+                    (nearest, facets, true)
+                })
+            })
+        });
+        let visible = Memo::new(move |_| results.with(|(visible, _, _)| visible.clone()));
+        let facets = Memo::new(move |_| results.with(|(_, facets, _)| facets.clone()));
+        let nearest_instead = Memo::new(move |_| results.with(|(_, _, instead)| *instead));
+        let distances = Memo::new(move |_| {
+            origin.with(|origin| {
+                let origin = origin.as_ref()?;
+                Some(catalog.with_value(|c| {
+                    c.index
+                        .positions()
+                        .iter()
+                        .map(|&(lat, lon)| distance_km(origin.lat, origin.lon, lat, lon))
+                        .collect::<Vec<f64>>()
+                }))
+            })
+        });
+        let order = Memo::new(move |_| {
+            catalog.with_value(|c| {
+                let all: Vec<usize> = (0..c.agencies.len()).collect();
+                match origin.with(|o| o.as_ref().map(|o| (o.lat, o.lon))) {
+                    Some((lat, lon)) => by_distance(&all, c.index.positions(), lat, lon)
+                        .into_iter()
+                        .map(|(position, _)| position)
+                        .collect(),
+                    None => all,
+                }
+            })
+        });
         let shown = Memo::new(move |_| {
             let mut shown = vec![false; catalog.with_value(|c| c.agencies.len())];
             visible.with(|visible| {
@@ -121,7 +211,7 @@ impl FinderState {
         });
         let pathname = Memo::new(move |_| location.pathname.get());
         let navigate = use_navigate();
-        FinderState {
+        let state = FinderState {
             catalog,
             url,
             visible,
@@ -129,12 +219,24 @@ impl FinderState {
             facets,
             selected,
             last_selected,
+            places,
+            origin,
+            distances,
+            order,
+            nearest_instead,
             foreign_params,
             pathname,
             navigate: StoredValue::new(Arc::new(navigate)),
             current,
             pending_write: StoredValue::new(None),
-        }
+        };
+        // A link with `near` needs the place index.
+        Effect::new(move |_| {
+            if url.with(|state| state.near.is_some()) {
+                state.load_places();
+            }
+        });
+        state
     }
 
     /// Changes the filters (replacing the history entry). The selection is
@@ -163,6 +265,52 @@ impl FinderState {
         });
         let opening = state.agency.is_some();
         self.go(&state, !opening);
+    }
+
+    /// Measures distances from a postcode or place (`None`: stop doing so).
+    /// A new origin keeps the radius; no origin has no radius.
+    pub fn set_near(&self, near: Option<String>) {
+        let mut state = self.current.get_untracked();
+        if near.is_none() {
+            state.radius_km = None;
+        }
+        state.near = near;
+        // The map fits the new results.
+        state.map = None;
+        self.go(&state, true);
+    }
+
+    /// Limits the results to a radius around the origin (`None`: all NRW).
+    pub fn set_radius(&self, radius_km: Option<u16>) {
+        let mut state = self.current.get_untracked();
+        state.radius_km = radius_km;
+        state.map = None;
+        self.go(&state, true);
+    }
+
+    /// Starts loading the place index unless it is loaded or loading.
+    pub fn load_places(&self) {
+        if !matches!(
+            self.places.get_untracked(),
+            PlacesStatus::NotLoaded | PlacesStatus::Failed(_)
+        ) {
+            return;
+        }
+        self.places.set(PlacesStatus::Loading);
+        let places = self.places;
+        leptos::task::spawn_local(async move {
+            let status = match fetch_text(PLACES_URL).await {
+                Ok(text) => match PlaceIndex::parse(&text) {
+                    Ok(index) => PlacesStatus::Ready(Arc::new(index)),
+                    Err(err) => PlacesStatus::Failed(err.to_string()),
+                },
+                Err(err) => PlacesStatus::Failed(err.to_string()),
+            };
+            if let PlacesStatus::Failed(reason) = &status {
+                leptos::logging::warn!("{PLACES_URL} not loaded: {reason}");
+            }
+            places.try_set(status);
+        });
     }
 
     /// Records the map view in the URL without a history entry.

@@ -14,10 +14,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use ia_core::geo::{BBox, NRW_BBOX};
+use ia_core::nearby::{by_distance, Origin};
 use ia_core::query::MapView;
 use leaflet::{
-    Evented, GeoJson, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, TileLayer,
-    TileLayerOptions,
+    CircleOptions, DivIconOptions, Evented, GeoJson, LatLng, LatLngBounds, LayerGroup, Map,
+    MapOptions, Marker, MarkerOptions, Point, TileLayer, TileLayerOptions,
 };
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -44,6 +45,8 @@ pub const CLUSTER_RADIUS_PX: f64 = 44.0;
 struct MapHandles {
     map: Map,
     markers: markers::MarkerLayer,
+    /// The origin of distances and the radius around it.
+    origin: LayerGroup,
     /// Kept alive for as long as the map: dropping a handle unregisters it.
     _events: Vec<leaflet::EventedHandle<leaflet::Event>>,
     _dom_listeners: Vec<markers::DomListener>,
@@ -90,28 +93,22 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     // changes; when the visible set changes, first fit the map to it (not on
     // first load when the URL already names a view) and draw the markers
     // once, at the zoom the fit ends at, rather than before and after.
-    Effect::new(move |previous: Option<Vec<usize>>| {
+    type Fitted = (Vec<usize>, Option<(f64, f64)>, Option<u16>);
+    Effect::new(move |previous: Option<Fitted>| {
         let visible = state.visible.get();
+        let origin = state.origin.with(|o| o.as_ref().map(|o| (o.lat, o.lon)));
+        let radius_km = state.url.with(|url| url.radius_km);
         let selected = state.selected.get();
         let mut render_zoom = zoom.get();
         let Some(handles) = handles.get_value() else {
-            return visible;
+            return (visible, origin, radius_km);
         };
         let handles = handles.borrow();
         let first_run = previous.is_none();
         let has_view = state.url.with_untracked(|url| url.map.is_some());
-        if previous.as_ref() != Some(&visible) && !(first_run && has_view) {
-            let bbox = state
-                .catalog
-                .with_value(|catalog| {
-                    BBox::around(
-                        visible
-                            .iter()
-                            .filter_map(|&i| catalog.agencies.get(i))
-                            .map(|a| (a.location.lat, a.location.lon)),
-                    )
-                })
-                .unwrap_or(NRW_BBOX);
+        let changed = previous.as_ref() != Some(&(visible.clone(), origin, radius_km));
+        if changed && !(first_run && has_view) {
+            let bbox = results_box(state, &visible, origin, radius_km).unwrap_or(NRW_BBOX);
             render_zoom = fit(&handles.map, bbox, FIT_MAX_ZOOM, 24);
             zoom.set(render_zoom);
         }
@@ -120,7 +117,18 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
                 .markers
                 .render(catalog, &visible, selected, render_zoom, texts)
         });
-        visible
+        (visible, origin, radius_km)
+    });
+
+    // The origin of distances and its radius.
+    Effect::new(move |_| {
+        let origin = state.origin.get();
+        let radius_km = state.url.with(|url| url.radius_km);
+        if let Some(handles) = handles.get_value() {
+            handles
+                .borrow()
+                .draw_origin(origin.as_ref(), radius_km, texts);
+        }
     });
 
     // Bring the selected agency into view.
@@ -202,6 +210,8 @@ fn create_map(
         .attribution_control()
         .add_attribution(&escape_html(texts.boundaries_attribution));
 
+    let origin = LayerGroup::new();
+    origin.add_to(&map);
     let marker_layer = LayerGroup::new();
     marker_layer.add_to(&map);
     let markers = markers::MarkerLayer::new(marker_layer);
@@ -233,6 +243,7 @@ fn create_map(
     let handles = Rc::new(RefCell::new(MapHandles {
         map: map.clone(),
         markers,
+        origin,
         _events: events,
         _dom_listeners: Vec::new(),
     }));
@@ -240,6 +251,77 @@ fn create_map(
     handles.borrow_mut()._dom_listeners = listeners;
     load_outline(map, config.outline_url.clone());
     Ok(handles)
+}
+
+impl MapHandles {
+    /// Draws the origin as a non-interactive pin (the list says the same in
+    /// words) and the radius as a circle around it.
+    fn draw_origin(&self, origin: Option<&Origin>, radius_km: Option<u16>, texts: &'static Texts) {
+        self.origin.clear_layers();
+        let Some(origin) = origin else {
+            return;
+        };
+        let centre = LatLng::new(origin.lat, origin.lon);
+        if let Some(radius_km) = radius_km {
+            let options = CircleOptions::new();
+            options.set_radius(f64::from(radius_km) * 1000.0);
+            options.set_interactive(false);
+            options.set_color("#1d4f91".into());
+            options.set_weight(2.0);
+            options.set_dash_array("6 6".into());
+            options.set_fill_opacity(0.06);
+            leaflet::Circle::new_with_options(&centre, &options).add_to_layer_group(&self.origin);
+        }
+        let icon_options = DivIconOptions::new();
+        icon_options.set_class_name("ia-origin".into());
+        icon_options.set_icon_size(Point::new(22.0, 22.0));
+        let options = MarkerOptions::new();
+        options.set_icon(div_icon(&icon_options));
+        options.set_interactive(false);
+        options.set_keyboard(false);
+        options.set_z_index_offset(2000.0);
+        let marker = Marker::new_with_options(&centre, &options);
+        marker.add_to_layer_group(&self.origin);
+        if let Some(element) = marker.unchecked_ref::<LeafletExt>().get_element() {
+            let _ = element.set_attribute("role", "img");
+            let _ = element.set_attribute("aria-label", &(texts.origin_label)(&origin.label));
+        }
+    }
+}
+
+/// The box the map fits after a change: the results; with an origin, the
+/// origin and its nearest results (at most 5), so that "near me" stays near,
+/// and the whole radius when there is one.
+fn results_box(
+    state: FinderState,
+    visible: &[usize],
+    origin: Option<(f64, f64)>,
+    radius_km: Option<u16>,
+) -> Option<BBox> {
+    state.catalog.with_value(|catalog| {
+        let positions = catalog.index.positions();
+        match origin {
+            None => BBox::around(visible.iter().filter_map(|&i| positions.get(i).copied())),
+            Some((lat, lon)) => {
+                let nearest = by_distance(visible, positions, lat, lon);
+                // The radius as a box: 1° of latitude is about 111 km.
+                let (d_lat, d_lon) = radius_km.map_or((0.0, 0.0), |km| {
+                    let d_lat = f64::from(km) / 111.2;
+                    (d_lat, d_lat / lat.to_radians().cos())
+                });
+                BBox::around(
+                    [(lat - d_lat, lon - d_lon), (lat + d_lat, lon + d_lon)]
+                        .into_iter()
+                        .chain(
+                            nearest
+                                .into_iter()
+                                .take(5)
+                                .filter_map(|(i, _)| positions.get(i).copied()),
+                        ),
+                )
+            }
+        }
+    })
 }
 
 fn handles_weak(handles: &Rc<RefCell<MapHandles>>) -> std::rc::Weak<RefCell<MapHandles>> {

@@ -9,6 +9,7 @@ use ia_core::filter::Filters;
 use ia_core::{Offer, Topic, Umbrella};
 use leptos::prelude::*;
 
+use super::near::NearSearch;
 use super::place_picker::PlacePicker;
 use crate::i18n::Texts;
 use crate::state::FinderState;
@@ -31,6 +32,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
     });
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
+            <NearSearch state texts/>
             <div class="field">
                 <label for="filter-text">{texts.search_label}</label>
                 <input

@@ -1,5 +1,6 @@
 //! The result list: a complete, accessible alternative to the map.
 
+use ia_core::nearby::format_km;
 use ia_core::Agency;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,16 +16,19 @@ use crate::state::FinderState;
 /// so screen readers report the list with the visible entries only.
 #[component]
 pub fn ResultList(state: FinderState, texts: &'static Texts) -> impl IntoView {
-    let n = state.catalog.with_value(|c| c.agencies.len());
     // Coming back from a detail (close button, Escape or Back): focus and
     // show the agency's entry, so keyboard and screen reader users continue
     // where they were, and a marker's agency is found in the list.
     if let Some(position) = state.last_selected.get_value() {
         request_animation_frame(move || focus_entry(state, position));
     }
+    // In the order of `state.order` (by distance when there is an origin):
+    // a new origin moves entries, it does not recreate them.
     view! {
         <ol id="results" class="results" tabindex="-1" data-testid="results">
-            {(0..n).map(|position| view! { <ResultItem state position texts/> }).collect_view()}
+            <For each=move || state.order.get() key=|position| *position let:position>
+                <ResultItem state position texts/>
+            </For>
         </ol>
     }
 }
@@ -51,6 +55,15 @@ fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> imp
                 <span class="result__name">{name}</span>
                 <span class="result__more">{carrier}</span>
                 <span class="result__more">{address}</span>
+                {move || {
+                    let km = state.distances.with(|d| d.as_ref().and_then(|d| d.get(position).copied()))?;
+                    Some(view! {
+                        <span class="result__distance">
+                            {format_km(km, texts.decimal_separator)}
+                            <span class="visually-hidden">{texts.distance_suffix}</span>
+                        </span>
+                    })
+                }}
                 {is_sada.then(|| view! { <span class="badge badge--sada" lang=texts.lang_tag>{texts.servicestelle}</span> })}
             </button>
         </li>

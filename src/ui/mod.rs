@@ -2,11 +2,13 @@
 //! [`FinderState`](crate::state::FinderState) and call its methods; they hold
 //! no logic of their own beyond layout.
 
+mod combobox;
 mod detail;
 mod download;
 mod filters;
 mod footer;
 mod list;
+mod near;
 mod place_picker;
 mod status;
 

@@ -1,5 +1,6 @@
 //! Loading, error and result-count messages.
 
+use ia_core::nearby::format_km;
 use ia_core::DatasetError;
 use leptos::prelude::*;
 
@@ -44,7 +45,11 @@ pub fn LoadFailed(
     }
 }
 
-/// "N Agenturen gefunden", announced politely, plus a note on skipped records.
+/// From this distance on, the nearest Servicestelle counts as far.
+const SADA_FAR_KM: f64 = 25.0;
+
+/// "N Agenturen gefunden", announced politely, plus notes: nothing within the
+/// radius (the nearest few instead), a far Servicestelle, skipped records.
 #[component]
 pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView {
     let n_skipped = state.catalog.with_value(|c| c.skipped.len());
@@ -53,6 +58,25 @@ pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView
         <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
             {move || (texts.n_found)(state.visible.with(Vec::len))}
         </p>
+        {move || state.nearest_instead.get().then(|| {
+            let radius = state.url.with(|url| url.radius_km.unwrap_or_default());
+            view! { <p class="notice" data-testid="nearest-instead">{(texts.nearest_instead)(radius, state.visible.with(Vec::len))}</p> }
+        })}
+        {move || {
+            // Servicestellen serve whole regions: say so when the nearest is far.
+            if !state.url.with(|url| url.filters.antidiscrimination) {
+                return None;
+            }
+            let nearest = state.distances.with(|distances| {
+                let distances = distances.as_ref()?;
+                state.visible.with(|visible| {
+                    visible.iter().filter_map(|&i| distances.get(i).copied()).min_by(f64::total_cmp)
+                })
+            })?;
+            (nearest > SADA_FAR_KM).then(|| view! {
+                <p class="notice" data-testid="sada-far">{(texts.sada_far)(&format_km(nearest, texts.decimal_separator))}</p>
+            })
+        }}
         {(n_skipped > 0).then(|| view! {
             <p class="notice" data-testid="skipped-notice">{(texts.n_skipped)(n_skipped)}</p>
         })}

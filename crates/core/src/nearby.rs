@@ -276,7 +276,7 @@ pub fn format_km(km: f64, decimal_separator: char) -> String {
 }
 
 /// Positions of `candidates` sorted by distance from `(lat, lon)`, nearest
-/// first (ties keep the candidates' order), with their distances.
+/// first (ties by position), with their distances.
 pub fn by_distance(
     candidates: &[usize],
     positions: &[(f64, f64)],
@@ -290,7 +290,9 @@ pub fn by_distance(
             Some((i, distance_km(lat, lon, *a_lat, *a_lon)))
         })
         .collect();
-    sorted.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // Unstable with a full order: the same result, and no second sort
+    // algorithm in the Wasm build.
+    sorted.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     sorted
 }
 
