@@ -28,9 +28,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/server.mjs --root ${DIST} --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/server.mjs --root ${DIST} --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+    },
+    // A partner's page on another origin (another port), for embedding tests.
+    {
+      command: `node tests/e2e/server.mjs --root tests/e2e/host --port ${PORT + 2}`,
+      url: `http://127.0.0.1:${PORT + 2}/`,
+      reuseExistingServer: false,
+    },
+  ],
 });

@@ -8,7 +8,12 @@ import { mkdirSync } from 'node:fs';
 
 const PORT = 4180;
 const SIZES = { phone: [390, 844], desktop: [1280, 800] };
+const PATHS = { generator: '?view=embed', embed: '?embed=1&place=05315000&lock=place' };
 const STATES = {
+  generator: async (page) => {
+    await page.locator('#embed-sada').check();
+  },
+  embed: async () => {},
   start: async () => {},
   place: async (page) => {
     await page.getByRole('combobox').first().fill('reck');
@@ -42,8 +47,8 @@ try {
       if (wanted.length && !wanted.includes(name)) continue;
       const page = await browser.newPage({ viewport: { width, height } });
       await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      await page.getByTestId('results').waitFor();
+      await page.goto(`http://127.0.0.1:${PORT}/${PATHS[name] ?? ''}`);
+      await page.locator(name === 'generator' ? '#embed-place' : '[data-testid="results"]').waitFor();
       await act(page);
       await page.waitForTimeout(400);
       const file = `target/screenshots/${name}-${size}.png`;

@@ -1,6 +1,7 @@
 //! The root component: loads config and dataset, then shows the finder or a
 //! clear error with a retry button. Holds only layout, no logic.
 
+use ia_core::embed::{EmbedOptions, ListPosition};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -10,7 +11,8 @@ use crate::load::{load_catalog, load_config, Catalog, LoadError};
 use crate::map::MapPanel;
 use crate::state::FinderState;
 use crate::ui::{
-    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary,
+    Detail, Downloads, EmbedGenerator, FilterPanel, Footer, LoadFailed, Loading, ResultList,
+    ResultSummary,
 };
 
 type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
@@ -23,19 +25,34 @@ pub fn App() -> impl IntoView {
         let catalog = load_catalog(&config).await;
         (config, catalog)
     });
+    // Embedded in a partner's page: no site header (the partner's page has
+    // its own), and the page reports its height to the parent.
+    let embedded = page_embed_options().embed;
+    // `?view=embed`: the embed-code generator instead of the finder.
+    let generator = !embedded
+        && web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .is_some_and(|search| search.split(['?', '&']).any(|pair| pair == "view=embed"));
+    if embedded {
+        crate::embed::report_height_to_parent();
+    }
     view! {
         <Router>
             <a class="skip-link" href="#results">{texts.skip_to_results}</a>
-            <header class="site-header">
-                <h1>{texts.app_title}</h1>
-                <p class="subtitle">{texts.app_subtitle}</p>
-            </header>
+            {(!embedded).then(|| view! {
+                <header class="site-header">
+                    <h1>{texts.app_title}</h1>
+                    <p class="subtitle">{texts.app_subtitle}</p>
+                </header>
+            })}
             <main id="main">
+                {embedded.then(|| view! { <h1 class="visually-hidden">{texts.app_title}</h1> })}
                 // A plain reactive match rather than <Suspense>: the same behaviour, and
                 // slightly smaller (4 KB gzip measured), because the whole finder view is not
                 // compiled into a future's state machine.
                 {move || match loaded.get() {
                     None => view! { <Loading texts/> }.into_any(),
+                    Some((_, Ok(catalog))) if generator => view! { <EmbedGenerator catalog texts/> }.into_any(),
                     Some((config, Ok(catalog))) => view! { <Finder catalog config texts/> }.into_any(),
                     Some((_, Err(error))) => {
                         leptos::logging::error!("dataset not loaded: {error}");
@@ -45,6 +62,15 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// The embed options of the page's own address (they never change while
+/// the page lives).
+fn page_embed_options() -> EmbedOptions {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    EmbedOptions::from_query_string(&search)
 }
 
 /// The finder once the dataset is loaded.
@@ -67,8 +93,15 @@ fn Finder(
             request_animation_frame(scroll_to_map);
         }
     };
+    let (embedded, list) = state.embed.with_value(|e| (e.embed, e.list));
     view! {
-        <div class="finder" class:finder--map=map_only>
+        <div
+            class="finder"
+            class:finder--map=map_only
+            class:finder--embed=embedded
+            class:finder--list-bottom=list == ListPosition::Bottom
+            class:finder--list-none=list == ListPosition::None
+        >
             <section class="sidebar" aria-labelledby="results-heading">
                 <FilterPanel state texts/>
                 <ResultSummary state texts/>
@@ -87,7 +120,7 @@ fn Finder(
                 {texts.view_map}
             </button>
         </nav>
-        <Downloads state texts/>
+        {(!embedded).then(|| view! { <Downloads state texts/> })}
         <Footer state texts/>
     }
 }

@@ -17,6 +17,7 @@
 
 use std::sync::Arc;
 
+use ia_core::embed::{EmbedOptions, EMBED_PARAMS};
 use ia_core::filter::{Circle, FacetCounts, Filters};
 use ia_core::geo::distance_km;
 use ia_core::nearby::{by_distance, Origin, PlaceIndex};
@@ -70,6 +71,10 @@ pub struct FinderState {
     pub order: Memo<Vec<usize>>,
     /// Nothing lies within the radius, so `visible` holds the nearest few.
     pub nearest_instead: Memo<bool>,
+    /// How the finder is embedded (`embed`, `lock`, `list`); fixed for the page's life.
+    pub embed: StoredValue<EmbedOptions>,
+    /// The state the page was opened with: the embed's preset for locked facets.
+    preset: StoredValue<UrlState>,
     /// Query parameters this app does not own (e.g. `lang`, `embed`), kept on every change.
     foreign_params: Memo<Vec<(String, String)>>,
     pathname: Memo<String>,
@@ -95,6 +100,14 @@ impl FinderState {
             })
         });
         let current = RwSignal::new(in_url.get_untracked());
+        let embed = StoredValue::new(query.with_untracked(|params| {
+            EmbedOptions::from_pairs(
+                params
+                    .latest_values()
+                    .map(|(key, value)| (key.as_ref(), value)),
+            )
+        }));
+        let preset = StoredValue::new(in_url.get_untracked());
         // Back, Forward and links change the URL: follow them. (Our own
         // writes arrive here equal to `current`, and are ignored.)
         Effect::new(move |_| {
@@ -224,6 +237,8 @@ impl FinderState {
             distances,
             order,
             nearest_instead,
+            embed,
+            preset,
             foreign_params,
             pathname,
             navigate: StoredValue::new(Arc::new(navigate)),
@@ -323,6 +338,47 @@ impl FinderState {
         self.go(&state, true);
     }
 
+    /// The filters "reset all filters" leads to: none, except those an
+    /// embedding page has locked.
+    pub fn filters_after_reset(&self) -> Filters {
+        let mut reset = UrlState::default();
+        self.embed.with_value(|embed| {
+            self.preset
+                .with_value(|preset| embed.keep_locked(preset, &mut reset));
+        });
+        reset.filters
+    }
+
+    /// The address of the full finder (not embedded) showing the current
+    /// state, for the embed's "open the full map" link.
+    pub fn full_view_url(&self) -> String {
+        let query = self.current.with(UrlState::to_query_string);
+        let extra: Vec<String> = self.foreign_params.with(|params| {
+            params
+                .iter()
+                .filter(|(key, _)| !EMBED_PARAMS.contains(&key.as_str()))
+                .map(|(key, value)| {
+                    format!(
+                        "{}={}",
+                        String::from(js_sys::encode_uri_component(key)),
+                        String::from(js_sys::encode_uri_component(value))
+                    )
+                })
+                .collect()
+        });
+        let query = std::iter::once(query)
+            .chain(extra)
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("&");
+        let path = self.pathname.get();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+
     /// The query string for a state, keeping parameters owned by others.
     pub fn query_string_for(&self, state: &UrlState) -> String {
         let mut query = state.to_query_string();
@@ -338,7 +394,12 @@ impl FinderState {
     }
 
     fn go(&self, state: &UrlState, replace: bool) {
-        self.current.set(state.clone());
+        let mut state = state.clone();
+        self.embed.with_value(|embed| {
+            self.preset
+                .with_value(|preset| embed.keep_locked(preset, &mut state));
+        });
+        self.current.set(state);
         let already_scheduled = self.pending_write.with_value(Option::is_some);
         self.pending_write.update_value(|pending| {
             *pending = Some(pending.unwrap_or(true) && replace);

@@ -58,6 +58,11 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     let container = NodeRef::<Div>::new();
     let zoom = RwSignal::new(7u8);
     let tiles_failed = RwSignal::new(false);
+    // A short hint on how to move the map inside a partner's page.
+    let hint = RwSignal::new(None::<&'static str>);
+    // Tiles wait for a click (`tiles=click`).
+    let tiles_waiting =
+        RwSignal::new(state.embed.with_value(|e| e.tiles_on_click) && !config.tile_url.is_empty());
     let handles: StoredValue<Option<Rc<RefCell<MapHandles>>>, LocalStorage> =
         StoredValue::new_local(None);
     let config = StoredValue::new(config);
@@ -76,6 +81,7 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
             state,
             zoom,
             tiles_failed,
+            hint,
             texts,
             &config.get_value(),
         ) {
@@ -158,7 +164,25 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
 
     view! {
         <div class="map-wrap">
+            // Every marker is a tab stop: keyboard users can jump past them.
+            <a class="skip-link skip-link--map" href="#after-map">{texts.skip_map}</a>
             <div class="map" node_ref=container role="region" aria-label=texts.map_label></div>
+            <Show when=move || tiles_waiting.get()>
+                <button type="button" class="button map-load-tiles" on:click=move |_| {
+                    if let Some(handles) = handles.get_value() {
+                        let mut handles = handles.borrow_mut();
+                        let map = handles.map.clone();
+                        handles._events.extend(add_tiles(&map, &config.get_value(), tiles_failed));
+                    }
+                    tiles_waiting.set(false);
+                }>
+                    {texts.load_tiles}
+                </button>
+            </Show>
+            <Show when=move || hint.get().is_some()>
+                <p class="map-hint" aria-hidden="true">{move || hint.get()}</p>
+            </Show>
+            <span id="after-map" tabindex="-1"></span>
             <Show when=move || tiles_failed.get()>
                 <p class="map-note" role="status">{texts.map_note_no_tiles}</p>
             </Show>
@@ -166,16 +190,26 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn create_map(
     element: &web_sys::HtmlElement,
     state: FinderState,
     zoom: RwSignal<u8>,
     tiles_failed: RwSignal<bool>,
+    hint: RwSignal<Option<&'static str>>,
     texts: &'static Texts,
     config: &Config,
 ) -> Result<Rc<RefCell<MapHandles>>, JsValue> {
     let reduced_motion = prefers_reduced_motion();
+    let embedded = state.embed.with_value(|e| e.embed);
+    let touch = media_matches("(pointer: coarse)");
     let options = MapOptions::new();
+    // In a partner's page the map must not take over page scrolling: the
+    // wheel zooms only with Ctrl/Cmd, and on touch screens one finger
+    // scrolls the page while two fingers move and zoom the map (Leaflet's
+    // pinch zoom; its CSS lets one-finger pans through when dragging is off).
+    options.set_scroll_wheel_zoom(!embedded);
+    options.set_dragging(!(embedded && touch));
     options.set_min_zoom(6.0);
     options.set_max_zoom(f64::from(MAX_ZOOM));
     options.set_zoom_animation(!reduced_motion);
@@ -194,17 +228,10 @@ fn create_map(
     zoom.set(map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8);
 
     let mut events = Vec::new();
-    if !config.tile_url.is_empty() {
-        let tile_options = TileLayerOptions::new();
-        tile_options.set_attribution(escape_html(&config.tile_attribution));
-        tile_options.set_max_zoom(f64::from(MAX_ZOOM));
-        let tiles = TileLayer::new_options(&config.tile_url, &tile_options);
-        tiles.add_to(&map);
-        events.push(Evented::on_leaflet_event(
-            tiles.unchecked_ref::<leaflet::Layer>(),
-            "tileerror",
-            move |_: leaflet::Event| tiles_failed.set(true),
-        ));
+    // `tiles=click` (for partner sites that need consent before any request
+    // to the tile server): the map starts with outline and markers only.
+    if !state.embed.with_value(|e| e.tiles_on_click) {
+        events.extend(add_tiles(&map, config, tiles_failed));
     }
     map.unchecked_ref::<LeafletExt>()
         .attribution_control()
@@ -247,7 +274,10 @@ fn create_map(
         _events: events,
         _dom_listeners: Vec::new(),
     }));
-    let listeners = markers::listen_for_activation(element, &handles_weak(&handles), state)?;
+    let mut listeners = markers::listen_for_activation(element, &handles_weak(&handles), state)?;
+    if embedded {
+        listeners.extend(embed_gestures(element, &map, hint, texts, touch)?);
+    }
     handles.borrow_mut()._dom_listeners = listeners;
     load_outline(map, config.outline_url.clone());
     Ok(handles)
@@ -324,6 +354,28 @@ fn results_box(
     })
 }
 
+/// Adds the configured tile layer (none when `tile_url` is empty); the
+/// returned handle keeps its error listener alive.
+fn add_tiles(
+    map: &Map,
+    config: &Config,
+    tiles_failed: RwSignal<bool>,
+) -> Option<leaflet::EventedHandle<leaflet::Event>> {
+    if config.tile_url.is_empty() {
+        return None;
+    }
+    let tile_options = TileLayerOptions::new();
+    tile_options.set_attribution(escape_html(&config.tile_attribution));
+    tile_options.set_max_zoom(f64::from(MAX_ZOOM));
+    let tiles = TileLayer::new_options(&config.tile_url, &tile_options);
+    tiles.add_to(map);
+    Some(Evented::on_leaflet_event(
+        tiles.unchecked_ref::<leaflet::Layer>(),
+        "tileerror",
+        move |_: leaflet::Event| tiles_failed.set(true),
+    ))
+}
+
 fn handles_weak(handles: &Rc<RefCell<MapHandles>>) -> std::rc::Weak<RefCell<MapHandles>> {
     Rc::downgrade(handles)
 }
@@ -389,14 +441,68 @@ fn fit(map: &Map, bbox: BBox, max_zoom: u8, padding_px: u32) -> u8 {
 }
 
 fn prefers_reduced_motion() -> bool {
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
+fn media_matches(query: &str) -> bool {
     web_sys::window()
-        .and_then(|window| {
-            window
-                .match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
+        .and_then(|window| window.match_media(query).ok().flatten())
         .is_some_and(|query| query.matches())
+}
+
+/// In an embed: Ctrl/Cmd + wheel zooms (a plain wheel scrolls the page and
+/// shows a hint), and a one-finger touch on the map shows the two-finger hint.
+fn embed_gestures(
+    element: &web_sys::HtmlElement,
+    map: &Map,
+    hint: RwSignal<Option<&'static str>>,
+    texts: &'static Texts,
+    touch: bool,
+) -> Result<Vec<markers::DomListener>, JsValue> {
+    let show = move |text: &'static str| {
+        hint.set(Some(text));
+        set_timeout(
+            move || {
+                hint.try_set(None);
+            },
+            std::time::Duration::from_millis(1500),
+        );
+    };
+    let wheel_map = map.clone();
+    let container = element.clone();
+    let wheel = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(wheel) = event.dyn_ref::<web_sys::WheelEvent>() else {
+            return;
+        };
+        if !(wheel.ctrl_key() || wheel.meta_key()) {
+            show(texts.wheel_hint);
+            return;
+        }
+        event.prevent_default();
+        let step = if wheel.delta_y() < 0.0 { 1.0 } else { -1.0 };
+        let rect = container.get_bounding_client_rect();
+        let point = leaflet::Point::new(
+            f64::from(wheel.client_x()) - rect.left(),
+            f64::from(wheel.client_y()) - rect.top(),
+        );
+        wheel_map.set_zoom_around_point(&point, wheel_map.get_zoom() + step);
+    });
+    element.add_event_listener_with_callback("wheel", wheel.as_ref().unchecked_ref())?;
+    let mut listeners = vec![wheel];
+    if touch {
+        let one_finger = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            if event
+                .dyn_ref::<web_sys::TouchEvent>()
+                .is_some_and(|touch| touch.touches().length() == 1)
+            {
+                show(texts.touch_hint);
+            }
+        });
+        element
+            .add_event_listener_with_callback("touchmove", one_finger.as_ref().unchecked_ref())?;
+        listeners.push(one_finger);
+    }
+    Ok(listeners)
 }
 
 /// Leaflet renders attributions as HTML; ours are plain text.

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use ia_core::embed::Lock;
 use ia_core::filter::Filters;
 use ia_core::{Offer, Topic, Umbrella};
 use leptos::prelude::*;
@@ -30,9 +31,15 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
             }
         }
     });
+    // An embedding page may fix some filters: their controls are left out,
+    // and one line says what is fixed.
+    let locked = move |lock: Lock| state.embed.with_value(|embed| embed.is_locked(lock));
+    let preset = preset_summary(state, texts);
+    let can_reset = move || filters.with(|f| *f != state.filters_after_reset());
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
-            <NearSearch state texts/>
+            {preset.map(|preset| view! { <p class="preset" data-testid="preset"><strong>{texts.preset_label}</strong> " " <span lang="de">{preset}</span></p> })}
+            {(!locked(Lock::Near)).then(|| view! { <NearSearch state texts/> })}
             <div class="field">
                 <label for="filter-text">{texts.search_label}</label>
                 <input
@@ -48,8 +55,8 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     }
                 />
             </div>
-            <PlacePicker state filters texts/>
-            <div class="field field--switch">
+            {(!locked(Lock::Place)).then(|| view! { <PlacePicker state filters texts/> })}
+            <div class="field field--switch" hidden=locked(Lock::Antidiscrimination)>
                 <input
                     id="filter-sada"
                     type="checkbox"
@@ -71,7 +78,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     <span class="count">{move || format!(" ({})", n_sada.get())}</span>
                 </label>
             </div>
-            <Show when=move || filters.with(|f| f.antidiscrimination)>
+            <Show when=move || filters.with(|f| f.antidiscrimination) && !locked(Lock::Topics)>
                 <CheckboxGroup
                     legend=texts.topics_legend
                     name="topic"
@@ -87,6 +94,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
             </Show>
             <details class="more-filters" open=move || filters.with(|f| !f.offers.is_empty() || !f.umbrellas.is_empty())>
                 <summary>{texts.more_filters}</summary>
+                <div hidden=locked(Lock::Offers)>
                 <CheckboxGroup
                     legend=texts.offers_legend
                     name="offer"
@@ -99,6 +107,8 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                         }
                     })
                 />
+                </div>
+                <div hidden=locked(Lock::Umbrellas)>
                 <CheckboxGroup
                     legend=texts.umbrellas_legend
                     name="umbrella"
@@ -111,14 +121,65 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                         }
                     })
                 />
+                </div>
             </details>
-            <Show when=move || filters.with(|f| !f.is_empty())>
+            <Show when=can_reset>
                 <button type="button" class="button button--secondary" on:click=move |_| state.update_filters(|f| *f = Filters::default())>
                     {texts.reset_filters}
                 </button>
             </Show>
         </form>
     }
+}
+
+/// What an embedding page has fixed, as one line ("Köln · nur
+/// Servicestellen …"), or `None` when nothing is locked.
+fn preset_summary(state: FinderState, texts: &'static Texts) -> Option<String> {
+    let (embed, url) = (state.embed.get_value(), state.url.get_untracked());
+    let filters = &url.filters;
+    let mut parts: Vec<String> = Vec::new();
+    if embed.is_locked(Lock::Place) {
+        if let Some(option) = filters.place.as_ref().and_then(|place| {
+            state
+                .catalog
+                .with_value(|c| c.index.place_option(place).cloned())
+        }) {
+            let kind = if option.is_kreis {
+                texts.kreis_suffix
+            } else {
+                ""
+            };
+            parts.push(format!("{}{kind}", option.name));
+        }
+    }
+    if embed.is_locked(Lock::Near) {
+        parts.extend(url.near.clone());
+    }
+    if embed.is_locked(Lock::Antidiscrimination) && filters.antidiscrimination {
+        parts.push(texts.sada_only.to_owned());
+    }
+    let mut labels = |locked: bool, names: Vec<&'static str>| {
+        if locked && !names.is_empty() {
+            parts.push(names.join(", "));
+        }
+    };
+    labels(
+        embed.is_locked(Lock::Topics),
+        filters.topics.iter().map(|&t| (texts.topic)(t)).collect(),
+    );
+    labels(
+        embed.is_locked(Lock::Offers),
+        filters.offers.iter().map(|&o| (texts.offer)(o)).collect(),
+    );
+    labels(
+        embed.is_locked(Lock::Umbrellas),
+        filters
+            .umbrellas
+            .iter()
+            .map(|&u| (texts.umbrella)(u))
+            .collect(),
+    );
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {

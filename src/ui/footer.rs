@@ -15,8 +15,14 @@ pub fn Footer(state: FinderState, texts: &'static Texts) -> impl IntoView {
         .coverage
         .as_ref()
         .map(|coverage| (texts.coverage)(n_agencies, coverage.estimated_total));
+    let embedded = state.embed.with_value(|e| e.embed);
     view! {
         <footer class="site-footer" data-testid="footer">
+            {embedded.then(|| view! {
+                <p class="full-map">
+                    <a href=move || state.full_view_url() target="_blank" rel="noopener">{texts.open_full_map}</a>
+                </p>
+            })}
             <p>
                 <strong data-testid="as-of">{(texts.as_of)(&meta.as_of)}</strong>
                 {coverage.map(|text| view! { " · " <span data-testid="coverage">{text}</span> })}
@@ -34,6 +40,9 @@ pub fn Footer(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 <p>{texts.data_licence} ": " <span lang="de">{meta.licence.clone()}</span></p>
                 <p class="attribution">{texts.boundaries_attribution} " · " {texts.postcodes_attribution}</p>
             </details>
+            {(!embedded).then(|| view! {
+                <p class="embed-link"><a href="?view=embed">{texts.embed_generator_link}</a></p>
+            })}
         </footer>
     }
 }

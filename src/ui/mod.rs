@@ -5,6 +5,7 @@
 mod combobox;
 mod detail;
 mod download;
+mod embed_generator;
 mod filters;
 mod footer;
 mod list;
@@ -14,6 +15,7 @@ mod status;
 
 pub use detail::Detail;
 pub use download::Downloads;
+pub use embed_generator::EmbedGenerator;
 pub use filters::FilterPanel;
 pub use footer::Footer;
 pub use list::ResultList;

@@ -7,6 +7,7 @@
 
 pub mod cluster;
 pub mod dataset;
+pub mod embed;
 pub mod export;
 pub mod filter;
 pub mod geo;

@@ -1,0 +1,241 @@
+//! Options for embedding the finder in a partner's page (an iframe), read
+//! from the same query string as the finder state.
+//!
+//! | name    | value                                                          |
+//! |---------|----------------------------------------------------------------|
+//! | `embed` | `1` or `true`: compact layout for iframes                       |
+//! | `lock`  | comma-separated facets the embedding page fixes: `place`, `offers`, `sada`, `topics`, `umbrellas`, `near`; the embedded user sees them as fixed and cannot change them, but can use every other filter |
+//! | `list`  | `side` (default), `bottom` or `none`                           |
+//! | `tiles` | `click`: no request to the tile server until the user asks for the background map (for sites that need consent first) |
+//!
+//! These are not part of [`UrlState`](crate::UrlState): they describe the
+//! embedding, not what the user chose, and they are kept unchanged on every
+//! URL the app writes. Unknown values are ignored, as everywhere.
+
+use std::collections::BTreeSet;
+
+use crate::filter::Filters;
+use crate::query::UrlState;
+
+/// The query parameters this module reads.
+pub const EMBED_PARAMS: &[&str] = &["embed", "lock", "list", "tiles"];
+
+/// A facet an embedding page can fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lock {
+    Place,
+    Offers,
+    Antidiscrimination,
+    Topics,
+    Umbrellas,
+    Near,
+}
+
+impl Lock {
+    pub const ALL: [Lock; 6] = [
+        Lock::Place,
+        Lock::Offers,
+        Lock::Antidiscrimination,
+        Lock::Topics,
+        Lock::Umbrellas,
+        Lock::Near,
+    ];
+
+    /// The code in the `lock` parameter (the name of the facet's own parameter).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lock::Place => "place",
+            Lock::Offers => "offers",
+            Lock::Antidiscrimination => "sada",
+            Lock::Topics => "topics",
+            Lock::Umbrellas => "umbrellas",
+            Lock::Near => "near",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lock> {
+        Lock::ALL
+            .into_iter()
+            .find(|lock| lock.code() == code.trim())
+    }
+}
+
+/// Where the list goes in an embed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ListPosition {
+    #[default]
+    Side,
+    Bottom,
+    None,
+}
+
+impl ListPosition {
+    pub fn code(self) -> &'static str {
+        match self {
+            ListPosition::Side => "side",
+            ListPosition::Bottom => "bottom",
+            ListPosition::None => "none",
+        }
+    }
+}
+
+/// How the finder is embedded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    pub embed: bool,
+    pub locks: BTreeSet<Lock>,
+    pub list: ListPosition,
+    /// `tiles=click`: load map tiles only after the user asks for them.
+    pub tiles_on_click: bool,
+}
+
+impl EmbedOptions {
+    /// Reads already decoded pairs; the last occurrence of a name wins.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> EmbedOptions {
+        let mut options = EmbedOptions::default();
+        for (name, value) in pairs {
+            match name {
+                "embed" => {
+                    options.embed =
+                        matches!(value.trim().to_ascii_lowercase().as_str(), "1" | "true")
+                }
+                "lock" => options.locks = value.split(',').filter_map(Lock::from_code).collect(),
+                "tiles" => options.tiles_on_click = value.trim() == "click",
+                "list" => {
+                    options.list = match value.trim() {
+                        "bottom" => ListPosition::Bottom,
+                        "none" => ListPosition::None,
+                        _ => ListPosition::Side,
+                    }
+                }
+                _ => {}
+            }
+        }
+        options
+    }
+
+    /// Reads a raw query string such as `?embed=1&lock=place` (a leading `?`
+    /// is allowed; escapes are decoded leniently).
+    pub fn from_query_string(query: &str) -> EmbedOptions {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    pub fn is_locked(&self, lock: Lock) -> bool {
+        self.locks.contains(&lock)
+    }
+
+    /// The parameters for these options, in the table's order (for the
+    /// embed-code generator).
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if self.embed {
+            pairs.push(("embed", "1".to_owned()));
+        }
+        if !self.locks.is_empty() {
+            let codes: Vec<&str> = self.locks.iter().map(|lock| lock.code()).collect();
+            pairs.push(("lock", codes.join(",")));
+        }
+        if self.list != ListPosition::Side {
+            pairs.push(("list", self.list.code().to_owned()));
+        }
+        if self.tiles_on_click {
+            pairs.push(("tiles", "click".to_owned()));
+        }
+        pairs
+    }
+
+    /// `wanted` with the locked facets put back as in `preset`: what a change
+    /// of filters may do in this embed. Resetting all filters therefore keeps
+    /// the locked ones.
+    pub fn keep_locked(&self, preset: &UrlState, wanted: &mut UrlState) {
+        let keep = |lock| self.is_locked(lock);
+        let (from, to): (&Filters, &mut Filters) = (&preset.filters, &mut wanted.filters);
+        if keep(Lock::Place) {
+            to.place = from.place.clone();
+        }
+        if keep(Lock::Offers) {
+            to.offers = from.offers.clone();
+        }
+        if keep(Lock::Antidiscrimination) {
+            to.antidiscrimination = from.antidiscrimination;
+        }
+        if keep(Lock::Topics) {
+            to.topics = from.topics.clone();
+        }
+        if keep(Lock::Umbrellas) {
+            to.umbrellas = from.umbrellas.clone();
+        }
+        if keep(Lock::Near) {
+            wanted.near = preset.near.clone();
+            wanted.radius_km = preset.radius_km;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::PlaceFilter;
+    use proptest::prelude::*;
+
+    fn options(query: &str) -> EmbedOptions {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect();
+        EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    #[test]
+    fn reads_the_embed_parameters() {
+        assert_eq!(options(""), EmbedOptions::default());
+        let read = options("embed=1&lock=place,sada,bogus&list=bottom");
+        assert!(read.embed);
+        assert_eq!(read.locks, [Lock::Place, Lock::Antidiscrimination].into());
+        assert_eq!(read.list, ListPosition::Bottom);
+        assert!(options("embed=TRUE").embed);
+        assert!(!options("embed=0").embed);
+        assert_eq!(options("list=sideways").list, ListPosition::Side);
+        assert!(options("tiles=click").tiles_on_click);
+        assert!(!options("tiles=now").tiles_on_click);
+        assert_eq!(
+            options("embed=1&lock=sada,place&list=none").to_pairs(),
+            [
+                ("embed", "1".to_owned()),
+                ("lock", "place,sada".to_owned()),
+                ("list", "none".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn locked_facets_survive_any_change() {
+        let preset =
+            UrlState::from_query_string("place=05315000&sada=1&offers=counselling&near=50667");
+        let embed = options("embed=1&lock=place,sada,near");
+        let mut wanted = UrlState::default();
+        wanted.filters.text = "caritas".into();
+        embed.keep_locked(&preset, &mut wanted);
+        assert_eq!(
+            wanted.filters.place,
+            Some(PlaceFilter::Municipality("05315000".into()))
+        );
+        assert!(wanted.filters.antidiscrimination);
+        assert_eq!(wanted.near.as_deref(), Some("50667"));
+        // Not locked: the user's change stands.
+        assert!(wanted.filters.offers.is_empty());
+        assert_eq!(wanted.filters.text, "caritas");
+    }
+
+    proptest! {
+        #[test]
+        fn any_query_reads_without_panic(query in "\\PC{0,60}") {
+            let read = options(&query);
+            let again = EmbedOptions::from_pairs(read.to_pairs().iter().map(|(k, v)| (*k, v.as_str())));
+            prop_assert_eq!(again, read);
+        }
+    }
+}

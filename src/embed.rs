@@ -1,0 +1,49 @@
+//! The page's side of embedding in a partner's iframe: it reports its
+//! content height to the parent page, which may resize the iframe.
+//!
+//! Message (documented in `docs/embedding.md`), sent with `postMessage` to
+//! any origin, because it carries nothing but a number:
+//!
+//! ```json
+//! {"type": "ia-map:height", "height": 812}
+//! ```
+//!
+//! The app never listens to messages from the parent.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The `type` of the height message.
+pub const HEIGHT_MESSAGE: &str = "ia-map:height";
+
+/// Marks the page as embedded (for CSS) and posts its height to the parent
+/// now and whenever it changes. Does nothing outside a frame.
+pub fn report_height_to_parent() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let _ = body.class_list().add_1("embedded");
+    if js_sys::Object::is(&parent, &window) {
+        return; // Not in a frame.
+    }
+    let measured = body.clone();
+    let post = Closure::<dyn FnMut()>::new(move || {
+        let message = js_sys::Object::new();
+        let height = measured.get_bounding_client_rect().height().ceil();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    match web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        Ok(observer) => observer.observe(&body),
+        Err(err) => leptos::logging::warn!("height reporting unavailable: {err:?}"),
+    }
+    // The observer calls it for as long as the page lives.
+    post.forget();
+}

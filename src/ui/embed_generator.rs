@@ -1,0 +1,194 @@
+//! The embed-code generator (`?view=embed`): a partner chooses a preset
+//! (place, Servicestellen only), whether visitors may change it, where the
+//! list goes and the height; sees the real embed in a live preview; and
+//! copies a ready snippet (iframe plus an optional resize script that only
+//! accepts height messages from this app's origin and its own iframe).
+
+use ia_core::embed::{EmbedOptions, ListPosition, Lock};
+use ia_core::UrlState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::embed::HEIGHT_MESSAGE;
+use crate::i18n::Texts;
+use crate::load::Catalog;
+
+#[component]
+pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -> impl IntoView {
+    let places: Vec<(String, ia_core::PlaceFilter)> = catalog
+        .index
+        .places()
+        .iter()
+        .map(|option| {
+            let kind = if option.is_kreis {
+                texts.kreis_suffix
+            } else {
+                ""
+            };
+            (format!("{}{kind}", option.name), option.filter.clone())
+        })
+        .collect();
+    let places = StoredValue::new(places);
+    let place = RwSignal::new(None::<usize>);
+    let sada = RwSignal::new(false);
+    let lock = RwSignal::new(true);
+    let tiles_on_click = RwSignal::new(false);
+    let list = RwSignal::new(ListPosition::Side);
+    let height = RwSignal::new(600u32);
+    let copied = RwSignal::new(false);
+
+    // The embed's address relative to this page, and absolute for the snippet.
+    let query = Memo::new(move |_| {
+        let mut state = UrlState::default();
+        state.filters.place = place
+            .get()
+            .and_then(|p| places.with_value(|places| places.get(p).map(|(_, f)| f.clone())));
+        state.filters.antidiscrimination = sada.get();
+        let mut embed = EmbedOptions {
+            embed: true,
+            list: list.get(),
+            tiles_on_click: tiles_on_click.get(),
+            ..EmbedOptions::default()
+        };
+        if lock.get() {
+            if state.filters.place.is_some() {
+                embed.locks.insert(Lock::Place);
+            }
+            if state.filters.antidiscrimination {
+                embed.locks.insert(Lock::Antidiscrimination);
+            }
+        }
+        let mut pairs: Vec<String> = embed
+            .to_pairs()
+            .into_iter()
+            .map(|(key, value)| format!("{key}={value}"))
+            .collect();
+        let filters = state.to_query_string();
+        if !filters.is_empty() {
+            pairs.push(filters);
+        }
+        pairs.join("&")
+    });
+    let location = web_sys::window().map(|w| w.location());
+    let origin = location
+        .as_ref()
+        .and_then(|l| l.origin().ok())
+        .unwrap_or_default();
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let base = format!("{origin}{path}");
+    let snippet = Memo::new(move |_| {
+        let src = format!("{base}?{}", query.get());
+        format!(
+            "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" style=\"border:0\" \
+             loading=\"lazy\" allow=\"geolocation\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>\n\
+             <script>\n\
+             addEventListener(\"message\", function (e) {{\n\
+             \x20 if (e.origin !== \"{origin}\" || !e.data || e.data.type !== \"{HEIGHT_MESSAGE}\") return;\n\
+             \x20 document.querySelectorAll(\"iframe\").forEach(function (f) {{\n\
+             \x20   if (f.contentWindow === e.source) f.style.height = Math.ceil(e.data.height) + \"px\";\n\
+             \x20 }});\n\
+             }});\n\
+             </script>",
+            title = texts.embed_iframe_title,
+            height = height.get(),
+            origin = origin,
+        )
+    });
+    // As in the snippet (the typed iframe attributes are not available on
+    // type-erased elements, so they are set on the node).
+    let preview = NodeRef::<leptos::html::Iframe>::new();
+    Effect::new(move |_| {
+        if let Some(frame) = preview.get() {
+            let _ = frame.set_attribute("allow", "geolocation");
+        }
+    });
+    let copy = move |_| {
+        let text = snippet.get_untracked();
+        let clipboard = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+            .filter(|c| !c.is_undefined());
+        let write = clipboard.as_ref().and_then(|c| {
+            js_sys::Reflect::get(c, &"writeText".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        });
+        if let (Some(clipboard), Some(write)) = (clipboard, write) {
+            let _ = write.call1(&clipboard, &text.into());
+            copied.set(true);
+        }
+    };
+
+    view! {
+        <section class="generator" aria-labelledby="generator-title">
+            <h2 id="generator-title">{texts.embed_title}</h2>
+            <p>{texts.embed_intro}</p>
+            <form class="generator__form" on:submit=|event| event.prevent_default()>
+                <div class="field">
+                    <label for="embed-place">{texts.place_label}</label>
+                    <select id="embed-place" on:change=move |event| place.set(event_target_value(&event).parse().ok())>
+                        <option value="">{texts.place_all}</option>
+                        {places.with_value(|places| {
+                            places
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (name, _))| view! { <option value=i.to_string()>{name.clone()}</option> })
+                                .collect_view()
+                        })}
+                    </select>
+                </div>
+                <div class="checkbox">
+                    <input type="checkbox" id="embed-sada" on:change=move |event| sada.set(event_target_checked(&event))/>
+                    <label for="embed-sada">{texts.sada_toggle}</label>
+                </div>
+                <div class="checkbox">
+                    <input type="checkbox" id="embed-lock" prop:checked=move || lock.get() on:change=move |event| lock.set(event_target_checked(&event))/>
+                    <label for="embed-lock">{texts.embed_lock}</label>
+                </div>
+                <div class="checkbox">
+                    <input type="checkbox" id="embed-tiles" on:change=move |event| tiles_on_click.set(event_target_checked(&event))/>
+                    <label for="embed-tiles">{texts.embed_tiles_on_click}</label>
+                </div>
+                <div class="field">
+                    <label for="embed-list">{texts.embed_list}</label>
+                    <select id="embed-list" on:change=move |event| list.set(match event_target_value(&event).as_str() {
+                        "bottom" => ListPosition::Bottom,
+                        "none" => ListPosition::None,
+                        _ => ListPosition::Side,
+                    })>
+                        <option value="side">{texts.embed_list_side}</option>
+                        <option value="bottom">{texts.embed_list_bottom}</option>
+                        <option value="none">{texts.embed_list_none}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="embed-height">{texts.embed_height}</label>
+                    <input type="number" id="embed-height" min="300" max="2000" step="50" prop:value=move || height.get().to_string()
+                        on:change=move |event| {
+                            if let Ok(value) = event_target_value(&event).parse::<u32>() {
+                                height.set(value.clamp(300, 2000));
+                            }
+                        }/>
+                </div>
+            </form>
+            <h3>{texts.embed_snippet}</h3>
+            <textarea class="generator__snippet" readonly rows="10" aria-label=texts.embed_snippet prop:value=move || snippet.get()></textarea>
+            <p>
+                <button type="button" class="button" on:click=copy>{texts.embed_copy}</button>
+                " "
+                <span role="status">{move || copied.get().then_some(texts.embed_copied)}</span>
+            </p>
+            <h3>{texts.embed_preview}</h3>
+            <iframe
+                class="generator__preview"
+                title=texts.embed_iframe_title
+                src=move || format!("?{}", query.get())
+                height=move || height.get().to_string()
+                node_ref=preview
+            ></iframe>
+            <p><a href="./">{texts.embed_back}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,134 @@
+// Embedding in a partner's page on another origin: presets and locks, the
+// height protocol, the "open the full map" link, the wheel not taken over,
+// a sandboxed iframe, the generator, and axe in embed mode.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, servedDataset } from './fixtures';
+
+// As in playwright.config.ts: the app on PORT, the partner page on PORT + 2.
+const PORT = Number(process.env.IA_PORT ?? 4173);
+const APP = `http://127.0.0.1:${PORT}/`;
+const HOST = `http://127.0.0.1:${PORT + 2}/`;
+
+async function host(page: Page, appQuery: string, sandbox?: string) {
+  const src = `${APP}?${appQuery}`;
+  const extra = sandbox ? `&sandbox=${encodeURIComponent(sandbox)}` : '';
+  await page.goto(`${HOST}?src=${encodeURIComponent(src)}${extra}`);
+  const frame = page.frameLocator('#finder');
+  await expect(frame.getByTestId('results')).toBeAttached();
+  return frame;
+}
+
+test('a locked preset shows as fixed; other filters still work; reset keeps it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const dataset = servedDataset() as any;
+  const koelnSada = dataset.agencies.filter((a: any) => a.ags === '05315000' && a.antidiscrimination);
+  const frame = await host(page, 'embed=1&place=05315000&sada=1&lock=place,sada');
+  await expect(frame.locator('.site-header')).toHaveCount(0);
+  await expect(frame.getByTestId('preset')).toHaveText(/Köln · nur Servicestellen/);
+  await expect(frame.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' })).toHaveCount(0);
+  await expect(frame.getByRole('switch')).toBeHidden();
+  const visible = frame.getByTestId('results').locator('li:not([hidden])');
+  await expect(visible).toHaveCount(koelnSada.length);
+
+  await frame.getByLabel('Suche nach Name, Träger oder Adresse').fill('zzzz-nothing');
+  await expect(visible).toHaveCount(0);
+  await frame.getByRole('button', { name: 'Alle Filter zurücksetzen' }).click();
+  await expect(visible).toHaveCount(koelnSada.length);
+
+  // "Open the full map" carries the state, without the embed parameters.
+  const full = frame.getByRole('link', { name: /Vollständige Karte öffnen/ });
+  await expect(full).toHaveAttribute('target', '_blank');
+  const href = (await full.getAttribute('href'))!;
+  expect(href).toContain('place=05315000');
+  expect(href).toContain('sada=1');
+  expect(href).not.toMatch(/embed=|lock=/);
+});
+
+test('the app reports its height and the host resizes the iframe', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const frame = await host(page, 'embed=1&list=bottom&place=05315000');
+  await expect.poll(() => page.evaluate(() => (window as any).__heights.length)).toBeGreaterThan(0);
+  const last = await page.evaluate(() => (window as any).__heights.at(-1));
+  expect(last).toBeGreaterThan(420);
+  await expect(page.locator('#finder')).toHaveAttribute('style', new RegExp(`height: ${Math.ceil(last)}px`));
+  // More results make the page taller, and the host follows.
+  await frame.getByRole('button', { name: /Ort zurücksetzen/ }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).__heights.at(-1))).toBeGreaterThan(last);
+});
+
+test('the wheel scrolls the host page, not the map; Ctrl + wheel zooms', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const frame = await host(page, 'embed=1');
+  await expect(frame.locator('.ia-marker').first()).toBeAttached();
+  const map = frame.locator('.map');
+  // The app writes the map view (zoom/lat/lon) into its URL after each move.
+  const zoom = async () => {
+    const search = await frame.locator('body').evaluate(() => location.search);
+    return Number(/map=(\d+)\//.exec(search)?.[1] ?? NaN);
+  };
+  await expect.poll(zoom).toBeGreaterThan(0);
+  await map.scrollIntoViewIfNeeded();
+  const zoomBefore = await zoom();
+  const before = await page.evaluate(() => scrollY);
+  const box = (await map.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before);
+  await expect(frame.locator('.map-hint')).toHaveText(/Strg/);
+  expect(await zoom()).toBe(zoomBefore);
+  // With Ctrl, the wheel zooms the map.
+  const box2 = (await map.boundingBox())!;
+  await page.mouse.move(box2.x + box2.width / 2, box2.y + box2.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await expect.poll(zoom).toBe(zoomBefore + 1);
+});
+
+test('works in a sandboxed iframe without storage', async ({ page }) => {
+  const frame = await host(page, 'embed=1', 'allow-scripts allow-same-origin allow-popups');
+  await expect(frame.getByTestId('result-count')).toHaveText(`${servedDataset().agencies.length} Agenturen gefunden`);
+  await expect(frame.locator('.ia-marker').first()).toBeAttached();
+});
+
+test('the generator previews the embed and gives a snippet that works on another origin', async ({ page }) => {
+  await page.goto('./?view=embed');
+  await page.locator('#embed-place').selectOption({ label: 'Köln' });
+  await page.locator('#embed-sada').check();
+  const snippet = await page.locator('.generator__snippet').inputValue();
+  expect(snippet).toContain('embed=1');
+  expect(snippet).toContain('lock=place,sada');
+  expect(snippet).toContain('place=05315000');
+  expect(snippet).toMatch(/title="[^"]+"/);
+  expect(snippet).toContain('loading="lazy"');
+  expect(snippet).toContain('allow="geolocation"');
+  const preview = page.frameLocator('.generator__preview');
+  await expect(preview.getByTestId('preset')).toContainText('Köln');
+  // The snippet's iframe address works from the partner page.
+  const src = snippet.match(/src="([^"]+)"/)![1];
+  const frame = await host(page, src.split('?')[1]);
+  await expect(frame.getByTestId('preset')).toContainText('Köln');
+});
+
+test('no axe violations in embed mode', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto('./?embed=1&place=05315000&lock=place');
+  await expect(page.getByTestId('results')).toBeAttached();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('with tiles=click no tile is requested before the user asks', async ({ page }) => {
+  const tileRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('tile.openstreetmap.org')) tileRequests.push(request.url());
+  });
+  await page.goto('./?embed=1&tiles=click');
+  await expect(page.locator('.ia-marker').first()).toBeAttached();
+  await page.waitForTimeout(500);
+  expect(tileRequests).toEqual([]);
+  await page.getByRole('button', { name: /Hintergrundkarte laden/ }).click();
+  await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: /Hintergrundkarte laden/ })).toHaveCount(0);
+});
