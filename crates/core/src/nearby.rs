@@ -21,7 +21,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::geo::{distance_km, format_fixed};
-use crate::text::{fold, folded_words};
+use crate::suggest::rank_matches;
+use crate::text::fold;
 
 /// The schema version this code reads and writes.
 pub const PLACE_INDEX_VERSION: u64 = 1;
@@ -169,37 +170,17 @@ impl PlaceIndex {
                 .take(limit)
                 .map(|(position, _)| Found::Postcode(position))
                 .collect(),
-            PostcodeInput::NotAPostcode => {
-                let words = folded_words(text);
-                let Some(first) = words.first() else {
-                    return Vec::new();
-                };
-                let whole = words.join(" ");
-                let mut ranked: [Vec<usize>; 3] = Default::default();
-                for (position, name) in self.folded_places.iter().enumerate() {
-                    if !words.iter().all(|word| name.contains(word.as_str())) {
-                        continue;
-                    }
-                    let rank = if name.starts_with(&whole) {
-                        0
-                    } else if name
-                        .split(' ')
-                        .skip(1)
-                        .any(|w| w.starts_with(first.as_str()))
-                    {
-                        1
-                    } else {
-                        2
-                    };
-                    ranked[rank].push(position);
-                }
-                ranked
-                    .concat()
-                    .into_iter()
-                    .take(limit)
-                    .map(Found::Place)
-                    .collect()
-            }
+            PostcodeInput::NotAPostcode => rank_matches(
+                self.folded_places
+                    .iter()
+                    .map(|name| (name.as_str(), name.as_str())),
+                text,
+            )
+            .unwrap_or_default()
+            .into_iter()
+            .take(limit)
+            .map(Found::Place)
+            .collect(),
         }
     }
 

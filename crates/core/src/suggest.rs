@@ -38,33 +38,48 @@ impl PlaceSearch {
     /// best first. An empty query (or one of only punctuation) suggests every
     /// option in its own order.
     pub fn suggest(&self, query: &str) -> Vec<usize> {
-        let words = folded_words(query);
-        let Some(first_word) = words.first() else {
-            return (0..self.folded.len()).collect();
-        };
-        let whole = words.join(" ");
-        // One bucket per rank, each filled in the options' order: a stable
-        // ranking without a sort.
-        let mut ranked: [Vec<usize>; 3] = Default::default();
-        for (position, (name, both)) in self.folded.iter().enumerate() {
-            if !words.iter().all(|word| both.contains(word.as_str())) {
-                continue;
-            }
-            let rank = if name.starts_with(&whole) {
-                0
-            } else if name
-                .split(' ')
-                .skip(1)
-                .any(|word| word.starts_with(first_word.as_str()))
-            {
-                1
-            } else {
-                2
-            };
-            ranked[rank].push(position);
-        }
-        ranked.concat()
+        rank_matches(
+            self.folded
+                .iter()
+                .map(|(name, both)| (name.as_str(), both.as_str())),
+            query,
+        )
+        .unwrap_or_else(|| (0..self.folded.len()).collect())
     }
+}
+
+/// The ranking described in the module documentation, shared by every
+/// type-ahead: `entries` are `(folded name, folded searchable text)`; the
+/// result holds the positions of the entries whose text contains every word
+/// of `query`, best first. `None` when the query has no words.
+pub fn rank_matches<'a>(
+    entries: impl Iterator<Item = (&'a str, &'a str)>,
+    query: &str,
+) -> Option<Vec<usize>> {
+    let words = folded_words(query);
+    let first_word = words.first()?;
+    let whole = words.join(" ");
+    // One bucket per rank, each filled in the entries' order: a stable
+    // ranking without a sort.
+    let mut ranked: [Vec<usize>; 3] = Default::default();
+    for (position, (name, text)) in entries.enumerate() {
+        if !words.iter().all(|word| text.contains(word.as_str())) {
+            continue;
+        }
+        let rank = if name.starts_with(&whole) {
+            0
+        } else if name
+            .split(' ')
+            .skip(1)
+            .any(|word| word.starts_with(first_word.as_str()))
+        {
+            1
+        } else {
+            2
+        };
+        ranked[rank].push(position);
+    }
+    Some(ranked.concat())
 }
 
 #[cfg(test)]
