@@ -1,0 +1,644 @@
+//! German in Leichte Sprache (easy-to-read German), tag `de-x-ls`.
+//!
+//! BCP 47 has no registered subtag for Leichte Sprache, so the private-use
+//! extension `x-ls` is added to `de`: browsers, screen readers, hyphenation
+//! and `:lang(de)` all still treat the page as German.
+//!
+//! Written after the rules of the Netzwerk Leichte Sprache as far as short UI
+//! strings allow: short sentences, one statement each, active voice, "Sie",
+//! everyday words, hard words explained ("Diskriminierung heißt: …"), long
+//! compound words split with a hyphen ("Post-Leitzahl"), no abbreviations
+//! ("Nordrhein-Westfalen", "zum Beispiel", "Kilometer"), numbers as digits.
+//! Dates are written with the month name, "24. November 2026", not
+//! "24.11.2026". Decimals use a comma, as in German.
+
+use super::Texts;
+use ia_core::{Offer, Precision, Topic, Umbrella};
+
+pub static DE_LS: Texts = Texts {
+    lang_tag: "de-x-ls",
+    app_title: "Integrations-Agenturen in Nordrhein-Westfalen",
+    app_subtitle: "Integrations-Agenturen beraten Menschen aus anderen Ländern. Und ihre Familien. Hier finden Sie eine Agentur in Ihrer Nähe.",
+    skip_to_results: "Direkt zur Liste mit den Ergebnissen",
+    loading: "Wir laden die Daten. Bitte warten Sie.",
+    load_failed: "Wir können die Liste mit den Integrations-Agenturen nicht laden.",
+    retry: "Noch einmal versuchen",
+    crashed: "Es gibt einen Fehler.",
+    reload: "Die Seite neu laden",
+    n_found: |n| match n {
+        0 => "Wir haben keine Agentur gefunden.".into(),
+        1 => "Wir haben 1 Agentur gefunden.".into(),
+        n => format!("Wir haben {n} Agenturen gefunden."),
+    },
+    n_skipped: |n| match n {
+        0 => "Wir zeigen alle Einträge.".into(),
+        1 => "1 Eintrag hat einen Fehler. Wir können ihn nicht zeigen.".into(),
+        n => format!("{n} Einträge haben Fehler. Wir können sie nicht zeigen."),
+    },
+    results_heading: "Ergebnisse",
+    map_label: "Karte mit den Integrations-Agenturen",
+    view_switch_label: "Ansicht",
+    view_list: "Liste",
+    view_map: "Karte",
+    map_note_no_tiles: "Das Bild von der Land-Karte fehlt. Aber die Liste funktioniert. Und die Punkte auf der Karte funktionieren auch.",
+    cluster_label: |n| match n {
+        1 => "1 Agentur".into(),
+        n => format!("{n} Agenturen"),
+    },
+    servicestelle: "Beratung bei Diskriminierung",
+    approximate_position: |precision| match precision {
+        Precision::Address => "Der Punkt auf der Karte ist genau bei der Adresse.",
+        Precision::Postcode => "Der Punkt auf der Karte ist nicht genau. Er ist in der Mitte vom Gebiet mit dieser Post-Leitzahl.",
+        Precision::Municipality => "Der Punkt auf der Karte ist nicht genau. Er ist in der Mitte vom Ort.",
+    },
+    as_of: |date| format!("Die Daten sind vom {}.", date_de_ls(date)),
+    source: "Quelle",
+    coverage: |listed, total| {
+        let all = match total {
+            1 => "Es gibt ungefähr 1 Integrations-Agentur.".to_owned(),
+            total => format!("Es gibt ungefähr {total} Integrations-Agenturen."),
+        };
+        match listed {
+            1 => format!("{all} 1 davon ist in dieser Liste."),
+            listed => format!("{all} {listed} davon sind in dieser Liste."),
+        }
+    },
+    data_licence: "Lizenz für die Daten",
+    boundaries_attribution: "Grenzen auf der Karte: © GeoBasis-DE / BKG (2017), dl-de/by-2-0",
+    error_not_found: |status| format!("Der Server meldet einen Fehler. Ein Server ist ein Computer im Internet. Die Fehler-Nummer ist {status}."),
+    error_network: "Es gibt keine Verbindung zum Server. Ein Server ist ein Computer im Internet.",
+    error_format: "Die Datei ist kaputt. Oder die Datei hat ein falsches Format. Das Programm kann die Datei nicht lesen.",
+    error_schema: "Die Datei ist zu neu oder zu alt. Das Programm kann die Datei nicht lesen.",
+    technical_details: "Technische Informationen für Fach-Leute",
+    filters_label: "Agenturen aussuchen",
+    search_label: "Suchen nach: Name, Betreiber oder Adresse",
+    search_placeholder: "zum Beispiel Caritas oder Köln",
+    place_label: "Stadt, Ort oder Kreis",
+    place_all: "Ganz Nordrhein-Westfalen",
+    kreis_suffix: " (Kreis)",
+    place_clear: "Ort löschen: ganz Nordrhein-Westfalen zeigen",
+    near_label: "In der Nähe von: Post-Leitzahl oder Ort",
+    near_placeholder: "zum Beispiel 50667 oder Bergheim",
+    near_clear: "Ort für die Entfernung löschen",
+    near_no_match: "Wir finden keine Post-Leitzahl und keinen Ort in Nordrhein-Westfalen.",
+    near_hint: "Schreiben Sie eine Post-Leitzahl oder einen Ort.",
+    places_loading: "Wir laden die Orte. Bitte warten Sie.",
+    places_failed: "Wir können die Liste mit den Orten nicht laden.",
+    use_location: "Meinen Standort benutzen",
+    locating: "Wir suchen Ihren Standort. Bitte warten Sie.",
+    location_denied: "Sie haben Ihren Standort nicht frei-gegeben. Bitte schreiben Sie Ihre Post-Leitzahl oder Ihren Ort.",
+    location_unavailable: "Wir finden Ihren Standort nicht. Bitte schreiben Sie Ihre Post-Leitzahl oder Ihren Ort.",
+    radius_label: "Wie weit weg?",
+    radius_all: "ganz Nordrhein-Westfalen",
+    radius_km: |r| format!("{r} Kilometer"),
+    nearest_instead: |r, n| match n {
+        1 => format!("Bis {r} Kilometer gibt es keine passende Agentur. Diese Agentur ist am nächsten:"),
+        n => format!("Bis {r} Kilometer gibt es keine passende Agentur. Diese {n} Agenturen sind am nächsten:"),
+    },
+    sada_far: |distance| format!("Diskriminierung heißt: Jemand wird ungerecht behandelt. Eine Beratung bei Diskriminierung ist oft für eine ganze Region da. Die nächste Beratung ist {distance} weit weg. Auch diese Beratung hilft Ihnen."),
+    distance_suffix: " weit weg",
+    origin_label: |place| format!("Start-Punkt für die Entfernung: {place}"),
+    decimal_separator: ',',
+    place_no_match: "Wir finden keinen Ort mit einer Integrations-Agentur.",
+    n_places: |n| match n {
+        0 => "Keine Vorschläge".into(),
+        1 => "1 Vorschlag".into(),
+        n => format!("{n} Vorschläge"),
+    },
+    sada_toggle: "Nur Beratung bei Diskriminierung zeigen. Diskriminierung heißt: Jemand wird ungerecht behandelt.",
+    sada_only: "nur Beratung bei Diskriminierung",
+    preset_label: "Diese Auswahl ist fest:",
+    topics_legend: "Wobei hilft die Beratung?",
+    offers_legend: "Was bietet die Agentur an?",
+    umbrellas_legend: "Wohlfahrts-Verband: eine große Organisation für soziale Hilfe",
+    more_filters: "Mehr Auswahl: Angebote und Verbände",
+    reset_filters: "Alle Einstellungen löschen",
+    back_to_list: "Zurück zur Liste",
+    carrier_label: "Betreiber",
+    address_label: "Adresse",
+    languages_label: "Beratung in diesen Sprachen",
+    call: "Anrufen:",
+    write_email: "E-Mail schreiben:",
+    website: "Internet-Seite:",
+    directions: "Weg planen mit OpenStreetMap",
+    open_in_map_app: "In der Karten-App öffnen",
+    last_verified: "zuletzt geprüft am",
+    report_error: "Fehler melden",
+    postcodes_attribution: "Post-Leitzahlen: GeoNames, CC BY 4.0",
+    download_label: "Diese Liste herunter-laden:",
+    about_data: "Informationen über die Daten und die Karte",
+    open_full_map: "Die ganze Karte öffnen. Sie öffnet sich in einem neuen Fenster.",
+    embed_generator_link: "Die Karte auf Ihrer Internet-Seite zeigen",
+    embed_title: "Die Karte auf Ihrer Internet-Seite zeigen",
+    embed_intro: "So geht es: Wählen Sie die Einstellungen. Schauen Sie sich die Vorschau an. Kopieren Sie dann den Code in Ihre Internet-Seite. Die Karte speichert keine Cookies. Cookies sind kleine Dateien auf dem Computer.",
+    embed_lock: "Einstellungen fest machen. Dann können die Besucher den Ort nicht mehr ändern. Und die Auswahl von der Beratung bei Diskriminierung auch nicht.",
+    embed_list: "Liste",
+    embed_list_side: "neben der Karte",
+    embed_list_bottom: "unter der Karte",
+    embed_list_none: "keine Liste",
+    embed_height: "Höhe in Pixeln. Mit dem Skript passt sich die Höhe von selbst an.",
+    embed_snippet: "Code für Ihre Internet-Seite",
+    embed_copy: "Code kopieren",
+    embed_copied: "Der Code ist kopiert.",
+    embed_preview: "Vorschau: So sieht die Karte aus",
+    embed_iframe_title: "Integrations-Agenturen in Nordrhein-Westfalen: Karte",
+    embed_back: "Zurück zur Karte",
+    skip_map: "Karte überspringen",
+    load_tiles: "Das Bild von der Land-Karte laden. Das Bild kommt von einem Karten-Server.",
+    embed_tiles_on_click: "Das Bild von der Land-Karte erst nach einem Klick laden. Vorher fragt die Seite nichts beim Karten-Server an.",
+    wheel_hint: "Karte größer oder kleiner machen: Halten Sie die Taste Strg gedrückt. Oder die Taste ⌘. Drehen Sie dann am Rad von der Maus.",
+    touch_hint: "Mit 2 Fingern können Sie die Karte bewegen. Und größer oder kleiner machen.",
+    offer: offer_de_ls,
+    topic: topic_de_ls,
+    umbrella: umbrella_de_ls,
+};
+
+pub fn offer_de_ls(offer: Offer) -> &'static str {
+    match offer {
+        Offer::InterculturalOpening => "Offen sein für alle Kulturen",
+        Offer::NeighbourhoodWork => "Arbeit im Stadt-Teil",
+        Offer::CivicEngagement => "Ehrenamt: Menschen helfen freiwillig",
+        Offer::AntidiscriminationWork => "Arbeit gegen Diskriminierung",
+        Offer::LanguageCourses => "Einfache Sprach-Kurse für alle",
+        Offer::IntegrationGuides => "Lotsen: Sie begleiten Menschen im Alltag",
+        Offer::CulturallySensitiveCare => {
+            "Pflege für alte Menschen aus allen Kulturen und Schulungen dafür"
+        }
+        Offer::Counselling => "Beratung",
+        Offer::MigrantOrganisations => "Hilfe für Vereine von Menschen aus anderen Ländern",
+        Offer::Networking => "Zusammen-Arbeit mit anderen Stellen",
+    }
+}
+
+pub fn topic_de_ls(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Racism => "Rassismus: wegen Herkunft oder Haut-Farbe",
+        Topic::AntiMuslimRacism => "Rassismus gegen Muslime",
+        Topic::AntiBlackRacism => "Rassismus gegen Schwarze Menschen",
+        Topic::Antisemitism => "Antisemitismus: Hass gegen jüdische Menschen",
+        Topic::Antiziganism => "Rassismus gegen Sinti und Roma",
+        Topic::Lgbtiq => "Queere Menschen: zum Beispiel lesbisch, schwul, trans",
+        Topic::Sexism => "Sexismus: Benachteiligung wegen dem Geschlecht",
+        Topic::Age => "Alter",
+        Topic::Disability => "Behinderung",
+        Topic::Work => "Arbeit",
+        Topic::Housing => "Wohnen",
+        Topic::Education => "Schule, Ausbildung und Studium",
+        Topic::Authorities => "Ämter und Behörden",
+        Topic::Justice => "Gerichte",
+    }
+}
+
+/// The associations keep their names; short words say who they are. A dash,
+/// not parentheses, because the detail view already puts this label in
+/// parentheses.
+pub fn umbrella_de_ls(umbrella: Umbrella) -> &'static str {
+    match umbrella {
+        Umbrella::Awo => "AWO – Arbeiter-Wohlfahrt",
+        Umbrella::Caritas => "Caritas – von der katholischen Kirche",
+        Umbrella::Diakonie => "Diakonie – von der evangelischen Kirche",
+        Umbrella::Drk => "DRK – Deutsches Rotes Kreuz",
+        Umbrella::Paritaetischer => "Der Paritätische – ein Verband von vielen Vereinen",
+        Umbrella::JewishCommunities => "Jüdische Gemeinden",
+        Umbrella::Other => "Andere",
+        Umbrella::Unknown => "Nicht bekannt",
+    }
+}
+
+/// `2026-11-24` → `24. November 2026`; anything else is returned unchanged.
+pub fn date_de_ls(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    iso_parts(iso)
+        .and_then(|(year, month, day)| Some(format!("{day}. {} {year}", MONTHS.get(month - 1)?)))
+        .unwrap_or_else(|| iso.to_owned())
+}
+
+/// `(year, month 1–12, day 1–31)` of an ISO date `YYYY-MM-DD`.
+fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
+    let (year, rest) = iso.split_once('-')?;
+    let (month, day) = rest.split_once('-')?;
+    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTS: [usize; 6] = [0, 1, 2, 5, 21, 101];
+
+    /// Every string of the table, with each function called on sample values,
+    /// as (field, text). The pattern names every field of `Texts` (no `..`), so
+    /// a field added to `Texts` fails here until the test knows it.
+    fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
+        let Texts {
+            lang_tag,
+            app_title,
+            app_subtitle,
+            skip_to_results,
+            loading,
+            load_failed,
+            retry,
+            crashed,
+            reload,
+            n_found,
+            n_skipped,
+            results_heading,
+            map_label,
+            view_switch_label,
+            view_list,
+            view_map,
+            map_note_no_tiles,
+            cluster_label,
+            servicestelle,
+            approximate_position,
+            as_of,
+            source,
+            coverage,
+            data_licence,
+            boundaries_attribution,
+            error_not_found,
+            error_network,
+            error_format,
+            error_schema,
+            technical_details,
+            filters_label,
+            search_label,
+            search_placeholder,
+            place_label,
+            place_all,
+            kreis_suffix,
+            place_clear,
+            near_label,
+            near_placeholder,
+            near_clear,
+            near_no_match,
+            near_hint,
+            places_loading,
+            places_failed,
+            use_location,
+            locating,
+            location_denied,
+            location_unavailable,
+            radius_label,
+            radius_all,
+            radius_km,
+            nearest_instead,
+            sada_far,
+            distance_suffix,
+            origin_label,
+            decimal_separator,
+            place_no_match,
+            n_places,
+            sada_toggle,
+            sada_only,
+            preset_label,
+            topics_legend,
+            offers_legend,
+            umbrellas_legend,
+            more_filters,
+            reset_filters,
+            back_to_list,
+            carrier_label,
+            address_label,
+            languages_label,
+            call,
+            write_email,
+            website,
+            directions,
+            open_in_map_app,
+            last_verified,
+            report_error,
+            postcodes_attribution,
+            download_label,
+            about_data,
+            open_full_map,
+            embed_generator_link,
+            embed_title,
+            embed_intro,
+            embed_lock,
+            embed_list,
+            embed_list_side,
+            embed_list_bottom,
+            embed_list_none,
+            embed_height,
+            embed_snippet,
+            embed_copy,
+            embed_copied,
+            embed_preview,
+            embed_iframe_title,
+            embed_back,
+            skip_map,
+            load_tiles,
+            embed_tiles_on_click,
+            wheel_hint,
+            touch_hint,
+            offer,
+            topic,
+            umbrella,
+        } = t;
+        let plain: [(&str, &str); 88] = [
+            ("lang_tag", lang_tag),
+            ("app_title", app_title),
+            ("app_subtitle", app_subtitle),
+            ("skip_to_results", skip_to_results),
+            ("loading", loading),
+            ("load_failed", load_failed),
+            ("retry", retry),
+            ("crashed", crashed),
+            ("reload", reload),
+            ("results_heading", results_heading),
+            ("map_label", map_label),
+            ("view_switch_label", view_switch_label),
+            ("view_list", view_list),
+            ("view_map", view_map),
+            ("map_note_no_tiles", map_note_no_tiles),
+            ("servicestelle", servicestelle),
+            ("source", source),
+            ("data_licence", data_licence),
+            ("boundaries_attribution", boundaries_attribution),
+            ("error_network", error_network),
+            ("error_format", error_format),
+            ("error_schema", error_schema),
+            ("technical_details", technical_details),
+            ("filters_label", filters_label),
+            ("search_label", search_label),
+            ("search_placeholder", search_placeholder),
+            ("place_label", place_label),
+            ("place_all", place_all),
+            ("kreis_suffix", kreis_suffix),
+            ("place_clear", place_clear),
+            ("near_label", near_label),
+            ("near_placeholder", near_placeholder),
+            ("near_clear", near_clear),
+            ("near_no_match", near_no_match),
+            ("near_hint", near_hint),
+            ("places_loading", places_loading),
+            ("places_failed", places_failed),
+            ("use_location", use_location),
+            ("locating", locating),
+            ("location_denied", location_denied),
+            ("location_unavailable", location_unavailable),
+            ("radius_label", radius_label),
+            ("radius_all", radius_all),
+            ("distance_suffix", distance_suffix),
+            ("place_no_match", place_no_match),
+            ("sada_toggle", sada_toggle),
+            ("sada_only", sada_only),
+            ("preset_label", preset_label),
+            ("topics_legend", topics_legend),
+            ("offers_legend", offers_legend),
+            ("umbrellas_legend", umbrellas_legend),
+            ("more_filters", more_filters),
+            ("reset_filters", reset_filters),
+            ("back_to_list", back_to_list),
+            ("carrier_label", carrier_label),
+            ("address_label", address_label),
+            ("languages_label", languages_label),
+            ("call", call),
+            ("write_email", write_email),
+            ("website", website),
+            ("directions", directions),
+            ("open_in_map_app", open_in_map_app),
+            ("last_verified", last_verified),
+            ("report_error", report_error),
+            ("postcodes_attribution", postcodes_attribution),
+            ("download_label", download_label),
+            ("about_data", about_data),
+            ("open_full_map", open_full_map),
+            ("embed_generator_link", embed_generator_link),
+            ("embed_title", embed_title),
+            ("embed_intro", embed_intro),
+            ("embed_lock", embed_lock),
+            ("embed_list", embed_list),
+            ("embed_list_side", embed_list_side),
+            ("embed_list_bottom", embed_list_bottom),
+            ("embed_list_none", embed_list_none),
+            ("embed_height", embed_height),
+            ("embed_snippet", embed_snippet),
+            ("embed_copy", embed_copy),
+            ("embed_copied", embed_copied),
+            ("embed_preview", embed_preview),
+            ("embed_iframe_title", embed_iframe_title),
+            ("embed_back", embed_back),
+            ("skip_map", skip_map),
+            ("load_tiles", load_tiles),
+            ("embed_tiles_on_click", embed_tiles_on_click),
+            ("wheel_hint", wheel_hint),
+            ("touch_hint", touch_hint),
+        ];
+        let mut out: Vec<(String, String)> = plain
+            .iter()
+            .map(|(field, text)| (field.to_string(), text.to_string()))
+            .collect();
+        for n in COUNTS {
+            out.push((format!("n_found({n})"), n_found(n)));
+        }
+        for n in COUNTS {
+            out.push((format!("n_skipped({n})"), n_skipped(n)));
+        }
+        for n in COUNTS {
+            out.push((format!("cluster_label({n})"), cluster_label(n)));
+        }
+        for &p in Precision::ALL {
+            out.push((
+                format!("approximate_position({p:?})"),
+                approximate_position(p).to_string(),
+            ));
+        }
+        out.push(("as_of".into(), as_of("2026-11-24")));
+        for n in COUNTS {
+            for total in [1, 2, 5, 21, 101, 214] {
+                out.push((format!("coverage({n}, {total})"), coverage(n, total)));
+            }
+        }
+        for r in [5, 10, 25, 50, 404, 500] {
+            out.push((format!("error_not_found({r})"), error_not_found(r)));
+        }
+        for r in [5, 10, 25, 50, 404, 500] {
+            out.push((format!("radius_km({r})"), radius_km(r)));
+        }
+        for r in [5, 50] {
+            for n in COUNTS {
+                out.push((format!("nearest_instead({r}, {n})"), nearest_instead(r, n)));
+            }
+        }
+        out.push(("sada_far".into(), sada_far("12 km")));
+        out.push(("origin_label".into(), origin_label("Köln")));
+        assert!(
+            matches!(decimal_separator, ',' | '.' | '\u{066B}'),
+            "decimal_separator"
+        );
+        for n in COUNTS {
+            out.push((format!("n_places({n})"), n_places(n)));
+        }
+        for &v in Offer::ALL {
+            out.push((format!("offer({v:?})"), offer(v).to_string()));
+        }
+        for &v in Topic::ALL {
+            out.push((format!("topic({v:?})"), topic(v).to_string()));
+        }
+        for &v in Umbrella::ALL {
+            out.push((format!("umbrella({v:?})"), umbrella(v).to_string()));
+        }
+        out
+    }
+
+    fn is_rtl(c: char) -> bool {
+        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    }
+
+    #[test]
+    fn no_string_is_empty_or_has_a_leftover_placeholder() {
+        for (field, text) in all_strings(&DE_LS) {
+            assert!(!text.trim().is_empty(), "{field} is empty");
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{field}: {text}"
+            );
+            assert!(
+                !text.contains(" \u{200C}") && !text.contains("\u{200C} "),
+                "{field}: stray ZWNJ"
+            );
+        }
+    }
+
+    #[test]
+    fn vocabulary_labels_are_distinct() {
+        fn distinct<T: Copy>(all: &[T], label: fn(T) -> &'static str) {
+            let mut seen = std::collections::HashSet::new();
+            for &value in all {
+                assert!(
+                    seen.insert(label(value)),
+                    "duplicate label {}",
+                    label(value)
+                );
+            }
+        }
+        distinct(Offer::ALL, DE_LS.offer);
+        distinct(Topic::ALL, DE_LS.topic);
+        distinct(Umbrella::ALL, DE_LS.umbrella);
+    }
+
+    #[test]
+    fn numbers_in_sentences_are_shown() {
+        for n in [5, 21, 101] {
+            for f in [
+                DE_LS.n_found,
+                DE_LS.n_skipped,
+                DE_LS.cluster_label,
+                DE_LS.n_places,
+            ] {
+                assert!(f(n).contains(&n.to_string()), "{}", f(n));
+            }
+            assert!((DE_LS.nearest_instead)(25, n).contains(&n.to_string()));
+        }
+        assert!((DE_LS.coverage)(12, 214).contains("12"));
+        assert!((DE_LS.coverage)(12, 214).contains("214"));
+        assert!((DE_LS.error_not_found)(404).contains("404"));
+        assert!((DE_LS.radius_km)(25).contains("25"));
+        assert!((DE_LS.sada_far)("12 km").contains("12 km"));
+        assert!((DE_LS.origin_label)("Köln").contains("Köln"));
+    }
+
+    #[test]
+    fn tag_is_bcp47() {
+        assert_eq!(DE_LS.lang_tag, "de-x-ls");
+    }
+
+    #[test]
+    fn counts_use_the_right_forms_for_0_1_2_5_21_101() {
+        let expected = [
+            "Wir haben keine Agentur gefunden.",
+            "Wir haben 1 Agentur gefunden.",
+            "Wir haben 2 Agenturen gefunden.",
+            "Wir haben 5 Agenturen gefunden.",
+            "Wir haben 21 Agenturen gefunden.",
+            "Wir haben 101 Agenturen gefunden.",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((DE_LS.n_found)(n), want, "n_found({n})");
+        }
+        let expected = [
+            "Keine Vorschläge",
+            "1 Vorschlag",
+            "2 Vorschläge",
+            "5 Vorschläge",
+            "21 Vorschläge",
+            "101 Vorschläge",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((DE_LS.n_places)(n), want, "n_places({n})");
+        }
+        let expected = [
+            "0 Agenturen",
+            "1 Agentur",
+            "2 Agenturen",
+            "5 Agenturen",
+            "21 Agenturen",
+            "101 Agenturen",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((DE_LS.cluster_label)(n), want, "cluster_label({n})");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_de_ls("2026-11-24"), "24. November 2026");
+        assert_eq!(date_de_ls("2026-03-05"), "5. März 2026");
+        for not_a_date in [
+            "bald",
+            "",
+            "2026-13-01",
+            "2026-11-32",
+            "2026-1-24",
+            "26-11-24",
+            "2026-+1-24",
+        ] {
+            assert_eq!(date_de_ls(not_a_date), not_a_date);
+        }
+        assert!((DE_LS.as_of)("2026-11-24").contains(&date_de_ls("2026-11-24")));
+    }
+
+    #[test]
+    fn no_right_to_left_characters() {
+        for (field, text) in all_strings(&DE_LS) {
+            assert!(!text.chars().any(is_rtl), "{field}: {text}");
+        }
+    }
+
+    /// Leichte Sprache writes words out: no "NRW", "PLZ", "z. B.", "km".
+    #[test]
+    fn no_abbreviations() {
+        let banned = [
+            "NRW", "PLZ", "z. B.", "z.B.", "bzw.", "usw.", "ca.", "ggf.", "km", "…",
+        ];
+        for (field, text) in all_strings(&DE_LS) {
+            if field == "sada_far" {
+                continue; // the distance comes formatted as "12 km" from the core
+            }
+            for word in banned {
+                assert!(!text.contains(word), "{field} contains {word}: {text}");
+            }
+        }
+    }
+}

@@ -1,0 +1,618 @@
+//! Persian/Farsi (`fa`, right to left), standard written Persian (also
+//! readable for Dari speakers). Polite address ("شما").
+//!
+//! Digits: Western (0–9), for the same reason as in Arabic: postcodes, phone
+//! numbers, distances and the counts drawn by other code are Western digits,
+//! and German letters and forms use them. Decimal separator: '.', which goes
+//! with Western digits in Persian (CLDR `fa` with Latin digits); the Persian
+//! momayyez '٫' belongs with Persian digits.
+//!
+//! Dates: Gregorian, "24 نوامبر 2026" (day, Persian name of the Gregorian
+//! month, year). German offices use the Gregorian calendar, so no Solar Hijri
+//! date is shown. Nouns after a numeral stay singular ("5 آژانس"): counts
+//! need no plural forms, only a wording for 0.
+
+use super::Texts;
+use ia_core::{Offer, Precision, Topic, Umbrella};
+
+pub static FA: Texts = Texts {
+    lang_tag: "fa",
+    app_title: "آژانس‌های ادغام در ایالت نوردراین-وستفالن",
+    app_subtitle: "مشاوره و خدمات برای افراد دارای پیشینهٔ مهاجرت – آژانسی نزدیک به محل زندگی خود پیدا کنید.",
+    skip_to_results: "رفتن به فهرست نتایج",
+    loading: "در حال بارگیری داده‌ها …",
+    load_failed: "فهرست آژانس‌های ادغام بارگیری نشد.",
+    retry: "تلاش دوباره",
+    crashed: "مشکلی پیش آمد.",
+    reload: "بارگیری دوبارهٔ صفحه",
+    n_found: |n| match n {
+        0 => "هیچ آژانسی پیدا نشد".into(),
+        n => format!("{n} آژانس پیدا شد"),
+    },
+    n_skipped: |n| match n {
+        0 => "همهٔ موارد نمایش داده شد.".into(),
+        n => format!("{n} مورد قابل نمایش نبود."),
+    },
+    results_heading: "نتایج",
+    map_label: "نقشهٔ آژانس‌های ادغام",
+    view_switch_label: "نحوهٔ نمایش",
+    view_list: "فهرست",
+    view_map: "نقشه",
+    map_note_no_tiles: "نقشهٔ زمینه در دسترس نیست – مرزها، مکان‌ها و فهرست همچنان کار می‌کنند.",
+    cluster_label: |n| format!("{n} آژانس"),
+    servicestelle: "مرکز مشاورهٔ ضد تبعیض",
+    approximate_position: |precision| match precision {
+        Precision::Address => "موقعیت: بر اساس نشانی",
+        Precision::Postcode => "موقعیت تقریبی (مرکز محدودهٔ کد پستی)",
+        Precision::Municipality => "موقعیت تقریبی (مرکز محدودهٔ شهرداری)",
+    },
+    as_of: |date| format!("تاریخ داده‌ها: {}", date_fa(date)),
+    source: "منبع",
+    coverage: |listed, total| format!("{listed} آژانس از حدود {total} آژانس ادغام در این فهرست آمده است"),
+    data_licence: "مجوز داده‌ها",
+    boundaries_attribution: "مرزها: © GeoBasis-DE / BKG (2017)، dl-de/by-2-0",
+    error_not_found: |status| format!("سرور با خطای {status} پاسخ داد."),
+    error_network: "اتصال به سرور برقرار نیست.",
+    error_format: "فایل خراب است یا قالب ناشناخته‌ای دارد.",
+    error_schema: "این برنامه نمی‌تواند این نسخه از فایل را بخواند.",
+    technical_details: "جزئیات فنی",
+    filters_label: "فیلتر کردن آژانس‌ها",
+    search_label: "جستجو بر اساس نام، سازمان مجری یا نشانی",
+    search_placeholder: "مثلاً Caritas یا Köln",
+    place_label: "شهر، شهرداری یا شهرستان",
+    place_all: "کل ایالت (NRW)",
+    kreis_suffix: " (شهرستان)",
+    place_clear: "حذف مکان (کل ایالت)",
+    near_label: "نزدیک به (کد پستی یا نام مکان)",
+    near_placeholder: "مثلاً 50667 یا Bergheim",
+    near_clear: "حذف مکانی که فاصله‌ها از آن حساب می‌شود",
+    near_no_match: "هیچ کد پستی یا مکانی در این ایالت پیدا نشد",
+    near_hint: "کد پستی یا نام مکان را وارد کنید",
+    places_loading: "در حال بارگیری مکان‌ها …",
+    places_failed: "فهرست مکان‌ها بارگیری نشد.",
+    use_location: "استفاده از موقعیت من",
+    locating: "در حال تعیین موقعیت شما …",
+    location_denied: "اجازهٔ دسترسی به موقعیت شما داده نشده است. لطفاً کد پستی یا نام محل زندگی خود را وارد کنید.",
+    location_unavailable: "موقعیت شما تعیین نشد. لطفاً کد پستی یا نام محل زندگی خود را وارد کنید.",
+    radius_label: "شعاع:",
+    radius_all: "کل ایالت",
+    radius_km: |r| format!("{r} کیلومتر"),
+    nearest_instead: |r, n| match n {
+        1 => format!("در شعاع {r} کیلومتری هیچ آژانس مناسبی نیست. نزدیک‌ترین آژانس:"),
+        n => format!("در شعاع {r} کیلومتری هیچ آژانس مناسبی نیست. نزدیک‌ترین {n} آژانس:"),
+    },
+    sada_far: |distance| format!("مراکز مشاورهٔ ضد تبعیض معمولاً به یک منطقهٔ کامل خدمات می‌دهند. نزدیک‌ترین مرکز (با فاصلهٔ {distance}) هم آمادهٔ کمک به شماست."),
+    distance_suffix: " فاصله",
+    origin_label: |place| format!("نقطهٔ شروع برای محاسبهٔ فاصله: {place}"),
+    decimal_separator: '.',
+    place_no_match: "هیچ مکانی با آژانس ادغام پیدا نشد",
+    n_places: |n| match n {
+        0 => "پیشنهادی نیست".into(),
+        n => format!("{n} پیشنهاد"),
+    },
+    sada_toggle: "فقط مراکز مشاورهٔ ضد تبعیض",
+    sada_only: "فقط مراکز مشاورهٔ ضد تبعیض",
+    preset_label: "انتخاب ثابت:",
+    topics_legend: "موضوعات مشاوره",
+    offers_legend: "خدمات",
+    umbrellas_legend: "سازمان رفاه اجتماعی",
+    more_filters: "فیلترهای بیشتر: خدمات و سازمان‌ها",
+    reset_filters: "حذف همهٔ فیلترها",
+    back_to_list: "بازگشت به فهرست",
+    carrier_label: "سازمان مجری",
+    address_label: "نشانی",
+    languages_label: "زبان‌های مشاوره",
+    call: "تماس:",
+    write_email: "ایمیل:",
+    website: "وب‌سایت:",
+    directions: "مسیریابی (OpenStreetMap)",
+    open_in_map_app: "باز کردن در برنامهٔ نقشه",
+    last_verified: "آخرین بررسی:",
+    report_error: "گزارش خطا",
+    postcodes_attribution: "کدهای پستی: GeoNames، CC BY 4.0",
+    download_label: "دانلود فهرست نمایش‌داده‌شده:",
+    about_data: "منبع، مجوز و داده‌های نقشه",
+    open_full_map: "باز کردن نقشهٔ کامل (پنجرهٔ جدید)",
+    embed_generator_link: "نمایش این نقشه در وب‌سایت شما",
+    embed_title: "افزودن نقشه به وب‌سایت شما",
+    embed_intro: "یک تنظیم پیش‌فرض انتخاب کنید، پیش‌نمایش را بررسی کنید و کد را در صفحهٔ خود کپی کنید. این نقشه کوکی ذخیره نمی‌کند.",
+    embed_lock: "ثابت کردن تنظیم برای بازدیدکنندگان (در این صورت مکان و انتخاب مراکز ضد تبعیض قابل تغییر نیست)",
+    embed_list: "فهرست",
+    embed_list_side: "کنار نقشه",
+    embed_list_bottom: "زیر نقشه",
+    embed_list_none: "بدون فهرست",
+    embed_height: "ارتفاع به پیکسل (با اسکریپت به‌طور خودکار تنظیم می‌شود)",
+    embed_snippet: "کد افزودن",
+    embed_copy: "کپی کد",
+    embed_copied: "کپی شد.",
+    embed_preview: "پیش‌نمایش",
+    embed_iframe_title: "آژانس‌های ادغام در نوردراین-وستفالن – نقشه",
+    embed_back: "بازگشت به نقشه",
+    skip_map: "رد شدن از نقشه",
+    load_tiles: "بارگیری نقشهٔ زمینه (از سرور نقشه)",
+    embed_tiles_on_click: "بارگیری نقشهٔ زمینه فقط پس از کلیک (بدون هیچ درخواستی به سرور نقشه پیش از آن)",
+    wheel_hint: "برای بزرگ‌نمایی، کلید Ctrl/Strg (⌘) را نگه دارید و اسکرول کنید",
+    touch_hint: "نقشه را با دو انگشت جابه‌جا و بزرگ‌نمایی کنید",
+    offer: offer_fa,
+    topic: topic_fa,
+    umbrella: umbrella_fa,
+};
+
+pub fn offer_fa(offer: Offer) -> &'static str {
+    match offer {
+        Offer::InterculturalOpening => "گشایش بین‌فرهنگی نهادها",
+        Offer::NeighbourhoodWork => "کار محله‌محور",
+        Offer::CivicEngagement => "کار داوطلبانه و مشارکت مدنی",
+        Offer::AntidiscriminationWork => "کار ضد تبعیض",
+        Offer::LanguageCourses => "کلاس‌های زبان با دسترسی آسان",
+        Offer::IntegrationGuides => "راهنمایان ادغام (داوطلبانی که همراه شما می‌آیند)",
+        Offer::CulturallySensitiveCare => "مراقبت از سالمندان با توجه به فرهنگ آنان و آموزش",
+        Offer::Counselling => "مشاوره",
+        Offer::MigrantOrganisations => "پشتیبانی از سازمان‌های مهاجران",
+        Offer::Networking => "شبکه‌سازی و همکاری",
+    }
+}
+
+pub fn topic_fa(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Racism => "تبعیض نژادی",
+        Topic::AntiMuslimRacism => "نژادپرستی ضد مسلمانان",
+        Topic::AntiBlackRacism => "نژادپرستی ضد سیاه‌پوستان",
+        Topic::Antisemitism => "یهودستیزی",
+        Topic::Antiziganism => "نژادپرستی علیه سینتی‌ها و روماها",
+        Topic::Lgbtiq => "دگرباشان جنسی (LGBTIQ*)",
+        Topic::Sexism => "تبعیض جنسیتی",
+        Topic::Age => "سن",
+        Topic::Disability => "معلولیت",
+        Topic::Work => "کار",
+        Topic::Housing => "مسکن",
+        Topic::Education => "آموزش",
+        Topic::Authorities => "ادارات دولتی",
+        Topic::Justice => "دادگستری",
+    }
+}
+
+/// Association names stay German; a dash adds the explanation (the detail view
+/// already puts this label in parentheses).
+pub fn umbrella_fa(umbrella: Umbrella) -> &'static str {
+    match umbrella {
+        Umbrella::Awo => "AWO – انجمن رفاه کارگران",
+        Umbrella::Caritas => "Caritas – کاتولیک",
+        Umbrella::Diakonie => "Diakonie – پروتستان",
+        Umbrella::Drk => "DRK – صلیب سرخ آلمان",
+        Umbrella::Paritaetischer => "Der Paritätische – اتحادیهٔ انجمن‌های مستقل",
+        Umbrella::JewishCommunities => "Jüdische Gemeinden – جوامع یهودی",
+        Umbrella::Other => "سایر",
+        Umbrella::Unknown => "نامشخص",
+    }
+}
+
+/// `2026-11-24` → `24 نوامبر 2026` (Gregorian, Western digits); anything else
+/// is returned unchanged.
+pub fn date_fa(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "ژانویه",
+        "فوریه",
+        "مارس",
+        "آوریل",
+        "مه",
+        "ژوئن",
+        "ژوئیه",
+        "اوت",
+        "سپتامبر",
+        "اکتبر",
+        "نوامبر",
+        "دسامبر",
+    ];
+    iso_parts(iso)
+        .and_then(|(year, month, day)| Some(format!("{day} {} {year}", MONTHS.get(month - 1)?)))
+        .unwrap_or_else(|| iso.to_owned())
+}
+
+/// `(year, month 1–12, day 1–31)` of an ISO date `YYYY-MM-DD`.
+fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
+    let (year, rest) = iso.split_once('-')?;
+    let (month, day) = rest.split_once('-')?;
+    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTS: [usize; 6] = [0, 1, 2, 5, 21, 101];
+
+    /// Every string of the table, with each function called on sample values,
+    /// as (field, text). The pattern names every field of `Texts` (no `..`), so
+    /// a field added to `Texts` fails here until the test knows it.
+    fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
+        let Texts {
+            lang_tag,
+            app_title,
+            app_subtitle,
+            skip_to_results,
+            loading,
+            load_failed,
+            retry,
+            crashed,
+            reload,
+            n_found,
+            n_skipped,
+            results_heading,
+            map_label,
+            view_switch_label,
+            view_list,
+            view_map,
+            map_note_no_tiles,
+            cluster_label,
+            servicestelle,
+            approximate_position,
+            as_of,
+            source,
+            coverage,
+            data_licence,
+            boundaries_attribution,
+            error_not_found,
+            error_network,
+            error_format,
+            error_schema,
+            technical_details,
+            filters_label,
+            search_label,
+            search_placeholder,
+            place_label,
+            place_all,
+            kreis_suffix,
+            place_clear,
+            near_label,
+            near_placeholder,
+            near_clear,
+            near_no_match,
+            near_hint,
+            places_loading,
+            places_failed,
+            use_location,
+            locating,
+            location_denied,
+            location_unavailable,
+            radius_label,
+            radius_all,
+            radius_km,
+            nearest_instead,
+            sada_far,
+            distance_suffix,
+            origin_label,
+            decimal_separator,
+            place_no_match,
+            n_places,
+            sada_toggle,
+            sada_only,
+            preset_label,
+            topics_legend,
+            offers_legend,
+            umbrellas_legend,
+            more_filters,
+            reset_filters,
+            back_to_list,
+            carrier_label,
+            address_label,
+            languages_label,
+            call,
+            write_email,
+            website,
+            directions,
+            open_in_map_app,
+            last_verified,
+            report_error,
+            postcodes_attribution,
+            download_label,
+            about_data,
+            open_full_map,
+            embed_generator_link,
+            embed_title,
+            embed_intro,
+            embed_lock,
+            embed_list,
+            embed_list_side,
+            embed_list_bottom,
+            embed_list_none,
+            embed_height,
+            embed_snippet,
+            embed_copy,
+            embed_copied,
+            embed_preview,
+            embed_iframe_title,
+            embed_back,
+            skip_map,
+            load_tiles,
+            embed_tiles_on_click,
+            wheel_hint,
+            touch_hint,
+            offer,
+            topic,
+            umbrella,
+        } = t;
+        let plain: [(&str, &str); 88] = [
+            ("lang_tag", lang_tag),
+            ("app_title", app_title),
+            ("app_subtitle", app_subtitle),
+            ("skip_to_results", skip_to_results),
+            ("loading", loading),
+            ("load_failed", load_failed),
+            ("retry", retry),
+            ("crashed", crashed),
+            ("reload", reload),
+            ("results_heading", results_heading),
+            ("map_label", map_label),
+            ("view_switch_label", view_switch_label),
+            ("view_list", view_list),
+            ("view_map", view_map),
+            ("map_note_no_tiles", map_note_no_tiles),
+            ("servicestelle", servicestelle),
+            ("source", source),
+            ("data_licence", data_licence),
+            ("boundaries_attribution", boundaries_attribution),
+            ("error_network", error_network),
+            ("error_format", error_format),
+            ("error_schema", error_schema),
+            ("technical_details", technical_details),
+            ("filters_label", filters_label),
+            ("search_label", search_label),
+            ("search_placeholder", search_placeholder),
+            ("place_label", place_label),
+            ("place_all", place_all),
+            ("kreis_suffix", kreis_suffix),
+            ("place_clear", place_clear),
+            ("near_label", near_label),
+            ("near_placeholder", near_placeholder),
+            ("near_clear", near_clear),
+            ("near_no_match", near_no_match),
+            ("near_hint", near_hint),
+            ("places_loading", places_loading),
+            ("places_failed", places_failed),
+            ("use_location", use_location),
+            ("locating", locating),
+            ("location_denied", location_denied),
+            ("location_unavailable", location_unavailable),
+            ("radius_label", radius_label),
+            ("radius_all", radius_all),
+            ("distance_suffix", distance_suffix),
+            ("place_no_match", place_no_match),
+            ("sada_toggle", sada_toggle),
+            ("sada_only", sada_only),
+            ("preset_label", preset_label),
+            ("topics_legend", topics_legend),
+            ("offers_legend", offers_legend),
+            ("umbrellas_legend", umbrellas_legend),
+            ("more_filters", more_filters),
+            ("reset_filters", reset_filters),
+            ("back_to_list", back_to_list),
+            ("carrier_label", carrier_label),
+            ("address_label", address_label),
+            ("languages_label", languages_label),
+            ("call", call),
+            ("write_email", write_email),
+            ("website", website),
+            ("directions", directions),
+            ("open_in_map_app", open_in_map_app),
+            ("last_verified", last_verified),
+            ("report_error", report_error),
+            ("postcodes_attribution", postcodes_attribution),
+            ("download_label", download_label),
+            ("about_data", about_data),
+            ("open_full_map", open_full_map),
+            ("embed_generator_link", embed_generator_link),
+            ("embed_title", embed_title),
+            ("embed_intro", embed_intro),
+            ("embed_lock", embed_lock),
+            ("embed_list", embed_list),
+            ("embed_list_side", embed_list_side),
+            ("embed_list_bottom", embed_list_bottom),
+            ("embed_list_none", embed_list_none),
+            ("embed_height", embed_height),
+            ("embed_snippet", embed_snippet),
+            ("embed_copy", embed_copy),
+            ("embed_copied", embed_copied),
+            ("embed_preview", embed_preview),
+            ("embed_iframe_title", embed_iframe_title),
+            ("embed_back", embed_back),
+            ("skip_map", skip_map),
+            ("load_tiles", load_tiles),
+            ("embed_tiles_on_click", embed_tiles_on_click),
+            ("wheel_hint", wheel_hint),
+            ("touch_hint", touch_hint),
+        ];
+        let mut out: Vec<(String, String)> = plain
+            .iter()
+            .map(|(field, text)| (field.to_string(), text.to_string()))
+            .collect();
+        for n in COUNTS {
+            out.push((format!("n_found({n})"), n_found(n)));
+        }
+        for n in COUNTS {
+            out.push((format!("n_skipped({n})"), n_skipped(n)));
+        }
+        for n in COUNTS {
+            out.push((format!("cluster_label({n})"), cluster_label(n)));
+        }
+        for &p in Precision::ALL {
+            out.push((
+                format!("approximate_position({p:?})"),
+                approximate_position(p).to_string(),
+            ));
+        }
+        out.push(("as_of".into(), as_of("2026-11-24")));
+        for n in COUNTS {
+            for total in [1, 2, 5, 21, 101, 214] {
+                out.push((format!("coverage({n}, {total})"), coverage(n, total)));
+            }
+        }
+        for r in [5, 10, 25, 50, 404, 500] {
+            out.push((format!("error_not_found({r})"), error_not_found(r)));
+        }
+        for r in [5, 10, 25, 50, 404, 500] {
+            out.push((format!("radius_km({r})"), radius_km(r)));
+        }
+        for r in [5, 50] {
+            for n in COUNTS {
+                out.push((format!("nearest_instead({r}, {n})"), nearest_instead(r, n)));
+            }
+        }
+        out.push(("sada_far".into(), sada_far("12 km")));
+        out.push(("origin_label".into(), origin_label("Köln")));
+        assert!(
+            matches!(decimal_separator, ',' | '.' | '\u{066B}'),
+            "decimal_separator"
+        );
+        for n in COUNTS {
+            out.push((format!("n_places({n})"), n_places(n)));
+        }
+        for &v in Offer::ALL {
+            out.push((format!("offer({v:?})"), offer(v).to_string()));
+        }
+        for &v in Topic::ALL {
+            out.push((format!("topic({v:?})"), topic(v).to_string()));
+        }
+        for &v in Umbrella::ALL {
+            out.push((format!("umbrella({v:?})"), umbrella(v).to_string()));
+        }
+        out
+    }
+
+    fn is_rtl(c: char) -> bool {
+        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    }
+
+    #[test]
+    fn no_string_is_empty_or_has_a_leftover_placeholder() {
+        for (field, text) in all_strings(&FA) {
+            assert!(!text.trim().is_empty(), "{field} is empty");
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{field}: {text}"
+            );
+            assert!(
+                !text.contains(" \u{200C}") && !text.contains("\u{200C} "),
+                "{field}: stray ZWNJ"
+            );
+        }
+    }
+
+    #[test]
+    fn vocabulary_labels_are_distinct() {
+        fn distinct<T: Copy>(all: &[T], label: fn(T) -> &'static str) {
+            let mut seen = std::collections::HashSet::new();
+            for &value in all {
+                assert!(
+                    seen.insert(label(value)),
+                    "duplicate label {}",
+                    label(value)
+                );
+            }
+        }
+        distinct(Offer::ALL, FA.offer);
+        distinct(Topic::ALL, FA.topic);
+        distinct(Umbrella::ALL, FA.umbrella);
+    }
+
+    #[test]
+    fn numbers_in_sentences_are_shown() {
+        for n in [5, 21, 101] {
+            for f in [FA.n_found, FA.n_skipped, FA.cluster_label, FA.n_places] {
+                assert!(f(n).contains(&n.to_string()), "{}", f(n));
+            }
+            assert!((FA.nearest_instead)(25, n).contains(&n.to_string()));
+        }
+        assert!((FA.coverage)(12, 214).contains("12"));
+        assert!((FA.coverage)(12, 214).contains("214"));
+        assert!((FA.error_not_found)(404).contains("404"));
+        assert!((FA.radius_km)(25).contains("25"));
+        assert!((FA.sada_far)("12 km").contains("12 km"));
+        assert!((FA.origin_label)("Köln").contains("Köln"));
+    }
+
+    #[test]
+    fn tag_is_bcp47() {
+        assert_eq!(FA.lang_tag, "fa");
+    }
+
+    #[test]
+    fn counts_use_the_right_forms_for_0_1_2_5_21_101() {
+        let expected = [
+            "هیچ آژانسی پیدا نشد",
+            "1 آژانس پیدا شد",
+            "2 آژانس پیدا شد",
+            "5 آژانس پیدا شد",
+            "21 آژانس پیدا شد",
+            "101 آژانس پیدا شد",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((FA.n_found)(n), want, "n_found({n})");
+        }
+        let expected = [
+            "پیشنهادی نیست",
+            "1 پیشنهاد",
+            "2 پیشنهاد",
+            "5 پیشنهاد",
+            "21 پیشنهاد",
+            "101 پیشنهاد",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((FA.n_places)(n), want, "n_places({n})");
+        }
+        let expected = [
+            "0 آژانس",
+            "1 آژانس",
+            "2 آژانس",
+            "5 آژانس",
+            "21 آژانس",
+            "101 آژانس",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((FA.cluster_label)(n), want, "cluster_label({n})");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_fa("2026-11-24"), "24 نوامبر 2026");
+        assert_eq!(date_fa("2026-03-05"), "5 مارس 2026");
+        for not_a_date in [
+            "bald",
+            "",
+            "2026-13-01",
+            "2026-11-32",
+            "2026-1-24",
+            "26-11-24",
+            "2026-+1-24",
+        ] {
+            assert_eq!(date_fa(not_a_date), not_a_date);
+        }
+        assert!((FA.as_of)("2026-11-24").contains(&date_fa("2026-11-24")));
+    }
+
+    #[test]
+    fn every_string_is_right_to_left_text() {
+        for (field, text) in all_strings(&FA) {
+            if field != "lang_tag" {
+                assert!(
+                    text.chars().any(is_rtl),
+                    "{field} has no RTL letter: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn letters_are_the_persian_forms() {
+        for (field, text) in all_strings(&FA) {
+            assert!(!text.contains(['\u{064A}', '\u{0643}']), "{field}: {text}");
+        }
+    }
+}

@@ -1,0 +1,585 @@
+//! Turkish (`tr`). Polite plural address ("siz"); nouns after a numeral stay
+//! singular ("5 ajans"), so counts need no plural forms, only a wording for 0.
+//!
+//! Dates are written `24.11.2026` (the usual Turkish form); decimals use a
+//! comma, as in Turkish.
+
+use super::Texts;
+use ia_core::{Offer, Precision, Topic, Umbrella};
+
+pub static TR: Texts = Texts {
+    lang_tag: "tr",
+    app_title: "NRW'de entegrasyon ajansları",
+    app_subtitle: "Göç geçmişi olan kişiler için danışmanlık ve hizmetler – size yakın bir ajans bulun.",
+    skip_to_results: "Sonuç listesine geç",
+    loading: "Veriler yükleniyor …",
+    load_failed: "Entegrasyon ajanslarının listesi yüklenemedi.",
+    retry: "Tekrar dene",
+    crashed: "Bir sorun oluştu.",
+    reload: "Sayfayı yeniden yükle",
+    n_found: |n| match n {
+        0 => "Hiç ajans bulunamadı".into(),
+        n => format!("{n} ajans bulundu"),
+    },
+    n_skipped: |n| match n {
+        0 => "Gösterilemeyen kayıt yok.".into(),
+        n => format!("{n} kayıt gösterilemedi."),
+    },
+    results_heading: "Sonuçlar",
+    map_label: "Entegrasyon ajansları haritası",
+    view_switch_label: "Görünüm",
+    view_list: "Liste",
+    view_map: "Harita",
+    map_note_no_tiles: "Arka plan haritasına ulaşılamıyor – sınırlar, konumlar ve liste çalışmaya devam ediyor.",
+    cluster_label: |n| format!("{n} ajans"),
+    servicestelle: "Ayrımcılıkla mücadele danışma merkezi",
+    approximate_position: |precision| match precision {
+        Precision::Address => "Konum: adres",
+        Precision::Postcode => "Yaklaşık konum (posta kodu bölgesinin ortası)",
+        Precision::Municipality => "Yaklaşık konum (belediyenin ortası)",
+    },
+    as_of: |date| format!("Verilerin tarihi: {}", date_tr(date)),
+    source: "Kaynak",
+    coverage: |listed, total| format!("Yaklaşık {total} entegrasyon ajansından {listed} tanesi listede"),
+    data_licence: "Veri lisansı",
+    boundaries_attribution: "Sınırlar: © GeoBasis-DE / BKG (2017), dl-de/by-2-0",
+    error_not_found: |status| format!("Sunucu {status} hata koduyla yanıt verdi."),
+    error_network: "Sunucuyla bağlantı yok.",
+    error_format: "Dosya bozuk ya da biçimi bilinmiyor.",
+    error_schema: "Bu uygulama, dosyanın bu sürümünü okuyamıyor.",
+    technical_details: "Teknik ayrıntılar",
+    filters_label: "Ajansları filtrele",
+    search_label: "Ad, yürütücü kurum veya adrese göre arayın",
+    search_placeholder: "örn. Caritas veya Köln",
+    place_label: "Şehir, belediye veya ilçe",
+    place_all: "Tüm NRW",
+    kreis_suffix: " (ilçe)",
+    place_clear: "Yeri sıfırla (tüm NRW)",
+    near_label: "Yakınında (posta kodu veya yer adı)",
+    near_placeholder: "örn. 50667 veya Bergheim",
+    near_clear: "Mesafeler için seçilen yeri kaldır",
+    near_no_match: "NRW'de posta kodu veya yer bulunamadı",
+    near_hint: "Posta kodu veya yer adı girin",
+    places_loading: "Yerler yükleniyor …",
+    places_failed: "Yer listesi yüklenemedi.",
+    use_location: "Konumumu kullan",
+    locating: "Konum belirleniyor …",
+    location_denied: "Konumunuza erişim izni verilmedi. Lütfen posta kodunuzu veya yerleşim yerinizi girin.",
+    location_unavailable: "Konumunuz belirlenemedi. Lütfen posta kodunuzu veya yerleşim yerinizi girin.",
+    radius_label: "Mesafe:",
+    radius_all: "tüm NRW",
+    radius_km: |r| format!("{r} km"),
+    nearest_instead: |r, n| match n {
+        1 => format!("{r} km içinde uygun bir ajans yok. En yakın ajans:"),
+        n => format!("{r} km içinde uygun bir ajans yok. En yakın {n} ajans:"),
+    },
+    sada_far: |distance| format!("Ayrımcılıkla mücadele danışma merkezleri genellikle bütün bir bölgeye hizmet verir. {distance} uzaklıktaki en yakın merkez de size yardımcı olur."),
+    distance_suffix: " uzaklıkta",
+    origin_label: |place| format!("Mesafeler için başlangıç noktası: {place}"),
+    decimal_separator: ',',
+    place_no_match: "Entegrasyon ajansı olan bir yer bulunamadı",
+    n_places: |n| match n {
+        0 => "Öneri yok".into(),
+        n => format!("{n} öneri"),
+    },
+    sada_toggle: "Yalnızca ayrımcılıkla mücadele danışma merkezleri",
+    sada_only: "yalnızca ayrımcılıkla mücadele danışma merkezleri",
+    preset_label: "Sabit seçim:",
+    topics_legend: "Danışmanlık konuları",
+    offers_legend: "Hizmetler",
+    umbrellas_legend: "Sosyal yardım kuruluşu",
+    more_filters: "Diğer filtreler: hizmetler ve kuruluşlar",
+    reset_filters: "Tüm filtreleri sıfırla",
+    back_to_list: "Listeye geri dön",
+    carrier_label: "Yürütücü kurum",
+    address_label: "Adres",
+    languages_label: "Danışmanlık dilleri",
+    call: "Ara:",
+    write_email: "E-posta:",
+    website: "Web sitesi:",
+    directions: "Yol tarifi al (OpenStreetMap)",
+    open_in_map_app: "Harita uygulamasında aç",
+    last_verified: "son kontrol:",
+    report_error: "Hata bildir",
+    postcodes_attribution: "Posta kodları: GeoNames, CC BY 4.0",
+    download_label: "Gösterilen listeyi indir:",
+    about_data: "Kaynak, lisans ve harita verileri",
+    open_full_map: "Haritanın tamamını aç (yeni pencere)",
+    embed_generator_link: "Haritayı kendi web sitenize ekleyin",
+    embed_title: "Haritayı kendi web sitenize ekleyin",
+    embed_intro: "Bir ön ayar seçin, önizlemeyi kontrol edin ve kodu sayfanıza kopyalayın. Harita çerez kullanmaz.",
+    embed_lock: "Ön ayarı ziyaretçiler için sabitle (o zaman yer ve ayrımcılıkla mücadele seçimi değiştirilemez)",
+    embed_list: "Liste",
+    embed_list_side: "haritanın yanında",
+    embed_list_bottom: "haritanın altında",
+    embed_list_none: "liste yok",
+    embed_height: "Piksel cinsinden yükseklik (betikle otomatik olarak ayarlanır)",
+    embed_snippet: "Ekleme kodu",
+    embed_copy: "Kodu kopyala",
+    embed_copied: "Kopyalandı.",
+    embed_preview: "Önizleme",
+    embed_iframe_title: "NRW'de entegrasyon ajansları – harita",
+    embed_back: "Haritaya geri dön",
+    skip_map: "Haritayı atla",
+    load_tiles: "Arka plan haritasını yükle (harita sunucusundan)",
+    embed_tiles_on_click: "Arka plan haritasını yalnızca tıklamadan sonra yükle (öncesinde harita sunucusuna istek gönderilmez)",
+    wheel_hint: "Yakınlaştırmak için Ctrl/Strg (⌘) tuşunu basılı tutup kaydırın",
+    touch_hint: "Haritayı iki parmakla kaydırın ve yakınlaştırın",
+    offer: offer_tr,
+    topic: topic_tr,
+    umbrella: umbrella_tr,
+};
+
+pub fn offer_tr(offer: Offer) -> &'static str {
+    match offer {
+        Offer::InterculturalOpening => "Kültürlerarası açılım",
+        Offer::NeighbourhoodWork => "Mahalle odaklı çalışma",
+        Offer::CivicEngagement => "Gönüllülük ve sivil katılım",
+        Offer::AntidiscriminationWork => "Ayrımcılıkla mücadele çalışması",
+        Offer::LanguageCourses => "Kolay erişilebilir dil kursları",
+        Offer::IntegrationGuides => "Entegrasyon rehberleri (size eşlik eden gönüllüler)",
+        Offer::CulturallySensitiveCare => "Kültüre duyarlı yaşlı bakımı ve eğitim",
+        Offer::Counselling => "Danışmanlık",
+        Offer::MigrantOrganisations => "Göçmen örgütlerine destek",
+        Offer::Networking => "Ağ oluşturma ve iş birliği",
+    }
+}
+
+pub fn topic_tr(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Racism => "Irkçı ayrımcılık",
+        Topic::AntiMuslimRacism => "Müslüman karşıtı ırkçılık",
+        Topic::AntiBlackRacism => "Siyahlara karşı ırkçılık",
+        Topic::Antisemitism => "Antisemitizm",
+        Topic::Antiziganism => "Sinti ve Romanlara karşı ırkçılık",
+        Topic::Lgbtiq => "LGBTİQ*",
+        Topic::Sexism => "Cinsiyetçilik",
+        Topic::Age => "Yaş",
+        Topic::Disability => "Engellilik",
+        Topic::Work => "İş",
+        Topic::Housing => "Konut",
+        Topic::Education => "Eğitim",
+        Topic::Authorities => "Resmî daireler",
+        Topic::Justice => "Yargı",
+    }
+}
+
+/// Association names stay German; a dash adds the explanation (the detail view
+/// already puts this label in parentheses).
+pub fn umbrella_tr(umbrella: Umbrella) -> &'static str {
+    match umbrella {
+        Umbrella::Awo => "AWO – İşçi Refah Derneği",
+        Umbrella::Caritas => "Caritas – Katolik",
+        Umbrella::Diakonie => "Diakonie – Protestan",
+        Umbrella::Drk => "DRK – Alman Kızılhaçı",
+        Umbrella::Paritaetischer => "Der Paritätische – bağımsız kuruluşlar birliği",
+        Umbrella::JewishCommunities => "Jüdische Gemeinden – Yahudi cemaatleri",
+        Umbrella::Other => "Diğer",
+        Umbrella::Unknown => "Belirtilmemiş",
+    }
+}
+
+/// `2026-11-24` → `24.11.2026` (the Turkish numeric form, as in German);
+/// anything else is returned unchanged.
+pub fn date_tr(iso: &str) -> String {
+    match iso_parts(iso) {
+        Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
+        None => iso.to_owned(),
+    }
+}
+
+/// `(year, month 1–12, day 1–31)` of an ISO date `YYYY-MM-DD`.
+fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
+    let (year, rest) = iso.split_once('-')?;
+    let (month, day) = rest.split_once('-')?;
+    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTS: [usize; 6] = [0, 1, 2, 5, 21, 101];
+
+    /// Every string of the table, with each function called on sample values,
+    /// as (field, text). The pattern names every field of `Texts` (no `..`), so
+    /// a field added to `Texts` fails here until the test knows it.
+    fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
+        let Texts {
+            lang_tag,
+            app_title,
+            app_subtitle,
+            skip_to_results,
+            loading,
+            load_failed,
+            retry,
+            crashed,
+            reload,
+            n_found,
+            n_skipped,
+            results_heading,
+            map_label,
+            view_switch_label,
+            view_list,
+            view_map,
+            map_note_no_tiles,
+            cluster_label,
+            servicestelle,
+            approximate_position,
+            as_of,
+            source,
+            coverage,
+            data_licence,
+            boundaries_attribution,
+            error_not_found,
+            error_network,
+            error_format,
+            error_schema,
+            technical_details,
+            filters_label,
+            search_label,
+            search_placeholder,
+            place_label,
+            place_all,
+            kreis_suffix,
+            place_clear,
+            near_label,
+            near_placeholder,
+            near_clear,
+            near_no_match,
+            near_hint,
+            places_loading,
+            places_failed,
+            use_location,
+            locating,
+            location_denied,
+            location_unavailable,
+            radius_label,
+            radius_all,
+            radius_km,
+            nearest_instead,
+            sada_far,
+            distance_suffix,
+            origin_label,
+            decimal_separator,
+            place_no_match,
+            n_places,
+            sada_toggle,
+            sada_only,
+            preset_label,
+            topics_legend,
+            offers_legend,
+            umbrellas_legend,
+            more_filters,
+            reset_filters,
+            back_to_list,
+            carrier_label,
+            address_label,
+            languages_label,
+            call,
+            write_email,
+            website,
+            directions,
+            open_in_map_app,
+            last_verified,
+            report_error,
+            postcodes_attribution,
+            download_label,
+            about_data,
+            open_full_map,
+            embed_generator_link,
+            embed_title,
+            embed_intro,
+            embed_lock,
+            embed_list,
+            embed_list_side,
+            embed_list_bottom,
+            embed_list_none,
+            embed_height,
+            embed_snippet,
+            embed_copy,
+            embed_copied,
+            embed_preview,
+            embed_iframe_title,
+            embed_back,
+            skip_map,
+            load_tiles,
+            embed_tiles_on_click,
+            wheel_hint,
+            touch_hint,
+            offer,
+            topic,
+            umbrella,
+        } = t;
+        let plain: [(&str, &str); 88] = [
+            ("lang_tag", lang_tag),
+            ("app_title", app_title),
+            ("app_subtitle", app_subtitle),
+            ("skip_to_results", skip_to_results),
+            ("loading", loading),
+            ("load_failed", load_failed),
+            ("retry", retry),
+            ("crashed", crashed),
+            ("reload", reload),
+            ("results_heading", results_heading),
+            ("map_label", map_label),
+            ("view_switch_label", view_switch_label),
+            ("view_list", view_list),
+            ("view_map", view_map),
+            ("map_note_no_tiles", map_note_no_tiles),
+            ("servicestelle", servicestelle),
+            ("source", source),
+            ("data_licence", data_licence),
+            ("boundaries_attribution", boundaries_attribution),
+            ("error_network", error_network),
+            ("error_format", error_format),
+            ("error_schema", error_schema),
+            ("technical_details", technical_details),
+            ("filters_label", filters_label),
+            ("search_label", search_label),
+            ("search_placeholder", search_placeholder),
+            ("place_label", place_label),
+            ("place_all", place_all),
+            ("kreis_suffix", kreis_suffix),
+            ("place_clear", place_clear),
+            ("near_label", near_label),
+            ("near_placeholder", near_placeholder),
+            ("near_clear", near_clear),
+            ("near_no_match", near_no_match),
+            ("near_hint", near_hint),
+            ("places_loading", places_loading),
+            ("places_failed", places_failed),
+            ("use_location", use_location),
+            ("locating", locating),
+            ("location_denied", location_denied),
+            ("location_unavailable", location_unavailable),
+            ("radius_label", radius_label),
+            ("radius_all", radius_all),
+            ("distance_suffix", distance_suffix),
+            ("place_no_match", place_no_match),
+            ("sada_toggle", sada_toggle),
+            ("sada_only", sada_only),
+            ("preset_label", preset_label),
+            ("topics_legend", topics_legend),
+            ("offers_legend", offers_legend),
+            ("umbrellas_legend", umbrellas_legend),
+            ("more_filters", more_filters),
+            ("reset_filters", reset_filters),
+            ("back_to_list", back_to_list),
+            ("carrier_label", carrier_label),
+            ("address_label", address_label),
+            ("languages_label", languages_label),
+            ("call", call),
+            ("write_email", write_email),
+            ("website", website),
+            ("directions", directions),
+            ("open_in_map_app", open_in_map_app),
+            ("last_verified", last_verified),
+            ("report_error", report_error),
+            ("postcodes_attribution", postcodes_attribution),
+            ("download_label", download_label),
+            ("about_data", about_data),
+            ("open_full_map", open_full_map),
+            ("embed_generator_link", embed_generator_link),
+            ("embed_title", embed_title),
+            ("embed_intro", embed_intro),
+            ("embed_lock", embed_lock),
+            ("embed_list", embed_list),
+            ("embed_list_side", embed_list_side),
+            ("embed_list_bottom", embed_list_bottom),
+            ("embed_list_none", embed_list_none),
+            ("embed_height", embed_height),
+            ("embed_snippet", embed_snippet),
+            ("embed_copy", embed_copy),
+            ("embed_copied", embed_copied),
+            ("embed_preview", embed_preview),
+            ("embed_iframe_title", embed_iframe_title),
+            ("embed_back", embed_back),
+            ("skip_map", skip_map),
+            ("load_tiles", load_tiles),
+            ("embed_tiles_on_click", embed_tiles_on_click),
+            ("wheel_hint", wheel_hint),
+            ("touch_hint", touch_hint),
+        ];
+        let mut out: Vec<(String, String)> = plain
+            .iter()
+            .map(|(field, text)| (field.to_string(), text.to_string()))
+            .collect();
+        for n in COUNTS {
+            out.push((format!("n_found({n})"), n_found(n)));
+        }
+        for n in COUNTS {
+            out.push((format!("n_skipped({n})"), n_skipped(n)));
+        }
+        for n in COUNTS {
+            out.push((format!("cluster_label({n})"), cluster_label(n)));
+        }
+        for &p in Precision::ALL {
+            out.push((
+                format!("approximate_position({p:?})"),
+                approximate_position(p).to_string(),
+            ));
+        }
+        out.push(("as_of".into(), as_of("2026-11-24")));
+        for n in COUNTS {
+            for total in [1, 2, 5, 21, 101, 214] {
+                out.push((format!("coverage({n}, {total})"), coverage(n, total)));
+            }
+        }
+        for r in [5, 10, 25, 50, 404, 500] {
+            out.push((format!("error_not_found({r})"), error_not_found(r)));
+        }
+        for r in [5, 10, 25, 50, 404, 500] {
+            out.push((format!("radius_km({r})"), radius_km(r)));
+        }
+        for r in [5, 50] {
+            for n in COUNTS {
+                out.push((format!("nearest_instead({r}, {n})"), nearest_instead(r, n)));
+            }
+        }
+        out.push(("sada_far".into(), sada_far("12 km")));
+        out.push(("origin_label".into(), origin_label("Köln")));
+        assert!(
+            matches!(decimal_separator, ',' | '.' | '\u{066B}'),
+            "decimal_separator"
+        );
+        for n in COUNTS {
+            out.push((format!("n_places({n})"), n_places(n)));
+        }
+        for &v in Offer::ALL {
+            out.push((format!("offer({v:?})"), offer(v).to_string()));
+        }
+        for &v in Topic::ALL {
+            out.push((format!("topic({v:?})"), topic(v).to_string()));
+        }
+        for &v in Umbrella::ALL {
+            out.push((format!("umbrella({v:?})"), umbrella(v).to_string()));
+        }
+        out
+    }
+
+    fn is_rtl(c: char) -> bool {
+        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    }
+
+    #[test]
+    fn no_string_is_empty_or_has_a_leftover_placeholder() {
+        for (field, text) in all_strings(&TR) {
+            assert!(!text.trim().is_empty(), "{field} is empty");
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{field}: {text}"
+            );
+            assert!(
+                !text.contains(" \u{200C}") && !text.contains("\u{200C} "),
+                "{field}: stray ZWNJ"
+            );
+        }
+    }
+
+    #[test]
+    fn vocabulary_labels_are_distinct() {
+        fn distinct<T: Copy>(all: &[T], label: fn(T) -> &'static str) {
+            let mut seen = std::collections::HashSet::new();
+            for &value in all {
+                assert!(
+                    seen.insert(label(value)),
+                    "duplicate label {}",
+                    label(value)
+                );
+            }
+        }
+        distinct(Offer::ALL, TR.offer);
+        distinct(Topic::ALL, TR.topic);
+        distinct(Umbrella::ALL, TR.umbrella);
+    }
+
+    #[test]
+    fn numbers_in_sentences_are_shown() {
+        for n in [5, 21, 101] {
+            for f in [TR.n_found, TR.n_skipped, TR.cluster_label, TR.n_places] {
+                assert!(f(n).contains(&n.to_string()), "{}", f(n));
+            }
+            assert!((TR.nearest_instead)(25, n).contains(&n.to_string()));
+        }
+        assert!((TR.coverage)(12, 214).contains("12"));
+        assert!((TR.coverage)(12, 214).contains("214"));
+        assert!((TR.error_not_found)(404).contains("404"));
+        assert!((TR.radius_km)(25).contains("25"));
+        assert!((TR.sada_far)("12 km").contains("12 km"));
+        assert!((TR.origin_label)("Köln").contains("Köln"));
+    }
+
+    #[test]
+    fn tag_is_bcp47() {
+        assert_eq!(TR.lang_tag, "tr");
+    }
+
+    #[test]
+    fn counts_use_the_right_forms_for_0_1_2_5_21_101() {
+        let expected = [
+            "Hiç ajans bulunamadı",
+            "1 ajans bulundu",
+            "2 ajans bulundu",
+            "5 ajans bulundu",
+            "21 ajans bulundu",
+            "101 ajans bulundu",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((TR.n_found)(n), want, "n_found({n})");
+        }
+        let expected = [
+            "Öneri yok",
+            "1 öneri",
+            "2 öneri",
+            "5 öneri",
+            "21 öneri",
+            "101 öneri",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((TR.n_places)(n), want, "n_places({n})");
+        }
+        let expected = [
+            "0 ajans",
+            "1 ajans",
+            "2 ajans",
+            "5 ajans",
+            "21 ajans",
+            "101 ajans",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((TR.cluster_label)(n), want, "cluster_label({n})");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_tr("2026-11-24"), "24.11.2026");
+        assert_eq!(date_tr("2026-03-05"), "05.03.2026");
+        for not_a_date in [
+            "bald",
+            "",
+            "2026-13-01",
+            "2026-11-32",
+            "2026-1-24",
+            "26-11-24",
+            "2026-+1-24",
+        ] {
+            assert_eq!(date_tr(not_a_date), not_a_date);
+        }
+        assert!((TR.as_of)("2026-11-24").contains(&date_tr("2026-11-24")));
+    }
+
+    #[test]
+    fn no_right_to_left_characters() {
+        for (field, text) in all_strings(&TR) {
+            assert!(!text.chars().any(is_rtl), "{field}: {text}");
+        }
+    }
+}

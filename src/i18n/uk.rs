@@ -1,0 +1,662 @@
+//! Ukrainian (`uk`). Polite address ("ви").
+//!
+//! Counted nouns take the three Ukrainian forms (CLDR one: 1, 21, 31 …;
+//! few: 2–4, 22–24 …; many: 0, 5–20, 25–30 …, 11–14). Dates are written
+//! `24.11.2026` (the usual Ukrainian form); decimals use a comma.
+
+use super::Texts;
+use ia_core::{Offer, Precision, Topic, Umbrella};
+
+/// The CLDR plural category of a whole number in Ukrainian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralUk {
+    One,
+    Few,
+    Many,
+}
+
+pub fn plural_uk(n: usize) -> PluralUk {
+    match (n % 10, n % 100) {
+        (1, rem100) if rem100 != 11 => PluralUk::One,
+        (2..=4, rem100) if !(12..=14).contains(&rem100) => PluralUk::Few,
+        _ => PluralUk::Many,
+    }
+}
+
+/// The form of a counted word that goes with `n`.
+fn pick(n: usize, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
+    match plural_uk(n) {
+        PluralUk::One => one,
+        PluralUk::Few => few,
+        PluralUk::Many => many,
+    }
+}
+
+pub static UK: Texts = Texts {
+    lang_tag: "uk",
+    app_title: "Інтеграційні агенції в Північному Рейні-Вестфалії",
+    app_subtitle: "Консультації та допомога для людей з міграційною історією – знайдіть агенцію поблизу.",
+    skip_to_results: "Перейти до списку результатів",
+    loading: "Завантаження даних …",
+    load_failed: "Не вдалося завантажити список інтеграційних агенцій.",
+    retry: "Спробувати ще раз",
+    crashed: "Щось пішло не так.",
+    reload: "Перезавантажити сторінку",
+    // "Знайдено" takes the accusative: агенцію, агенції, агенцій.
+    n_found: |n| match n {
+        0 => "Не знайдено жодної агенції".into(),
+        n => format!("Знайдено {n} {}", pick(n, "агенцію", "агенції", "агенцій")),
+    },
+    n_skipped: |n| match n {
+        0 => "Усі записи показано.".into(),
+        n => format!("Не вдалося показати {n} {}.", pick(n, "запис", "записи", "записів")),
+    },
+    results_heading: "Результати",
+    map_label: "Карта інтеграційних агенцій",
+    view_switch_label: "Вигляд",
+    view_list: "Список",
+    view_map: "Карта",
+    map_note_no_tiles: "Фонова карта недоступна – межі, розташування та список і далі працюють.",
+    cluster_label: |n| format!("{n} {}", pick(n, "агенція", "агенції", "агенцій")),
+    servicestelle: "Служба протидії дискримінації",
+    approximate_position: |precision| match precision {
+        Precision::Address => "Розташування: за адресою",
+        Precision::Postcode => "Розташування приблизне (центр району поштового індексу)",
+        Precision::Municipality => "Розташування приблизне (центр громади)",
+    },
+    as_of: |date| format!("Дані станом на {}", date_uk(date)),
+    source: "Джерело",
+    // "із N …" takes the genitive: singular after 1, 21 …, plural otherwise.
+    coverage: |listed, total| {
+        let agencies = match plural_uk(total as usize) {
+            PluralUk::One => "інтеграційної агенції",
+            PluralUk::Few | PluralUk::Many => "інтеграційних агенцій",
+        };
+        format!("У списку {listed} із приблизно {total} {agencies}")
+    },
+    data_licence: "Ліцензія на дані",
+    boundaries_attribution: "Межі: © GeoBasis-DE / BKG (2017), dl-de/by-2-0",
+    error_not_found: |status| format!("Сервер відповів помилкою {status}."),
+    error_network: "Немає з’єднання із сервером.",
+    error_format: "Файл пошкоджений або має невідомий формат.",
+    error_schema: "Цей застосунок не може прочитати цю версію файлу.",
+    technical_details: "Технічні подробиці",
+    filters_label: "Фільтр агенцій",
+    search_label: "Пошук за назвою, засновником або адресою",
+    search_placeholder: "наприклад, Caritas або Köln",
+    place_label: "Місто, громада або район",
+    place_all: "Уся земля NRW",
+    kreis_suffix: " (район)",
+    place_clear: "Скинути місце (уся земля NRW)",
+    near_label: "Поблизу (поштовий індекс або населений пункт)",
+    near_placeholder: "наприклад, 50667 або Bergheim",
+    near_clear: "Видалити місце для розрахунку відстаней",
+    near_no_match: "Поштовий індекс або населений пункт у NRW не знайдено",
+    near_hint: "Введіть поштовий індекс або назву населеного пункту",
+    places_loading: "Завантаження списку місць …",
+    places_failed: "Не вдалося завантажити список місць.",
+    use_location: "Використати моє місцезнаходження",
+    locating: "Визначаємо ваше місцезнаходження …",
+    location_denied: "Доступ до вашого місцезнаходження не надано. Будь ласка, введіть поштовий індекс або назву населеного пункту.",
+    location_unavailable: "Не вдалося визначити ваше місцезнаходження. Будь ласка, введіть поштовий індекс або назву населеного пункту.",
+    radius_label: "Радіус:",
+    radius_all: "уся земля NRW",
+    radius_km: |r| format!("{r} км"),
+    nearest_instead: |r, n| match n {
+        1 => format!("У радіусі {r} км немає відповідних агенцій. Найближча агенція:"),
+        n => format!(
+            "У радіусі {r} км немає відповідних агенцій. Найближчі {n} {}:",
+            pick(n, "агенція", "агенції", "агенцій")
+        ),
+    },
+    sada_far: |distance| format!("Служби протидії дискримінації зазвичай консультують мешканців цілого регіону. Найближча служба (на відстані {distance}) теж готова вам допомогти."),
+    distance_suffix: " від вибраного місця",
+    origin_label: |place| format!("Точка відліку для відстаней: {place}"),
+    decimal_separator: ',',
+    place_no_match: "Населений пункт з інтеграційною агенцією не знайдено",
+    n_places: |n| match n {
+        0 => "Немає варіантів".into(),
+        n => format!("{n} {}", pick(n, "варіант", "варіанти", "варіантів")),
+    },
+    sada_toggle: "Лише служби протидії дискримінації",
+    sada_only: "лише служби протидії дискримінації",
+    preset_label: "Зафіксований вибір:",
+    topics_legend: "Теми консультацій",
+    offers_legend: "Послуги",
+    umbrellas_legend: "Благодійна спілка",
+    more_filters: "Інші фільтри: послуги та спілки",
+    reset_filters: "Скинути всі фільтри",
+    back_to_list: "Назад до списку",
+    carrier_label: "Засновник",
+    address_label: "Адреса",
+    languages_label: "Мови консультацій",
+    call: "Зателефонувати:",
+    write_email: "Електронна пошта:",
+    website: "Вебсайт:",
+    directions: "Прокласти маршрут (OpenStreetMap)",
+    open_in_map_app: "Відкрити в застосунку карт",
+    last_verified: "остання перевірка:",
+    report_error: "Повідомити про помилку",
+    postcodes_attribution: "Поштові індекси: GeoNames, CC BY 4.0",
+    download_label: "Завантажити показаний список:",
+    about_data: "Джерело, ліцензія та картографічні дані",
+    open_full_map: "Відкрити повну карту (у новому вікні)",
+    embed_generator_link: "Вбудувати карту на ваш вебсайт",
+    embed_title: "Вбудувати карту на ваш вебсайт",
+    embed_intro: "Виберіть попередні налаштування, перевірте попередній перегляд і скопіюйте код на свою сторінку. Карта не використовує файли cookie.",
+    embed_lock: "Зафіксувати налаштування для відвідувачів (тоді місце та вибір служб протидії дискримінації змінити не можна)",
+    embed_list: "Список",
+    embed_list_side: "поруч із картою",
+    embed_list_bottom: "під картою",
+    embed_list_none: "без списку",
+    embed_height: "Висота в пікселях (зі скриптом підлаштовується автоматично)",
+    embed_snippet: "Код для вбудовування",
+    embed_copy: "Скопіювати код",
+    embed_copied: "Скопійовано.",
+    embed_preview: "Попередній перегляд",
+    embed_iframe_title: "Інтеграційні агенції в Північному Рейні-Вестфалії – карта",
+    embed_back: "Назад до карти",
+    skip_map: "Пропустити карту",
+    load_tiles: "Завантажити фонову карту (з картографічного сервера)",
+    embed_tiles_on_click: "Завантажувати фонову карту лише після клацання (до цього не звертатися до картографічного сервера)",
+    wheel_hint: "Щоб змінити масштаб, утримуйте Ctrl/Strg (⌘) і прокручуйте",
+    touch_hint: "Переміщуйте й масштабуйте карту двома пальцями",
+    offer: offer_uk,
+    topic: topic_uk,
+    umbrella: umbrella_uk,
+};
+
+pub fn offer_uk(offer: Offer) -> &'static str {
+    match offer {
+        Offer::InterculturalOpening => "Міжкультурна відкритість",
+        Offer::NeighbourhoodWork => "Робота в районі проживання",
+        Offer::CivicEngagement => "Волонтерство та громадська активність",
+        Offer::AntidiscriminationWork => "Протидія дискримінації",
+        Offer::LanguageCourses => "Доступні мовні курси",
+        Offer::IntegrationGuides => "Помічники з інтеграції (волонтери, які супроводжують)",
+        Offer::CulturallySensitiveCare => {
+            "Допомога літнім людям з урахуванням їхньої культури та навчання"
+        }
+        Offer::Counselling => "Консультації",
+        Offer::MigrantOrganisations => "Підтримка організацій мігрантів",
+        Offer::Networking => "Співпраця та мережі партнерів",
+    }
+}
+
+pub fn topic_uk(topic: Topic) -> &'static str {
+    match topic {
+        Topic::Racism => "Расистська дискримінація",
+        Topic::AntiMuslimRacism => "Антимусульманський расизм",
+        Topic::AntiBlackRacism => "Расизм проти темношкірих людей",
+        Topic::Antisemitism => "Антисемітизм",
+        Topic::Antiziganism => "Антициганізм (проти сінті та ромів)",
+        Topic::Lgbtiq => "ЛГБТІК*",
+        Topic::Sexism => "Сексизм",
+        Topic::Age => "Вік",
+        Topic::Disability => "Інвалідність",
+        Topic::Work => "Робота",
+        Topic::Housing => "Житло",
+        Topic::Education => "Освіта",
+        Topic::Authorities => "Органи влади",
+        Topic::Justice => "Суди та правосуддя",
+    }
+}
+
+/// Association names stay German; a dash adds the explanation (the detail view
+/// already puts this label in parentheses).
+pub fn umbrella_uk(umbrella: Umbrella) -> &'static str {
+    match umbrella {
+        Umbrella::Awo => "AWO – Робітнича спілка соціальної допомоги",
+        Umbrella::Caritas => "Caritas – католицька організація",
+        Umbrella::Diakonie => "Diakonie – євангельська організація",
+        Umbrella::Drk => "DRK – Німецький Червоний Хрест",
+        Umbrella::Paritaetischer => "Der Paritätische – спілка незалежних організацій",
+        Umbrella::JewishCommunities => "Jüdische Gemeinden – єврейські громади",
+        Umbrella::Other => "Інші",
+        Umbrella::Unknown => "Не вказано",
+    }
+}
+
+/// `2026-11-24` → `24.11.2026` (the Ukrainian numeric form, as in German);
+/// anything else is returned unchanged.
+pub fn date_uk(iso: &str) -> String {
+    match iso_parts(iso) {
+        Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
+        None => iso.to_owned(),
+    }
+}
+
+/// `(year, month 1–12, day 1–31)` of an ISO date `YYYY-MM-DD`.
+fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
+    let (year, rest) = iso.split_once('-')?;
+    let (month, day) = rest.split_once('-')?;
+    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((year, month, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTS: [usize; 6] = [0, 1, 2, 5, 21, 101];
+
+    /// Every string of the table, with each function called on sample values,
+    /// as (field, text). The pattern names every field of `Texts` (no `..`), so
+    /// a field added to `Texts` fails here until the test knows it.
+    fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
+        let Texts {
+            lang_tag,
+            app_title,
+            app_subtitle,
+            skip_to_results,
+            loading,
+            load_failed,
+            retry,
+            crashed,
+            reload,
+            n_found,
+            n_skipped,
+            results_heading,
+            map_label,
+            view_switch_label,
+            view_list,
+            view_map,
+            map_note_no_tiles,
+            cluster_label,
+            servicestelle,
+            approximate_position,
+            as_of,
+            source,
+            coverage,
+            data_licence,
+            boundaries_attribution,
+            error_not_found,
+            error_network,
+            error_format,
+            error_schema,
+            technical_details,
+            filters_label,
+            search_label,
+            search_placeholder,
+            place_label,
+            place_all,
+            kreis_suffix,
+            place_clear,
+            near_label,
+            near_placeholder,
+            near_clear,
+            near_no_match,
+            near_hint,
+            places_loading,
+            places_failed,
+            use_location,
+            locating,
+            location_denied,
+            location_unavailable,
+            radius_label,
+            radius_all,
+            radius_km,
+            nearest_instead,
+            sada_far,
+            distance_suffix,
+            origin_label,
+            decimal_separator,
+            place_no_match,
+            n_places,
+            sada_toggle,
+            sada_only,
+            preset_label,
+            topics_legend,
+            offers_legend,
+            umbrellas_legend,
+            more_filters,
+            reset_filters,
+            back_to_list,
+            carrier_label,
+            address_label,
+            languages_label,
+            call,
+            write_email,
+            website,
+            directions,
+            open_in_map_app,
+            last_verified,
+            report_error,
+            postcodes_attribution,
+            download_label,
+            about_data,
+            open_full_map,
+            embed_generator_link,
+            embed_title,
+            embed_intro,
+            embed_lock,
+            embed_list,
+            embed_list_side,
+            embed_list_bottom,
+            embed_list_none,
+            embed_height,
+            embed_snippet,
+            embed_copy,
+            embed_copied,
+            embed_preview,
+            embed_iframe_title,
+            embed_back,
+            skip_map,
+            load_tiles,
+            embed_tiles_on_click,
+            wheel_hint,
+            touch_hint,
+            offer,
+            topic,
+            umbrella,
+        } = t;
+        let plain: [(&str, &str); 88] = [
+            ("lang_tag", lang_tag),
+            ("app_title", app_title),
+            ("app_subtitle", app_subtitle),
+            ("skip_to_results", skip_to_results),
+            ("loading", loading),
+            ("load_failed", load_failed),
+            ("retry", retry),
+            ("crashed", crashed),
+            ("reload", reload),
+            ("results_heading", results_heading),
+            ("map_label", map_label),
+            ("view_switch_label", view_switch_label),
+            ("view_list", view_list),
+            ("view_map", view_map),
+            ("map_note_no_tiles", map_note_no_tiles),
+            ("servicestelle", servicestelle),
+            ("source", source),
+            ("data_licence", data_licence),
+            ("boundaries_attribution", boundaries_attribution),
+            ("error_network", error_network),
+            ("error_format", error_format),
+            ("error_schema", error_schema),
+            ("technical_details", technical_details),
+            ("filters_label", filters_label),
+            ("search_label", search_label),
+            ("search_placeholder", search_placeholder),
+            ("place_label", place_label),
+            ("place_all", place_all),
+            ("kreis_suffix", kreis_suffix),
+            ("place_clear", place_clear),
+            ("near_label", near_label),
+            ("near_placeholder", near_placeholder),
+            ("near_clear", near_clear),
+            ("near_no_match", near_no_match),
+            ("near_hint", near_hint),
+            ("places_loading", places_loading),
+            ("places_failed", places_failed),
+            ("use_location", use_location),
+            ("locating", locating),
+            ("location_denied", location_denied),
+            ("location_unavailable", location_unavailable),
+            ("radius_label", radius_label),
+            ("radius_all", radius_all),
+            ("distance_suffix", distance_suffix),
+            ("place_no_match", place_no_match),
+            ("sada_toggle", sada_toggle),
+            ("sada_only", sada_only),
+            ("preset_label", preset_label),
+            ("topics_legend", topics_legend),
+            ("offers_legend", offers_legend),
+            ("umbrellas_legend", umbrellas_legend),
+            ("more_filters", more_filters),
+            ("reset_filters", reset_filters),
+            ("back_to_list", back_to_list),
+            ("carrier_label", carrier_label),
+            ("address_label", address_label),
+            ("languages_label", languages_label),
+            ("call", call),
+            ("write_email", write_email),
+            ("website", website),
+            ("directions", directions),
+            ("open_in_map_app", open_in_map_app),
+            ("last_verified", last_verified),
+            ("report_error", report_error),
+            ("postcodes_attribution", postcodes_attribution),
+            ("download_label", download_label),
+            ("about_data", about_data),
+            ("open_full_map", open_full_map),
+            ("embed_generator_link", embed_generator_link),
+            ("embed_title", embed_title),
+            ("embed_intro", embed_intro),
+            ("embed_lock", embed_lock),
+            ("embed_list", embed_list),
+            ("embed_list_side", embed_list_side),
+            ("embed_list_bottom", embed_list_bottom),
+            ("embed_list_none", embed_list_none),
+            ("embed_height", embed_height),
+            ("embed_snippet", embed_snippet),
+            ("embed_copy", embed_copy),
+            ("embed_copied", embed_copied),
+            ("embed_preview", embed_preview),
+            ("embed_iframe_title", embed_iframe_title),
+            ("embed_back", embed_back),
+            ("skip_map", skip_map),
+            ("load_tiles", load_tiles),
+            ("embed_tiles_on_click", embed_tiles_on_click),
+            ("wheel_hint", wheel_hint),
+            ("touch_hint", touch_hint),
+        ];
+        let mut out: Vec<(String, String)> = plain
+            .iter()
+            .map(|(field, text)| (field.to_string(), text.to_string()))
+            .collect();
+        for n in COUNTS {
+            out.push((format!("n_found({n})"), n_found(n)));
+        }
+        for n in COUNTS {
+            out.push((format!("n_skipped({n})"), n_skipped(n)));
+        }
+        for n in COUNTS {
+            out.push((format!("cluster_label({n})"), cluster_label(n)));
+        }
+        for &p in Precision::ALL {
+            out.push((
+                format!("approximate_position({p:?})"),
+                approximate_position(p).to_string(),
+            ));
+        }
+        out.push(("as_of".into(), as_of("2026-11-24")));
+        for n in COUNTS {
+            for total in [1, 2, 5, 21, 101, 214] {
+                out.push((format!("coverage({n}, {total})"), coverage(n, total)));
+            }
+        }
+        for r in [5, 10, 25, 50, 404, 500] {
+            out.push((format!("error_not_found({r})"), error_not_found(r)));
+        }
+        for r in [5, 10, 25, 50, 404, 500] {
+            out.push((format!("radius_km({r})"), radius_km(r)));
+        }
+        for r in [5, 50] {
+            for n in COUNTS {
+                out.push((format!("nearest_instead({r}, {n})"), nearest_instead(r, n)));
+            }
+        }
+        out.push(("sada_far".into(), sada_far("12 km")));
+        out.push(("origin_label".into(), origin_label("Köln")));
+        assert!(
+            matches!(decimal_separator, ',' | '.' | '\u{066B}'),
+            "decimal_separator"
+        );
+        for n in COUNTS {
+            out.push((format!("n_places({n})"), n_places(n)));
+        }
+        for &v in Offer::ALL {
+            out.push((format!("offer({v:?})"), offer(v).to_string()));
+        }
+        for &v in Topic::ALL {
+            out.push((format!("topic({v:?})"), topic(v).to_string()));
+        }
+        for &v in Umbrella::ALL {
+            out.push((format!("umbrella({v:?})"), umbrella(v).to_string()));
+        }
+        out
+    }
+
+    fn is_rtl(c: char) -> bool {
+        matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    }
+
+    #[test]
+    fn no_string_is_empty_or_has_a_leftover_placeholder() {
+        for (field, text) in all_strings(&UK) {
+            assert!(!text.trim().is_empty(), "{field} is empty");
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{field}: {text}"
+            );
+            assert!(
+                !text.contains(" \u{200C}") && !text.contains("\u{200C} "),
+                "{field}: stray ZWNJ"
+            );
+        }
+    }
+
+    #[test]
+    fn vocabulary_labels_are_distinct() {
+        fn distinct<T: Copy>(all: &[T], label: fn(T) -> &'static str) {
+            let mut seen = std::collections::HashSet::new();
+            for &value in all {
+                assert!(
+                    seen.insert(label(value)),
+                    "duplicate label {}",
+                    label(value)
+                );
+            }
+        }
+        distinct(Offer::ALL, UK.offer);
+        distinct(Topic::ALL, UK.topic);
+        distinct(Umbrella::ALL, UK.umbrella);
+    }
+
+    #[test]
+    fn numbers_in_sentences_are_shown() {
+        for n in [5, 21, 101] {
+            for f in [UK.n_found, UK.n_skipped, UK.cluster_label, UK.n_places] {
+                assert!(f(n).contains(&n.to_string()), "{}", f(n));
+            }
+            assert!((UK.nearest_instead)(25, n).contains(&n.to_string()));
+        }
+        assert!((UK.coverage)(12, 214).contains("12"));
+        assert!((UK.coverage)(12, 214).contains("214"));
+        assert!((UK.error_not_found)(404).contains("404"));
+        assert!((UK.radius_km)(25).contains("25"));
+        assert!((UK.sada_far)("12 km").contains("12 km"));
+        assert!((UK.origin_label)("Köln").contains("Köln"));
+    }
+
+    #[test]
+    fn tag_is_bcp47() {
+        assert_eq!(UK.lang_tag, "uk");
+    }
+
+    #[test]
+    fn counts_use_the_right_forms_for_0_1_2_5_21_101() {
+        let expected = [
+            "Не знайдено жодної агенції",
+            "Знайдено 1 агенцію",
+            "Знайдено 2 агенції",
+            "Знайдено 5 агенцій",
+            "Знайдено 21 агенцію",
+            "Знайдено 101 агенцію",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((UK.n_found)(n), want, "n_found({n})");
+        }
+        let expected = [
+            "Немає варіантів",
+            "1 варіант",
+            "2 варіанти",
+            "5 варіантів",
+            "21 варіант",
+            "101 варіант",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((UK.n_places)(n), want, "n_places({n})");
+        }
+        let expected = [
+            "0 агенцій",
+            "1 агенція",
+            "2 агенції",
+            "5 агенцій",
+            "21 агенція",
+            "101 агенція",
+        ];
+        for (n, want) in COUNTS.into_iter().zip(expected) {
+            assert_eq!((UK.cluster_label)(n), want, "cluster_label({n})");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_uk("2026-11-24"), "24.11.2026");
+        assert_eq!(date_uk("2026-03-05"), "05.03.2026");
+        for not_a_date in [
+            "bald",
+            "",
+            "2026-13-01",
+            "2026-11-32",
+            "2026-1-24",
+            "26-11-24",
+            "2026-+1-24",
+        ] {
+            assert_eq!(date_uk(not_a_date), not_a_date);
+        }
+        assert!((UK.as_of)("2026-11-24").contains(&date_uk("2026-11-24")));
+    }
+
+    #[test]
+    fn no_right_to_left_characters() {
+        for (field, text) in all_strings(&UK) {
+            assert!(!text.chars().any(is_rtl), "{field}: {text}");
+        }
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        use PluralUk::*;
+        let cases = [
+            (0, Many),
+            (1, One),
+            (2, Few),
+            (4, Few),
+            (5, Many),
+            (11, Many),
+            (12, Many),
+            (14, Many),
+            (21, One),
+            (22, Few),
+            (25, Many),
+            (101, One),
+            (111, Many),
+            (112, Many),
+            (1001, One),
+        ];
+        for (n, want) in cases {
+            assert_eq!(plural_uk(n), want, "{n}");
+        }
+        assert_eq!((UK.n_skipped)(3), "Не вдалося показати 3 записи.");
+        assert_eq!((UK.n_skipped)(11), "Не вдалося показати 11 записів.");
+        assert_eq!(
+            (UK.coverage)(12, 214),
+            "У списку 12 із приблизно 214 інтеграційних агенцій"
+        );
+        assert_eq!(
+            (UK.coverage)(12, 221),
+            "У списку 12 із приблизно 221 інтеграційної агенції"
+        );
+        assert_eq!(
+            (UK.nearest_instead)(5, 3),
+            "У радіусі 5 км немає відповідних агенцій. Найближчі 3 агенції:"
+        );
+    }
+}
