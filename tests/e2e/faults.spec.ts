@@ -140,6 +140,14 @@ test.describe('a 10 MB dataset', () => {
   });
 });
 
+test('the app files missing (a stale page after a deploy): the loading line says the app could not start', async ({ page }) => {
+  allowErrors(page, /404/, /the app could not be started/);
+  await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto('./');
+  await expect(page.locator('#boot')).toHaveText('Die Anwendung konnte nicht gestartet werden. Bitte laden Sie die Seite neu.');
+  await expect(page.locator('#boot')).toHaveAttribute('role', 'alert');
+});
+
 test('a missing or broken config.json falls back to the defaults', async ({ page }) => {
   allowErrors(page, /404/);
   await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
@@ -181,13 +189,7 @@ test.describe('Leaflet fails to load (vendor/leaflet/leaflet.js 404)', () => {
     await expect(page.getByTestId('as-of')).toBeVisible();
   });
 
-  // FIXME(src): fails today. The map area stays an empty box and the only trace is a console
-  // error ("the map could not be created: ReferenceError: L is not defined"). Fix in
-  // src/map/mod.rs: on Err from create_map (and before it, when `window.L` is undefined), set
-  // a `map_failed` signal and show <p class="map-note" role="status">{texts.map_unavailable}</p>,
-  // with a new i18n string such as "Die Karte konnte nicht geladen werden – Liste und Filter
-  // funktionieren weiter."
-  test.fixme('a visible note says the map is unavailable', async ({ page }) => {
+  test('a visible note says the map is unavailable', async ({ page }) => {
     await page.goto('./');
     await expect(page.getByTestId('results')).toBeVisible();
     await expect(page.locator('.map-wrap [role="status"]')).toContainText('Karte');

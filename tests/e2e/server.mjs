@@ -1,8 +1,11 @@
 // A small static server for the end-to-end tests: serves dist/ at "/" and
 // again under a sub-path ("/sub/path/"), so the tests prove the build works
 // from any static host. Optional security headers mirror docs/deploy.md.
-// Usage: node tests/e2e/server.mjs --root dist --port 4173 [--csp]
+// Usage: node tests/e2e/server.mjs --root dist --port 4173 [--csp] [--frame-ancestors "'self' https://partner.example"]
+// (--port 0 picks a free port; the line printed at start names it.)
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -30,6 +33,47 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * The headers of docs/deploy.md. The policy is derived from the build: the
+ * tile host from config.json, and a sha256 hash for each inline script of
+ * index.html (Trunk.toml's pattern_script leaves none; a build with Trunk's
+ * default loader gets exactly the hash of its inline script).
+ */
+function securityHeaders(dist, frameAncestors = "'self'") {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  );
+  let tiles = '';
+  try {
+    const { tile_url: template } = JSON.parse(readFileSync(join(dist, 'config.json'), 'utf8'));
+    // "https://{s}.tile.example.org/{z}/{x}/{y}.png" -> "https://*.tile.example.org"
+    tiles = /^https:\/\/[^/?#]+/.exec(template ?? '')?.[0].replace('{s}', '*') ?? '';
+  } catch {
+    // No readable config.json: the app falls back to its built-in tile URL.
+    tiles = 'https://tile.openstreetmap.org';
+  }
+  const csp = [
+    "default-src 'none'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...hashes].join(' '),
+    "style-src 'self'",
+    // data: for the blank image Leaflet puts into tiles it stops loading (L.Util.emptyImageUrl).
+    `img-src 'self' data: ${tiles}`.trim(),
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "base-uri 'self'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'geolocation=(self), camera=(), microphone=()',
+  };
+}
+
 const server = createServer(async (request, response) => {
   const url = new URL(request.url, 'http://localhost');
   let path = decodeURIComponent(url.pathname);
@@ -52,6 +96,7 @@ const server = createServer(async (request, response) => {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
+      ...(args.csp ? securityHeaders(root, args['frame-ancestors']) : {}),
     });
     response.end(body);
   } catch {
@@ -59,4 +104,7 @@ const server = createServer(async (request, response) => {
     response.end('not found');
   }
 });
-server.listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}/ and ${SUB_PATH}`));
+server.listen(port, '127.0.0.1', () => {
+  const actual = server.address().port;
+  console.log(`serving ${root} on http://127.0.0.1:${actual}/ and ${SUB_PATH}${args.csp ? ' with security headers' : ''}`);
+});
