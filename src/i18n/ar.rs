@@ -70,6 +70,7 @@ pub static AR: Texts = Texts {
     view_list: "القائمة",
     view_map: "الخريطة",
     map_note_no_tiles: "تعذّر الوصول إلى الخريطة الأساسية – الحدود والمواقع والقائمة ما زالت تعمل.",
+    map_unavailable: "تعذّر تحميل الخريطة – القائمة والمرشحات ما زالت تعمل.",
     cluster_label: |n| match plural_ar(n) {
         PluralAr::Zero => "لا توجد وكالات".into(),
         PluralAr::One => "وكالة واحدة".into(),
@@ -298,6 +299,7 @@ mod tests {
             view_list,
             view_map,
             map_note_no_tiles,
+            map_unavailable,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -386,7 +388,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 88] = [
+        let plain: [(&str, &str); 89] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -402,6 +404,7 @@ mod tests {
             ("view_list", view_list),
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
+            ("map_unavailable", map_unavailable),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -41,6 +41,7 @@ pub static DE_LS: Texts = Texts {
     view_list: "Liste",
     view_map: "Karte",
     map_note_no_tiles: "Das Bild von der Land-Karte fehlt. Aber die Liste funktioniert. Und die Punkte auf der Karte funktionieren auch.",
+    map_unavailable: "Wir können die Karte nicht laden. Aber die Liste funktioniert. Und die Auswahl funktioniert auch.",
     cluster_label: |n| match n {
         1 => "1 Agentur".into(),
         n => format!("{n} Agenturen"),
@@ -267,6 +268,7 @@ mod tests {
             view_list,
             view_map,
             map_note_no_tiles,
+            map_unavailable,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -355,7 +357,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 88] = [
+        let plain: [(&str, &str); 89] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -371,6 +373,7 @@ mod tests {
             ("view_list", view_list),
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
+            ("map_unavailable", map_unavailable),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

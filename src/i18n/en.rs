@@ -31,6 +31,7 @@ pub static EN: Texts = Texts {
     view_list: "List",
     view_map: "Map",
     map_note_no_tiles: "The background map is not available – outlines, locations and the list still work.",
+    map_unavailable: "The map could not be loaded – the list and filters still work.",
     cluster_label: |n| match n {
         1 => "1 agency".into(),
         n => format!("{n} agencies"),
@@ -251,6 +252,7 @@ mod tests {
             view_list,
             view_map,
             map_note_no_tiles,
+            map_unavailable,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -339,7 +341,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 88] = [
+        let plain: [(&str, &str); 89] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -355,6 +357,7 @@ mod tests {
             ("view_list", view_list),
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
+            ("map_unavailable", map_unavailable),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -39,6 +39,7 @@ pub static FA: Texts = Texts {
     view_list: "فهرست",
     view_map: "نقشه",
     map_note_no_tiles: "نقشهٔ زمینه در دسترس نیست – مرزها، مکان‌ها و فهرست همچنان کار می‌کنند.",
+    map_unavailable: "نقشه بارگیری نشد – فهرست و فیلترها همچنان کار می‌کنند.",
     cluster_label: |n| format!("{n} آژانس"),
     servicestelle: "مرکز مشاورهٔ ضد تبعیض",
     approximate_position: |precision| match precision {
@@ -250,6 +251,7 @@ mod tests {
             view_list,
             view_map,
             map_note_no_tiles,
+            map_unavailable,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -338,7 +340,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 88] = [
+        let plain: [(&str, &str); 89] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -354,6 +356,7 @@ mod tests {
             ("view_list", view_list),
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
+            ("map_unavailable", map_unavailable),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

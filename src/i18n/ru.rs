@@ -56,6 +56,7 @@ pub static RU: Texts = Texts {
     view_list: "Список",
     view_map: "Карта",
     map_note_no_tiles: "Фоновая карта недоступна – границы, места и список продолжают работать.",
+    map_unavailable: "Не удалось загрузить карту – список и фильтры продолжают работать.",
     cluster_label: |n| format!("{n} {}", pick(n, "агентство", "агентства", "агентств")),
     servicestelle: "Служба по борьбе с дискриминацией",
     approximate_position: |precision| match precision {
@@ -264,6 +265,7 @@ mod tests {
             view_list,
             view_map,
             map_note_no_tiles,
+            map_unavailable,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -352,7 +354,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 88] = [
+        let plain: [(&str, &str); 89] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -368,6 +370,7 @@ mod tests {
             ("view_list", view_list),
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
+            ("map_unavailable", map_unavailable),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

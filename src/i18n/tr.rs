@@ -31,6 +31,7 @@ pub static TR: Texts = Texts {
     view_list: "Liste",
     view_map: "Harita",
     map_note_no_tiles: "Arka plan haritasına ulaşılamıyor – sınırlar, konumlar ve liste çalışmaya devam ediyor.",
+    map_unavailable: "Harita yüklenemedi – liste ve filtreler çalışmaya devam ediyor.",
     cluster_label: |n| format!("{n} ajans"),
     servicestelle: "Ayrımcılıkla mücadele danışma merkezi",
     approximate_position: |precision| match precision {
@@ -229,6 +230,7 @@ mod tests {
             view_list,
             view_map,
             map_note_no_tiles,
+            map_unavailable,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -317,7 +319,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 88] = [
+        let plain: [(&str, &str); 89] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -333,6 +335,7 @@ mod tests {
             ("view_list", view_list),
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
+            ("map_unavailable", map_unavailable),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -57,6 +57,7 @@ pub static UK: Texts = Texts {
     view_list: "Список",
     view_map: "Карта",
     map_note_no_tiles: "Фонова карта недоступна – межі, розташування та список і далі працюють.",
+    map_unavailable: "Не вдалося завантажити карту – список і фільтри й далі працюють.",
     cluster_label: |n| format!("{n} {}", pick(n, "агенція", "агенції", "агенцій")),
     servicestelle: "Служба протидії дискримінації",
     approximate_position: |precision| match precision {
@@ -267,6 +268,7 @@ mod tests {
             view_list,
             view_map,
             map_note_no_tiles,
+            map_unavailable,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -355,7 +357,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 88] = [
+        let plain: [(&str, &str); 89] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -371,6 +373,7 @@ mod tests {
             ("view_list", view_list),
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
+            ("map_unavailable", map_unavailable),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),
