@@ -52,6 +52,7 @@ pub struct Texts {
     pub view_list: &'static str,
     pub view_map: &'static str,
     pub map_note_no_tiles: &'static str,
+    pub map_unavailable: &'static str,
     pub cluster_label: fn(usize) -> String,
     pub servicestelle: &'static str,
     pub approximate_position: fn(Precision) -> &'static str,
@@ -166,6 +167,7 @@ pub static DE: Texts = Texts {
     view_list: "Liste",
     view_map: "Karte",
     map_note_no_tiles: "Hintergrundkarte nicht erreichbar – Umrisse, Standorte und Liste funktionieren weiter.",
+    map_unavailable: "Die Karte konnte nicht geladen werden – Liste und Filter funktionieren weiter.",
     cluster_label: |n| format!("{n} Agenturen"),
     servicestelle: "Servicestelle für Antidiskriminierungsarbeit",
     approximate_position: |precision| match precision {

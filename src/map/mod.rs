@@ -67,12 +67,21 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
         StoredValue::new_local(None);
     let config = StoredValue::new(config);
 
+    // Set when Leaflet is missing (its script failed to load) or the map
+    // could not be made: the list and the filters work without it.
+    let map_failed = RwSignal::new(false);
+
     // Create the map once the container exists.
     Effect::new(move |_| {
         let Some(element) = container.get() else {
             return;
         };
-        if handles.with_value(Option::is_some) {
+        if handles.with_value(Option::is_some) || map_failed.get_untracked() {
+            return;
+        }
+        if !js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false) {
+            leptos::logging::warn!("Leaflet is not loaded; the map is not shown");
+            map_failed.set(true);
             return;
         }
         let element: web_sys::HtmlElement = element.unchecked_into();
@@ -86,7 +95,10 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
             &config.get_value(),
         ) {
             Ok(created) => handles.set_value(Some(created)),
-            Err(err) => leptos::logging::error!("the map could not be created: {err:?}"),
+            Err(err) => {
+                leptos::logging::warn!("the map could not be created: {err:?}");
+                map_failed.set(true);
+            }
         }
     });
     on_cleanup(move || {
@@ -167,6 +179,9 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
             // Every marker is a tab stop: keyboard users can jump past them.
             <a class="skip-link skip-link--map" href="#after-map">{texts.skip_map}</a>
             <div class="map" node_ref=container role="region" aria-label=texts.map_label></div>
+            <Show when=move || map_failed.get()>
+                <p class="map-note map-note--failed" role="status">{texts.map_unavailable}</p>
+            </Show>
             <Show when=move || tiles_waiting.get()>
                 <button type="button" class="button map-load-tiles" on:click=move |_| {
                     if let Some(handles) = handles.get_value() {

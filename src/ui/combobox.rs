@@ -258,7 +258,7 @@ pub fn Combobox(
                                         }
                                     }
                                 >
-                                    <span lang="de">{option.label}</span>
+                                    <bdi lang="de">{option.label}</bdi>
                                     <span class="count">{option.note}</span>
                                 </li>
                             }

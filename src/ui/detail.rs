@@ -58,7 +58,8 @@ pub fn Detail(
             {agency.antidiscrimination.then(|| view! { <p class="badge badge--sada">{texts.servicestelle}</p> })}
             <dl class="facts">
                 <dt>{texts.carrier_label}</dt>
-                <dd lang="de">{agency.carrier.clone()} " (" {(texts.umbrella)(agency.umbrella)} ")"</dd>
+                // <bdi>: data text never changes the direction of the app's own words after it.
+                <dd><bdi lang="de">{agency.carrier.clone()}</bdi> " (" {(texts.umbrella)(agency.umbrella)} ")"</dd>
                 <dt>{texts.address_label}</dt>
                 <dd lang="de">
                     {address_lines.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::text::strip_bidi_controls;
 use crate::validate::{validate_agency, FieldProblem};
 use crate::vocab::{Offer, Precision, Topic, Umbrella};
 
@@ -246,7 +247,8 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
             .and_then(|r| r.id);
         let problems = match serde_json::from_str::<Agency>(record.get()) {
             Err(err) => vec![FieldProblem::new("(record)", err.to_string())],
-            Ok(agency) => {
+            Ok(mut agency) => {
+                strip_bidi_controls_from(&mut agency);
                 let mut problems = validate_agency(&agency);
                 if problems.is_empty() && !seen_ids.insert(agency.id.clone()) {
                     problems.push(FieldProblem::new(
@@ -300,6 +302,43 @@ struct RawDataset<'a> {
 struct RecordId {
     #[serde(default)]
     id: Option<String>,
+}
+
+/// Removes explicit bidi controls from every text of a record (see
+/// [`strip_bidi_controls`]): an unterminated right-to-left override in a
+/// name would otherwise reverse the app's own words after it.
+fn strip_bidi_controls_from(agency: &mut Agency) {
+    let Agency {
+        id: _,
+        name,
+        carrier,
+        umbrella: _,
+        address,
+        ags: _,
+        municipality,
+        kreis,
+        location: _,
+        offers: _,
+        antidiscrimination: _,
+        topics: _,
+        contact,
+        languages,
+        source_url: _,
+        source_note,
+        last_verified: _,
+    } = agency;
+    let texts = [name, carrier, &mut address.city, municipality, kreis]
+        .into_iter()
+        .chain(address.street.as_mut())
+        .chain(address.postcode.as_mut())
+        .chain(contact.phone.as_mut())
+        .chain(contact.email.as_mut())
+        .chain(contact.website.as_mut())
+        .chain(source_note.as_mut())
+        .chain(languages.iter_mut());
+    for text in texts {
+        strip_bidi_controls(text);
+    }
 }
 
 #[cfg(test)]
@@ -432,5 +471,22 @@ mod tests {
         let again = serde_json::to_string(&dataset).unwrap_or_default();
         let reparsed: Dataset = serde_json::from_str(&again).unwrap_or_else(|err| panic!("{err}"));
         assert_eq!(dataset, reparsed);
+    }
+
+    #[test]
+    fn bidi_controls_are_removed_from_texts() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../public/data/agencies.json"
+        ))
+        .unwrap_or_default();
+        let Ok(mut dataset) = serde_json::from_str::<serde_json::Value>(&text) else {
+            return;
+        };
+        dataset["agencies"][0]["carrier"] = "DRK \u{202e}Kreisverband".into();
+        dataset["agencies"][0]["name"] = "\u{2067}Agentur\u{2069}".into();
+        let loaded = parse_dataset(&dataset.to_string()).unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(loaded.agencies[0].carrier, "DRK Kreisverband");
+        assert_eq!(loaded.agencies[0].name, "Agentur");
     }
 }

@@ -35,6 +35,7 @@ use std::collections::BTreeSet;
 use crate::filter::{Filters, PlaceFilter};
 use crate::geo::{format_fixed, parse_decimal};
 use crate::nearby::RADII_KM;
+use crate::text::is_bidi_control;
 use crate::validate::is_slug;
 use crate::vocab::{Offer, Topic, Umbrella};
 
@@ -303,12 +304,6 @@ fn parse_flag(value: &str) -> bool {
 
 /// True for the invisible characters that reorder text (bidi controls), which
 /// could make a search box or a shared link display something else than it holds.
-fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-    )
-}
 
 /// `q`: without control and bidi characters, trimmed, at most
 /// [`MAX_QUERY_CHARS`] characters (cut at a character boundary), trimmed again

@@ -126,6 +126,23 @@ pub fn lowercase(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
+/// Explicit bidirectional formatting characters (embeddings, overrides,
+/// isolates and marks). In data they can reverse the app's own text next to
+/// them, so the loader removes them and the URL parser drops them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Removes [`is_bidi_control`] characters in place.
+pub fn strip_bidi_controls(text: &mut String) {
+    if text.contains(is_bidi_control) {
+        text.retain(|c| !is_bidi_control(c));
+    }
+}
+
 /// What one lowercase character becomes.
 enum FoldedChar {
     Drop,
