@@ -302,10 +302,8 @@ fn parse_flag(value: &str) -> bool {
     value == "1" || value.eq_ignore_ascii_case("true")
 }
 
-/// True for the invisible characters that reorder text (bidi controls), which
-/// could make a search box or a shared link display something else than it holds.
-
-/// `q`: without control and bidi characters, trimmed, at most
+/// `q`: without control and bidi characters (which could make a search box
+/// or a shared link display something else than it holds), trimmed, at most
 /// [`MAX_QUERY_CHARS`] characters (cut at a character boundary), trimmed again
 /// so that the cut leaves no trailing space.
 fn clean_query_text(value: &str) -> String {
