@@ -16,6 +16,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
+    // The tests read German texts; the browser's language chooses the UI language.
+    locale: 'de-DE',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

@@ -8,12 +8,21 @@ import { mkdirSync } from 'node:fs';
 
 const PORT = 4180;
 const SIZES = { phone: [390, 844], desktop: [1280, 800] };
-const PATHS = { generator: '?view=embed', embed: '?embed=1&place=05315000&lock=place' };
+const PATHS = {
+  generator: '?view=embed',
+  embed: '?embed=1&place=05315000&lock=place',
+  arabic: '?lang=ar&sada=1',
+  easy: '?lang=de-x-ls',
+  english: '?lang=en&near=50667&radius=25',
+};
 const STATES = {
   generator: async (page) => {
     await page.locator('#embed-sada').check();
   },
   embed: async () => {},
+  arabic: async () => {},
+  easy: async () => {},
+  english: async () => {},
   start: async () => {},
   place: async (page) => {
     await page.getByRole('combobox').first().fill('reck');

@@ -11,15 +11,23 @@ use crate::load::{load_catalog, load_config, Catalog, LoadError};
 use crate::map::MapPanel;
 use crate::state::FinderState;
 use crate::ui::{
-    Detail, Downloads, EmbedGenerator, FilterPanel, Footer, LoadFailed, Loading, ResultList,
-    ResultSummary,
+    Detail, Downloads, EmbedGenerator, FilterPanel, Footer, LanguageSwitcher, LoadFailed, Loading,
+    ResultList, ResultSummary,
 };
 
 type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let texts: &'static Texts = Lang::De.texts();
+    let lang = Lang::for_page();
+    let texts: &'static Texts = lang.texts();
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", lang.tag());
+        let _ = html.set_attribute("dir", lang.dir());
+    }
     let loaded: LocalResource<Loaded> = LocalResource::new(|| async {
         let config = load_config().await;
         let catalog = load_catalog(&config).await;
@@ -41,8 +49,11 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#results">{texts.skip_to_results}</a>
             {(!embedded).then(|| view! {
                 <header class="site-header">
-                    <h1>{texts.app_title}</h1>
-                    <p class="subtitle">{texts.app_subtitle}</p>
+                    <div class="site-header__text">
+                        <h1>{texts.app_title}</h1>
+                        <p class="subtitle">{texts.app_subtitle}</p>
+                    </div>
+                    <LanguageSwitcher lang texts/>
                 </header>
             })}
             <main id="main">

@@ -8,26 +8,131 @@
 
 use ia_core::{Offer, Precision, Topic, Umbrella};
 
+mod ar;
+mod de_ls;
+mod en;
+mod fa;
+mod ru;
+mod tr;
+mod uk;
+
 /// A language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     De,
+    DeLs,
+    En,
+    Tr,
+    Ar,
+    Fa,
+    Uk,
+    Ru,
 }
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::De];
+    pub const ALL: &'static [Lang] = &[
+        Lang::De,
+        Lang::DeLs,
+        Lang::En,
+        Lang::Tr,
+        Lang::Ar,
+        Lang::Fa,
+        Lang::Uk,
+        Lang::Ru,
+    ];
 
-    /// BCP 47 tag, for `<html lang>`.
+    /// BCP 47 tag, for `<html lang>` and the `lang` URL parameter.
+    /// Leichte Sprache has no registered subtag: a private-use one.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::De => "de",
+            Lang::DeLs => "de-x-ls",
+            Lang::En => "en",
+            Lang::Tr => "tr",
+            Lang::Ar => "ar",
+            Lang::Fa => "fa",
+            Lang::Uk => "uk",
+            Lang::Ru => "ru",
         }
     }
 
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::De => &DE,
+            Lang::DeLs => &de_ls::DE_LS,
+            Lang::En => &en::EN,
+            Lang::Tr => &tr::TR,
+            Lang::Ar => &ar::AR,
+            Lang::Fa => &fa::FA,
+            Lang::Uk => &uk::UK,
+            Lang::Ru => &ru::RU,
         }
+    }
+
+    /// Writing direction, for `<html dir>`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar | Lang::Fa => "rtl",
+            Lang::De | Lang::DeLs | Lang::En | Lang::Tr | Lang::Uk | Lang::Ru => "ltr",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::De => "Deutsch",
+            Lang::DeLs => "Leichte Sprache",
+            Lang::En => "English",
+            Lang::Tr => "Türkçe",
+            Lang::Ar => "العربية",
+            Lang::Fa => "فارسی",
+            Lang::Uk => "Українська",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    /// The language for a BCP 47 tag such as `en-GB` or `de-x-ls` (case
+    /// and `_` instead of `-` are accepted); `None` for other languages.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        if tag == "de-x-ls" {
+            return Some(Lang::DeLs);
+        }
+        let primary = tag.split('-').next().unwrap_or_default();
+        Lang::ALL
+            .iter()
+            .copied()
+            .filter(|lang| *lang != Lang::DeLs)
+            .find(|lang| lang.tag() == primary)
+    }
+
+    /// The first language of `preferred` (the `lang` parameter, then the
+    /// browser's languages) that the app has; German otherwise.
+    pub fn choose<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred
+            .into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or(Lang::De)
+    }
+
+    /// The language of this page: `?lang=`, then the browser's languages, then German.
+    pub fn for_page() -> Lang {
+        let Some(window) = web_sys::window() else {
+            return Lang::De;
+        };
+        let search = window.location().search().unwrap_or_default();
+        let from_url = search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("lang="))
+            .map(str::to_owned);
+        let browser: Vec<String> = window
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|value| value.as_string())
+            .collect();
+        Lang::choose(from_url.iter().chain(browser.iter()).map(String::as_str))
     }
 }
 
@@ -53,6 +158,9 @@ pub struct Texts {
     pub view_map: &'static str,
     pub map_note_no_tiles: &'static str,
     pub map_unavailable: &'static str,
+    /// Said once on translated pages: the agencies' data stays German. Empty in German.
+    pub data_in_german: &'static str,
+    pub language_label: &'static str,
     pub cluster_label: fn(usize) -> String,
     pub servicestelle: &'static str,
     pub approximate_position: fn(Precision) -> &'static str,
@@ -168,6 +276,8 @@ pub static DE: Texts = Texts {
     view_map: "Karte",
     map_note_no_tiles: "Hintergrundkarte nicht erreichbar – Umrisse, Standorte und Liste funktionieren weiter.",
     map_unavailable: "Die Karte konnte nicht geladen werden – Liste und Filter funktionieren weiter.",
+    data_in_german: "",
+    language_label: "Sprache / Language",
     cluster_label: |n| format!("{n} Agenturen"),
     servicestelle: "Servicestelle für Antidiskriminierungsarbeit",
     approximate_position: |precision| match precision {
@@ -278,12 +388,26 @@ pub fn german_date(iso: &str) -> String {
 /// The texts for the language the page is in, for code that runs outside the
 /// reactive tree (the panic hook).
 pub fn texts_for_document() -> &'static Texts {
-    Lang::De.texts()
+    Lang::for_page().texts()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_are_chosen_from_the_url_then_the_browser() {
+        assert_eq!(Lang::choose(["ar"]), Lang::Ar);
+        assert_eq!(Lang::choose(["xx", "en-GB", "de"]), Lang::En);
+        assert_eq!(Lang::choose(["DE-x-LS"]), Lang::DeLs);
+        assert_eq!(Lang::choose(["fa_IR"]), Lang::Fa);
+        assert_eq!(Lang::choose(["fr", "it"]), Lang::De);
+        assert_eq!(Lang::choose([]), Lang::De);
+        for &lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+            assert_eq!(lang.texts().lang_tag, lang.tag(), "{lang:?}");
+        }
+    }
 
     #[test]
     fn dates_are_shown_the_german_way() {

@@ -71,6 +71,9 @@ pub static AR: Texts = Texts {
     view_map: "الخريطة",
     map_note_no_tiles: "تعذّر الوصول إلى الخريطة الأساسية – الحدود والمواقع والقائمة ما زالت تعمل.",
     map_unavailable: "تعذّر تحميل الخريطة – القائمة والمرشحات ما زالت تعمل.",
+    // Needs review by a native speaker (added after the first translation pass).
+    data_in_german: "تظهر أسماء الوكالات وعناوينها وتفاصيلها باللغة الألمانية كما تنشرها الوكالات.",
+    language_label: "اللغة / Sprache",
     cluster_label: |n| match plural_ar(n) {
         PluralAr::Zero => "لا توجد وكالات".into(),
         PluralAr::One => "وكالة واحدة".into(),
@@ -300,6 +303,8 @@ mod tests {
             view_map,
             map_note_no_tiles,
             map_unavailable,
+            data_in_german,
+            language_label,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -388,7 +393,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 89] = [
+        let plain: [(&str, &str); 91] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -405,6 +410,8 @@ mod tests {
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
             ("map_unavailable", map_unavailable),
+            ("data_in_german", data_in_german),
+            ("language_label", language_label),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -42,6 +42,9 @@ pub static DE_LS: Texts = Texts {
     view_map: "Karte",
     map_note_no_tiles: "Das Bild von der Land-Karte fehlt. Aber die Liste funktioniert. Und die Punkte auf der Karte funktionieren auch.",
     map_unavailable: "Wir können die Karte nicht laden. Aber die Liste funktioniert. Und die Auswahl funktioniert auch.",
+    // Needs review by a native speaker (added after the first translation pass).
+    data_in_german: "Die Angaben zu den Agenturen sind nicht in Leichter Sprache. Die Agenturen haben sie so geschrieben.",
+    language_label: "Sprache / Language",
     cluster_label: |n| match n {
         1 => "1 Agentur".into(),
         n => format!("{n} Agenturen"),
@@ -269,6 +272,8 @@ mod tests {
             view_map,
             map_note_no_tiles,
             map_unavailable,
+            data_in_german,
+            language_label,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -357,7 +362,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 89] = [
+        let plain: [(&str, &str); 91] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -374,6 +379,8 @@ mod tests {
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
             ("map_unavailable", map_unavailable),
+            ("data_in_german", data_in_german),
+            ("language_label", language_label),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

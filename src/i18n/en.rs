@@ -32,6 +32,9 @@ pub static EN: Texts = Texts {
     view_map: "Map",
     map_note_no_tiles: "The background map is not available – outlines, locations and the list still work.",
     map_unavailable: "The map could not be loaded – the list and filters still work.",
+    // Needs review by a native speaker (added after the first translation pass).
+    data_in_german: "Agency names, addresses and details are shown in German, as the agencies publish them.",
+    language_label: "Language / Sprache",
     cluster_label: |n| match n {
         1 => "1 agency".into(),
         n => format!("{n} agencies"),
@@ -253,6 +256,8 @@ mod tests {
             view_map,
             map_note_no_tiles,
             map_unavailable,
+            data_in_german,
+            language_label,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -341,7 +346,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 89] = [
+        let plain: [(&str, &str); 91] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -358,6 +363,8 @@ mod tests {
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
             ("map_unavailable", map_unavailable),
+            ("data_in_german", data_in_german),
+            ("language_label", language_label),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

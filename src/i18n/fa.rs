@@ -40,6 +40,9 @@ pub static FA: Texts = Texts {
     view_map: "نقشه",
     map_note_no_tiles: "نقشهٔ زمینه در دسترس نیست – مرزها، مکان‌ها و فهرست همچنان کار می‌کنند.",
     map_unavailable: "نقشه بارگیری نشد – فهرست و فیلترها همچنان کار می‌کنند.",
+    // Needs review by a native speaker (added after the first translation pass).
+    data_in_german: "نام، نشانی و جزئیات مراکز به زبان آلمانی نمایش داده می‌شود، همان‌گونه که خود مراکز منتشر کرده‌اند.",
+    language_label: "زبان / Sprache",
     cluster_label: |n| format!("{n} آژانس"),
     servicestelle: "مرکز مشاورهٔ ضد تبعیض",
     approximate_position: |precision| match precision {
@@ -252,6 +255,8 @@ mod tests {
             view_map,
             map_note_no_tiles,
             map_unavailable,
+            data_in_german,
+            language_label,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -340,7 +345,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 89] = [
+        let plain: [(&str, &str); 91] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -357,6 +362,8 @@ mod tests {
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
             ("map_unavailable", map_unavailable),
+            ("data_in_german", data_in_german),
+            ("language_label", language_label),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

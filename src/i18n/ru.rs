@@ -57,6 +57,9 @@ pub static RU: Texts = Texts {
     view_map: "Карта",
     map_note_no_tiles: "Фоновая карта недоступна – границы, места и список продолжают работать.",
     map_unavailable: "Не удалось загрузить карту – список и фильтры продолжают работать.",
+    // Needs review by a native speaker (added after the first translation pass).
+    data_in_german: "Названия, адреса и сведения об агентствах приводятся на немецком языке, так, как их публикуют сами агентства.",
+    language_label: "Язык / Sprache",
     cluster_label: |n| format!("{n} {}", pick(n, "агентство", "агентства", "агентств")),
     servicestelle: "Служба по борьбе с дискриминацией",
     approximate_position: |precision| match precision {
@@ -266,6 +269,8 @@ mod tests {
             view_map,
             map_note_no_tiles,
             map_unavailable,
+            data_in_german,
+            language_label,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -354,7 +359,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 89] = [
+        let plain: [(&str, &str); 91] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -371,6 +376,8 @@ mod tests {
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
             ("map_unavailable", map_unavailable),
+            ("data_in_german", data_in_german),
+            ("language_label", language_label),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -32,6 +32,9 @@ pub static TR: Texts = Texts {
     view_map: "Harita",
     map_note_no_tiles: "Arka plan haritasına ulaşılamıyor – sınırlar, konumlar ve liste çalışmaya devam ediyor.",
     map_unavailable: "Harita yüklenemedi – liste ve filtreler çalışmaya devam ediyor.",
+    // Needs review by a native speaker (added after the first translation pass).
+    data_in_german: "Kurumların adları, adresleri ve bilgileri, yayımlandıkları gibi Almanca gösterilir.",
+    language_label: "Dil / Sprache",
     cluster_label: |n| format!("{n} ajans"),
     servicestelle: "Ayrımcılıkla mücadele danışma merkezi",
     approximate_position: |precision| match precision {
@@ -231,6 +234,8 @@ mod tests {
             view_map,
             map_note_no_tiles,
             map_unavailable,
+            data_in_german,
+            language_label,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -319,7 +324,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 89] = [
+        let plain: [(&str, &str); 91] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -336,6 +341,8 @@ mod tests {
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
             ("map_unavailable", map_unavailable),
+            ("data_in_german", data_in_german),
+            ("language_label", language_label),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -58,6 +58,9 @@ pub static UK: Texts = Texts {
     view_map: "Карта",
     map_note_no_tiles: "Фонова карта недоступна – межі, розташування та список і далі працюють.",
     map_unavailable: "Не вдалося завантажити карту – список і фільтри й далі працюють.",
+    // Needs review by a native speaker (added after the first translation pass).
+    data_in_german: "Назви, адреси та відомості про агенції подано німецькою мовою, так, як їх публікують самі агенції.",
+    language_label: "Мова / Sprache",
     cluster_label: |n| format!("{n} {}", pick(n, "агенція", "агенції", "агенцій")),
     servicestelle: "Служба протидії дискримінації",
     approximate_position: |precision| match precision {
@@ -269,6 +272,8 @@ mod tests {
             view_map,
             map_note_no_tiles,
             map_unavailable,
+            data_in_german,
+            language_label,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -357,7 +362,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 89] = [
+        let plain: [(&str, &str); 91] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -374,6 +379,8 @@ mod tests {
             ("view_map", view_map),
             ("map_note_no_tiles", map_note_no_tiles),
             ("map_unavailable", map_unavailable),
+            ("data_in_german", data_in_german),
+            ("language_label", language_label),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

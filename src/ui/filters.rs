@@ -38,7 +38,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
     let can_reset = move || filters.with(|f| *f != state.filters_after_reset());
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
-            {preset.map(|preset| view! { <p class="preset" data-testid="preset"><strong>{texts.preset_label}</strong> " " <span lang="de">{preset}</span></p> })}
+            {preset.map(|preset| view! { <p class="preset" data-testid="preset"><strong>{texts.preset_label}</strong> " " <span>{preset}</span></p> })}
             {(!locked(Lock::Near)).then(|| view! { <NearSearch state texts/> })}
             <div class="field">
                 <label for="filter-text">{texts.search_label}</label>

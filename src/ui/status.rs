@@ -77,6 +77,7 @@ pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView
                 <p class="notice" data-testid="sada-far">{(texts.sada_far)(&format_km(nearest, texts.decimal_separator))}</p>
             })
         }}
+        {(!texts.data_in_german.is_empty()).then(|| view! { <p class="data-lang-note">{texts.data_in_german}</p> })}
         {(n_skipped > 0).then(|| view! {
             <p class="notice" data-testid="skipped-notice">{(texts.n_skipped)(n_skipped)}</p>
         })}

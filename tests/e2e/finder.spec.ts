@@ -14,7 +14,7 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
   // Type-ahead, umlaut-insensitive: "koln" suggests Köln first; Enter picks it.
   const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
   await place.fill('koln');
-  await expect(page.getByRole('option').first()).toHaveText(`Köln (${inKoeln.length})`);
+  await expect(page.locator('.combobox__list:not([hidden])').getByRole('option').first()).toHaveText(`Köln (${inKoeln.length})`);
   await place.press('Enter');
   await expect(place).toHaveValue('Köln');
   await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(inKoeln.length);
@@ -133,7 +133,7 @@ test('the place picker works with the keyboard, counts live and covers a Kreis',
   // Typing opens the list; the Kreis comes first, then its towns.
   await place.fill('recklingh');
   await expect(place).toHaveAttribute('aria-expanded', 'true');
-  const options = page.getByRole('option');
+  const options = page.locator('.combobox__list:not([hidden])').getByRole('option');
   await expect(options.first()).toHaveText(`Recklinghausen (Kreis) (${inKreis.length})`);
   await expect(page.getByRole('status').filter({ hasText: /Vorschl/ })).toHaveText(/\d+ Vorschl(ag|äge)/);
   // Arrow keys move the highlight (aria-activedescendant), Enter picks.
@@ -155,7 +155,7 @@ test('the place picker works with the keyboard, counts live and covers a Kreis',
   await place.press('ArrowDown');
   const sadaPlaces = new Set(dataset.agencies.filter((a: any) => a.antidiscrimination).map((a: any) => a.ags));
   const withoutSada = dataset.agencies.find((a: any) => !sadaPlaces.has(a.ags) && !a.antidiscrimination);
-  const disabled = page.getByRole('option', { name: new RegExp(`^${withoutSada.municipality} \\(0\\)`) });
+  const disabled = page.locator('.combobox__list:not([hidden])').getByRole('option', { name: new RegExp(`^${withoutSada.municipality} \\(0\\)`) });
   await expect(disabled).toHaveAttribute('aria-disabled', 'true');
   await disabled.dispatchEvent('click'); // Playwright would refuse a real click on it, as a user cannot pick it.
   await expect(page).toHaveURL(/place=05562/);

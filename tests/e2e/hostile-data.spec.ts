@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, waitForFinder } from './fixtures';
 
+// page.route serves the fixture; a service worker would fetch past it on the next navigation.
+test.use({ serviceWorkers: 'block' });
+
 const FIXTURE = 'tests/fixtures/hostile/agencies-hostile.json';
 const hostile = JSON.parse(readFileSync(FIXTURE, 'utf8'));
 const byId = (prefix: string) => hostile.agencies.find((a: any) => a.id.startsWith(prefix));
@@ -112,7 +115,7 @@ test('hostile place names are text in the place picker and in marker labels', as
   const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
   await place.fill('ahlen');
   const hostilePlace = byId('awo-integrationsagentur-ahlen');
-  await expect(page.getByRole('option').first()).toHaveText(`${hostilePlace.municipality} (1)`);
+  await expect(page.locator('.combobox__list:not([hidden])').getByRole('option').first()).toHaveText(`${hostilePlace.municipality} (1)`);
   await place.press('ArrowDown');
   await expectNothingRan(page, dialogs);
   await place.press('Escape');
