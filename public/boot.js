@@ -1,13 +1,10 @@
-// Starts the app. Trunk would put this in an inline <script type="module">;
-// Trunk.toml's pattern_script writes a <meta name="ia-app"> with the hashed
-// file names instead, so index.html has no inline script and the
-// Content-Security-Policy can be script-src 'self' 'wasm-unsafe-eval'.
-// If the app cannot start (a file missing after a deploy, no WebAssembly),
-// the loading line says so instead of loading forever.
-const app = document.querySelector('meta[name="ia-app"]');
+// Starts the app without inline script (CSP: script-src 'self'): Trunk.toml's
+// pattern_script names the hashed files in <meta name="ia-app">. If the app
+// cannot start (files gone after a deploy, no WebAssembly), the page says so.
+const app = document.querySelector('meta[name="ia-app"]').dataset;
 try {
-  const { default: init } = await import(new URL(app.dataset.js, document.baseURI).href);
-  await init({ module_or_path: new URL(app.dataset.wasm, document.baseURI).href });
+  const { default: init } = await import(new URL(app.js, document.baseURI).href);
+  await init({ module_or_path: new URL(app.wasm, document.baseURI).href });
 } catch (error) {
   const boot = document.getElementById('boot');
   if (boot) {

@@ -6,6 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test, expect, allowErrors, servedDataset, waitForFinder, markerTotal } from './fixtures';
 
+// page.route stands in for the server; a service worker would fetch past it after a reload.
+test.use({ serviceWorkers: 'block' });
+
 const DATASET = '**/data/agencies.json';
 const json = (body: string | Buffer, contentType = 'application/json') => ({ status: 200, contentType, body });
 const shown = (page: import('@playwright/test').Page) => page.getByTestId('results').locator('li:not([hidden])');

@@ -1,0 +1,90 @@
+// Offline support; strategy in docs/deploy.md ("Offline"). Hashed app files:
+// cache first. The page, config.json, data and other files of the app: network
+// first, cache when offline or on a 5xx. Other origins (tiles): not touched.
+const CACHE = 'ia-map-v1';
+const SCOPE = new URL(self.registration.scope);
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+// Same-origin files index.html names.
+const named = (html) =>
+  new Set([...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:]+)"/g)].map(([, url]) => new URL(url, SCOPE).href));
+const fresh = (url) => new Request(new URL(url, SCOPE), { cache: 'no-cache' });
+const keep = (event, request, response) => {
+  const copy = response.ok && response.clone();
+  if (copy) event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+};
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const index = await fetch(fresh(SCOPE));
+      if (!index.ok) throw new Error(`index.html: HTTP ${index.status}`);
+      const urls = named(await index.clone().text());
+      await cache.put(SCOPE, index);
+      const config = await fetch(fresh('config.json'));
+      const settings = config.ok ? await config.clone().json().catch(() => ({})) : {};
+      if (config.ok) await cache.put(fresh('config.json'), config);
+      // The dataset and outline config.json names, if on this origin.
+      for (const url of [settings.dataset_url ?? 'data/agencies.json', settings.outline_url]) {
+        if (typeof url === 'string' && url && !url.includes(':') && !url.startsWith('//')) urls.add(new URL(url, SCOPE).href);
+      }
+      urls.delete(SCOPE.href);
+      await cache.addAll([...urls].map(fresh));
+      await cache.add(fresh('data/places.json')).catch(() => {}); // "near me", if the build has it
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith('ia-map-') && n !== CACHE).map((n) => caches.delete(n)))),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
+  if (request.mode === 'navigate' && [SCOPE.pathname, `${SCOPE.pathname}index.html`].includes(url.pathname)) {
+    event.respondWith(page(event));
+  } else if (HASHED.test(url.pathname)) {
+    event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request).then((response) => (keep(event, request, response), response))));
+  } else {
+    event.respondWith(networkFirst(event, request, request));
+  }
+});
+
+// The app page, whatever its query, is kept under the scope URL; a new one
+// drops the hashed files of older builds.
+async function page(event) {
+  const response = await networkFirst(event, event.request, SCOPE.href);
+  if (response.ok && response.type !== 'opaqueredirect') {
+    const html = response.clone().text();
+    event.waitUntil(
+      (async () => {
+        const wanted = named(await html);
+        const cache = await caches.open(CACHE);
+        for (const key of await cache.keys()) {
+          if (HASHED.test(new URL(key.url).pathname) && !wanted.has(key.url)) await cache.delete(key);
+        }
+      })(),
+    );
+  }
+  return response;
+}
+
+async function networkFirst(event, request, key) {
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const cached = await caches.match(key);
+    if (cached) return cached;
+    throw error;
+  }
+  if (response.status >= 500) return (await caches.match(key)) ?? response;
+  keep(event, key, response);
+  return response;
+}

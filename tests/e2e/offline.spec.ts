@@ -1,0 +1,169 @@
+// Offline and installable: after one online visit the service worker serves
+// the app, the dataset and the outline without a network; a new dataset is
+// picked up on the next online visit; tiles are never cached; the manifest
+// and icons are there. Each test serves its own copy of the build (so it can
+// change the dataset and stop the server) with the security headers on.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, markerTotal, servedDataset, waitForFinder } from './fixtures';
+
+const DIST = process.env.IA_DIST ?? 'dist';
+
+type Served = { url: string; root: string; stop: () => void };
+
+async function serveCopy(): Promise<Served> {
+  const root = mkdtempSync(join(tmpdir(), 'ia-offline-'));
+  cpSync(DIST, root, { recursive: true });
+  const server: ChildProcess = spawn('node', ['tests/e2e/server.mjs', '--root', root, '--port', '0', '--csp'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    server.stdout!.on('data', (chunk: Buffer) => {
+      const found = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
+      if (found) resolve(found[1]);
+    });
+  });
+  return {
+    url,
+    root,
+    stop: () => {
+      server.kill();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Loads the page online until the service worker controls it. */
+async function visitOnline(page: Page, url: string) {
+  await page.goto(url);
+  await waitForFinder(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // No clients.claim(): the worker takes over from the next load on, so a page never changes hands.
+  await page.reload();
+  await waitForFinder(page);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(new URL('sw.js', url).href);
+}
+
+async function expectFinder(page: Page, dataset: { as_of: string; agencies: unknown[] }) {
+  await waitForFinder(page);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
+  await expect.poll(() => markerTotal(page)).toBe(dataset.agencies.length);
+  await expect(page.locator('.leaflet-overlay-pane path')).not.toHaveCount(0);
+  const [year, month, day] = dataset.as_of.split('-');
+  await expect(page.getByTestId('as-of')).toHaveText(`Stand: ${day}.${month}.${year}`);
+}
+
+async function goOffline(context: BrowserContext, served: Served) {
+  await context.setOffline(true);
+  served.stop(); // and really gone, whatever the emulation covers
+}
+
+for (const path of ['', 'sub/path/']) {
+  test(`after one online visit the finder works offline (/${path})`, async ({ page, context }) => {
+    const served = await serveCopy();
+    try {
+      const url = `${served.url}${path}`;
+      await visitOnline(page, url);
+      await goOffline(context, served);
+      await page.reload();
+      await expectFinder(page, servedDataset());
+      // Filters and a detail work offline, and so does a link with filters.
+      await page.getByRole('switch', { name: /Nur Servicestellen/ }).check();
+      const sada = servedDataset().agencies.filter((a) => a.antidiscrimination).length;
+      await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sada);
+      await page.goto(`${url}?sada=1`);
+      await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sada);
+      await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
+      await expect(page.getByTestId('detail')).toBeVisible();
+    } finally {
+      served.stop();
+    }
+  });
+}
+
+test('a new dataset is shown on the next online visit, and then offline too', async ({ page, context }) => {
+  const served = await serveCopy();
+  try {
+    await visitOnline(page, served.url);
+    const updated = { ...servedDataset(), as_of: '2031-01-15' };
+    updated.agencies = updated.agencies.slice(1);
+    writeFileSync(join(served.root, 'data/agencies.json'), JSON.stringify(updated));
+    await page.reload();
+    await expectFinder(page, updated);
+    // The new copy is in the cache before the network goes.
+    await expect
+      .poll(() => page.evaluate(async () => (await (await caches.match('data/agencies.json'))?.json())?.as_of))
+      .toBe(updated.as_of);
+    await goOffline(context, served);
+    await page.reload();
+    await expectFinder(page, updated);
+  } finally {
+    served.stop();
+  }
+});
+
+test('the cache holds only public files of the app: no tiles, nothing from other origins', async ({ page }) => {
+  const served = await serveCopy();
+  try {
+    const tiles: string[] = [];
+    page.on('request', (request) => {
+      if (/tile/.test(new URL(request.url()).hostname)) tiles.push(request.url());
+    });
+    await visitOnline(page, served.url);
+    await page.locator('.leaflet-control-zoom-in').click();
+    await expect.poll(() => tiles.length).toBeGreaterThan(0);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls;
+    });
+    expect(cached.length).toBeGreaterThan(5);
+    const files = new Set(readdirSync(served.root, { recursive: true }).map((file) => String(file).replaceAll('\\', '/')));
+    for (const url of cached) {
+      expect(url.startsWith(served.url), url).toBe(true);
+      const path = url.slice(served.url.length).split('?')[0];
+      expect(path === '' || files.has(path), `${url} is a file of the build`).toBe(true);
+    }
+    // The app shell is complete: the page, every file it names, config, dataset, outline.
+    const html = readFileSync(join(served.root, 'index.html'), 'utf8');
+    const named = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:]+)"/g)].map(([, url]) => new URL(url, served.url).href);
+    const config = JSON.parse(readFileSync(join(served.root, 'config.json'), 'utf8'));
+    for (const url of [...named, `${served.url}config.json`, new URL(config.dataset_url, served.url).href, new URL(config.outline_url, served.url).href]) {
+      expect(cached, url).toContain(url);
+    }
+  } finally {
+    served.stop();
+  }
+});
+
+test('the app can be installed: manifest with relative start URL, theme colour and icons', async ({ page, request }) => {
+  await page.goto('./');
+  await waitForFinder(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('manifest.webmanifest');
+  const manifestUrl = new URL(href!, page.url()).href;
+  const response = await request.get(manifestUrl);
+  expect(response.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({ start_url: './', scope: './', display: 'standalone', theme_color: '#1d4f91', lang: 'de' });
+  expect(manifest.name).toBe('Integrationsagenturen in NRW finden');
+  expect(manifest.short_name.length).toBeLessThanOrEqual(15);
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#1d4f91');
+  const purposes = new Set<string>();
+  for (const icon of manifest.icons) {
+    const image = await request.get(new URL(icon.src, manifestUrl).href);
+    expect(image.ok(), icon.src).toBe(true);
+    const bytes = await image.body();
+    // A PNG of the size it claims: width and height are in the IHDR chunk.
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    const [width, height] = icon.sizes.split('x').map(Number);
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], icon.src).toEqual([width, height]);
+    purposes.add(icon.purpose);
+  }
+  expect([...purposes].sort()).toEqual(['any', 'maskable']);
+  expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+});
