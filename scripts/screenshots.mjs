@@ -54,7 +54,7 @@ try {
   for (const [size, [width, height]] of Object.entries(SIZES)) {
     for (const [name, act] of Object.entries(STATES)) {
       if (wanted.length && !wanted.includes(name)) continue;
-      const page = await browser.newPage({ viewport: { width, height } });
+      const page = await browser.newPage({ viewport: { width, height }, locale: 'de-DE' });
       await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
       await page.goto(`http://127.0.0.1:${PORT}/${PATHS[name] ?? ''}`);
       await page.locator(name === 'generator' ? '#embed-place' : '[data-testid="results"]').waitFor();

@@ -179,6 +179,23 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
             // Every marker is a tab stop: keyboard users can jump past them.
             <a class="skip-link skip-link--map" href="#after-map">{texts.skip_map}</a>
             <div class="map" node_ref=container role="region" aria-label=texts.map_label></div>
+            // Buttons as an alternative to dragging (WCAG 2.5.7).
+            <div class="map-pan" role="group" aria-label=texts.pan_label hidden=move || map_failed.get()>
+                {[(texts.pan_north, "↑", 0.0, -1.0), (texts.pan_west, "←", -1.0, 0.0), (texts.pan_east, "→", 1.0, 0.0), (texts.pan_south, "↓", 0.0, 1.0)]
+                    .into_iter()
+                    .map(|(label, arrow, dx, dy)| view! {
+                        <button type="button" class="map-pan__button" aria-label=label title=label on:click=move |_| {
+                            if let Some(handles) = handles.get_value() {
+                                let map = handles.borrow().map.clone();
+                                let size = map.get_size();
+                                map.pan_by(&leaflet::Point::new(dx * size.x() / 3.0, dy * size.y() / 3.0));
+                            }
+                        }>
+                            <span aria-hidden="true">{arrow}</span>
+                        </button>
+                    })
+                    .collect_view()}
+            </div>
             <Show when=move || map_failed.get()>
                 <p class="map-note map-note--failed" role="status">{texts.map_unavailable}</p>
             </Show>

@@ -8,7 +8,7 @@ use ia_core::Agency;
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::i18n::{german_date, Texts};
+use crate::i18n::Texts;
 use crate::state::FinderState;
 
 #[component]
@@ -88,7 +88,7 @@ pub fn Detail(
                 {is_http_url(&agency.source_url).then(|| view! {
                     <a href=agency.source_url.clone() target="_blank" rel="noopener noreferrer">{short_host(&agency.source_url)}</a>
                 })}
-                " · " {texts.last_verified} " " {german_date(&agency.last_verified)}
+                " · " {texts.last_verified} " " {(texts.date)(&agency.last_verified)}
                 {(!report_url.is_empty()).then(|| view! {
                     " · " <a href=report_url.clone() rel="noopener noreferrer">{texts.report_error}</a>
                 })}

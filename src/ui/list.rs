@@ -59,7 +59,7 @@ fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> imp
                     let km = state.distances.with(|d| d.as_ref().and_then(|d| d.get(position).copied()))?;
                     Some(view! {
                         <span class="result__distance">
-                            {format_km(km, texts.decimal_separator)}
+                            {format_km(km, texts.decimal_separator, texts.km_unit)}
                             <span class="visually-hidden">{texts.distance_suffix}</span>
                         </span>
                     })

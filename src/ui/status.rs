@@ -74,7 +74,7 @@ pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView
                 })
             })?;
             (nearest > SADA_FAR_KM).then(|| view! {
-                <p class="notice" data-testid="sada-far">{(texts.sada_far)(&format_km(nearest, texts.decimal_separator))}</p>
+                <p class="notice" data-testid="sada-far">{(texts.sada_far)(&format_km(nearest, texts.decimal_separator, texts.km_unit))}</p>
             })
         }}
         {(!texts.data_in_german.is_empty()).then(|| view! { <p class="data-lang-note">{texts.data_in_german}</p> })}

@@ -193,3 +193,13 @@ test('on a phone the list comes first and the map is one tap away', async ({ pag
   await listButton.click();
   await expect(page.getByTestId('results')).toBeVisible();
 });
+
+test('pan buttons move the map without dragging', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./?map=9/51.2000/7.0000');
+  await waitForFinder(page);
+  await page.getByRole('group', { name: 'Karte verschieben' }).getByRole('button', { name: 'Nach Osten' }).click();
+  await expect.poll(() => Number(/map=\d+\/[\d.]+\/([\d.]+)/.exec(page.url())?.[1] ?? 0)).toBeGreaterThan(7.0);
+  await page.getByRole('button', { name: 'Nach Norden' }).click();
+  await expect.poll(() => Number(/map=\d+\/([\d.]+)\//.exec(page.url())?.[1] ?? 0)).toBeGreaterThan(51.2);
+});

@@ -51,7 +51,7 @@ test('a postcode sorts the list by distance; the radius filters it and is in the
   await expect(again.getByTestId('result-count')).toHaveText(`${inside} Agenturen gefunden`);
 
   // Clearing the place removes distances and radius.
-  await page.getByRole('button', { name: 'Ort für Entfernungen entfernen' }).click();
+  await page.getByRole('button', { name: 'Ausgangsort löschen' }).click();
   await expect(page).not.toHaveURL(/near=|radius=/);
   await expect(page.getByTestId('results').locator('.result__distance')).toHaveCount(0);
 });

@@ -246,13 +246,16 @@ impl PlaceIndex {
 }
 
 /// A distance for display: one decimal below 10 km ("3,2 km" with a comma
-/// as `decimal_separator`), whole kilometres above ("12 km").
-pub fn format_km(km: f64, decimal_separator: char) -> String {
+/// as `decimal_separator` and "km" as `unit`), whole kilometres above ("12 km").
+pub fn format_km(km: f64, decimal_separator: char, unit: &str) -> String {
     if km < 9.95 {
         let text = format_fixed(km.max(0.0), 1);
-        format!("{} km", text.replace('.', &decimal_separator.to_string()))
+        format!(
+            "{} {unit}",
+            text.replace('.', &decimal_separator.to_string())
+        )
     } else {
-        format!("{} km", format_fixed(km, 0))
+        format!("{} {unit}", format_fixed(km, 0))
     }
 }
 
@@ -375,11 +378,11 @@ mod tests {
         assert_eq!(order, [1, 0, 2]);
         // Bonn → Köln is about 25 km as the crow flies.
         assert!((sorted[1].1 - 24.5).abs() < 1.5, "{}", sorted[1].1);
-        assert_eq!(format_km(3.24, ','), "3,2 km");
-        assert_eq!(format_km(0.04, ','), "0,0 km");
-        assert_eq!(format_km(9.96, ','), "10 km");
-        assert_eq!(format_km(24.5, '.'), "25 km");
-        assert_eq!(format_km(3.25, '.'), "3.3 km");
+        assert_eq!(format_km(3.24, ',', "km"), "3,2 km");
+        assert_eq!(format_km(0.04, ',', "km"), "0,0 km");
+        assert_eq!(format_km(9.96, ',', "km"), "10 km");
+        assert_eq!(format_km(24.5, '.', "km"), "25 km");
+        assert_eq!(format_km(3.25, '.', "км"), "3.3 км");
     }
 
     #[test]
