@@ -72,6 +72,7 @@ test('the policy is strict: no unsafe-eval, no unsafe-inline script, only the in
   expect(csp.get('connect-src')).toEqual(["'self'"]);
   const config = await (await request.get(`${base}config.json`)).json();
   expect(csp.get('img-src')).toEqual(["'self'", 'data:', new URL(config.tile_url.replace(/\{[a-z]\}/g, '0')).origin]);
+  expect(csp.get('frame-src')).toEqual(["'self'"]);
   expect(csp.get('frame-ancestors')).toBeDefined();
   expect(csp.get('base-uri')).toEqual(["'self'"]);
 });
@@ -119,7 +120,8 @@ for (const path of ['', 'sub/path/']) {
     await expect(page).toHaveURL(/map=/);
     await page.locator('.leaflet-control-zoom-out').click();
     await page.getByRole('button', { name: 'Alle Filter zurücksetzen' }).click();
-    await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
+    await expect(page).not.toHaveURL(/place=/);
+    await expect(page.getByTestId('result-count')).toHaveText(`${dataset.agencies.length} Agenturen gefunden`);
 
     // A download is made in the page (a blob: URL).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
@@ -128,6 +130,26 @@ for (const path of ['', 'sub/path/']) {
     expect(await violations()).toEqual([]);
   });
 }
+
+test('the embed generator (its same-origin preview iframe) and embed mode cause no violation', async ({ page }) => {
+  const violations = await recordViolations(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}?view=embed`);
+  await page.locator('#embed-place').selectOption({ label: 'Köln' });
+  await page.locator('#embed-sada').check();
+  const preview = page.frameLocator('.generator__preview');
+  await expect(preview.getByTestId('preset')).toContainText('Köln');
+  await expect(preview.locator('.ia-marker').first()).toBeAttached();
+  expect(await violations()).toEqual([]);
+  // The preview's own document reports its violations to itself: check it too.
+  const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes('embed=1'))!;
+  expect(await frame.evaluate(() => (window as any).__violations ?? [])).toEqual([]);
+
+  await page.goto(`${base}?embed=1&place=05315000&sada=1&lock=place,sada&tiles=click`);
+  await expect(page.getByTestId('results').locator('li:not([hidden])').first()).toBeVisible();
+  await expect(page.locator('.ia-marker').first()).toBeAttached();
+  expect(await violations()).toEqual([]);
+});
 
 test('the policy is enforced: an injected inline script and a style attribute are blocked', async ({ page }) => {
   allowErrors(page, /Content Security Policy/);

@@ -62,6 +62,8 @@ function securityHeaders(dist, frameAncestors = "'self'") {
     "connect-src 'self'",
     "manifest-src 'self'",
     "worker-src 'self'",
+    // The embed-code generator (?view=embed) previews the app in a same-origin iframe.
+    "frame-src 'self'",
     "base-uri 'self'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
