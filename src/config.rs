@@ -42,6 +42,28 @@ impl Default for Config {
 /// Where the config file lives, relative to the document base.
 pub const CONFIG_URL: &str = "config.json";
 
+/// "Fehler melden" for one agency: the configured `mailto:` address (the
+/// config's `report_url`) with a subject naming the record, or the
+/// configured web form with the record's id as `agency=` parameter. `None`
+/// when no safe address is configured: only `mailto:` and http(s) are used.
+pub fn report_link(report_url: &str, agency_id: &str, agency_name: &str) -> Option<String> {
+    let base = report_url.trim();
+    let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+    if let Some(address) = base.strip_prefix("mailto:") {
+        if address.is_empty() || address.contains(['<', '>', '"', ' ']) {
+            return None;
+        }
+        let separator = if address.contains('?') { '&' } else { '?' };
+        let subject = format!("Fehler melden: {agency_name} ({agency_id})");
+        return Some(format!("{base}{separator}subject={}", encode(&subject)));
+    }
+    if ia_core::validate::is_http_url(base) {
+        let separator = if base.contains('?') { '&' } else { '?' };
+        return Some(format!("{base}{separator}agency={}", encode(agency_id)));
+    }
+    None
+}
+
 impl Config {
     /// Parses the file's text; unknown keys are ignored, missing keys keep
     /// their defaults.

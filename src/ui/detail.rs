@@ -8,6 +8,7 @@ use ia_core::Agency;
 use leptos::html::H2;
 use leptos::prelude::*;
 
+use crate::config::report_link;
 use crate::i18n::Texts;
 use crate::state::FinderState;
 
@@ -89,8 +90,8 @@ pub fn Detail(
                     <a href=agency.source_url.clone() target="_blank" rel="noopener noreferrer">{short_host(&agency.source_url)}</a>
                 })}
                 " · " {texts.last_verified} " " {(texts.date)(&agency.last_verified)}
-                {(!report_url.is_empty()).then(|| view! {
-                    " · " <a href=report_url.clone() rel="noopener noreferrer">{texts.report_error}</a>
+                {report_link(&report_url, &agency.id, &agency.name).map(|href| view! {
+                    " · " <a href=href rel="noopener noreferrer">{texts.report_error}</a>
                 })}
             </p>
         </article>

@@ -203,3 +203,22 @@ test('pan buttons move the map without dragging', async ({ page }) => {
   await page.getByRole('button', { name: 'Nach Norden' }).click();
   await expect.poll(() => Number(/map=\d+\/([\d.]+)\//.exec(page.url())?.[1] ?? 0)).toBeGreaterThan(51.2);
 });
+
+test('"Fehler melden" goes to the configured address and names the agency', async ({ page }) => {
+  const agency = servedDataset().agencies[0] as any;
+  const config = JSON.parse(readFileSync(`${process.env.IA_DIST ?? 'dist'}/config.json`, 'utf8'));
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...config, report_url: 'mailto:daten@example.org' }) }),
+  );
+  await page.goto(`./?agency=${agency.id}`);
+  const link = page.getByTestId('detail').getByRole('link', { name: 'Fehler melden' });
+  await expect(link).toHaveAttribute('href', new RegExp(`^mailto:daten@example\\.org\\?subject=Fehler%20melden%3A%20.*${agency.id}`));
+  // An unsafe address is never used.
+  await page.unroute('**/config.json');
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...config, report_url: 'javascript:alert(1)' }) }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('detail')).toBeVisible();
+  await expect(page.getByTestId('detail').getByRole('link', { name: 'Fehler melden' })).toHaveCount(0);
+});
