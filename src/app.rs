@@ -93,6 +93,7 @@ fn Finder(
 ) -> impl IntoView {
     let state = FinderState::new(catalog);
     let report_url = config.report_url.clone();
+    let footer_report_url = config.report_url.clone();
     // Phones show the list or the map (desktops show both). An open detail
     // always shows, so a marker tapped on the map opens its agency; closing
     // it returns to the map.
@@ -132,7 +133,7 @@ fn Finder(
             </button>
         </nav>
         {(!embedded).then(|| view! { <Downloads state texts/> })}
-        <Footer state texts/>
+        <Footer state texts report_url=footer_report_url/>
     }
 }
 

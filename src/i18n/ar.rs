@@ -163,6 +163,8 @@ pub static AR: Texts = Texts {
     open_in_map_app: "فتح في تطبيق الخرائط",
     last_verified: "تاريخ آخر تحقق:",
     report_error: "الإبلاغ عن خطأ",
+    // Needs review by a native speaker (added after the first translation pass).
+    get_listed: "وكالتكم غير موجودة أو هناك معلومة خاطئة؟ أخبرونا.",
     postcodes_attribution: "الرموز البريدية: GeoNames، CC BY 4.0",
     download_label: "تنزيل القائمة المعروضة:",
     about_data: "المصدر والترخيص وبيانات الخريطة",
@@ -374,6 +376,7 @@ mod tests {
             open_in_map_app,
             last_verified,
             report_error,
+            get_listed,
             postcodes_attribution,
             download_label,
             about_data,
@@ -407,7 +410,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 97] = [
+        let plain: [(&str, &str); 98] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -476,6 +479,7 @@ mod tests {
             ("open_in_map_app", open_in_map_app),
             ("last_verified", last_verified),
             ("report_error", report_error),
+            ("get_listed", get_listed),
             ("postcodes_attribution", postcodes_attribution),
             ("download_label", download_label),
             ("about_data", about_data),

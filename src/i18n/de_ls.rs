@@ -130,6 +130,8 @@ pub static DE_LS: Texts = Texts {
     open_in_map_app: "In der Karten-App öffnen",
     last_verified: "zuletzt geprüft am",
     report_error: "Fehler melden",
+    // Needs review by a native speaker (added after the first translation pass).
+    get_listed: "Ihre Agentur fehlt? Oder etwas ist falsch? Dann schreiben Sie uns.",
     postcodes_attribution: "Post-Leitzahlen: GeoNames, CC BY 4.0",
     download_label: "Diese Liste herunter-laden:",
     about_data: "Informationen über die Daten und die Karte",
@@ -343,6 +345,7 @@ mod tests {
             open_in_map_app,
             last_verified,
             report_error,
+            get_listed,
             postcodes_attribution,
             download_label,
             about_data,
@@ -376,7 +379,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 97] = [
+        let plain: [(&str, &str); 98] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -445,6 +448,7 @@ mod tests {
             ("open_in_map_app", open_in_map_app),
             ("last_verified", last_verified),
             ("report_error", report_error),
+            ("get_listed", get_listed),
             ("postcodes_attribution", postcodes_attribution),
             ("download_label", download_label),
             ("about_data", about_data),

@@ -114,6 +114,8 @@ pub static EN: Texts = Texts {
     open_in_map_app: "Open in a map app",
     last_verified: "last checked on",
     report_error: "Report an error",
+    // Needs review by a native speaker (added after the first translation pass).
+    get_listed: "Your agency is missing or an entry is wrong? Let us know.",
     postcodes_attribution: "Postcodes: GeoNames, CC BY 4.0",
     download_label: "Download the list shown:",
     about_data: "Source, licence and map data",
@@ -327,6 +329,7 @@ mod tests {
             open_in_map_app,
             last_verified,
             report_error,
+            get_listed,
             postcodes_attribution,
             download_label,
             about_data,
@@ -360,7 +363,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 97] = [
+        let plain: [(&str, &str); 98] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -429,6 +432,7 @@ mod tests {
             ("open_in_map_app", open_in_map_app),
             ("last_verified", last_verified),
             ("report_error", report_error),
+            ("get_listed", get_listed),
             ("postcodes_attribution", postcodes_attribution),
             ("download_label", download_label),
             ("about_data", about_data),

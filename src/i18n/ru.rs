@@ -142,6 +142,8 @@ pub static RU: Texts = Texts {
     open_in_map_app: "Открыть в приложении карт",
     last_verified: "последняя проверка:",
     report_error: "Сообщить об ошибке",
+    // Needs review by a native speaker (added after the first translation pass).
+    get_listed: "Вашего агентства нет в списке или запись неверна? Сообщите нам.",
     postcodes_attribution: "Почтовые индексы: GeoNames, CC BY 4.0",
     download_label: "Скачать показанный список:",
     about_data: "Источник, лицензия и картографические данные",
@@ -340,6 +342,7 @@ mod tests {
             open_in_map_app,
             last_verified,
             report_error,
+            get_listed,
             postcodes_attribution,
             download_label,
             about_data,
@@ -373,7 +376,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 97] = [
+        let plain: [(&str, &str); 98] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -442,6 +445,7 @@ mod tests {
             ("open_in_map_app", open_in_map_app),
             ("last_verified", last_verified),
             ("report_error", report_error),
+            ("get_listed", get_listed),
             ("postcodes_attribution", postcodes_attribution),
             ("download_label", download_label),
             ("about_data", about_data),

@@ -107,6 +107,8 @@ pub static TR: Texts = Texts {
     open_in_map_app: "Harita uygulamasında aç",
     last_verified: "son kontrol:",
     report_error: "Hata bildir",
+    // Needs review by a native speaker (added after the first translation pass).
+    get_listed: "Kurumunuz listede yok mu ya da bir bilgi yanlış mı? Bize bildirin.",
     postcodes_attribution: "Posta kodları: GeoNames, CC BY 4.0",
     download_label: "Gösterilen listeyi indir:",
     about_data: "Kaynak, lisans ve harita verileri",
@@ -305,6 +307,7 @@ mod tests {
             open_in_map_app,
             last_verified,
             report_error,
+            get_listed,
             postcodes_attribution,
             download_label,
             about_data,
@@ -338,7 +341,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 97] = [
+        let plain: [(&str, &str); 98] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -407,6 +410,7 @@ mod tests {
             ("open_in_map_app", open_in_map_app),
             ("last_verified", last_verified),
             ("report_error", report_error),
+            ("get_listed", get_listed),
             ("postcodes_attribution", postcodes_attribution),
             ("download_label", download_label),
             ("about_data", about_data),

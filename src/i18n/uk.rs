@@ -143,6 +143,8 @@ pub static UK: Texts = Texts {
     open_in_map_app: "Відкрити в застосунку карт",
     last_verified: "остання перевірка:",
     report_error: "Повідомити про помилку",
+    // Needs review by a native speaker (added after the first translation pass).
+    get_listed: "Вашої агенції немає в списку або запис неправильний? Повідомте нас.",
     postcodes_attribution: "Поштові індекси: GeoNames, CC BY 4.0",
     download_label: "Завантажити показаний список:",
     about_data: "Джерело, ліцензія та картографічні дані",
@@ -343,6 +345,7 @@ mod tests {
             open_in_map_app,
             last_verified,
             report_error,
+            get_listed,
             postcodes_attribution,
             download_label,
             about_data,
@@ -376,7 +379,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 97] = [
+        let plain: [(&str, &str); 98] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -445,6 +448,7 @@ mod tests {
             ("open_in_map_app", open_in_map_app),
             ("last_verified", last_verified),
             ("report_error", report_error),
+            ("get_listed", get_listed),
             ("postcodes_attribution", postcodes_attribution),
             ("download_label", download_label),
             ("about_data", about_data),

@@ -3,11 +3,15 @@
 use ia_core::validate::is_http_url;
 use leptos::prelude::*;
 
+use crate::config::report_link;
 use crate::i18n::Texts;
 use crate::state::FinderState;
 
 #[component]
-pub fn Footer(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn Footer(state: FinderState, texts: &'static Texts, report_url: String) -> impl IntoView {
+    // How an agency gets listed or corrected: the report address, with a
+    // subject saying what it is about.
+    let get_listed = report_link(&report_url, "aufnahme-oder-korrektur", texts.get_listed);
     let (meta, n_agencies) = state
         .catalog
         .with_value(|c| (c.meta.clone(), c.agencies.len()));
@@ -39,6 +43,9 @@ pub fn Footer(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 </p>
                 <p>{texts.data_licence} ": " <span lang="de">{meta.licence.clone()}</span></p>
                 <p class="attribution">{texts.boundaries_attribution} " · " {texts.postcodes_attribution}</p>
+                {get_listed.map(|href| view! {
+                    <p><a href=href rel="noopener noreferrer" data-testid="get-listed">{texts.get_listed}</a></p>
+                })}
             </details>
             {(!embedded).then(|| view! {
                 <p class="embed-link"><a href="?view=embed">{texts.embed_generator_link}</a></p>
