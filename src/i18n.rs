@@ -151,6 +151,8 @@ pub struct Texts {
     pub reload: &'static str,
     pub n_found: fn(usize) -> String,
     pub n_skipped: fn(usize) -> String,
+    /// The button under a long list: show `n` more entries.
+    pub show_more: fn(usize) -> String,
     pub results_heading: &'static str,
     pub map_label: &'static str,
     pub view_switch_label: &'static str,
@@ -279,6 +281,7 @@ pub static DE: Texts = Texts {
         1 => "1 Eintrag konnte nicht angezeigt werden.".into(),
         n => format!("{n} Einträge konnten nicht angezeigt werden."),
     },
+    show_more: |n| format!("{n} weitere anzeigen"),
     results_heading: "Ergebnisse",
     map_label: "Karte der Integrationsagenturen",
     view_switch_label: "Ansicht",

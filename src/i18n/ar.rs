@@ -64,6 +64,8 @@ pub static AR: Texts = Texts {
         PluralAr::Many => format!("تعذّر عرض {n} إدخالًا."),
         PluralAr::Other => format!("تعذّر عرض {n} إدخال."),
     },
+    // Needs review by a native speaker (added after the first translation pass).
+    show_more: |n| format!("عرض المزيد ({n})"),
     results_heading: "النتائج",
     map_label: "خريطة وكالات الاندماج",
     view_switch_label: "طريقة العرض",
@@ -305,6 +307,7 @@ mod tests {
             reload,
             n_found,
             n_skipped,
+            show_more: _,
             results_heading,
             map_label,
             view_switch_label,

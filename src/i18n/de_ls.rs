@@ -35,6 +35,8 @@ pub static DE_LS: Texts = Texts {
         1 => "1 Eintrag hat einen Fehler. Wir können ihn nicht zeigen.".into(),
         n => format!("{n} Einträge haben Fehler. Wir können sie nicht zeigen."),
     },
+    // Needs review by a native speaker (added after the first translation pass).
+    show_more: |n| format!("Mehr zeigen: noch {n}"),
     results_heading: "Ergebnisse",
     map_label: "Karte mit den Integrations-Agenturen",
     view_switch_label: "Ansicht",
@@ -274,6 +276,7 @@ mod tests {
             reload,
             n_found,
             n_skipped,
+            show_more: _,
             results_heading,
             map_label,
             view_switch_label,

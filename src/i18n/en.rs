@@ -25,6 +25,8 @@ pub static EN: Texts = Texts {
         1 => "1 entry could not be shown.".into(),
         n => format!("{n} entries could not be shown."),
     },
+    // Needs review by a native speaker (added after the first translation pass).
+    show_more: |n| format!("Show {n} more"),
     results_heading: "Results",
     map_label: "Map of the integration agencies",
     view_switch_label: "View",
@@ -258,6 +260,7 @@ mod tests {
             reload,
             n_found,
             n_skipped,
+            show_more: _,
             results_heading,
             map_label,
             view_switch_label,

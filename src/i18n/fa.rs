@@ -33,6 +33,8 @@ pub static FA: Texts = Texts {
         0 => "همهٔ موارد نمایش داده شد.".into(),
         n => format!("{n} مورد قابل نمایش نبود."),
     },
+    // Needs review by a native speaker (added after the first translation pass).
+    show_more: |n| format!("نمایش موارد بیشتر ({n})"),
     results_heading: "نتایج",
     map_label: "نقشهٔ آژانس‌های ادغام",
     view_switch_label: "نحوهٔ نمایش",
@@ -257,6 +259,7 @@ mod tests {
             reload,
             n_found,
             n_skipped,
+            show_more: _,
             results_heading,
             map_label,
             view_switch_label,

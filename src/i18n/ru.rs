@@ -50,6 +50,8 @@ pub static RU: Texts = Texts {
         0 => "Все записи показаны.".into(),
         n => format!("Не удалось показать {n} {}.", pick(n, "запись", "записи", "записей")),
     },
+    // Needs review by a native speaker (added after the first translation pass).
+    show_more: |n| format!("Показать ещё ({n})"),
     results_heading: "Результаты",
     map_label: "Карта интеграционных агентств",
     view_switch_label: "Вид",
@@ -271,6 +273,7 @@ mod tests {
             reload,
             n_found,
             n_skipped,
+            show_more: _,
             results_heading,
             map_label,
             view_switch_label,

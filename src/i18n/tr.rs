@@ -25,6 +25,8 @@ pub static TR: Texts = Texts {
         0 => "Gösterilemeyen kayıt yok.".into(),
         n => format!("{n} kayıt gösterilemedi."),
     },
+    // Needs review by a native speaker (added after the first translation pass).
+    show_more: |n| format!("{n} tane daha göster"),
     results_heading: "Sonuçlar",
     map_label: "Entegrasyon ajansları haritası",
     view_switch_label: "Görünüm",
@@ -236,6 +238,7 @@ mod tests {
             reload,
             n_found,
             n_skipped,
+            show_more: _,
             results_heading,
             map_label,
             view_switch_label,

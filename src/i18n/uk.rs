@@ -51,6 +51,8 @@ pub static UK: Texts = Texts {
         0 => "Усі записи показано.".into(),
         n => format!("Не вдалося показати {n} {}.", pick(n, "запис", "записи", "записів")),
     },
+    // Needs review by a native speaker (added after the first translation pass).
+    show_more: |n| format!("Показати ще ({n})"),
     results_heading: "Результати",
     map_label: "Карта інтеграційних агенцій",
     view_switch_label: "Вигляд",
@@ -274,6 +276,7 @@ mod tests {
             reload,
             n_found,
             n_skipped,
+            show_more: _,
             results_heading,
             map_label,
             view_switch_label,

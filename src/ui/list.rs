@@ -22,6 +22,10 @@ pub fn ResultList(state: FinderState, texts: &'static Texts) -> impl IntoView {
     if let Some(position) = state.last_selected.get_value() {
         request_animation_frame(move || focus_entry(state, position));
     }
+    let n = state.catalog.with_value(|c| c.agencies.len());
+    if n > FULL_LIST_MAX {
+        return view! { <PagedList state texts/> }.into_any();
+    }
     // In the order of `state.order` (by distance when there is an origin):
     // a new origin moves entries, it does not recreate them.
     view! {
@@ -30,6 +34,51 @@ pub fn ResultList(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 <ResultItem state position texts/>
             </For>
         </ol>
+    }
+    .into_any()
+}
+
+/// Above this many agencies the list is not created in full but a page at
+/// a time (the real network has about 214; synthetic scale tests go to 100,000).
+pub const FULL_LIST_MAX: usize = 1000;
+
+/// Entries per page of a long list.
+const PAGE: usize = 100;
+
+/// The visible agencies in list order, a page at a time, with a button for more.
+#[component]
+fn PagedList(state: FinderState, texts: &'static Texts) -> impl IntoView {
+    let limit = RwSignal::new(PAGE);
+    // New results start again with one page.
+    Effect::new(move |_| {
+        state.visible.track();
+        limit.set(PAGE);
+    });
+    let in_order = Memo::new(move |_| {
+        state.shown.with(|shown| {
+            state.order.with(|order| {
+                order
+                    .iter()
+                    .copied()
+                    .filter(|&p| shown.get(p).copied().unwrap_or(false))
+                    .collect::<Vec<usize>>()
+            })
+        })
+    });
+    let page =
+        move || in_order.with(|all| all.iter().copied().take(limit.get()).collect::<Vec<_>>());
+    let remaining = move || in_order.with(Vec::len).saturating_sub(limit.get());
+    view! {
+        <ol id="results" class="results" tabindex="-1" data-testid="results">
+            <For each=page key=|position| *position let:position>
+                <ResultItem state position texts/>
+            </For>
+        </ol>
+        <Show when=move || { remaining() > 0 }>
+            <button type="button" class="button button--secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                {move || (texts.show_more)(remaining().min(PAGE))}
+            </button>
+        </Show>
     }
 }
 
