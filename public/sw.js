@@ -30,8 +30,7 @@ self.addEventListener('install', (event) => {
         if (typeof url === 'string' && url && !url.includes(':') && !url.startsWith('//')) urls.add(new URL(url, SCOPE).href);
       }
       urls.delete(SCOPE.href);
-      await cache.addAll([...urls].map(fresh));
-      await cache.add(fresh('data/places.json')).catch(() => {}); // "near me", if the build has it
+      await cache.addAll([...urls].map((url) => (HASHED.test(url) ? url : fresh(url))));
       await self.skipWaiting();
     })(),
   );
