@@ -4,7 +4,7 @@
 // records). Every script payload sets window.__pwned; it must stay undefined.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForFinder } from './fixtures';
+import { test, expect, allowErrors, waitForFinder } from './fixtures';
 
 // page.route serves the fixture; a service worker would fetch past it on the next navigation.
 test.use({ serviceWorkers: 'block' });
@@ -214,4 +214,45 @@ test('a formula in a name is defused in the CSV download', async ({ page }) => {
   expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
   expect(text).toContain(`'${formula.name.replace(/"/g, '""')}`);
   expect(text).not.toMatch(/(^|,)"?@SUM/m);
+});
+
+test('a hostile config.json: attribution is text, a script report URL is not linked, a foreign dataset is not fetched', async ({ page }) => {
+  const dialogs = await serveHostile(page);
+  // The browser refuses to fetch a javascript: outline URL (the app does not check outline_url).
+  allowErrors(page, /Fetch API cannot load javascript:/);
+  const config = JSON.parse(readFileSync(`${process.env.IA_DIST ?? 'dist'}/config.json`, 'utf8'));
+  const attribution = `<img src=x onerror="window.__pwned='attribution'">OSM`;
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ...config,
+        tile_attribution: attribution,
+        report_url: `javascript:window.__pwned='report'`,
+        outline_url: `javascript:window.__pwned='outline'`,
+      }),
+    }),
+  );
+  await page.goto(`./?agency=${byId('adira-').id}`);
+  await expect(page.getByTestId('detail')).toBeVisible();
+  await expect(page.locator('.leaflet-control-attribution')).toContainText(attribution);
+  await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);
+  await expectSafeLinks(page);
+  await expectNothingRan(page, dialogs);
+
+  // An absolute dataset URL on an origin config.json does not list is refused, not fetched.
+  allowErrors(page, /dataset not loaded/);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.unroute('**/config.json');
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...config, dataset_url: 'https://evil.example/agencies.json' }) }),
+  );
+  await page.goto('./');
+  const error = page.getByTestId('load-error');
+  await expect(error).toBeVisible();
+  await error.locator('summary').click();
+  await expect(error.locator('code')).toContainText('not allowed by config.json');
+  expect(requested.filter((url) => url.includes('evil.example'))).toEqual([]);
 });

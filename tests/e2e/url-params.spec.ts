@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, servedDataset } from './fixtures';
 
-const PARAMS = ['place', 'offers', 'sada', 'topics', 'umbrellas', 'q', 'near', 'radius', 'agency', 'map', 'lang', 'embed'];
+const PARAMS = ['place', 'offers', 'sada', 'topics', 'umbrellas', 'q', 'near', 'radius', 'agency', 'map', 'lang', 'embed', 'lock', 'list', 'tiles', 'view'];
 
 const MALICIOUS = [
   'q=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E',
@@ -32,6 +32,8 @@ const MALICIOUS = [
   'lang=%3Cscript%3E',
   'lang=ar&dir=rtl',
   'embed=%3Ciframe%20src%3Djavascript%3Awindow.__pwned%3D9%3E',
+  'embed=1&lock=place,sada,near,%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D11%3E&place=05315000&sada=1',
+  'embed=true&tiles=click&list=%3Cscript%3E&view=%3Cscript%3E',
   'q=%',
   'q=%zz%G0%',
   'q=%ED%A0%80', // an encoded lone surrogate: not valid UTF-8
