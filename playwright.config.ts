@@ -18,6 +18,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     // The tests read German texts; the browser's language chooses the UI language.
     locale: 'de-DE',
+    // The service worker would answer routed requests from its cache; the
+    // offline and CSP specs allow it where they test it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

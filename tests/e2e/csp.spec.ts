@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect, allowErrors, servedDataset, waitForFinder } from './fixtures';
 
+// With the service worker on, as deployed (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const DIST = process.env.IA_DIST ?? 'dist';
 const servers: ChildProcess[] = [];
 let base = '';

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, markerTotal, servedDataset, waitForFinder } from './fixtures';
 
+// The service worker is what these tests are about (playwright.config.ts blocks it elsewhere).
+test.use({ serviceWorkers: 'allow' });
+
 const DIST = process.env.IA_DIST ?? 'dist';
 
 type Served = { url: string; root: string; stop: () => void };
