@@ -149,6 +149,7 @@ pub struct Texts {
     pub retry: &'static str,
     pub crashed: &'static str,
     pub reload: &'static str,
+    pub start_over: &'static str,
     pub n_found: fn(usize) -> String,
     pub n_skipped: fn(usize) -> String,
     /// The button under a long list: show `n` more entries.
@@ -272,6 +273,7 @@ pub static DE: Texts = Texts {
     retry: "Erneut versuchen",
     crashed: "Etwas ist schiefgelaufen.",
     reload: "Seite neu laden",
+    start_over: "Neu beginnen (ohne Auswahl)",
     n_found: |n| match n {
         0 => "Keine Agentur gefunden".into(),
         1 => "1 Agentur gefunden".into(),

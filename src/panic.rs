@@ -15,7 +15,8 @@ pub fn install_hook() {
     }));
 }
 
-fn show_crash_message() {
+/// Puts the crash message on the page (once). Public for the component tests.
+pub fn show_crash_message() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
@@ -34,11 +35,15 @@ fn show_crash_message() {
     };
     message.set_text_content(Some(texts.crashed));
     let _ = banner.append_child(&message);
-    if let Ok(link) = document.create_element("a") {
-        let _ = link.set_attribute("href", "");
-        link.set_text_content(Some(texts.reload));
-        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-            let _ = banner.append_child(&link);
+    // Reload the same view; or start over without the URL's state, in case
+    // that is what made the app fail.
+    for (href, text) in [("", texts.reload), ("./", texts.start_over)] {
+        if let Ok(link) = document.create_element("a") {
+            let _ = link.set_attribute("href", href);
+            link.set_text_content(Some(text));
+            if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+                let _ = banner.append_child(&link);
+            }
         }
     }
     let _ = body.prepend_with_node_1(&banner);

@@ -132,3 +132,32 @@ async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+#[wasm_bindgen_test]
+fn a_crash_shows_one_friendly_message_with_ways_out() {
+    ia_map::panic::show_crash_message();
+    ia_map::panic::show_crash_message();
+    let crash = document()
+        .query_selector_all("#crash")
+        .unwrap_or_else(|_| panic!("query #crash"));
+    assert_eq!(crash.length(), 1, "shown once");
+    let banner: web_sys::Element = crash
+        .get(0)
+        .and_then(|node| node.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no #crash"));
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let text = banner.text_content().unwrap_or_default();
+    // In the page's language (the test browser's, here).
+    let texts = Lang::for_page().texts();
+    assert!(text.contains(texts.crashed), "{text}");
+    assert!(text.contains(texts.start_over), "{text}");
+    let links = banner
+        .query_selector_all("a")
+        .unwrap_or_else(|_| panic!("query links"));
+    assert_eq!(links.length(), 2);
+    let second: web_sys::Element = links
+        .get(1)
+        .and_then(|node| node.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no second link"));
+    assert_eq!(second.get_attribute("href").as_deref(), Some("./"));
+}

@@ -49,6 +49,8 @@ pub static AR: Texts = Texts {
     retry: "إعادة المحاولة",
     crashed: "حدث خطأ ما.",
     reload: "إعادة تحميل الصفحة",
+    // Needs review by a native speaker (added after the first translation pass).
+    start_over: "البدء من جديد (بدون تصفية)",
     n_found: |n| match plural_ar(n) {
         PluralAr::Zero => "لم يتم العثور على أي وكالة".into(),
         PluralAr::One => "تم العثور على وكالة واحدة".into(),
@@ -305,6 +307,7 @@ mod tests {
             retry,
             crashed,
             reload,
+            start_over,
             n_found,
             n_skipped,
             show_more: _,
@@ -413,7 +416,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 98] = [
+        let plain: [(&str, &str); 99] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -423,6 +426,7 @@ mod tests {
             ("retry", retry),
             ("crashed", crashed),
             ("reload", reload),
+            ("start_over", start_over),
             ("results_heading", results_heading),
             ("map_label", map_label),
             ("view_switch_label", view_switch_label),

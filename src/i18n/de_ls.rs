@@ -25,6 +25,8 @@ pub static DE_LS: Texts = Texts {
     retry: "Noch einmal versuchen",
     crashed: "Es gibt einen Fehler.",
     reload: "Die Seite neu laden",
+    // Needs review by a native speaker (added after the first translation pass).
+    start_over: "Neu anfangen. Ohne Auswahl.",
     n_found: |n| match n {
         0 => "Wir haben keine Agentur gefunden.".into(),
         1 => "Wir haben 1 Agentur gefunden.".into(),
@@ -274,6 +276,7 @@ mod tests {
             retry,
             crashed,
             reload,
+            start_over,
             n_found,
             n_skipped,
             show_more: _,
@@ -382,7 +385,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 98] = [
+        let plain: [(&str, &str); 99] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -392,6 +395,7 @@ mod tests {
             ("retry", retry),
             ("crashed", crashed),
             ("reload", reload),
+            ("start_over", start_over),
             ("results_heading", results_heading),
             ("map_label", map_label),
             ("view_switch_label", view_switch_label),

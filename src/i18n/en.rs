@@ -16,6 +16,8 @@ pub static EN: Texts = Texts {
     retry: "Try again",
     crashed: "Something went wrong.",
     reload: "Reload the page",
+    // Needs review by a native speaker (added after the first translation pass).
+    start_over: "Start over (without filters)",
     n_found: |n| match n {
         0 => "No agencies found".into(),
         1 => "1 agency found".into(),
@@ -258,6 +260,7 @@ mod tests {
             retry,
             crashed,
             reload,
+            start_over,
             n_found,
             n_skipped,
             show_more: _,
@@ -366,7 +369,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 98] = [
+        let plain: [(&str, &str); 99] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -376,6 +379,7 @@ mod tests {
             ("retry", retry),
             ("crashed", crashed),
             ("reload", reload),
+            ("start_over", start_over),
             ("results_heading", results_heading),
             ("map_label", map_label),
             ("view_switch_label", view_switch_label),

@@ -42,6 +42,8 @@ pub static RU: Texts = Texts {
     retry: "Повторить попытку",
     crashed: "Что-то пошло не так.",
     reload: "Перезагрузить страницу",
+    // Needs review by a native speaker (added after the first translation pass).
+    start_over: "Начать заново (без фильтров)",
     n_found: |n| match n {
         0 => "Агентства не найдены".into(),
         n => format!("Найдено {n} {}", pick(n, "агентство", "агентства", "агентств")),
@@ -271,6 +273,7 @@ mod tests {
             retry,
             crashed,
             reload,
+            start_over,
             n_found,
             n_skipped,
             show_more: _,
@@ -379,7 +382,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 98] = [
+        let plain: [(&str, &str); 99] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -389,6 +392,7 @@ mod tests {
             ("retry", retry),
             ("crashed", crashed),
             ("reload", reload),
+            ("start_over", start_over),
             ("results_heading", results_heading),
             ("map_label", map_label),
             ("view_switch_label", view_switch_label),

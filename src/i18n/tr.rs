@@ -17,6 +17,8 @@ pub static TR: Texts = Texts {
     retry: "Tekrar dene",
     crashed: "Bir sorun oluştu.",
     reload: "Sayfayı yeniden yükle",
+    // Needs review by a native speaker (added after the first translation pass).
+    start_over: "Baştan başla (filtresiz)",
     n_found: |n| match n {
         0 => "Hiç ajans bulunamadı".into(),
         n => format!("{n} ajans bulundu"),
@@ -236,6 +238,7 @@ mod tests {
             retry,
             crashed,
             reload,
+            start_over,
             n_found,
             n_skipped,
             show_more: _,
@@ -344,7 +347,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 98] = [
+        let plain: [(&str, &str); 99] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -354,6 +357,7 @@ mod tests {
             ("retry", retry),
             ("crashed", crashed),
             ("reload", reload),
+            ("start_over", start_over),
             ("results_heading", results_heading),
             ("map_label", map_label),
             ("view_switch_label", view_switch_label),

@@ -42,6 +42,8 @@ pub static UK: Texts = Texts {
     retry: "Спробувати ще раз",
     crashed: "Щось пішло не так.",
     reload: "Перезавантажити сторінку",
+    // Needs review by a native speaker (added after the first translation pass).
+    start_over: "Почати знову (без фільтрів)",
     // "Знайдено" takes the accusative: агенцію, агенції, агенцій.
     n_found: |n| match n {
         0 => "Не знайдено жодної агенції".into(),
@@ -274,6 +276,7 @@ mod tests {
             retry,
             crashed,
             reload,
+            start_over,
             n_found,
             n_skipped,
             show_more: _,
@@ -382,7 +385,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 98] = [
+        let plain: [(&str, &str); 99] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -392,6 +395,7 @@ mod tests {
             ("retry", retry),
             ("crashed", crashed),
             ("reload", reload),
+            ("start_over", start_over),
             ("results_heading", results_heading),
             ("map_label", map_label),
             ("view_switch_label", view_switch_label),
