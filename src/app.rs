@@ -46,7 +46,7 @@ pub fn App() -> impl IntoView {
     }
     view! {
         <Router>
-            <a class="skip-link" href="#results">{texts.skip_to_results}</a>
+            <a class="skip-link" href="#results" on:click=move |event| crate::skip_to(event, "results")>{texts.skip_to_results}</a>
             {(!embedded).then(|| view! {
                 <header class="site-header">
                     <div class="site-header__text">

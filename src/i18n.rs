@@ -164,6 +164,9 @@ pub struct Texts {
     /// Said once on translated pages: the agencies' data stays German. Empty in German.
     pub data_in_german: &'static str,
     pub language_label: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub language_apply: &'static str,
     pub cluster_label: fn(usize) -> String,
     pub servicestelle: &'static str,
     pub approximate_position: fn(Precision) -> &'static str,
@@ -293,6 +296,9 @@ pub static DE: Texts = Texts {
     map_unavailable: "Die Karte konnte nicht geladen werden – Liste und Filter funktionieren weiter.",
     data_in_german: "",
     language_label: "Sprache / Language",
+    zoom_in: "Vergrößern",
+    zoom_out: "Verkleinern",
+    language_apply: "Wechseln",
     cluster_label: |n| format!("{n} Agenturen"),
     servicestelle: "Servicestelle für Antidiskriminierungsarbeit",
     approximate_position: |precision| match precision {

@@ -15,6 +15,25 @@ pub mod panic;
 pub mod state;
 pub mod ui;
 
+/// A skip link's click: moves focus to the element with `id` (or, while a
+/// detail is open and the list is not there, to the detail's heading). The
+/// link handles the click itself: the router would otherwise treat
+/// `#results` as a navigation and drop the query string with every filter.
+pub fn skip_to(event: web_sys::MouseEvent, id: &str) {
+    use wasm_bindgen::JsCast;
+    event.prevent_default();
+    let target = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.get_element_by_id(id)
+                .or_else(|| d.get_element_by_id("detail-title"))
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+}
+
 /// Installs the panic hook and mounts the app into `<body>`.
 pub fn start() {
     panic::install_hook();

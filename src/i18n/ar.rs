@@ -78,6 +78,10 @@ pub static AR: Texts = Texts {
     // Needs review by a native speaker (added after the first translation pass).
     data_in_german: "تظهر أسماء الوكالات وعناوينها وتفاصيلها باللغة الألمانية كما تنشرها الوكالات.",
     language_label: "اللغة / Sprache",
+    // Needs review by a native speaker (added after the first translation pass).
+    zoom_in: "تكبير",
+    zoom_out: "تصغير",
+    language_apply: "تغيير",
     cluster_label: |n| match plural_ar(n) {
         PluralAr::Zero => "لا توجد وكالات".into(),
         PluralAr::One => "وكالة واحدة".into(),
@@ -320,6 +324,9 @@ mod tests {
             map_unavailable,
             data_in_german,
             language_label,
+            zoom_in,
+            zoom_out,
+            language_apply,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -416,7 +423,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 99] = [
+        let plain: [(&str, &str); 102] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -437,6 +444,9 @@ mod tests {
             ("data_in_german", data_in_german),
             ("km_unit", km_unit),
             ("language_label", language_label),
+            ("zoom_in", zoom_in),
+            ("zoom_out", zoom_out),
+            ("language_apply", language_apply),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -49,6 +49,10 @@ pub static DE_LS: Texts = Texts {
     // Needs review by a native speaker (added after the first translation pass).
     data_in_german: "Die Angaben zu den Agenturen sind nicht in Leichter Sprache. Die Agenturen haben sie so geschrieben.",
     language_label: "Sprache / Language",
+    // Needs review by a native speaker (added after the first translation pass).
+    zoom_in: "Größer machen",
+    zoom_out: "Kleiner machen",
+    language_apply: "Wechseln",
     cluster_label: |n| match n {
         1 => "1 Agentur".into(),
         n => format!("{n} Agenturen"),
@@ -289,6 +293,9 @@ mod tests {
             map_unavailable,
             data_in_german,
             language_label,
+            zoom_in,
+            zoom_out,
+            language_apply,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -385,7 +392,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 99] = [
+        let plain: [(&str, &str); 102] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -406,6 +413,9 @@ mod tests {
             ("data_in_german", data_in_german),
             ("km_unit", km_unit),
             ("language_label", language_label),
+            ("zoom_in", zoom_in),
+            ("zoom_out", zoom_out),
+            ("language_apply", language_apply),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

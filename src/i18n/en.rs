@@ -39,6 +39,10 @@ pub static EN: Texts = Texts {
     // Needs review by a native speaker (added after the first translation pass).
     data_in_german: "Agency names, addresses and details are shown in German, as the agencies publish them.",
     language_label: "Language / Sprache",
+    // Needs review by a native speaker (added after the first translation pass).
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    language_apply: "Change",
     cluster_label: |n| match n {
         1 => "1 agency".into(),
         n => format!("{n} agencies"),
@@ -273,6 +277,9 @@ mod tests {
             map_unavailable,
             data_in_german,
             language_label,
+            zoom_in,
+            zoom_out,
+            language_apply,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -369,7 +376,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 99] = [
+        let plain: [(&str, &str); 102] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -390,6 +397,9 @@ mod tests {
             ("data_in_german", data_in_german),
             ("km_unit", km_unit),
             ("language_label", language_label),
+            ("zoom_in", zoom_in),
+            ("zoom_out", zoom_out),
+            ("language_apply", language_apply),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -47,6 +47,10 @@ pub static FA: Texts = Texts {
     // Needs review by a native speaker (added after the first translation pass).
     data_in_german: "نام، نشانی و جزئیات مراکز به زبان آلمانی نمایش داده می‌شود، همان‌گونه که خود مراکز منتشر کرده‌اند.",
     language_label: "زبان / Sprache",
+    // Needs review by a native speaker (added after the first translation pass).
+    zoom_in: "بزرگ‌نمایی",
+    zoom_out: "کوچک‌نمایی",
+    language_apply: "تغییر",
     cluster_label: |n| format!("{n} آژانس"),
     servicestelle: "مرکز مشاورهٔ ضد تبعیض",
     approximate_position: |precision| match precision {
@@ -272,6 +276,9 @@ mod tests {
             map_unavailable,
             data_in_german,
             language_label,
+            zoom_in,
+            zoom_out,
+            language_apply,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -368,7 +375,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 99] = [
+        let plain: [(&str, &str); 102] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -389,6 +396,9 @@ mod tests {
             ("data_in_german", data_in_german),
             ("km_unit", km_unit),
             ("language_label", language_label),
+            ("zoom_in", zoom_in),
+            ("zoom_out", zoom_out),
+            ("language_apply", language_apply),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

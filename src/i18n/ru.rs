@@ -64,6 +64,10 @@ pub static RU: Texts = Texts {
     // Needs review by a native speaker (added after the first translation pass).
     data_in_german: "Названия, адреса и сведения об агентствах приводятся на немецком языке, так, как их публикуют сами агентства.",
     language_label: "Язык / Sprache",
+    // Needs review by a native speaker (added after the first translation pass).
+    zoom_in: "Увеличить",
+    zoom_out: "Уменьшить",
+    language_apply: "Сменить",
     cluster_label: |n| format!("{n} {}", pick(n, "агентство", "агентства", "агентств")),
     servicestelle: "Служба по борьбе с дискриминацией",
     approximate_position: |precision| match precision {
@@ -286,6 +290,9 @@ mod tests {
             map_unavailable,
             data_in_german,
             language_label,
+            zoom_in,
+            zoom_out,
+            language_apply,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -382,7 +389,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 99] = [
+        let plain: [(&str, &str); 102] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -403,6 +410,9 @@ mod tests {
             ("data_in_german", data_in_german),
             ("km_unit", km_unit),
             ("language_label", language_label),
+            ("zoom_in", zoom_in),
+            ("zoom_out", zoom_out),
+            ("language_apply", language_apply),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

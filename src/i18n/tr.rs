@@ -39,6 +39,10 @@ pub static TR: Texts = Texts {
     // Needs review by a native speaker (added after the first translation pass).
     data_in_german: "Kurumların adları, adresleri ve bilgileri, yayımlandıkları gibi Almanca gösterilir.",
     language_label: "Dil / Sprache",
+    // Needs review by a native speaker (added after the first translation pass).
+    zoom_in: "Yakınlaştır",
+    zoom_out: "Uzaklaştır",
+    language_apply: "Değiştir",
     cluster_label: |n| format!("{n} ajans"),
     servicestelle: "Ayrımcılıkla mücadele danışma merkezi",
     approximate_position: |precision| match precision {
@@ -251,6 +255,9 @@ mod tests {
             map_unavailable,
             data_in_german,
             language_label,
+            zoom_in,
+            zoom_out,
+            language_apply,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -347,7 +354,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 99] = [
+        let plain: [(&str, &str); 102] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -368,6 +375,9 @@ mod tests {
             ("data_in_german", data_in_german),
             ("km_unit", km_unit),
             ("language_label", language_label),
+            ("zoom_in", zoom_in),
+            ("zoom_out", zoom_out),
+            ("language_apply", language_apply),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -65,6 +65,10 @@ pub static UK: Texts = Texts {
     // Needs review by a native speaker (added after the first translation pass).
     data_in_german: "Назви, адреси та відомості про агенції подано німецькою мовою, так, як їх публікують самі агенції.",
     language_label: "Мова / Sprache",
+    // Needs review by a native speaker (added after the first translation pass).
+    zoom_in: "Збільшити",
+    zoom_out: "Зменшити",
+    language_apply: "Змінити",
     cluster_label: |n| format!("{n} {}", pick(n, "агенція", "агенції", "агенцій")),
     servicestelle: "Служба протидії дискримінації",
     approximate_position: |precision| match precision {
@@ -289,6 +293,9 @@ mod tests {
             map_unavailable,
             data_in_german,
             language_label,
+            zoom_in,
+            zoom_out,
+            language_apply,
             cluster_label,
             servicestelle,
             approximate_position,
@@ -385,7 +392,7 @@ mod tests {
             topic,
             umbrella,
         } = t;
-        let plain: [(&str, &str); 99] = [
+        let plain: [(&str, &str); 102] = [
             ("lang_tag", lang_tag),
             ("app_title", app_title),
             ("app_subtitle", app_subtitle),
@@ -406,6 +413,9 @@ mod tests {
             ("data_in_german", data_in_german),
             ("km_unit", km_unit),
             ("language_label", language_label),
+            ("zoom_in", zoom_in),
+            ("zoom_out", zoom_out),
+            ("language_apply", language_apply),
             ("servicestelle", servicestelle),
             ("source", source),
             ("data_licence", data_licence),

@@ -177,7 +177,7 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     view! {
         <div class="map-wrap">
             // Every marker is a tab stop: keyboard users can jump past them.
-            <a class="skip-link skip-link--map" href="#after-map">{texts.skip_map}</a>
+            <a class="skip-link skip-link--map" href="#after-map" on:click=move |event| crate::skip_to(event, "after-map")>{texts.skip_map}</a>
             <div class="map" node_ref=container role="region" aria-label=texts.map_label></div>
             // Buttons as an alternative to dragging (WCAG 2.5.7).
             <div class="map-pan" role="group" aria-label=texts.pan_label hidden=move || map_failed.get()>
@@ -241,6 +241,8 @@ fn create_map(
     // scrolls the page while two fingers move and zoom the map (Leaflet's
     // pinch zoom; its CSS lets one-finger pans through when dragging is off).
     options.set_scroll_wheel_zoom(!embedded);
+    // Our own zoom control, named in the page's language (Leaflet's says "Zoom in").
+    options.set_zoom_control(false);
     options.set_dragging(!(embedded && touch));
     options.set_min_zoom(6.0);
     options.set_max_zoom(f64::from(MAX_ZOOM));
@@ -248,6 +250,10 @@ fn create_map(
     options.set_fade_animation(!reduced_motion);
     options.set_marker_zoom_animation(!reduced_motion);
     let map = Map::new_with_element(element, &options)?;
+    let mut zoom_options = leaflet::ZoomOptions::new();
+    zoom_options.set_zoom_in_title(texts.zoom_in);
+    zoom_options.set_zoom_out_title(texts.zoom_out);
+    leaflet::Zoom::new(&zoom_options).add_to(&map);
 
     match state.url.get_untracked().map {
         Some(view) => {

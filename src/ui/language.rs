@@ -1,4 +1,4 @@
-//! The language switcher. Choosing a language reloads the page with `lang=`
+//! The language switcher. Applying a language reloads the page with `lang=`
 //! set in the address, which keeps every other part of the state (it is all
 //! in the URL) and lets the whole interface, `<html lang>` and `dir` follow.
 
@@ -8,10 +8,21 @@ use crate::i18n::{Lang, Texts};
 
 #[component]
 pub fn LanguageSwitcher(lang: Lang, texts: &'static Texts) -> impl IntoView {
+    // Applied with a button, not on change: in a closed select, arrow keys
+    // fire `change` on every step (WCAG 3.2.2, no change of context on input).
+    let select = NodeRef::<leptos::html::Select>::new();
     view! {
-        <div class="lang-switch">
+        <form
+            class="lang-switch"
+            on:submit=move |event| {
+                event.prevent_default();
+                if let Some(select) = select.get() {
+                    switch_to(&select.value());
+                }
+            }
+        >
             <label for="lang-switch">{texts.language_label}</label>
-            <select id="lang-switch" on:change=move |event| switch_to(&event_target_value(&event))>
+            <select id="lang-switch" node_ref=select>
                 {Lang::ALL
                     .iter()
                     .map(|&option| {
@@ -23,7 +34,8 @@ pub fn LanguageSwitcher(lang: Lang, texts: &'static Texts) -> impl IntoView {
                     })
                     .collect_view()}
             </select>
-        </div>
+            <button type="submit" class="button button--secondary lang-switch__apply">{texts.language_apply}</button>
+        </form>
     }
 }
 

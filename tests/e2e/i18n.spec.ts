@@ -53,6 +53,7 @@ test('the switcher changes the language and keeps the state', async ({ page }) =
   await page.goto('./?sada=1&lang=en');
   await waitForFinder(page);
   await page.getByLabel(/Language/).selectOption('ar');
+  await page.getByRole('button', { name: 'Change' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page).toHaveURL(/sada=1/);
   await expect(page).toHaveURL(/lang=ar/);
