@@ -30,7 +30,7 @@ const STATES = {
   near: async (page) => {
     const near = page.getByRole('combobox', { name: /In der Nähe/ });
     await near.fill('50667');
-    await page.getByRole('option').first().waitFor();
+    await page.locator('.combobox__list:not([hidden])').getByRole('option').first().waitFor();
     await near.press('Enter');
     await page.locator('#filter-radius').selectOption('10');
   },

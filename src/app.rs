@@ -107,6 +107,14 @@ fn Finder(
     };
     let (embedded, list) = state.embed.with_value(|e| (e.embed, e.list));
     view! {
+        <nav class="view-switch" aria-label=texts.view_switch_label>
+            <button type="button" aria-pressed=move || (!map_only.get()).to_string() on:click=move |_| show(false)>
+                {texts.view_list} " (" {move || state.visible.with(Vec::len)} ")"
+            </button>
+            <button type="button" aria-pressed=move || map_only.get().to_string() on:click=move |_| show(true)>
+                {texts.view_map}
+            </button>
+        </nav>
         <div
             class="finder"
             class:finder--map=map_only
@@ -124,14 +132,6 @@ fn Finder(
             </section>
             <MapPanel state config texts/>
         </div>
-        <nav class="view-switch" aria-label=texts.view_switch_label>
-            <button type="button" aria-pressed=move || (!map_only.get()).to_string() on:click=move |_| show(false)>
-                {texts.view_list} " (" {move || state.visible.with(Vec::len)} ")"
-            </button>
-            <button type="button" aria-pressed=move || map_only.get().to_string() on:click=move |_| show(true)>
-                {texts.view_map}
-            </button>
-        </nav>
         {(!embedded).then(|| view! { <Downloads state texts/> })}
         <Footer state texts report_url=footer_report_url/>
     }
