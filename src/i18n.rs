@@ -9,6 +9,8 @@
 use ia_core::{Offer, Precision, Topic, Umbrella};
 
 mod ar;
+#[cfg(test)]
+mod checks;
 mod de_ls;
 mod en;
 mod fa;
