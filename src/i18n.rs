@@ -419,6 +419,19 @@ pub fn german_date(iso: &str) -> String {
     }
 }
 
+/// `(year, month 1–12, day 1–31)` of an ISO date `YYYY-MM-DD`.
+fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
+    let (year, rest) = iso.split_once('-')?;
+    let (month, day) = rest.split_once('-')?;
+    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return None;
+    }
+    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((year, month, day))
+}
+
 /// The texts for the language the page is in, for code that runs outside the
 /// reactive tree (the panic hook).
 pub fn texts_for_document() -> &'static Texts {

@@ -14,7 +14,7 @@
 //! Counted nouns follow the Arabic rules (CLDR categories zero, one, two,
 //! few = 3–10, many = 11–99, other = 100–102 …, all by `n % 100`).
 
-use super::Texts;
+use super::{iso_parts, Texts};
 use ia_core::{Offer, Precision, Topic, Umbrella};
 
 /// The CLDR plural category of a whole number in Arabic.
@@ -276,19 +276,6 @@ pub fn date_ar(iso: &str) -> String {
     iso_parts(iso)
         .and_then(|(year, month, day)| Some(format!("{day} {} {year}", MONTHS.get(month - 1)?)))
         .unwrap_or_else(|| iso.to_owned())
-}
-
-/// `(year, month 1–12, day 1–31)` of an ISO date `YYYY-MM-DD`.
-fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
-    let (year, rest) = iso.split_once('-')?;
-    let (month, day) = rest.split_once('-')?;
-    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
-        return None;
-    }
-    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    Some((year, month, day))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! Dates are written "24 November 2026" (day, month name, year: no US/UK
 //! ambiguity); decimals use a point, as is usual in English.
 
-use super::Texts;
+use super::{iso_parts, Texts};
 use ia_core::{Offer, Precision, Topic, Umbrella};
 
 pub static EN: Texts = Texts {
@@ -229,19 +229,6 @@ pub fn date_en(iso: &str) -> String {
     iso_parts(iso)
         .and_then(|(year, month, day)| Some(format!("{day} {} {year}", MONTHS.get(month - 1)?)))
         .unwrap_or_else(|| iso.to_owned())
-}
-
-/// `(year, month 1–12, day 1–31)` of an ISO date `YYYY-MM-DD`.
-fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
-    let (year, rest) = iso.split_once('-')?;
-    let (month, day) = rest.split_once('-')?;
-    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
-        return None;
-    }
-    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    Some((year, month, day))
 }
 
 #[cfg(test)]

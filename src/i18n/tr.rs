@@ -4,7 +4,7 @@
 //! Dates are written `24.11.2026` (the usual Turkish form); decimals use a
 //! comma, as in Turkish.
 
-use super::Texts;
+use super::{iso_parts, Texts};
 use ia_core::{Offer, Precision, Topic, Umbrella};
 
 pub static TR: Texts = Texts {
@@ -207,19 +207,6 @@ pub fn date_tr(iso: &str) -> String {
         Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
         None => iso.to_owned(),
     }
-}
-
-/// `(year, month 1–12, day 1–31)` of an ISO date `YYYY-MM-DD`.
-fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
-    let (year, rest) = iso.split_once('-')?;
-    let (month, day) = rest.split_once('-')?;
-    let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
-        return None;
-    }
-    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    Some((year, month, day))
 }
 
 #[cfg(test)]
