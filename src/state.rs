@@ -20,7 +20,7 @@ use std::sync::Arc;
 use ia_core::embed::{EmbedOptions, EMBED_PARAMS};
 use ia_core::filter::{Circle, FacetCounts, Filters};
 use ia_core::geo::distance_km;
-use ia_core::nearby::{by_distance, Origin, PlaceIndex};
+use ia_core::nearby::{by_distance, order_by_distance, Origin, PlaceIndex};
 use ia_core::query::{MapView, UrlState, KNOWN_PARAMS};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -185,16 +185,11 @@ impl FinderState {
                 }))
             })
         });
+        // Sorted from the distances already computed above.
         let order = Memo::new(move |_| {
-            catalog.with_value(|c| {
-                let all: Vec<usize> = (0..c.agencies.len()).collect();
-                match origin.with(|o| o.as_ref().map(|o| (o.lat, o.lon))) {
-                    Some((lat, lon)) => by_distance(&all, c.index.positions(), lat, lon)
-                        .into_iter()
-                        .map(|(position, _)| position)
-                        .collect(),
-                    None => all,
-                }
+            distances.with(|distances| match distances {
+                Some(distances) => order_by_distance(distances),
+                None => (0..catalog.with_value(|c| c.agencies.len())).collect(),
             })
         });
         let shown = Memo::new(move |_| {

@@ -274,10 +274,22 @@ pub fn by_distance(
             Some((i, distance_km(lat, lon, *a_lat, *a_lon)))
         })
         .collect();
-    // Unstable with a full order: the same result, and no second sort
-    // algorithm in the Wasm build.
-    sorted.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    sort_by_distance(&mut sorted);
     sorted
+}
+
+/// All positions sorted by already computed distances (`distances[i]` is
+/// the distance of position `i`), nearest first, ties by position.
+pub fn order_by_distance(distances: &[f64]) -> Vec<usize> {
+    let mut sorted: Vec<(usize, f64)> = distances.iter().copied().enumerate().collect();
+    sort_by_distance(&mut sorted);
+    sorted.into_iter().map(|(position, _)| position).collect()
+}
+
+/// Unstable with a full order: the same result as a stable sort, and one
+/// sort algorithm in the Wasm build for every distance order.
+fn sort_by_distance(pairs: &mut [(usize, f64)]) {
+    pairs.sort_unstable_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
 }
 
 #[cfg(test)]
@@ -378,6 +390,7 @@ mod tests {
         assert_eq!(order, [1, 0, 2]);
         // Bonn → Köln is about 25 km as the crow flies.
         assert!((sorted[1].1 - 24.5).abs() < 1.5, "{}", sorted[1].1);
+        assert_eq!(order_by_distance(&[3.0, 1.0, 2.0, 1.0]), [1, 3, 2, 0]);
         assert_eq!(format_km(3.24, ',', "km"), "3,2 km");
         assert_eq!(format_km(0.04, ',', "km"), "0,0 km");
         assert_eq!(format_km(9.96, ',', "km"), "10 km");
