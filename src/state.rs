@@ -64,6 +64,8 @@ pub struct FinderState {
     pub places: RwSignal<PlacesStatus>,
     /// Where distances are measured from (the URL's `near`, resolved).
     pub origin: Memo<Option<Origin>>,
+    /// The radius around the origin in km (`None`: no limit).
+    pub radius_km: Memo<Option<u16>>,
     /// Distance in km of every agency from the origin, by position.
     pub distances: Memo<Option<Vec<f64>>>,
     /// Positions of all agencies in list order: by distance when there is
@@ -229,6 +231,7 @@ impl FinderState {
             last_selected,
             places,
             origin,
+            radius_km,
             distances,
             order,
             nearest_instead,

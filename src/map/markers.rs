@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Weak;
 
-use ia_core::cluster::{cluster, zoom_to_expand, Cluster};
+use ia_core::cluster::{zoom_to_expand, Cluster, Clusterer, PixelRect};
 use leaflet::{DivIconOptions, LatLng, LayerGroup, Marker, MarkerOptions, Point};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,24 +42,104 @@ impl MarkerKey {
     }
 }
 
+/// Markers are drawn for the view and this much around it (a fraction of
+/// the map's size on each side), so that short pans need no new drawing.
+const VIEW_MARGIN: f64 = 0.25;
+
+/// The part of the world a render is for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct View {
+    pub zoom: u8,
+    /// `(lat, lon)` of the map's centre.
+    pub center: (f64, f64),
+    /// The map's size in CSS pixels.
+    pub size: (f64, f64),
+}
+
+/// What the layer last drew, so that a move can tell whether to draw again.
+struct Drawn {
+    zoom: u8,
+    /// `None`: everything (the map had no size to draw around).
+    area: Option<PixelRect>,
+    visible: Vec<usize>,
+    selected: Option<usize>,
+}
+
 /// The marker layer and what was last drawn on it.
 pub(super) struct MarkerLayer {
     group: LayerGroup,
-    /// `(lat, lon)` of every agency, built once (the catalog never changes).
-    points: RefCell<Option<Vec<(f64, f64)>>>,
+    texts: &'static Texts,
+    /// Every agency's position, projected once (the catalog never changes).
+    clusterer: RefCell<Option<Clusterer>>,
     clusters: RefCell<Vec<Cluster>>,
+    drawn: RefCell<Option<Drawn>>,
+    /// Set while the map fits new results: moves then are not followed.
+    held: Cell<bool>,
     /// An agency whose marker (or cluster) should get focus after the next
     /// render, so zooming into a cluster from the keyboard keeps focus.
     pending_focus: Cell<Option<usize>>,
 }
 
 impl MarkerLayer {
-    pub(super) fn new(group: LayerGroup) -> MarkerLayer {
+    pub(super) fn new(group: LayerGroup, texts: &'static Texts) -> MarkerLayer {
         MarkerLayer {
             group,
-            points: RefCell::new(None),
+            texts,
+            clusterer: RefCell::new(None),
             clusters: RefCell::new(Vec::new()),
+            drawn: RefCell::new(None),
+            held: Cell::new(false),
             pending_focus: Cell::new(None),
+        }
+    }
+
+    pub(super) fn hold(&self, held: bool) {
+        self.held.set(held);
+    }
+
+    /// After the map moved: draws again, with the same agencies, when the
+    /// view left the area drawn last or the zoom changed.
+    pub(super) fn follow(&self, catalog: &Catalog, map: &leaflet::Map) {
+        if self.held.get() {
+            return;
+        }
+        let center = map.get_center();
+        let size = map.get_size();
+        let view = View {
+            zoom: map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8,
+            center: (center.lat(), center.lng()),
+            size: (size.x(), size.y()),
+        };
+        let (visible, selected) = {
+            let drawn = self.drawn.borrow();
+            let Some(drawn) = drawn.as_ref() else {
+                return;
+            };
+            let now = PixelRect::view(view.center, view.zoom, view.size, 0.0);
+            if drawn.zoom == view.zoom && drawn.area.is_none_or(|area| area.covers(&now)) {
+                return;
+            }
+            (drawn.visible.clone(), drawn.selected)
+        };
+        // A marker with keyboard focus keeps it if it is drawn again.
+        if self.pending_focus.get().is_none() {
+            self.pending_focus.set(self.focused_member());
+        }
+        self.render(catalog, &visible, selected, view);
+    }
+
+    /// The first agency of the marker that has keyboard focus, if any.
+    fn focused_member(&self) -> Option<usize> {
+        let active = web_sys::window()?.document()?.active_element()?;
+        match MarkerKey::decode(&active.get_attribute("data-key")?)? {
+            MarkerKey::Agency(position) => Some(position),
+            MarkerKey::Cluster(position) => self
+                .clusters
+                .borrow()
+                .get(position)?
+                .members
+                .first()
+                .copied(),
         }
     }
 
@@ -68,18 +148,15 @@ impl MarkerLayer {
         catalog: &Catalog,
         visible: &[usize],
         selected: Option<usize>,
-        zoom: u8,
-        texts: &'static Texts,
+        view: View,
     ) {
-        let mut points = self.points.borrow_mut();
-        let points = points.get_or_insert_with(|| {
-            catalog
-                .agencies
-                .iter()
-                .map(|a| (a.location.lat, a.location.lon))
-                .collect()
-        });
-        let mut clusters = cluster(points, visible, zoom, CLUSTER_RADIUS_PX);
+        let texts = self.texts;
+        let zoom = view.zoom;
+        let has_size = view.size.0 >= 1.0 && view.size.1 >= 1.0;
+        let area = has_size.then(|| PixelRect::view(view.center, zoom, view.size, VIEW_MARGIN));
+        let mut clusterer = self.clusterer.borrow_mut();
+        let clusterer = clusterer.get_or_insert_with(|| Clusterer::new(catalog.index.positions()));
+        let mut clusters = clusterer.cluster(visible, zoom, CLUSTER_RADIUS_PX, area.as_ref());
         // Tab order follows reading order: north to south, then west to east.
         clusters.sort_unstable_by(|a, b| b.lat.total_cmp(&a.lat).then(a.lon.total_cmp(&b.lon)));
         self.group.clear_layers();
@@ -152,6 +229,12 @@ impl MarkerLayer {
             }
         }
         *self.clusters.borrow_mut() = clusters;
+        *self.drawn.borrow_mut() = Some(Drawn {
+            zoom,
+            area,
+            visible: visible.to_vec(),
+            selected,
+        });
     }
 }
 

@@ -13,6 +13,7 @@ mod markers;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use ia_core::cluster::{project, unproject};
 use ia_core::geo::{BBox, NRW_BBOX};
 use ia_core::nearby::{by_distance, Origin};
 use ia_core::query::MapView;
@@ -115,7 +116,7 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     Effect::new(move |previous: Option<Fitted>| {
         let visible = state.visible.get();
         let origin = state.origin.with(|o| o.as_ref().map(|o| (o.lat, o.lon)));
-        let radius_km = state.url.with(|url| url.radius_km);
+        let radius_km = state.radius_km.get();
         let selected = state.selected.get();
         let mut render_zoom = zoom.get();
         let Some(handles) = handles.get_value() else {
@@ -125,15 +126,33 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
         let first_run = previous.is_none();
         let has_view = state.url.with_untracked(|url| url.map.is_some());
         let changed = previous.as_ref() != Some(&(visible.clone(), origin, radius_km));
+        let mut center = handles.map.get_center();
         if changed && !(first_run && has_view) {
             let bbox = results_box(state, &visible, origin, radius_km).unwrap_or(NRW_BBOX);
+            // A move during the fit must not draw the old results there.
+            handles.markers.hold(true);
             render_zoom = fit(&handles.map, bbox, FIT_MAX_ZOOM, 24);
+            handles.markers.hold(false);
+            // Where the fit ends (it may still be animating): the middle of
+            // the box in map pixels, as Leaflet centres it.
+            let (south_x, south_y) = project(bbox.south, bbox.west, 0.0);
+            let (north_x, north_y) = project(bbox.north, bbox.east, 0.0);
+            let (lat, lon) = unproject((south_x + north_x) / 2.0, (south_y + north_y) / 2.0, 0.0);
+            center = LatLng::new(lat, lon);
             zoom.set(render_zoom);
         }
+        let size = handles.map.get_size();
         state.catalog.with_value(|catalog| {
-            handles
-                .markers
-                .render(catalog, &visible, selected, render_zoom, texts)
+            handles.markers.render(
+                catalog,
+                &visible,
+                selected,
+                markers::View {
+                    zoom: render_zoom,
+                    center: (center.lat(), center.lng()),
+                    size: (size.x(), size.y()),
+                },
+            )
         });
         (visible, origin, radius_km)
     });
@@ -141,7 +160,7 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     // The origin of distances and its radius.
     Effect::new(move |_| {
         let origin = state.origin.get();
-        let radius_km = state.url.with(|url| url.radius_km);
+        let radius_km = state.radius_km.get();
         if let Some(handles) = handles.get_value() {
             handles
                 .borrow()
@@ -279,7 +298,7 @@ fn create_map(
     origin.add_to(&map);
     let marker_layer = LayerGroup::new();
     marker_layer.add_to(&map);
-    let markers = markers::MarkerLayer::new(marker_layer);
+    let markers = markers::MarkerLayer::new(marker_layer, texts);
 
     events.push(Evented::on_leaflet_event(&&map, "zoomend", {
         let map = map.clone();
@@ -312,6 +331,19 @@ fn create_map(
         _events: events,
         _dom_listeners: Vec::new(),
     }));
+    // Markers are drawn around the view only: after a pan beyond that, draw again.
+    let follow = Evented::on_leaflet_event(&&map, "moveend", {
+        let handles = handles_weak(&handles);
+        move |_: leaflet::Event| {
+            if let Some(handles) = handles.upgrade() {
+                let handles = handles.borrow();
+                state
+                    .catalog
+                    .with_value(|catalog| handles.markers.follow(catalog, &handles.map));
+            }
+        }
+    });
+    handles.borrow_mut()._events.push(follow);
     let mut listeners = markers::listen_for_activation(element, &handles_weak(&handles), state)?;
     if embedded {
         listeners.extend(embed_gestures(element, &map, hint, texts, touch)?);

@@ -27,3 +27,32 @@ test(`${COUNT} agencies: one page of the list, more on request`, async ({ page }
   await page.getByRole('switch', { name: /Nur Servicestellen/ }).check();
   await expect(entries).toHaveCount(100);
 });
+
+test(`${COUNT} agencies: the map draws markers around the view only, and follows a pan`, async ({ page }) => {
+  const body = readFileSync(FILE, 'utf8');
+  const n = JSON.parse(body).agencies.length;
+  await page.route('**/data/agencies.json', (route) => route.fulfill({ body, contentType: 'application/json' }));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // The whole of NRW: every agency is in some marker.
+  await page.goto('./');
+  await expect(page.getByTestId('result-count')).toHaveText(`${n} Agenturen gefunden`);
+  const total = () =>
+    page.locator('.ia-marker').evaluateAll((markers) => markers.reduce((sum, m) => sum + Number(m.getAttribute('data-count')), 0));
+  const labels = () => page.locator('.ia-marker--agency').evaluateAll((markers) => markers.map((m) => m.getAttribute('aria-label')).sort());
+  await expect.poll(total).toBe(n);
+
+  // Zoomed in on Köln: only the agencies in and around the view have markers.
+  await page.goto('./?map=14/50.9375/6.9603');
+  await expect(page.getByTestId('result-count')).toHaveText(`${n} Agenturen gefunden`);
+  await expect.poll(async () => (await labels()).length).toBeGreaterThan(0);
+  const before = await labels();
+  expect(await total()).toBeLessThan(n / 10);
+  expect(await page.locator('.ia-marker').count()).toBeLessThan(400);
+
+  // Panning two map widths east draws the markers there.
+  for (let step = 0; step < 6; step += 1) {
+    await page.getByRole('button', { name: 'Nach Osten' }).click();
+  }
+  await expect.poll(async () => (await labels()).filter((label) => !before.includes(label)).length).toBeGreaterThan(0);
+  expect(await page.locator('.ia-marker').count()).toBeLessThan(400);
+});

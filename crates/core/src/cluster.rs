@@ -61,71 +61,212 @@ pub fn unproject(x: f64, y: f64, zoom: f64) -> (f64, f64) {
     (lat, lon)
 }
 
-/// Groups the `visible` points into clusters at `zoom`.
-///
-/// `points` holds the `(lat, lon)` of all agencies; `visible` says which of
-/// them to cluster (duplicates and indices past the end of `points` are
-/// ignored). The result is sorted by first member and each visible index is in
-/// exactly one cluster.
-///
-/// The rule: points at identical positions start as one group. Then, in
-/// rounds, each group in order of its first member absorbs every not yet
-/// handled group whose centre lies closer than `radius_px` to its own; a
-/// merged group's centre is the mean pixel position of all its members.
-/// Rounds repeat until one merges nothing.
-///
-/// Guarantee (property-tested): no two resulting cluster centres are closer
-/// than `radius_px` pixels at `zoom`, for finite coordinates and
-/// `radius_px / zoom` in any sane range (a cell index must fit in an `i64`).
-/// A `radius_px` that is zero, negative or NaN clusters only identical
-/// positions.
-///
-/// Cost: each round is expected O(number of groups) using a hash grid with
-/// cells of `radius_px`; after the first round few groups remain, so in
-/// practice the whole call is O(n). A pathological chain could need many
-/// rounds, but every round merges at least once, so it always ends.
+/// Groups the `visible` points into clusters at `zoom`; see
+/// [`Clusterer::cluster`] for the rule. A convenience for one-off calls: a
+/// map that clusters the same points again and again should keep a
+/// [`Clusterer`], which projects every point only once.
 pub fn cluster(points: &[(f64, f64)], visible: &[usize], zoom: u8, radius_px: f64) -> Vec<Cluster> {
-    let zoom = f64::from(zoom);
-    let mut indices: Vec<usize> = visible
-        .iter()
-        .copied()
-        .filter(|&idx| idx < points.len())
-        .collect();
-    indices.sort_unstable();
-    indices.dedup();
+    Clusterer::new(points).cluster(visible, zoom, radius_px, None)
+}
 
-    let mut groups = group_identical_positions(points, &indices, zoom);
-    let radius = if radius_px > 0.0 { radius_px } else { 0.0 };
-    if radius > 0.0 {
-        while merge_round(&mut groups, radius) {}
+/// A rectangle in world pixels at one zoom level (`x` east, `y` south), such
+/// as the part of the world the map shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PixelRect {
+    pub min_x: f64,
+    pub min_y: f64,
+    pub max_x: f64,
+    pub max_y: f64,
+}
+
+impl PixelRect {
+    /// The view of a map `width` × `height` pixels large, centred on
+    /// `(lat, lon)` at `zoom`, grown on every side by `margin` times its size
+    /// (0.25 adds a quarter of the width left and right).
+    pub fn view(center: (f64, f64), zoom: u8, size: (f64, f64), margin: f64) -> PixelRect {
+        let (x, y) = project(center.0, center.1, f64::from(zoom));
+        let half_width = size.0 * (0.5 + margin.max(0.0));
+        let half_height = size.1 * (0.5 + margin.max(0.0));
+        PixelRect {
+            min_x: x - half_width,
+            min_y: y - half_height,
+            max_x: x + half_width,
+            max_y: y + half_height,
+        }
     }
 
-    groups
-        .into_iter()
-        .map(|mut group| {
-            group.members.sort_unstable();
-            let (lat, lon) = match group.identical_position {
-                Some(position) => position,
-                None => unproject(group.x, group.y, zoom),
-            };
-            let member_positions = group
-                .members
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        (self.min_x..=self.max_x).contains(&x) && (self.min_y..=self.max_y).contains(&y)
+    }
+
+    /// True when `other` lies wholly inside this rectangle.
+    pub fn covers(&self, other: &PixelRect) -> bool {
+        self.contains(other.min_x, other.min_y) && self.contains(other.max_x, other.max_y)
+    }
+}
+
+/// The points to cluster, projected once. Clustering 100,000 points then
+/// costs a few milliseconds, and with a view only the points in it count.
+#[derive(Clone, Debug, Default)]
+pub struct Clusterer {
+    points: Vec<(f64, f64)>,
+    /// Each point in world pixels at zoom 0; at zoom `z` multiply by `2^z`
+    /// (exact, as it is a power of two).
+    world: Vec<(f64, f64)>,
+}
+
+impl Clusterer {
+    /// `points` holds the `(lat, lon)` of all agencies, by position.
+    pub fn new(points: &[(f64, f64)]) -> Clusterer {
+        Clusterer {
+            points: points.to_vec(),
+            world: points
                 .iter()
-                .filter_map(|&idx| points.get(idx).copied());
-            let bbox = BBox::around(member_positions).unwrap_or(BBox {
-                south: lat,
-                west: lon,
-                north: lat,
-                east: lon,
-            });
-            Cluster {
-                lat,
-                lon,
-                members: group.members,
-                bbox,
+                .map(|&(lat, lon)| project(lat, lon, 0.0))
+                .collect(),
+        }
+    }
+
+    /// Groups the `visible` points into clusters at `zoom`.
+    ///
+    /// `visible` says which points to cluster (duplicates and indices past
+    /// the end are ignored); with a `view`, only the visible points inside it
+    /// take part. The result is sorted by first member and each taking part
+    /// is in exactly one cluster.
+    ///
+    /// The rule: the points start as one group per grid cell of half the
+    /// radius (any two points in such a cell are closer than the radius, and
+    /// identical positions always share one). Then, in rounds, each group in
+    /// order of its first member absorbs every not yet handled group whose
+    /// centre lies closer than `radius_px` to its own; a merged group's centre
+    /// is the mean pixel position of all its members. Rounds repeat until one
+    /// merges nothing. The grid is aligned to the world, not to the view, so
+    /// panning does not move clusters in the middle of the view.
+    ///
+    /// Guarantee (property-tested): no two resulting cluster centres are
+    /// closer than `radius_px` pixels at `zoom`, for finite coordinates and
+    /// `radius_px / zoom` in any sane range (a cell index must fit in an
+    /// `i64`). A `radius_px` that is zero, negative or NaN clusters only
+    /// identical positions.
+    ///
+    /// Cost: one pass over `visible` without allocation per point, then
+    /// rounds over the groups (a hash grid with cells of `radius_px` makes
+    /// each round expected O(groups)); every round merges at least once, so
+    /// it always ends.
+    pub fn cluster(
+        &self,
+        visible: &[usize],
+        zoom: u8,
+        radius_px: f64,
+        view: Option<&PixelRect>,
+    ) -> Vec<Cluster> {
+        let sorted: std::borrow::Cow<[usize]> = if visible.windows(2).all(|w| w[0] < w[1]) {
+            visible.into()
+        } else {
+            let mut indices = visible.to_vec();
+            indices.sort_unstable();
+            indices.dedup();
+            indices.into()
+        };
+        let zoom_f = f64::from(zoom);
+        let radius = if radius_px > 0.0 { radius_px } else { 0.0 };
+        let mut groups = self.initial_groups(&sorted, zoom_f, radius, view);
+        if radius > 0.0 {
+            while merge_round(&mut groups, radius) {}
+        }
+
+        groups
+            .into_iter()
+            .map(|mut group| {
+                group.members.sort_unstable();
+                let (lat, lon) = match group.identical_position {
+                    Some(position) => position,
+                    None => unproject(group.x, group.y, zoom_f),
+                };
+                let member_positions = group
+                    .members
+                    .iter()
+                    .filter_map(|&idx| self.points.get(idx).copied());
+                let bbox = BBox::around(member_positions).unwrap_or(BBox {
+                    south: lat,
+                    west: lon,
+                    north: lat,
+                    east: lon,
+                });
+                Cluster {
+                    lat,
+                    lon,
+                    members: group.members,
+                    bbox,
+                }
+            })
+            .collect()
+    }
+
+    /// One group per grid cell of `radius / 2` (per distinct position when
+    /// `radius` is 0), in order of first member: the indices come sorted, so
+    /// first appearance is first member.
+    fn initial_groups(
+        &self,
+        sorted_indices: &[usize],
+        zoom: f64,
+        radius: f64,
+        view: Option<&PixelRect>,
+    ) -> Vec<Group> {
+        let scale = zoom.exp2();
+        let cell = radius / 2.0;
+        let mut groups: Vec<Group> = Vec::new();
+        let mut group_of_key: HashMap<(u64, u64), usize, CellHasherBuilder> = HashMap::default();
+        for &idx in sorted_indices {
+            let (Some(&(lat, lon)), Some(&(x0, y0))) = (self.points.get(idx), self.world.get(idx))
+            else {
+                continue;
+            };
+            let (x, y) = (x0 * scale, y0 * scale);
+            if view.is_some_and(|view| !view.contains(x, y)) {
+                continue;
             }
-        })
-        .collect()
+            // Adding 0.0 turns -0.0 into 0.0, so both zeros are one position.
+            let position_bits = ((lat + 0.0).to_bits(), (lon + 0.0).to_bits());
+            let key = if cell > 0.0 {
+                (
+                    (x / cell).floor() as i64 as u64,
+                    (y / cell).floor() as i64 as u64,
+                )
+            } else {
+                position_bits
+            };
+            match group_of_key.get(&key).and_then(|&g| groups.get_mut(g)) {
+                Some(group) => {
+                    group.members.push(idx);
+                    group.sum_x += x;
+                    group.sum_y += y;
+                    if group.identical_position.is_some_and(|(a, b)| {
+                        ((a + 0.0).to_bits(), (b + 0.0).to_bits()) != position_bits
+                    }) {
+                        group.identical_position = None;
+                    }
+                }
+                None => {
+                    group_of_key.insert(key, groups.len());
+                    groups.push(Group {
+                        members: vec![idx],
+                        sum_x: x,
+                        sum_y: y,
+                        x,
+                        y,
+                        identical_position: Some((lat, lon)),
+                    });
+                }
+            }
+        }
+        for group in &mut groups {
+            let n_members = group.members.len() as f64;
+            group.x = group.sum_x / n_members;
+            group.y = group.sum_y / n_members;
+        }
+        groups
+    }
 }
 
 /// The smallest zoom above `from_zoom` (and at most `max_zoom`) at which the
@@ -183,46 +324,6 @@ struct Group {
     y: f64,
     /// Set while all members share one `(lat, lon)`.
     identical_position: Option<(f64, f64)>,
-}
-
-/// One group per distinct position, in order of first member (the indices
-/// come sorted, so first appearance is first member).
-fn group_identical_positions(
-    points: &[(f64, f64)],
-    sorted_indices: &[usize],
-    zoom: f64,
-) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of_position: HashMap<(u64, u64), usize, CellHasherBuilder> = HashMap::default();
-    for &idx in sorted_indices {
-        let Some(&(lat, lon)) = points.get(idx) else {
-            continue;
-        };
-        // Adding 0.0 turns -0.0 into 0.0, so both zeros are one position.
-        let key = ((lat + 0.0).to_bits(), (lon + 0.0).to_bits());
-        match group_of_position.get(&key) {
-            Some(&group_idx) => {
-                if let Some(group) = groups.get_mut(group_idx) {
-                    group.members.push(idx);
-                    group.sum_x += group.x;
-                    group.sum_y += group.y;
-                }
-            }
-            None => {
-                let (x, y) = project(lat, lon, zoom);
-                group_of_position.insert(key, groups.len());
-                groups.push(Group {
-                    members: vec![idx],
-                    sum_x: x,
-                    sum_y: y,
-                    x,
-                    y,
-                    identical_position: Some((lat, lon)),
-                });
-            }
-        }
-    }
-    groups
 }
 
 /// One merge round; returns whether anything merged.
@@ -301,8 +402,8 @@ fn merge_round(groups: &mut Vec<Group>, radius: f64) -> bool {
                 target.members.extend(group.members);
                 target.sum_x += group.sum_x;
                 target.sum_y += group.sum_y;
-                // Identical positions were grouped before the first round, so
-                // two merging groups never share one position.
+                // Identical positions always start in one group, so two
+                // merging groups never share one position.
                 target.identical_position = None;
             }
         }
@@ -437,6 +538,32 @@ mod tests {
         assert_eq!(zoom_to_split(&points, &[0, 1], 18, 18, 60.0), None);
     }
 
+    #[test]
+    fn a_view_limits_clustering_to_the_points_inside_it() {
+        let points = [KOELN, DEUTZ, BONN, MUENSTER];
+        let clusterer = Clusterer::new(&points);
+        // A 400 × 300 px map on Köln at zoom 10: Deutz (1 km, 11 px east)
+        // is in it, Bonn (25 km, 231 px south) and Münster are not.
+        let view = PixelRect::view(KOELN, 10, (400.0, 300.0), 0.0);
+        let clusters = clusterer.cluster(&[0, 1, 2, 3], 10, 8.0, Some(&view));
+        assert_eq!(member_lists(&clusters), [vec![0], vec![1]]);
+        // A margin of half the size each way (an 800 × 600 px box) takes Bonn in.
+        let wider = PixelRect::view(KOELN, 10, (400.0, 300.0), 0.5);
+        let clusters = clusterer.cluster(&[0, 1, 2, 3], 10, 8.0, Some(&wider));
+        assert_eq!(member_lists(&clusters), [vec![0], vec![1], vec![2]]);
+        assert!(wider.covers(&view) && !view.covers(&wider));
+        let (x, y) = project(KOELN.0, KOELN.1, 10.0);
+        assert_eq!(
+            view,
+            PixelRect {
+                min_x: x - 200.0,
+                min_y: y - 150.0,
+                max_x: x + 200.0,
+                max_y: y + 150.0
+            }
+        );
+    }
+
     fn arbitrary_points() -> impl Strategy<Value = Vec<(f64, f64)>> {
         let nrw_point = (50.3f64..52.5, 5.9f64..9.4);
         let near_koeln = (50.90f64..50.98, 6.90f64..7.02);
@@ -505,6 +632,22 @@ mod tests {
                     }
                 }
             }
+
+            // With a view, the same as clustering only the points inside it.
+            let clusterer = Clusterer::new(&points);
+            let view = PixelRect::view(KOELN, zoom, (640.0, 480.0), 0.0);
+            let inside: Vec<usize> = expected
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let (x, y) = project(points[i].0, points[i].1, zoom_f);
+                    view.contains(x, y)
+                })
+                .collect();
+            prop_assert_eq!(
+                clusterer.cluster(&visible_seed, zoom, radius_px, Some(&view)),
+                cluster(&points, &inside, zoom, radius_px)
+            );
 
             // Deterministic, whatever the order of `visible`.
             let mut reversed = visible_seed.clone();
