@@ -10,7 +10,7 @@ use std::sync::Arc;
 use gloo_net::http::Request;
 use ia_core::filter::Index;
 use ia_core::suggest::PlaceSearch;
-use ia_core::{parse_dataset, Agency, DatasetError, DatasetMeta, RecordProblem};
+use ia_core::{parse_dataset_bytes, Agency, DatasetError, DatasetMeta, RecordProblem};
 
 use crate::config::{Config, CONFIG_URL};
 
@@ -79,20 +79,42 @@ impl Catalog {
     }
 }
 
-/// Fetches a URL as text, turning HTTP error statuses into errors.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let network = |err: gloo_net::Error| LoadError::Network {
-        url: url.to_owned(),
-        message: err.to_string(),
-    };
-    let response = Request::get(url).send().await.map_err(network)?;
+/// Fetches a URL, turning HTTP error statuses into errors.
+async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, LoadError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|err| network_error(url, err))?;
     if !response.ok() {
         return Err(LoadError::Http {
             url: url.to_owned(),
             status: response.status(),
         });
     }
-    response.text().await.map_err(network)
+    Ok(response)
+}
+
+fn network_error(url: &str, err: gloo_net::Error) -> LoadError {
+    LoadError::Network {
+        url: url.to_owned(),
+        message: err.to_string(),
+    }
+}
+
+/// Fetches a URL as text, turning HTTP error statuses into errors.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = fetch_ok(url).await?;
+    response.text().await.map_err(|err| network_error(url, err))
+}
+
+/// Fetches a URL as bytes: for large files, copying bytes into Wasm is
+/// several times cheaper than a JavaScript string (100,000 agencies: 73 MB).
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let response = fetch_ok(url).await?;
+    response
+        .binary()
+        .await
+        .map_err(|err| network_error(url, err))
 }
 
 /// Reads `config.json`; any problem falls back to the defaults.
@@ -114,8 +136,9 @@ pub async fn load_catalog(config: &Config) -> Result<Arc<Catalog>, LoadError> {
     let url = config
         .checked_dataset_url()
         .ok_or_else(|| LoadError::ForbiddenUrl(config.dataset_url.clone()))?;
-    let text = fetch_text(url).await?;
-    let loaded = parse_dataset(&text).map_err(LoadError::Format)?;
+    let bytes = fetch_bytes(url).await?;
+    let loaded = parse_dataset_bytes(&bytes).map_err(LoadError::Format)?;
+    drop(bytes);
     for problem in &loaded.skipped {
         leptos::logging::warn!("skipped {problem}");
     }

@@ -276,6 +276,28 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
     })
 }
 
+/// [`parse_dataset`] for the bytes of a file as fetched: skips a UTF-8 byte
+/// order mark and reports bytes that are not UTF-8 with their line and column
+/// (copying bytes into Wasm is much cheaper than a JavaScript string).
+pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<LoadedDataset, DatasetError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_dataset(text),
+        Err(err) => {
+            let before = bytes.get(..err.valid_up_to()).unwrap_or_default();
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            Err(DatasetError::Json {
+                line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+                column: before.len() - line_start + 1,
+                message: "the file is not UTF-8 text".into(),
+            })
+        }
+    }
+}
+
 fn missing(field: &str) -> DatasetError {
     DatasetError::Shape(format!("the field \"{field}\" is missing"))
 }
@@ -397,6 +419,30 @@ mod tests {
         let loaded = check_ok(&file(vec![record("a"), record("b")]), 2, 0);
         assert_eq!(loaded.meta.as_of, "2026-11-20");
         assert_eq!(loaded.agencies[0].kreis_ags(), "05315");
+    }
+
+    #[test]
+    fn bytes_parse_like_text_and_say_where_they_are_not_utf8() {
+        let text = file(vec![record("a")]);
+        let from_bytes = parse_dataset_bytes(text.as_bytes()).map(|l| l.agencies);
+        assert_eq!(from_bytes, parse_dataset(&text).map(|l| l.agencies));
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        assert_eq!(
+            parse_dataset_bytes(&with_bom).map(|l| l.agencies.len()),
+            Ok(1)
+        );
+        let latin1 = b"{\n  \"as_of\": \"K\xF6ln\"}";
+        match parse_dataset_bytes(latin1) {
+            Err(DatasetError::Json {
+                line,
+                column,
+                message,
+            }) => {
+                assert_eq!((line, column), (2, 14));
+                assert!(message.contains("UTF-8"), "{message}");
+            }
+            other => panic!("expected a UTF-8 error, got {other:?}"),
+        }
     }
 
     #[test]
