@@ -261,6 +261,10 @@ pub struct Texts {
     pub pan_east: &'static str,
     pub load_tiles: &'static str,
     pub embed_tiles_on_click: &'static str,
+    /// The generator's list of controls the embed shows.
+    pub embed_controls: &'static str,
+    /// The generator's language choice that adds no `lang` parameter.
+    pub embed_language_auto: &'static str,
     pub wheel_hint: &'static str,
     pub touch_hint: &'static str,
     pub offer: fn(Offer) -> &'static str,
@@ -402,6 +406,8 @@ pub static DE: Texts = Texts {
     pan_east: "Nach Osten",
     load_tiles: "Hintergrundkarte laden (vom Kartenserver)",
     embed_tiles_on_click: "Hintergrundkarte erst nach Klick laden (keine Anfrage an den Kartenserver vorher)",
+    embed_controls: "Diese Bedienelemente zeigen",
+    embed_language_auto: "Sprache des Browsers",
     wheel_hint: "Zum Zoomen Strg (⌘) gedrückt halten und scrollen",
     touch_hint: "Karte mit zwei Fingern verschieben und zoomen",
     offer: Offer::label_de,

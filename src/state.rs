@@ -102,14 +102,17 @@ impl FinderState {
             })
         });
         let current = RwSignal::new(in_url.get_untracked());
-        let embed = StoredValue::new(query.with_untracked(|params| {
+        let preset = in_url.get_untracked();
+        let mut embed = query.with_untracked(|params| {
             EmbedOptions::from_pairs(
                 params
                     .latest_values()
                     .map(|(key, value)| (key.as_ref(), value)),
             )
-        }));
-        let preset = StoredValue::new(in_url.get_untracked());
+        });
+        embed.settle(&preset);
+        let embed = StoredValue::new(embed);
+        let preset = StoredValue::new(preset);
         // Back, Forward and links change the URL: follow them. (Our own
         // writes arrive here equal to `current`, and are ignored.)
         Effect::new(move |_| {

@@ -200,6 +200,10 @@ pub static AR: Texts = Texts {
     pan_east: "إلى الشرق",
     load_tiles: "تحميل الخريطة الأساسية (من خادم الخرائط)",
     embed_tiles_on_click: "تحميل الخريطة الأساسية بعد النقر فقط (دون أي طلب إلى خادم الخرائط قبل ذلك)",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_controls: "إظهار عناصر التحكم هذه",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_language_auto: "لغة متصفح الزائر",
     wheel_hint: "للتكبير أو التصغير اضغط باستمرار على Ctrl/Strg (⌘) ومرّر العجلة",
     touch_hint: "حرّك الخريطة وكبّرها بإصبعين",
     offer: offer_ar,

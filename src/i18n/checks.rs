@@ -128,13 +128,15 @@ pub fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
         pan_east,
         load_tiles,
         embed_tiles_on_click,
+        embed_controls,
+        embed_language_auto,
         wheel_hint,
         touch_hint,
         offer,
         topic,
         umbrella,
     } = t;
-    let plain: [(&str, &str); 102] = [
+    let plain: [(&str, &str); 104] = [
         ("lang_tag", lang_tag),
         ("app_title", app_title),
         ("app_subtitle", app_subtitle),
@@ -235,6 +237,8 @@ pub fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
         ("pan_east", pan_east),
         ("load_tiles", load_tiles),
         ("embed_tiles_on_click", embed_tiles_on_click),
+        ("embed_controls", embed_controls),
+        ("embed_language_auto", embed_language_auto),
         ("wheel_hint", wheel_hint),
         ("touch_hint", touch_hint),
     ];

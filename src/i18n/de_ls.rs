@@ -167,6 +167,10 @@ pub static DE_LS: Texts = Texts {
     pan_east: "Nach rechts",
     load_tiles: "Das Bild von der Land-Karte laden. Das Bild kommt von einem Karten-Server.",
     embed_tiles_on_click: "Das Bild von der Land-Karte erst nach einem Klick laden. Vorher fragt die Seite nichts beim Karten-Server an.",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_controls: "Diese Teile zum Suchen zeigen",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_language_auto: "Die Sprache vom Browser",
     wheel_hint: "Karte größer oder kleiner machen: Halten Sie die Taste Strg gedrückt. Oder die Taste ⌘. Drehen Sie dann am Rad von der Maus.",
     touch_hint: "Mit 2 Fingern können Sie die Karte bewegen. Und größer oder kleiner machen.",
     offer: offer_de_ls,

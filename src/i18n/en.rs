@@ -151,6 +151,8 @@ pub static EN: Texts = Texts {
     pan_east: "East",
     load_tiles: "Load the background map (from the map server)",
     embed_tiles_on_click: "Load the background map only after a click (no request to the map server before that)",
+    embed_controls: "Show these controls",
+    embed_language_auto: "The visitor's browser language",
     wheel_hint: "To zoom, hold Ctrl/Strg (⌘) and scroll",
     touch_hint: "Use two fingers to move and zoom the map",
     offer: offer_en,

@@ -152,6 +152,10 @@ pub static FA: Texts = Texts {
     pan_east: "به شرق",
     load_tiles: "بارگیری نقشهٔ زمینه (از سرور نقشه)",
     embed_tiles_on_click: "بارگیری نقشهٔ زمینه فقط پس از کلیک (بدون هیچ درخواستی به سرور نقشه پیش از آن)",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_controls: "این کنترل‌ها نمایش داده شوند",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_language_auto: "زبان مرورگر بازدیدکننده",
     wheel_hint: "برای بزرگ‌نمایی، کلید Ctrl/Strg (⌘) را نگه دارید و اسکرول کنید",
     touch_hint: "نقشه را با دو انگشت جابه‌جا و بزرگ‌نمایی کنید",
     offer: offer_fa,

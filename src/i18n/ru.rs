@@ -179,6 +179,10 @@ pub static RU: Texts = Texts {
     pan_east: "На восток",
     load_tiles: "Загрузить фоновую карту (с картографического сервера)",
     embed_tiles_on_click: "Загружать фоновую карту только после щелчка (до этого к картографическому серверу не обращаться)",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_controls: "Показывать эти элементы управления",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_language_auto: "Язык браузера посетителя",
     wheel_hint: "Чтобы изменить масштаб, удерживайте Ctrl/Strg (⌘) и прокручивайте",
     touch_hint: "Перемещайте и масштабируйте карту двумя пальцами",
     offer: offer_ru,

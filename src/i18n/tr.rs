@@ -144,6 +144,10 @@ pub static TR: Texts = Texts {
     pan_east: "Doğuya",
     load_tiles: "Arka plan haritasını yükle (harita sunucusundan)",
     embed_tiles_on_click: "Arka plan haritasını yalnızca tıklamadan sonra yükle (öncesinde harita sunucusuna istek gönderilmez)",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_controls: "Bu denetimleri göster",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_language_auto: "Ziyaretçinin tarayıcı dili",
     wheel_hint: "Yakınlaştırmak için Ctrl/Strg (⌘) tuşunu basılı tutup kaydırın",
     touch_hint: "Haritayı iki parmakla kaydırın ve yakınlaştırın",
     offer: offer_tr,

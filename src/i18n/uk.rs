@@ -180,6 +180,10 @@ pub static UK: Texts = Texts {
     pan_east: "На схід",
     load_tiles: "Завантажити фонову карту (з картографічного сервера)",
     embed_tiles_on_click: "Завантажувати фонову карту лише після клацання (до цього не звертатися до картографічного сервера)",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_controls: "Показувати ці елементи керування",
+    // Needs review by a native speaker (added after the first translation pass).
+    embed_language_auto: "Мова браузера відвідувача",
     wheel_hint: "Щоб змінити масштаб, утримуйте Ctrl/Strg (⌘) і прокручуйте",
     touch_hint: "Переміщуйте й масштабуйте карту двома пальцями",
     offer: offer_uk,

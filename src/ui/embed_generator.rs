@@ -1,16 +1,18 @@
 //! The embed-code generator (`?view=embed`): a partner chooses a preset
-//! (place, Servicestellen only), whether visitors may change it, where the
-//! list goes and the height; sees the real embed in a live preview; and
+//! (place, Servicestellen only), whether visitors may change it, the
+//! language, which controls are shown, where the list goes and the height; sees the real embed in a live preview; and
 //! copies a ready snippet (iframe plus an optional resize script that only
 //! accepts height messages from this app's origin and its own iframe).
 
-use ia_core::embed::{EmbedOptions, ListPosition, Lock};
+use std::collections::BTreeSet;
+
+use ia_core::embed::{Control, EmbedOptions, ListPosition, Lock};
 use ia_core::UrlState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::embed::HEIGHT_MESSAGE;
-use crate::i18n::Texts;
+use crate::i18n::{Lang, Texts};
 use crate::load::Catalog;
 
 #[component]
@@ -35,6 +37,8 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
     let tiles_on_click = RwSignal::new(false);
     let list = RwSignal::new(ListPosition::Side);
     let height = RwSignal::new(600u32);
+    let language = RwSignal::new(None::<Lang>);
+    let hidden = RwSignal::new(BTreeSet::<Control>::new());
     let copied = RwSignal::new(false);
 
     // The embed's address relative to this page, and absolute for the snippet.
@@ -48,6 +52,7 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
             embed: true,
             list: list.get(),
             tiles_on_click: tiles_on_click.get(),
+            hidden: hidden.get(),
             ..EmbedOptions::default()
         };
         if lock.get() {
@@ -66,6 +71,9 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
         let filters = state.to_query_string();
         if !filters.is_empty() {
             pairs.push(filters);
+        }
+        if let Some(lang) = language.get() {
+            pairs.push(format!("lang={}", lang.tag()));
         }
         pairs.join("&")
     });
@@ -151,6 +159,48 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
                     <input type="checkbox" id="embed-tiles" on:change=move |event| tiles_on_click.set(event_target_checked(&event))/>
                     <label for="embed-tiles">{texts.embed_tiles_on_click}</label>
                 </div>
+                <div class="field">
+                    <label for="embed-lang">{texts.language_label}</label>
+                    <select id="embed-lang" on:change=move |event| language.set(Lang::from_tag(&event_target_value(&event)))>
+                        <option value="">{texts.embed_language_auto}</option>
+                        {Lang::ALL
+                            .iter()
+                            .map(|&lang| view! { <option value=lang.tag() lang=lang.tag() dir=lang.dir()>{lang.native_name()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <fieldset class="checkbox-group">
+                    <legend>{texts.embed_controls}</legend>
+                    {Control::ALL
+                        .into_iter()
+                        .map(|control| {
+                            let label = match control {
+                                Control::Text => texts.search_label,
+                                Control::Near => texts.near_label,
+                                Control::Place => texts.place_label,
+                                Control::Antidiscrimination => texts.sada_toggle,
+                                Control::Offers => texts.offers_legend,
+                                Control::Umbrellas => texts.umbrellas_legend,
+                            };
+                            let id = format!("embed-show-{}", control.code());
+                            view! {
+                                <div class="checkbox">
+                                    <input type="checkbox" id=id.clone() checked on:change=move |event| {
+                                        let shown = event_target_checked(&event);
+                                        hidden.update(|hidden| {
+                                            if shown {
+                                                hidden.remove(&control);
+                                            } else {
+                                                hidden.insert(control);
+                                            }
+                                        });
+                                    }/>
+                                    <label for=id>{label}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
                 <div class="field">
                     <label for="embed-list">{texts.embed_list}</label>
                     <select id="embed-list" on:change=move |event| list.set(match event_target_value(&event).as_str() {

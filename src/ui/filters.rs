@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use ia_core::embed::Lock;
+use ia_core::embed::{Control, Lock};
 use ia_core::filter::Filters;
 use ia_core::{Offer, Topic, Umbrella};
 use leptos::prelude::*;
@@ -31,16 +31,17 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
             }
         }
     });
-    // An embedding page may fix some filters: their controls are left out,
-    // and one line says what is fixed.
+    // An embedding page may fix some filters (their controls are left out,
+    // and one line says what is fixed) and leave out others.
     let locked = move |lock: Lock| state.embed.with_value(|embed| embed.is_locked(lock));
+    let shows = move |control: Control| state.embed.with_value(|embed| embed.shows(control));
     let preset = preset_summary(state, texts);
     let can_reset = move || filters.with(|f| *f != state.filters_after_reset());
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
             {preset.map(|preset| view! { <p class="preset" data-testid="preset"><strong>{texts.preset_label}</strong> " " <span>{preset}</span></p> })}
-            {(!locked(Lock::Near)).then(|| view! { <NearSearch state texts/> })}
-            <div class="field">
+            {shows(Control::Near).then(|| view! { <NearSearch state texts/> })}
+            <div class="field" hidden=!shows(Control::Text)>
                 <label for="filter-text">{texts.search_label}</label>
                 <input
                     id="filter-text"
@@ -55,8 +56,8 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     }
                 />
             </div>
-            {(!locked(Lock::Place)).then(|| view! { <PlacePicker state filters texts/> })}
-            <div class="field field--switch" hidden=locked(Lock::Antidiscrimination)>
+            {shows(Control::Place).then(|| view! { <PlacePicker state filters texts/> })}
+            <div class="field field--switch" hidden=!shows(Control::Antidiscrimination)>
                 <input
                     id="filter-sada"
                     type="checkbox"
@@ -78,7 +79,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     <span class="count">{move || format!(" ({})", n_sada.get())}</span>
                 </label>
             </div>
-            <Show when=move || filters.with(|f| f.antidiscrimination) && !locked(Lock::Topics)>
+            <Show when=move || filters.with(|f| f.antidiscrimination) && !locked(Lock::Topics) && shows(Control::Antidiscrimination)>
                 <CheckboxGroup
                     legend=texts.topics_legend
                     name="topic"
@@ -92,9 +93,10 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     })
                 />
             </Show>
-            <details class="more-filters" open=move || filters.with(|f| !f.offers.is_empty() || !f.umbrellas.is_empty())>
+            <details class="more-filters" open=move || filters.with(|f| !f.offers.is_empty() || !f.umbrellas.is_empty())
+                hidden=!shows(Control::Offers) && !shows(Control::Umbrellas)>
                 <summary>{texts.more_filters}</summary>
-                <div hidden=locked(Lock::Offers)>
+                <div hidden=!shows(Control::Offers)>
                 <CheckboxGroup
                     legend=texts.offers_legend
                     name="offer"
@@ -108,7 +110,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     })
                 />
                 </div>
-                <div hidden=locked(Lock::Umbrellas)>
+                <div hidden=!shows(Control::Umbrellas)>
                 <CheckboxGroup
                     legend=texts.umbrellas_legend
                     name="umbrella"

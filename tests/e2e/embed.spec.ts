@@ -132,3 +132,43 @@ test('with tiles=click no tile is requested before the user asks', async ({ page
   await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
   await expect(page.getByRole('button', { name: /Hintergrundkarte laden/ })).toHaveCount(0);
 });
+
+test('hide= leaves controls out; a hidden preset is shown as fixed and kept on reset', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const dataset = servedDataset() as any;
+  const sada = dataset.agencies.filter((a: any) => a.antidiscrimination);
+  const frame = await host(page, 'embed=1&sada=1&hide=near,text,sada,umbrellas');
+  await expect(frame.getByLabel('In der Nähe von (PLZ oder Ort)')).toHaveCount(0);
+  await expect(frame.getByLabel('Suche nach Name, Träger oder Adresse')).toBeHidden();
+  await expect(frame.getByRole('switch')).toBeHidden();
+  await expect(frame.getByRole('group', { name: 'Wohlfahrtsverband' })).toBeHidden();
+  // Not hidden: the place and the offer types.
+  await expect(frame.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' })).toBeVisible();
+  await frame.locator('.more-filters > summary').click();
+  await expect(frame.getByRole('group', { name: 'Angebote' })).toBeVisible();
+  // The hidden but preset Servicestelle filter is said and stays after a reset.
+  await expect(frame.getByTestId('preset')).toHaveText(/nur Servicestellen/);
+  const visible = frame.getByTestId('results').locator('li:not([hidden])');
+  await expect(visible).toHaveCount(sada.length);
+  const id = await frame.getByRole('group', { name: 'Angebote' }).getByRole('checkbox', { disabled: false }).first().getAttribute('id');
+  const offer = frame.locator(`[id="${id}"]`);
+  await offer.check();
+  await frame.getByRole('button', { name: 'Alle Filter zurücksetzen' }).click();
+  await expect(offer).not.toBeChecked();
+  await expect(visible).toHaveCount(sada.length);
+  await expect(frame.getByTestId('preset')).toHaveText(/nur Servicestellen/);
+});
+
+test('the generator sets the language and the shown controls', async ({ page }) => {
+  await page.goto('./?view=embed');
+  await page.locator('#embed-lang').selectOption('tr');
+  await page.getByLabel('Suche nach Name, Träger oder Adresse').uncheck();
+  await page.getByLabel('In der Nähe von (PLZ oder Ort)').uncheck();
+  const snippet = await page.locator('.generator__snippet').inputValue();
+  expect(snippet).toContain('hide=text,near');
+  expect(snippet).toContain('lang=tr');
+  const preview = page.frameLocator('.generator__preview');
+  await expect(preview.locator('html')).toHaveAttribute('lang', 'tr');
+  await expect(preview.locator('#filter-text')).toBeHidden();
+  await expect(preview.locator('.filters')).toBeVisible();
+});

@@ -7,6 +7,7 @@
 //! | `lock`  | comma-separated facets the embedding page fixes: `place`, `offers`, `sada`, `topics`, `umbrellas`, `near`; the embedded user sees them as fixed and cannot change them, but can use every other filter |
 //! | `list`  | `side` (default), `bottom` or `none`                           |
 //! | `tiles` | `click`: no request to the tile server until the user asks for the background map (for sites that need consent first) |
+//! | `hide`  | comma-separated controls to leave out: `text`, `near`, `place`, `sada`, `offers`, `umbrellas`; a hidden control whose facet the page presets is locked, so that nothing applies unseen (free text is then shown) |
 //!
 //! These are not part of [`UrlState`](crate::UrlState): they describe the
 //! embedding, not what the user chose, and they are kept unchanged on every
@@ -18,7 +19,7 @@ use crate::filter::Filters;
 use crate::query::UrlState;
 
 /// The query parameters this module reads.
-pub const EMBED_PARAMS: &[&str] = &["embed", "lock", "list", "tiles"];
+pub const EMBED_PARAMS: &[&str] = &["embed", "lock", "list", "tiles", "hide"];
 
 /// A facet an embedding page can fix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,6 +61,58 @@ impl Lock {
     }
 }
 
+/// A control of the filter panel an embedding page can leave out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Control {
+    Text,
+    Near,
+    Place,
+    Antidiscrimination,
+    Offers,
+    Umbrellas,
+}
+
+impl Control {
+    pub const ALL: [Control; 6] = [
+        Control::Text,
+        Control::Near,
+        Control::Place,
+        Control::Antidiscrimination,
+        Control::Offers,
+        Control::Umbrellas,
+    ];
+
+    /// The code in the `hide` parameter.
+    pub fn code(self) -> &'static str {
+        match self {
+            Control::Text => "text",
+            Control::Near => "near",
+            Control::Place => "place",
+            Control::Antidiscrimination => "sada",
+            Control::Offers => "offers",
+            Control::Umbrellas => "umbrellas",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Control> {
+        Control::ALL
+            .into_iter()
+            .find(|control| control.code() == code.trim())
+    }
+
+    /// The facet this control sets, if it can be locked.
+    fn lock(self) -> Option<Lock> {
+        match self {
+            Control::Text => None,
+            Control::Near => Some(Lock::Near),
+            Control::Place => Some(Lock::Place),
+            Control::Antidiscrimination => Some(Lock::Antidiscrimination),
+            Control::Offers => Some(Lock::Offers),
+            Control::Umbrellas => Some(Lock::Umbrellas),
+        }
+    }
+}
+
 /// Where the list goes in an embed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ListPosition {
@@ -87,6 +140,8 @@ pub struct EmbedOptions {
     pub list: ListPosition,
     /// `tiles=click`: load map tiles only after the user asks for them.
     pub tiles_on_click: bool,
+    /// Controls left out (`hide`).
+    pub hidden: BTreeSet<Control>,
 }
 
 impl EmbedOptions {
@@ -101,6 +156,9 @@ impl EmbedOptions {
                 }
                 "lock" => options.locks = value.split(',').filter_map(Lock::from_code).collect(),
                 "tiles" => options.tiles_on_click = value.trim() == "click",
+                "hide" => {
+                    options.hidden = value.split(',').filter_map(Control::from_code).collect()
+                }
                 "list" => {
                     options.list = match value.trim() {
                         "bottom" => ListPosition::Bottom,
@@ -128,6 +186,42 @@ impl EmbedOptions {
         self.locks.contains(&lock)
     }
 
+    /// Whether the filter panel shows `control`: not hidden, and its facet
+    /// not locked (a locked facet is shown as fixed text instead).
+    pub fn shows(&self, control: Control) -> bool {
+        !self.hidden.contains(&control) && !control.lock().is_some_and(|lock| self.is_locked(lock))
+    }
+
+    /// Settles the options against the state the page was opened with: a
+    /// hidden control whose facet `preset` sets is locked, so the visitor
+    /// sees it as fixed and a reset keeps it; a hidden free-text box with a
+    /// preset text is shown after all (free text cannot be locked).
+    pub fn settle(&mut self, preset: &UrlState) {
+        let filters = &preset.filters;
+        let mut set = |lock: Lock, is_set: bool| {
+            if is_set {
+                self.locks.insert(lock);
+            }
+        };
+        for control in self.hidden.clone() {
+            match control {
+                Control::Text => {
+                    if !filters.text.trim().is_empty() {
+                        self.hidden.remove(&Control::Text);
+                    }
+                }
+                Control::Near => set(Lock::Near, preset.near.is_some()),
+                Control::Place => set(Lock::Place, filters.place.is_some()),
+                Control::Antidiscrimination => {
+                    set(Lock::Antidiscrimination, filters.antidiscrimination);
+                    set(Lock::Topics, !filters.topics.is_empty());
+                }
+                Control::Offers => set(Lock::Offers, !filters.offers.is_empty()),
+                Control::Umbrellas => set(Lock::Umbrellas, !filters.umbrellas.is_empty()),
+            }
+        }
+    }
+
     /// The parameters for these options, in the table's order (for the
     /// embed-code generator).
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
@@ -144,6 +238,10 @@ impl EmbedOptions {
         }
         if self.tiles_on_click {
             pairs.push(("tiles", "click".to_owned()));
+        }
+        if !self.hidden.is_empty() {
+            let codes: Vec<&str> = self.hidden.iter().map(|control| control.code()).collect();
+            pairs.push(("hide", codes.join(",")));
         }
         pairs
     }
@@ -228,6 +326,41 @@ mod tests {
         // Not locked: the user's change stands.
         assert!(wanted.filters.offers.is_empty());
         assert_eq!(wanted.filters.text, "caritas");
+    }
+
+    #[test]
+    fn hidden_controls_are_left_out_and_their_presets_locked() {
+        let mut embed = options("embed=1&hide=near,sada,text,offers,bogus");
+        assert_eq!(
+            embed.hidden,
+            [
+                Control::Text,
+                Control::Near,
+                Control::Antidiscrimination,
+                Control::Offers
+            ]
+            .into()
+        );
+        assert_eq!(
+            embed.to_pairs()[1],
+            ("hide", "text,near,sada,offers".to_owned())
+        );
+        assert!(!embed.shows(Control::Near) && embed.shows(Control::Place));
+        // Preset: Servicestellen on racism, and a text; no offers, no place.
+        let preset = UrlState::from_query_string("sada=1&topics=racism&q=caritas");
+        embed.settle(&preset);
+        assert_eq!(embed.locks, [Lock::Antidiscrimination, Lock::Topics].into());
+        // The preset text stays visible: free text cannot be locked.
+        assert!(embed.shows(Control::Text));
+        assert!(!embed.shows(Control::Offers) && !embed.shows(Control::Antidiscrimination));
+        // A locked facet's control is not shown either; locked topics
+        // leave the switch.
+        assert!(!options("lock=place").shows(Control::Place));
+        assert!(options("lock=topics").shows(Control::Antidiscrimination));
+        let mut reset = UrlState::default();
+        embed.keep_locked(&preset, &mut reset);
+        assert!(reset.filters.antidiscrimination && !reset.filters.topics.is_empty());
+        assert!(reset.filters.text.is_empty());
     }
 
     proptest! {
