@@ -172,3 +172,41 @@ test('the generator sets the language and the shown controls', async ({ page }) 
   await expect(preview.locator('#filter-text')).toBeHidden();
   await expect(preview.locator('.filters')).toBeVisible();
 });
+
+test.describe('on a touch screen', () => {
+  // Short, so that the embed is taller than the window and can scroll.
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 420 } });
+
+  test('one finger scrolls the page with a hint, the map stays put', async ({ page }) => {
+    await page.goto('./?embed=1&list=bottom');
+    await expect(page.getByTestId('results')).toBeAttached();
+    await page.getByRole('button', { name: 'Karte', exact: true }).click();
+    const map = page.locator('.map');
+    await expect(map).toBeVisible();
+    // Leaflet's own touch dragging is off, so the browser may scroll the page.
+    await expect(map).not.toHaveClass(/leaflet-touch-drag/);
+    // Where the map's pane is moved to, in px (a drag of 225 px would move it as far).
+    const offset = () =>
+      page.locator('.leaflet-map-pane').evaluate((pane) => {
+        const matrix = new DOMMatrix(getComputedStyle(pane).transform);
+        return [matrix.m41, matrix.m42];
+      });
+    const before = await offset();
+    const box = (await map.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: string, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    let y = box.y + box.height - 40;
+    await touch('touchStart', y);
+    for (let step = 0; step < 10; step += 1) {
+      y -= 25;
+      await touch('touchMove', y);
+    }
+    await touch('touchEnd', y);
+    await expect(page.locator('.map-hint')).toHaveText('Karte mit zwei Fingern verschieben und zoomen');
+    const after = await offset();
+    expect(Math.abs(after[0] - before[0]) + Math.abs(after[1] - before[1])).toBeLessThan(5);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  });
+});
