@@ -94,6 +94,7 @@ fn Finder(
     let state = FinderState::new(catalog);
     let report_url = config.report_url.clone();
     let footer_report_url = config.report_url.clone();
+    let accessibility_url = config.checked_accessibility_url().map(str::to_owned);
     // Phones show the list or the map (desktops show both). An open detail
     // always shows, so a marker tapped on the map opens its agency; closing
     // it returns to the map.
@@ -133,7 +134,7 @@ fn Finder(
             <MapPanel state config texts/>
         </div>
         {(!embedded).then(|| view! { <Downloads state texts/> })}
-        <Footer state texts report_url=footer_report_url/>
+        <Footer state texts report_url=footer_report_url accessibility_url/>
     }
 }
 

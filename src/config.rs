@@ -24,6 +24,9 @@ pub struct Config {
     pub outline_url: String,
     /// Where "Fehler melden" leads (a `mailto:` or http(s) URL); empty hides the link.
     pub report_url: String,
+    /// The operator's published accessibility statement (an http(s) URL or a
+    /// path next to the app); the footer links it. Empty hides the link.
+    pub accessibility_url: String,
 }
 
 impl Default for Config {
@@ -35,6 +38,7 @@ impl Default for Config {
             allowed_data_origins: Vec::new(),
             outline_url: "data/boundaries/nrw-land.geojson".into(),
             report_url: String::new(),
+            accessibility_url: String::new(),
         }
     }
 }
@@ -78,9 +82,7 @@ impl Config {
         let url = self.dataset_url.as_str();
         let is_absolute = url.contains("://") || url.starts_with("//");
         if !is_absolute {
-            let harmless =
-                !url.is_empty() && !url.contains(':') && !url.chars().any(char::is_whitespace);
-            return harmless.then_some(url);
+            return is_harmless_relative(url).then_some(url);
         }
         self.allowed_data_origins
             .iter()
@@ -94,6 +96,22 @@ impl Config {
     }
 }
 
+impl Config {
+    /// The accessibility statement's address if it is usable: http(s), or a
+    /// relative path (never `javascript:` or another scheme).
+    pub fn checked_accessibility_url(&self) -> Option<&str> {
+        let url = self.accessibility_url.trim();
+        (ia_core::validate::is_http_url(url)
+            || (is_harmless_relative(url) && !url.starts_with("//")))
+        .then_some(url)
+    }
+}
+
+/// A non-empty relative URL without a scheme or white space.
+fn is_harmless_relative(url: &str) -> bool {
+    !url.is_empty() && !url.contains(':') && !url.chars().any(char::is_whitespace)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +121,28 @@ mod tests {
         let config = Config::from_json(r#"{"tile_url": ""}"#).unwrap_or_default();
         assert_eq!(config.tile_url, "");
         assert_eq!(config.dataset_url, "data/agencies.json");
+    }
+
+    #[test]
+    fn accessibility_url_is_http_or_relative() {
+        let with = |url: &str| Config {
+            accessibility_url: url.into(),
+            ..Config::default()
+        };
+        assert_eq!(with("").checked_accessibility_url(), None);
+        assert_eq!(
+            with(" https://www.example.nrw/barrierefreiheit ").checked_accessibility_url(),
+            Some("https://www.example.nrw/barrierefreiheit")
+        );
+        assert_eq!(
+            with("barrierefreiheit.html").checked_accessibility_url(),
+            Some("barrierefreiheit.html")
+        );
+        assert_eq!(
+            with("javascript:alert(1)").checked_accessibility_url(),
+            None
+        );
+        assert_eq!(with("//evil.example/x").checked_accessibility_url(), None);
     }
 
     #[test]

@@ -265,6 +265,8 @@ pub struct Texts {
     pub embed_controls: &'static str,
     /// The generator's language choice that adds no `lang` parameter.
     pub embed_language_auto: &'static str,
+    /// The footer link to the operator's accessibility statement.
+    pub accessibility_statement: &'static str,
     pub wheel_hint: &'static str,
     pub touch_hint: &'static str,
     pub offer: fn(Offer) -> &'static str,
@@ -408,6 +410,7 @@ pub static DE: Texts = Texts {
     embed_tiles_on_click: "Hintergrundkarte erst nach Klick laden (keine Anfrage an den Kartenserver vorher)",
     embed_controls: "Diese Bedienelemente zeigen",
     embed_language_auto: "Sprache des Browsers",
+    accessibility_statement: "Erklärung zur Barrierefreiheit",
     wheel_hint: "Zum Zoomen Strg (⌘) gedrückt halten und scrollen",
     touch_hint: "Karte mit zwei Fingern verschieben und zoomen",
     offer: Offer::label_de,

@@ -204,6 +204,8 @@ pub static AR: Texts = Texts {
     embed_controls: "إظهار عناصر التحكم هذه",
     // Needs review by a native speaker (added after the first translation pass).
     embed_language_auto: "لغة متصفح الزائر",
+    // Needs review by a native speaker (added after the first translation pass).
+    accessibility_statement: "بيان إمكانية الوصول",
     wheel_hint: "للتكبير أو التصغير اضغط باستمرار على Ctrl/Strg (⌘) ومرّر العجلة",
     touch_hint: "حرّك الخريطة وكبّرها بإصبعين",
     offer: offer_ar,

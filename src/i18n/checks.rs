@@ -130,13 +130,14 @@ pub fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
         embed_tiles_on_click,
         embed_controls,
         embed_language_auto,
+        accessibility_statement,
         wheel_hint,
         touch_hint,
         offer,
         topic,
         umbrella,
     } = t;
-    let plain: [(&str, &str); 104] = [
+    let plain: [(&str, &str); 105] = [
         ("lang_tag", lang_tag),
         ("app_title", app_title),
         ("app_subtitle", app_subtitle),
@@ -239,6 +240,7 @@ pub fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
         ("embed_tiles_on_click", embed_tiles_on_click),
         ("embed_controls", embed_controls),
         ("embed_language_auto", embed_language_auto),
+        ("accessibility_statement", accessibility_statement),
         ("wheel_hint", wheel_hint),
         ("touch_hint", touch_hint),
     ];

@@ -171,6 +171,8 @@ pub static DE_LS: Texts = Texts {
     embed_controls: "Diese Teile zum Suchen zeigen",
     // Needs review by a native speaker (added after the first translation pass).
     embed_language_auto: "Die Sprache vom Browser",
+    // Needs review by a native speaker (added after the first translation pass).
+    accessibility_statement: "Erklärung zur Barriere-Freiheit",
     wheel_hint: "Karte größer oder kleiner machen: Halten Sie die Taste Strg gedrückt. Oder die Taste ⌘. Drehen Sie dann am Rad von der Maus.",
     touch_hint: "Mit 2 Fingern können Sie die Karte bewegen. Und größer oder kleiner machen.",
     offer: offer_de_ls,

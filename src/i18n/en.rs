@@ -153,6 +153,7 @@ pub static EN: Texts = Texts {
     embed_tiles_on_click: "Load the background map only after a click (no request to the map server before that)",
     embed_controls: "Show these controls",
     embed_language_auto: "The visitor's browser language",
+    accessibility_statement: "Accessibility statement",
     wheel_hint: "To zoom, hold Ctrl/Strg (⌘) and scroll",
     touch_hint: "Use two fingers to move and zoom the map",
     offer: offer_en,

@@ -156,6 +156,8 @@ pub static FA: Texts = Texts {
     embed_controls: "این کنترل‌ها نمایش داده شوند",
     // Needs review by a native speaker (added after the first translation pass).
     embed_language_auto: "زبان مرورگر بازدیدکننده",
+    // Needs review by a native speaker (added after the first translation pass).
+    accessibility_statement: "بیانیهٔ دسترس‌پذیری",
     wheel_hint: "برای بزرگ‌نمایی، کلید Ctrl/Strg (⌘) را نگه دارید و اسکرول کنید",
     touch_hint: "نقشه را با دو انگشت جابه‌جا و بزرگ‌نمایی کنید",
     offer: offer_fa,

@@ -183,6 +183,8 @@ pub static RU: Texts = Texts {
     embed_controls: "Показывать эти элементы управления",
     // Needs review by a native speaker (added after the first translation pass).
     embed_language_auto: "Язык браузера посетителя",
+    // Needs review by a native speaker (added after the first translation pass).
+    accessibility_statement: "Заявление о доступности",
     wheel_hint: "Чтобы изменить масштаб, удерживайте Ctrl/Strg (⌘) и прокручивайте",
     touch_hint: "Перемещайте и масштабируйте карту двумя пальцами",
     offer: offer_ru,

@@ -148,6 +148,8 @@ pub static TR: Texts = Texts {
     embed_controls: "Bu denetimleri göster",
     // Needs review by a native speaker (added after the first translation pass).
     embed_language_auto: "Ziyaretçinin tarayıcı dili",
+    // Needs review by a native speaker (added after the first translation pass).
+    accessibility_statement: "Erişilebilirlik beyanı",
     wheel_hint: "Yakınlaştırmak için Ctrl/Strg (⌘) tuşunu basılı tutup kaydırın",
     touch_hint: "Haritayı iki parmakla kaydırın ve yakınlaştırın",
     offer: offer_tr,

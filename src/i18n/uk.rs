@@ -184,6 +184,8 @@ pub static UK: Texts = Texts {
     embed_controls: "Показувати ці елементи керування",
     // Needs review by a native speaker (added after the first translation pass).
     embed_language_auto: "Мова браузера відвідувача",
+    // Needs review by a native speaker (added after the first translation pass).
+    accessibility_statement: "Заява про доступність",
     wheel_hint: "Щоб змінити масштаб, утримуйте Ctrl/Strg (⌘) і прокручуйте",
     touch_hint: "Переміщуйте й масштабуйте карту двома пальцями",
     offer: offer_uk,

@@ -8,7 +8,13 @@ use crate::i18n::Texts;
 use crate::state::FinderState;
 
 #[component]
-pub fn Footer(state: FinderState, texts: &'static Texts, report_url: String) -> impl IntoView {
+pub fn Footer(
+    state: FinderState,
+    texts: &'static Texts,
+    report_url: String,
+    /// The operator's accessibility statement, if configured.
+    accessibility_url: Option<String>,
+) -> impl IntoView {
     // How an agency gets listed or corrected: the report address, with a
     // subject saying what it is about.
     let get_listed = report_link(&report_url, "aufnahme-oder-korrektur", texts.get_listed);
@@ -47,6 +53,9 @@ pub fn Footer(state: FinderState, texts: &'static Texts, report_url: String) -> 
                     <p><a href=href rel="noopener noreferrer" data-testid="get-listed">{texts.get_listed}</a></p>
                 })}
             </details>
+            {accessibility_url.map(|href| view! {
+                <p><a href=href target="_blank" rel="noopener" data-testid="accessibility-statement">{texts.accessibility_statement}</a></p>
+            })}
             {(!embedded).then(|| view! {
                 <p class="embed-link"><a href="?view=embed">{texts.embed_generator_link}</a></p>
             })}

@@ -222,3 +222,25 @@ test('"Fehler melden" goes to the configured address and names the agency', asyn
   await expect(page.getByTestId('detail')).toBeVisible();
   await expect(page.getByTestId('detail').getByRole('link', { name: 'Fehler melden' })).toHaveCount(0);
 });
+
+test('the footer links the configured accessibility statement, never an unsafe address', async ({ page }) => {
+  const config = JSON.parse(readFileSync(`${process.env.IA_DIST ?? 'dist'}/config.json`, 'utf8'));
+  // As shipped: no address, no link.
+  await page.goto('./');
+  await waitForFinder(page);
+  await expect(page.getByTestId('accessibility-statement')).toHaveCount(0);
+  for (const [url, expected] of [
+    ['https://www.example.nrw/barrierefreiheit', 'https://www.example.nrw/barrierefreiheit'],
+    ['javascript:alert(1)', null],
+  ] as const) {
+    await page.unroute('**/config.json');
+    await page.route('**/config.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...config, accessibility_url: url }) }),
+    );
+    await page.goto('./?embed=1');
+    await waitForFinder(page);
+    const link = page.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' });
+    if (expected) await expect(link).toHaveAttribute('href', expected);
+    else await expect(link).toHaveCount(0);
+  }
+});
