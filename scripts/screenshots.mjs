@@ -25,7 +25,7 @@ const STATES = {
   english: async () => {},
   start: async () => {},
   place: async (page) => {
-    await page.getByRole('combobox').first().fill('reck');
+    await page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' }).fill('reck');
   },
   near: async (page) => {
     const near = page.getByRole('combobox', { name: /In der Nähe/ });

@@ -42,6 +42,10 @@ impl MarkerKey {
     }
 }
 
+/// A marker's touch target in CSS pixels (WCAG 2.5.5 size; the clustering
+/// radius, the same 44 px, keeps targets from overlapping).
+const TARGET_PX: f64 = 44.0;
+
 /// Markers are drawn for the view and this much around it (a fraction of
 /// the map's size on each side), so that short pans need no new drawing.
 const VIEW_MARGIN: f64 = 0.25;
@@ -175,23 +179,31 @@ impl MarkerLayer {
                         label.push_str(texts.servicestelle);
                         class.push_str(" ia-marker--sada");
                     }
-                    (MarkerKey::Agency(*only), label, class, String::new(), 30.0)
+                    (
+                        MarkerKey::Agency(*only),
+                        label,
+                        class,
+                        String::new(),
+                        TARGET_PX,
+                    )
                 }
                 members => {
                     let n = members.len();
-                    let size = if n < 10 {
-                        36.0
+                    // The dot grows with the count (style/app.css); the target
+                    // is at least 44 px.
+                    let (size_class, size) = if n < 10 {
+                        ("", TARGET_PX)
                     } else if n < 100 {
-                        42.0
+                        (" ia-marker--tens", TARGET_PX)
                     } else {
-                        50.0
+                        (" ia-marker--hundreds", 50.0)
                     };
                     // The count is a number we format, never data text.
                     let html = format!("<span aria-hidden=\"true\">{n}</span>");
                     (
                         MarkerKey::Cluster(position),
                         (texts.cluster_label)(n),
-                        "ia-marker ia-marker--cluster".into(),
+                        format!("ia-marker ia-marker--cluster{size_class}"),
                         html,
                         size,
                     )

@@ -310,7 +310,7 @@ for (const { name: widthName, viewport, phone } of WIDTHS) {
     test.use({ viewport });
     for (const state of STATES) {
       if (state.phoneOnly && !phone) continue;
-      const what = phone ? 'no horizontal overflow; touch targets meet 44 px or 2.5.8' : 'no horizontal overflow';
+      const what = phone ? 'no horizontal overflow; touch targets of 44 px' : 'no horizontal overflow';
       test(`${state.name}: ${what}`, async ({ page }, testInfo) => {
         await open(page, state);
         await expectNoHorizontalOverflow(page);
@@ -319,6 +319,9 @@ for (const { name: widthName, viewport, phone } of WIDTHS) {
         expect(targets.length).toBeGreaterThan(5);
         annotateSmall(testInfo, targets);
         expect(targets.filter((t) => !t.ok).map((t) => `${t.what}: ${t.width}×${t.height} (${t.why})`)).toEqual([]);
+        // The project's aim, met since the markers' and checkbox rows' targets grew:
+        // every target is 44 × 44 on phones (more than 2.5.8's 24 px).
+        expect(targets.filter((t) => t.width < 44 - 0.01 || t.height < 44 - 0.01).map((t) => `${t.what}: ${t.width}×${t.height}`)).toEqual([]);
       });
     }
   });
@@ -401,7 +404,7 @@ test.describe('with forced-colors: active', () => {
       if (viewport.width >= 900) {
         const marker = page.locator('.ia-marker--agency').first();
         await expect(marker).toBeVisible();
-        expect(await marker.evaluate((m) => getComputedStyle(m).borderTopStyle)).not.toBe('none');
+        expect(await marker.evaluate((m) => getComputedStyle(m, '::before').borderTopStyle)).not.toBe('none');
       }
       // A detail and its links render too.
       const first = page.getByTestId('results').locator('li:not([hidden]) button').first();

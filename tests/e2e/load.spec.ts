@@ -11,6 +11,18 @@ test('shows every agency in the list and on the map without console errors', asy
   await expect(page.getByTestId('result-count')).toHaveText(`${dataset.agencies.length} Agenturen gefunden`);
   // The outline is drawn (an SVG path in Leaflet's overlay pane) so the map means something without tiles.
   await expect(page.locator('.leaflet-overlay-pane path')).not.toHaveCount(0);
+  // Every agency is in NRW, so every marker sits inside the outline's box
+  // (a CSS rule that overrode Leaflet's positioning once moved them out).
+  const outline = (await page.locator('.leaflet-overlay-pane path').first().boundingBox())!;
+  const outside = await page.locator('.ia-marker').evaluateAll(
+    (markers, box) =>
+      markers
+        .map((m) => m.getBoundingClientRect())
+        .map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 }))
+        .filter(({ x, y }) => x < box.x - 2 || x > box.x + box.width + 2 || y < box.y - 2 || y > box.y + box.height + 2),
+    outline,
+  );
+  expect(outside).toEqual([]);
   const [year, month, day] = dataset.as_of.split('-');
   await expect(page.getByTestId('as-of')).toHaveText(`Stand: ${day}.${month}.${year}`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
