@@ -242,10 +242,19 @@ pub fn is_iso_date(text: &str) -> bool {
             .then(|| part.parse::<u32>().ok())
             .flatten()
     };
-    matches!(
-        (number(year, 4), number(month, 2), number(day, 2)),
-        (Some(_), Some(1..=12), Some(1..=31))
-    )
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2))
+    else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days_in_month).contains(&day)
 }
 
 #[cfg(test)]
@@ -289,7 +298,16 @@ mod tests {
         }
         assert_eq!(phone_for_link("+49 (221) 12 34-56"), "+49221123456");
         assert!(
-            is_iso_date("2026-11-25") && !is_iso_date("2026-13-01") && !is_iso_date("25.11.2026")
+            is_iso_date("2026-11-25")
+                && !is_iso_date("2026-13-01")
+                && !is_iso_date("25.11.2026")
+                && !is_iso_date("2026-02-29")
+                && is_iso_date("2028-02-29")
+                && !is_iso_date("2100-02-29")
+                && is_iso_date("2000-02-29")
+                && !is_iso_date("2026-04-31")
+                && !is_iso_date("2026-00-10")
+                && !is_iso_date("2026-01-00")
         );
     }
 }
