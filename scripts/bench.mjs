@@ -17,7 +17,7 @@
 //   --out bench                      where results.json and RESULTS.md go
 //   --load-timeout 180 --change-timeout 30 --filter-budget 90   seconds
 import { chromium } from '@playwright/test';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -471,14 +471,36 @@ function summariseLongtasks(tasks, readyAt) {
 
 // ---------------------------------------------------------------- Lighthouse
 
-function runLighthouse(server, options) {
+/**
+ * Runs a command without blocking this process (the benchmark server runs in
+ * it and must keep answering); ends it after `timeoutMs`.
+ */
+function runAsync(command, args, { cwd, env, timeoutMs }) {
+  return new Promise((resolveRun) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      stderr += `\n(ended after ${timeoutMs / 1000} s)`;
+      child.kill('SIGTERM');
+    }, timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolveRun({ status, stdout, stderr });
+    });
+  });
+}
+
+async function runLighthouse(server, options) {
   const dir = resolve('target/bench/lighthouse');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const lhci = (args) =>
-    spawnSync('lhci', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    runAsync('lhci', args, { cwd: dir, env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeoutMs: 600_000 });
   log(`Lighthouse (mobile preset, ${options.lighthouseRuns} runs) on ${server.url}`);
-  const collect = lhci([
+  const collect = await lhci([
     'collect',
     '--no-lighthouserc',
     `--url=${server.url}`,
@@ -487,7 +509,7 @@ function runLighthouse(server, options) {
     '--settings.chromeFlags=--headless=new --no-sandbox',
   ]);
   if (collect.status !== 0) throw new BenchFailure(`lhci collect failed:\n${collect.stdout}\n${collect.stderr}`);
-  const upload = lhci(['upload', '--target=filesystem', `--outputDir=${join(dir, 'reports')}`]);
+  const upload = await lhci(['upload', '--target=filesystem', `--outputDir=${join(dir, 'reports')}`]);
   if (upload.status !== 0) throw new BenchFailure(`lhci upload failed:\n${upload.stdout}\n${upload.stderr}`);
   const manifest = JSON.parse(readFileSync(join(dir, 'reports/manifest.json'), 'utf8'));
   const chosen = manifest.find((entry) => entry.isRepresentativeRun) ?? manifest[0];
@@ -733,7 +755,7 @@ async function main() {
       const real = datasets.find((d) => d.size === 'real');
       await server.setDataset(real?.file ?? 'public/data/agencies.json');
       try {
-        results.lighthouse = runLighthouse(server, options);
+        results.lighthouse = await runLighthouse(server, options);
         log(`  Lighthouse scores ${JSON.stringify(results.lighthouse.scores)}`);
       } catch (error) {
         results.lighthouse = { error: error.message.split('\n').slice(0, 8).join(' ') };
