@@ -89,7 +89,8 @@ async function main() {
       return box;
     }),
   );
-  const cluster = L.markerClusterGroup({ chunkedLoading: true });
+  // ?chunked=0 switches chunked loading off (to compare; the benchmark keeps it on).
+  const cluster = L.markerClusterGroup({ chunkedLoading: new URLSearchParams(location.search).get('chunked') !== '0' });
   map.addLayer(cluster);
 
   // Filter controls: places present in the data, the switch, one box per offer.
