@@ -780,8 +780,9 @@ async function main() {
         results.lighthouse = await runLighthouse(server, options);
         log(`  Lighthouse scores ${JSON.stringify(results.lighthouse.scores)}`);
       } catch (error) {
+        // The page measurements are still worth writing; the run fails at the end.
+        console.error(error.message);
         results.lighthouse = { error: error.message.split('\n').slice(0, 8).join(' ') };
-        throw error;
       }
     }
   } finally {
@@ -794,6 +795,7 @@ async function main() {
   writeFileSync(join(options.out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   writeFileSync(join(options.out, 'RESULTS.md'), markdown(results));
   log(`wrote ${join(options.out, 'results.json')} and ${join(options.out, 'RESULTS.md')} (${results.meta.durationMin} min)`);
+  if (results.lighthouse?.error) throw new BenchFailure('Lighthouse failed (see above)');
 }
 
 main().catch((error) => {
