@@ -260,12 +260,11 @@ function prepareDatasets(options) {
     let file = 'public/data/agencies.json';
     if (size !== 'real') {
       file = `target/bench/agencies-${size}-seed${options.seed}.json`;
-      if (!existsSync(file)) {
-        log(`generating ${size} synthetic agencies (seed ${options.seed}) into ${file}`);
-        execFileSync('cargo', ['run', '--quiet', '-p', 'ia-datatool', '--', 'synthetic', '--count', size, '--seed', String(options.seed), '--out', file], {
-          stdio: 'inherit',
-        });
-      }
+      // Made anew every run (a few seconds at 100,000), so a changed generator is never measured stale.
+      log(`generating ${size} synthetic agencies (seed ${options.seed}) into ${file}`);
+      execFileSync('cargo', ['run', '--quiet', '-p', 'ia-datatool', '--', 'synthetic', '--count', size, '--seed', String(options.seed), '--out', file], {
+        stdio: 'inherit',
+      });
     }
     const raw = readFileSync(file);
     const agencies = JSON.parse(raw).agencies;
