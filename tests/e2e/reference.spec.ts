@@ -22,7 +22,8 @@ const MOUNTS: [string, string][] = [
   ['', 'bench/reference/'],
 ];
 
-async function openReference(page: Page, query = '') {
+/** Serves /reference/ from the repository (once per page). */
+async function routeReference(page: Page) {
   await page.route('**/reference/**', (route) => {
     const path = new URL(route.request().url()).pathname.replace(/^.*?\/reference\//, '') || 'index.html';
     const [prefix, dir] = MOUNTS.find(([prefix]) => path.startsWith(prefix))!;
@@ -30,6 +31,9 @@ async function openReference(page: Page, query = '') {
     if (path.includes('..') || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({ body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
   });
+}
+
+async function openReference(page: Page, query = '') {
   await page.goto(`./reference/${query}`);
   await expect(page.locator('.leaflet-marker-icon').first()).toBeAttached();
 }
@@ -39,6 +43,7 @@ const countText = (n: number) => (n === 0 ? 'Keine Agentur gefunden' : n === 1 ?
 type Agency = Dataset['agencies'][number] & { offers: string[]; ags: string };
 
 test('the reference page shows the same results as the app', async ({ page }) => {
+  await routeReference(page);
   const agencies = servedDataset().agencies as Agency[];
   const kreis = agencies[0].ags.slice(0, 5);
   const cases: [string, number][] = [
