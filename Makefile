@@ -45,6 +45,14 @@ test-size:
 test-e2e:
 	npx playwright test
 
+## Benchmark against plain Leaflet + markercluster (issue 7), not part of `make test`:
+## release build, datasets up to 100,000, both pages in headless Chromium, Lighthouse.
+## Writes bench/results.json and bench/RESULTS.md; see bench/README.md. Options go in
+## BENCH_ARGS, e.g. make bench BENCH_ARGS="--sizes real,1000 --no-lighthouse".
+BENCH_ARGS ?=
+bench: setup
+	node scripts/bench.mjs $(BENCH_ARGS)
+
 ## Regenerates public/data from ../shared/data.
 data:
 	cargo run --quiet -p ia-datatool -- build

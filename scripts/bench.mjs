@@ -1,0 +1,803 @@
+// The benchmark of issue 7: the app against a plain Leaflet + markercluster
+// page (bench/reference/), side by side in headless Chromium, on the real
+// dataset and on synthetic ones with 1,000, 10,000 and 100,000 agencies.
+// Writes bench/results.json and bench/RESULTS.md; bench/README.md explains
+// every figure. Not a test: it fails only when something is broken (the two
+// pages disagree on a result count, a page does not start, a tool fails).
+//
+// Usage: node scripts/bench.mjs [options]   (make bench runs it with BENCH_ARGS)
+//   --sizes real,1000,10000,100000   datasets to run (default: all four)
+//   --samples 32                     filter changes per page and dataset (at least 30 for a p95)
+//   --loads 3                        page loads per page and dataset (median; 1 at 100,000 and with CPU throttling)
+//   --throttle real,10000            datasets that get a second pass with 4x CPU throttling ("none" for none)
+//   --no-build                       use dist/ as it is (default: make build first)
+//   --no-lighthouse                  skip the Lighthouse run
+//   --lighthouse-runs 3              Lighthouse runs (lhci takes the median run)
+//   --label "development run"        written above the tables
+//   --out bench                      where results.json and RESULTS.md go
+//   --load-timeout 180 --change-timeout 60 --filter-budget 120   seconds (a load; one change; all changes of one page)
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { startBenchServer } from './bench-server.mjs';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(REPO);
+process.env.PATH = `${join(REPO, 'node_modules/.bin')}:${process.env.PATH}`;
+
+// ---------------------------------------------------------------- options
+
+function parseOptions(argv) {
+  const options = {
+    sizes: ['real', '1000', '10000', '100000'],
+    samples: 32,
+    loads: 3,
+    throttle: ['real', '10000'],
+    build: true,
+    lighthouse: true,
+    lighthouseRuns: 3,
+    label: '',
+    out: 'bench',
+    loadTimeout: 180,
+    changeTimeout: 60,
+    filterBudget: 120,
+    seed: 7,
+  };
+  const list = (value) => (value === 'none' ? [] : value.split(',').map((s) => s.trim()).filter(Boolean));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') ? arg.slice(2).split(/=(.*)/s) : [null];
+    const value = () => inline ?? argv[++i];
+    switch (name) {
+      case 'sizes': options.sizes = list(value()); break;
+      case 'samples': options.samples = Number(value()); break;
+      case 'loads': options.loads = Number(value()); break;
+      case 'throttle': options.throttle = list(value()); break;
+      case 'no-build': options.build = false; break;
+      case 'no-lighthouse': options.lighthouse = false; break;
+      case 'lighthouse-runs': options.lighthouseRuns = Number(value()); break;
+      case 'label': options.label = value(); break;
+      case 'out': options.out = value(); break;
+      case 'load-timeout': options.loadTimeout = Number(value()); break;
+      case 'change-timeout': options.changeTimeout = Number(value()); break;
+      case 'filter-budget': options.filterBudget = Number(value()); break;
+      case 'seed': options.seed = Number(value()); break;
+      case 'help':
+        console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0]);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${arg} (see --help)`);
+    }
+  }
+  for (const size of options.sizes) {
+    if (size !== 'real' && !/^\d+$/.test(size)) throw new Error(`--sizes: "${size}" is neither "real" nor a number`);
+  }
+  for (const key of ['samples', 'loads', 'lighthouseRuns', 'loadTimeout', 'changeTimeout', 'filterBudget', 'seed']) {
+    if (!Number.isFinite(options[key]) || options[key] < 0) throw new Error(`--${key}: not a number`);
+  }
+  return options;
+}
+
+/** A failure that makes the whole run worthless: stop at once, exit 1. */
+class BenchFailure extends Error {}
+
+const log = (...parts) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+// ---------------------------------------------------------------- the pages
+
+// What the harness relies on in both pages (the reference page copies the
+// app's test ids): a result count text "N Agenturen gefunden" in
+// [data-testid=result-count], the list [data-testid=results] > li (entries
+// with `hidden` do not count), Leaflet markers .leaflet-marker-icon, where a
+// marker with data-count (app) or the class marker-cluster (markercluster)
+// stands for that many agencies and any other for one.
+const PAGES = {
+  app: {
+    path: '',
+    sada: '#filter-sada',
+    offer: (index) => `#filter-offer-${index}`,
+    // The offer checkboxes are inside "Weitere Filter" (a <details>).
+    prepare: async (page) => {
+      const closed = await page.evaluate(() => !document.querySelector('details.more-filters')?.open);
+      if (closed) await page.locator('details.more-filters > summary').click();
+    },
+  },
+  reference: {
+    path: 'reference/',
+    sada: '#ref-sada',
+    offer: (index) => `#ref-offer-${index}`,
+    prepare: async () => {},
+  },
+};
+
+/**
+ * Injected before any script of the page: records long tasks, keeps the
+ * WebAssembly memories the page instantiates (to read their size without an
+ * app hook), and notes when the first marker and a visible list entry are in
+ * the DOM ("dom") and when the frame after that has been rendered ("painted":
+ * a message posted from the next requestAnimationFrame runs after that
+ * frame's style, layout and paint).
+ */
+function probe() {
+  const bench = (window.__bench = { longtasks: [], ready: null, memories: [] });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longtasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    bench.longtasks = null;
+  }
+  const keep = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result && result.instance;
+    if (instance) {
+      for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) bench.memories.push(value);
+    }
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    if (original) WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(keep);
+  }
+  const ready = () => {
+    if (!document.querySelector('.leaflet-marker-icon')) return false;
+    const entry = document.querySelector('[data-testid="results"] > li:not([hidden])');
+    return Boolean(entry && entry.getClientRects().length > 0);
+  };
+  const observer = new MutationObserver(() => {
+    if (bench.ready || !ready()) return;
+    observer.disconnect();
+    bench.ready = { dom: performance.now(), painted: null };
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        bench.ready.painted = performance.now();
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+}
+
+/** In the page: what it shows now (result count, visible entries, agencies in markers). */
+function shownState() {
+  const text = document.querySelector('[data-testid="result-count"]')?.textContent ?? '';
+  const digits = /\d[\d.\u202f ]*/.exec(text);
+  const count = /^\s*Keine\b/.test(text) ? 0 : digits ? Number(digits[0].replace(/\D/g, '')) : null;
+  const list = document.querySelectorAll('[data-testid="results"] > li:not([hidden])').length;
+  let markers = 0;
+  let icons = 0;
+  for (const marker of document.querySelectorAll('.leaflet-marker-icon')) {
+    icons += 1;
+    const n = marker.getAttribute('data-count');
+    if (n !== null) markers += Number(n);
+    else if (marker.classList.contains('marker-cluster')) markers += Number(marker.textContent);
+    else markers += 1;
+  }
+  return { text, count, list, markers, icons };
+}
+
+/**
+ * In the page: clicks `selector` and resolves with the time until the DOM
+ * shows the expected result (count text, list entries and markers all
+ * agree) and until the frame after that is rendered; or with the state it
+ * was left in when `timeoutMs` passed.
+ */
+function measureChange({ selector, expected, listLimit, timeoutMs, shownStateSource }) {
+  // eslint-disable-next-line no-new-func
+  const shown = new Function(`return (${shownStateSource})()`);
+  return new Promise((resolveChange) => {
+    const element = document.querySelector(selector);
+    if (!element) return resolveChange({ error: `no element ${selector}` });
+    if (element.disabled) return resolveChange({ error: `${selector} is disabled` });
+    const wantList = Math.min(expected, listLimit);
+    let start = 0;
+    let finished = false;
+    // The cheapest checks first: the count text (the reference page writes
+    // it last), the markers (a few hundred icons), then everything again with
+    // the list (up to 100,000 entries). The same rules as shownState().
+    const countShown = () => {
+      const text = document.querySelector('[data-testid="result-count"]')?.textContent ?? '';
+      const digits = /\d[\d.\u202f ]*/.exec(text);
+      return /^\s*Keine\b/.test(text) ? 0 : digits ? Number(digits[0].replace(/\D/g, '')) : null;
+    };
+    const markersShown = () => {
+      let n = 0;
+      for (const marker of document.querySelectorAll('.leaflet-marker-icon')) {
+        const count = marker.getAttribute('data-count');
+        n += count !== null ? Number(count) : marker.classList.contains('marker-cluster') ? Number(marker.textContent) : 1;
+      }
+      return n;
+    };
+    const done = () => {
+      if (countShown() !== expected || markersShown() !== expected) return false;
+      const state = shown();
+      return state.count === expected && state.markers === expected && state.list === wantList;
+    };
+    const timer = setTimeout(() => {
+      finished = true;
+      observer.disconnect();
+      resolveChange({ timeout: true, state: shown() });
+    }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (finished || !done()) return;
+      finished = true;
+      const dom = performance.now() - start;
+      observer.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolveChange({ dom, painted: performance.now() - start });
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'data-count', 'class'],
+    });
+    start = performance.now();
+    element.click();
+  });
+}
+
+// ---------------------------------------------------------------- datasets
+
+const OFFER_CODES = [
+  'intercultural_opening', 'neighbourhood_work', 'civic_engagement', 'antidiscrimination_work', 'language_courses',
+  'integration_guides', 'culturally_sensitive_care', 'counselling', 'migrant_organisations', 'networking',
+];
+
+function prepareDatasets(options) {
+  mkdirSync('target/bench', { recursive: true });
+  return options.sizes.map((size) => {
+    let file = 'public/data/agencies.json';
+    if (size !== 'real') {
+      file = `target/bench/agencies-${size}-seed${options.seed}.json`;
+      // Made anew every run (a few seconds at 100,000), so a changed generator is never measured stale.
+      log(`generating ${size} synthetic agencies (seed ${options.seed}) into ${file}`);
+      execFileSync('cargo', ['run', '--quiet', '-p', 'ia-datatool', '--', 'synthetic', '--count', size, '--seed', String(options.seed), '--out', file], {
+        stdio: 'inherit',
+      });
+    }
+    const raw = readFileSync(file);
+    const agencies = JSON.parse(raw).agencies;
+    if (size !== 'real' && agencies.length !== Number(size)) throw new BenchFailure(`${file} has ${agencies.length} agencies, not ${size}`);
+    const total = agencies.length;
+    const nSada = agencies.filter((a) => a.antidiscrimination).length;
+    // The offer the changes toggle: the first (in the app's order) that some
+    // but not all agencies have, so that every change changes the result.
+    const offerIndex = OFFER_CODES.findIndex((code) => {
+      const n = agencies.filter((a) => a.offers.includes(code)).length;
+      return n > 0 && n < total;
+    });
+    if (offerIndex < 0 || nSada === 0 || nSada === total) throw new BenchFailure(`${file}: no filter change would change the result`);
+    const nOffer = agencies.filter((a) => a.offers.includes(OFFER_CODES[offerIndex])).length;
+    return {
+      name: size === 'real' ? 'real' : Number(size).toLocaleString('en-US'),
+      size,
+      file,
+      total,
+      rawBytes: raw.length,
+      gzipBytes: gzipSync(raw, { level: 9 }).length,
+      nSada,
+      offer: { index: offerIndex, code: OFFER_CODES[offerIndex], n: nOffer },
+    };
+  });
+}
+
+/** The changes: Servicestellen on, off, the offer on, off, and again (each from the full list). */
+function changes(dataset, page, n) {
+  const cycle = [
+    { input: 'Servicestellen on', selector: PAGES[page].sada, expected: dataset.nSada },
+    { input: 'Servicestellen off', selector: PAGES[page].sada, expected: dataset.total },
+    { input: `offer ${dataset.offer.code} on`, selector: PAGES[page].offer(dataset.offer.index), expected: dataset.offer.n },
+    { input: `offer ${dataset.offer.code} off`, selector: PAGES[page].offer(dataset.offer.index), expected: dataset.total },
+  ];
+  return Array.from({ length: n }, (_, i) => cycle[i % cycle.length]);
+}
+
+// ---------------------------------------------------------------- one page run
+
+function kindOf(url) {
+  const path = new URL(url).pathname;
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (/\.m?js$/.test(path)) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  if (path.endsWith('/data/agencies.json')) return 'data';
+  if (path.includes('/data/boundaries/')) return 'boundaries';
+  return 'other';
+}
+
+const KINDS = ['wasm', 'js', 'css', 'data', 'boundaries', 'other'];
+
+function stats(values) {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const round = (x) => Math.round(x * 10) / 10;
+  return { n: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted[sorted.length - 1]) };
+}
+
+const median = (values) => stats(values)?.p50 ?? null;
+
+/**
+ * Loads one page in a fresh browser context and measures it; with
+ * `filters`, then also runs the filter changes. Returns a plain object;
+ * timeouts are recorded, not thrown. Throws BenchFailure when the page
+ * shows a different result count than the dataset gives.
+ */
+async function runPage({ browser, server, dataset, page: pageName, throttle, options, full }) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'de-DE',
+    // The app registers a service worker after load; it would fetch and
+    // cache files beside the measured page. Blocked, as in the e2e tests.
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const result = { throttle };
+  const consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  const finished = [];
+  page.on('requestfinished', (request) => finished.push(request));
+  let failedRequests = 0;
+  page.on('requestfailed', () => (failedRequests += 1));
+  try {
+    await page.addInitScript(probe);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    server.resetLog();
+    await page.goto(server.url + PAGES[pageName].path, { waitUntil: 'commit' });
+    try {
+      await page.waitForFunction(() => window.__bench?.ready?.painted, null, { timeout: options.loadTimeout * 1000, polling: 100 });
+    } catch {
+      result.load = { timeout: true, after_s: options.loadTimeout, state: await page.evaluate(shownState).catch(() => null) };
+      return result;
+    }
+    const ready = await page.evaluate(() => window.__bench.ready);
+    result.load = { dom: Math.round(ready.dom), painted: Math.round(ready.painted) };
+
+    // Let late work and requests finish (no request for 500 ms), then check
+    // what the page shows against the dataset.
+    await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {});
+    await page.waitForTimeout(500);
+    const settled = await page.evaluate(shownState);
+    if (settled.count !== dataset.total || settled.markers !== dataset.total) {
+      throw new BenchFailure(
+        `${pageName} on ${dataset.name}: after load it shows "${settled.text}" and ${settled.markers} agencies in markers, expected ${dataset.total}`,
+      );
+    }
+    // How many entries a list shows with every agency in it: all of them, or a page.
+    result.listLimit = settled.list >= dataset.total ? null : settled.list;
+    result.markerIcons = settled.icons;
+    if (consoleErrors.length) result.consoleErrors = consoleErrors.slice(0, 5);
+    if (failedRequests) result.failedRequests = failedRequests;
+    if (!full) return result;
+
+    // Bytes on the wire (response bodies, gzip), by kind.
+    const files = [];
+    for (const request of finished) {
+      if (!request.url().startsWith(server.url)) continue;
+      const sizes = await request.sizes();
+      const response = await request.response();
+      files.push({
+        path: new URL(request.url()).pathname,
+        kind: kindOf(request.url()),
+        bytes: sizes.responseBodySize,
+        encoding: response?.headers()['content-encoding'] ?? null,
+      });
+    }
+    result.bytes = Object.fromEntries(KINDS.map((kind) => [kind, files.filter((f) => f.kind === kind).reduce((n, f) => n + f.bytes, 0)]));
+    result.bytes.total = files.reduce((n, f) => n + f.bytes, 0);
+    result.files = files;
+    const served = server.log.filter((entry) => entry.status === 200).reduce((n, entry) => n + entry.bytes, 0);
+    if (served !== result.bytes.total) result.bytesWarning = `the server sent ${served} body bytes, the browser reports ${result.bytes.total}`;
+    const uncompressed = files.filter((f) => f.kind !== 'other' && f.encoding !== 'gzip' && f.bytes > 0);
+    if (uncompressed.length) throw new BenchFailure(`not gzip-compressed: ${uncompressed.map((f) => f.path).join(', ')}`);
+
+    // Memory after load, after a garbage collection.
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null;
+    result.memory = {
+      jsHeapUsed: metric('JSHeapUsedSize'),
+      jsHeapTotal: metric('JSHeapTotalSize'),
+      domNodes: metric('Nodes'),
+      wasm: await page.evaluate(() => window.__bench.memories.reduce((n, memory) => n + memory.buffer.byteLength, 0)),
+    };
+
+    // The filter changes.
+    await PAGES[pageName].prepare(page);
+    const offerLabel = await page.evaluate(
+      (selector) => document.querySelector(`label[for="${selector.slice(1)}"]`)?.textContent.trim() ?? '',
+      PAGES[pageName].offer(dataset.offer.index),
+    );
+    result.offerLabel = offerLabel;
+    const dom = [];
+    const painted = [];
+    const perInput = {};
+    const started = Date.now();
+    const listLimit = result.listLimit ?? 1e12;
+    for (const change of changes(dataset, pageName, options.samples)) {
+      if (Date.now() - started > options.filterBudget * 1000) {
+        result.filterNote = `stopped after ${dom.length} changes: the ${options.filterBudget} s budget was used up`;
+        break;
+      }
+      const outcome = await page.evaluate(measureChange, {
+        selector: change.selector,
+        expected: change.expected,
+        listLimit,
+        timeoutMs: options.changeTimeout * 1000,
+        shownStateSource: shownState.toString(),
+      });
+      if (outcome.error) throw new BenchFailure(`${pageName} on ${dataset.name}, ${change.input}: ${outcome.error}`);
+      if (outcome.timeout) {
+        const { state } = outcome;
+        if (state.count !== change.expected) {
+          throw new BenchFailure(
+            `${pageName} on ${dataset.name}, ${change.input}: the page shows "${state.text}", the dataset gives ${change.expected}`,
+          );
+        }
+        result.filterTimeout = { input: change.input, after_s: options.changeTimeout, state, expected: change.expected, done: dom.length };
+        break;
+      }
+      dom.push(outcome.dom);
+      painted.push(outcome.painted);
+      (perInput[change.input] ??= []).push(outcome.dom);
+    }
+    result.filter = {
+      dom: stats(dom),
+      painted: stats(painted),
+      perInput: Object.fromEntries(Object.entries(perInput).map(([input, values]) => [input, stats(values)])),
+    };
+    const afterLoad = await page.evaluate(() => window.__bench.longtasks);
+    result.longtasks = summariseLongtasks(afterLoad, ready.painted);
+    if (consoleErrors.length) result.consoleErrors = consoleErrors.slice(0, 5);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+function summariseLongtasks(tasks, readyAt) {
+  if (!tasks) return null;
+  const load = tasks.filter(([start]) => start < readyAt).map(([, duration]) => duration);
+  const after = tasks.filter(([start]) => start >= readyAt).map(([, duration]) => duration);
+  const round = (x) => Math.round(x);
+  return {
+    // Long tasks are those of 50 ms or more; 0 means none.
+    loadMax: round(Math.max(0, ...load)),
+    loadCount: load.length,
+    loadBlocking: round(load.reduce((n, d) => n + Math.max(0, d - 50), 0)),
+    afterMax: round(Math.max(0, ...after)),
+    afterCount: after.length,
+  };
+}
+
+// ---------------------------------------------------------------- Lighthouse
+
+/**
+ * Runs a command without blocking this process (the benchmark server runs in
+ * it and must keep answering); ends it after `timeoutMs`.
+ */
+function runAsync(command, args, { cwd, env, timeoutMs }) {
+  return new Promise((resolveRun) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      stderr += `\n(ended after ${timeoutMs / 1000} s)`;
+      child.kill('SIGTERM');
+    }, timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolveRun({ status, stdout, stderr });
+    });
+  });
+}
+
+async function runLighthouse(server, options) {
+  const dir = resolve('target/bench/lighthouse');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const lhci = (args) =>
+    runAsync('lhci', args, { cwd: dir, env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeoutMs: 600_000 });
+  log(`Lighthouse (mobile preset, ${options.lighthouseRuns} runs) on ${server.url}`);
+  const collect = await lhci([
+    'collect',
+    '--no-lighthouserc',
+    `--url=${server.url}`,
+    `--numberOfRuns=${options.lighthouseRuns}`,
+    '--chromePath=/usr/bin/chromium',
+    '--settings.chromeFlags=--headless=new --no-sandbox',
+  ]);
+  if (collect.status !== 0) throw new BenchFailure(`lhci collect failed:\n${collect.stdout}\n${collect.stderr}`);
+  const upload = await lhci(['upload', '--target=filesystem', `--outputDir=${join(dir, 'reports')}`]);
+  if (upload.status !== 0) throw new BenchFailure(`lhci upload failed:\n${upload.stdout}\n${upload.stderr}`);
+  const manifest = JSON.parse(readFileSync(join(dir, 'reports/manifest.json'), 'utf8'));
+  const chosen = manifest.find((entry) => entry.isRepresentativeRun) ?? manifest[0];
+  const lhr = JSON.parse(readFileSync(chosen.jsonPath, 'utf8'));
+  const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+  return {
+    lighthouseVersion: lhr.lighthouseVersion,
+    runs: manifest.length,
+    formFactor: lhr.configSettings.formFactor,
+    throttlingMethod: lhr.configSettings.throttlingMethod,
+    scores: Object.fromEntries(Object.entries(lhr.categories).map(([id, category]) => [id, Math.round(category.score * 100)])),
+    allRuns: manifest.map((entry) => Object.fromEntries(Object.entries(entry.summary).map(([id, score]) => [id, Math.round(score * 100)]))),
+    metrics: {
+      fcp: audit('first-contentful-paint'),
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+      speedIndex: audit('speed-index'),
+    },
+    failedAudits: Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+      .map((a) => `${a.id} (${Math.round(a.score * 100)})`)
+      .slice(0, 20),
+    report: chosen.htmlPath.replace(`${REPO}/`, ''),
+  };
+}
+
+// ---------------------------------------------------------------- report
+
+const kb = (bytes) => (bytes == null ? '–' : `${(bytes / 1024).toFixed(1)}`);
+const mb = (bytes) => (bytes == null ? '–' : `${(bytes / 1024 / 1024).toFixed(1)}`);
+const ms = (x) => (x == null ? '–' : `${x}`);
+function ratio(app, reference) {
+  if (app == null || reference == null || typeof app !== 'number' || typeof reference !== 'number' || reference === 0) return '–';
+  const r = app / reference;
+  return r >= 0.1 ? r.toFixed(2) : r.toPrecision(2);
+}
+
+function figureRows(app, reference, throttled) {
+  const rows = [];
+  const row = (figure, pick, format) => {
+    const a = pick(app);
+    const r = pick(reference);
+    rows.push([figure, typeof a === 'string' ? a : format(a), typeof r === 'string' ? r : format(r), ratio(a, r)]);
+  };
+  const load = (run) => (run.load?.timeout ? `timeout (${run.load.after_s} s)` : run.load?.painted ?? null);
+  const filterFig = (key, q) => (run) => {
+    if (run.load?.timeout) return 'no load';
+    const s = run.filter?.[key];
+    if (!s) return run.filterTimeout ? `timeout (${run.filterTimeout.after_s} s)` : null;
+    return s[q];
+  };
+  const n = (run) => run.filter?.dom?.n ?? 0;
+  const samplesNote = `n = ${n(app)} / ${n(reference)}`;
+  if (!throttled) {
+    for (const kind of KINDS) row(`transferred, ${kind} (KB gzip)`, (run) => run.bytes?.[kind] ?? null, kb);
+    row('transferred, total (KB gzip)', (run) => run.bytes?.total ?? null, kb);
+  }
+  row(`first markers + list visible (ms${throttled ? '' : `, median of ${app.loads?.length ?? 1} / ${reference.loads?.length ?? 1} loads`})`, load, ms);
+  row(`filter → list and map updated in the DOM, p50 (ms; ${samplesNote})`, filterFig('dom', 'p50'), ms);
+  row('filter → list and map updated in the DOM, p95 (ms)', filterFig('dom', 'p95'), ms);
+  row('filter → next frame rendered, p50 (ms)', filterFig('painted', 'p50'), ms);
+  row('filter → next frame rendered, p95 (ms)', filterFig('painted', 'p95'), ms);
+  const task = (key) => (run) => (run.longtasks == null ? null : run.longtasks[key] === 0 ? '< 50' : run.longtasks[key]);
+  row('longest task during load (ms)', task('loadMax'), ms);
+  row('longest task after load, incl. filter changes (ms)', task('afterMax'), ms);
+  if (!throttled) {
+    row('JS heap after load, after GC (MB)', (run) => run.memory?.jsHeapUsed ?? null, mb);
+    row('Wasm linear memory after load (MB)', (run) => (run.memory ? run.memory.wasm || '–' : null), mb);
+    row('DOM nodes after load', (run) => run.memory?.domNodes ?? null, (x) => (x == null ? '–' : String(x)));
+  }
+  return rows;
+}
+
+function table(rows) {
+  const lines = ['| figure | app | reference | app / reference |', '|---|---:|---:|---:|'];
+  for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function notesFor(run, name) {
+  const notes = [];
+  if (run.filterNote) notes.push(`${name}: ${run.filterNote}.`);
+  if (run.filterTimeout) {
+    const t = run.filterTimeout;
+    notes.push(
+      `${name}: "${t.input}" did not finish within ${t.after_s} s after ${t.done} changes (shows ${t.state.count}, ${t.state.list} entries, ${t.state.markers} in markers; expected ${t.expected}).`,
+    );
+  }
+  if (run.load?.timeout) notes.push(`${name}: no markers and list within ${run.load.after_s} s.`);
+  if (run.bytesWarning) notes.push(`${name}: ${run.bytesWarning}.`);
+  if (run.consoleErrors) notes.push(`${name}: console errors: ${run.consoleErrors.join(' / ')}`);
+  return notes;
+}
+
+function markdown(results) {
+  const { meta } = results;
+  const out = [];
+  out.push('# Benchmark: the app against plain Leaflet + markercluster');
+  out.push('');
+  if (meta.label) out.push(`**${meta.label}**`, '');
+  out.push(
+    `Generated by \`make bench\` (scripts/bench.mjs) on ${meta.date}, commit ${meta.commit}; ${meta.durationMin} min. ` +
+      `Machine: ${meta.machine.cores} cores (${meta.machine.cpu}), ${meta.machine.memoryGiB} GiB, ${meta.machine.chromium}, Node ${meta.machine.node}; ` +
+      `load average ${meta.machine.loadStart} at the start, ${meta.machine.loadEnd} at the end (above ${meta.machine.cores} means other work competed for the cores). ` +
+      `What the figures mean and the caveats: [README.md](README.md). Raw numbers: [results.json](results.json).`,
+  );
+  out.push('');
+  out.push(
+    `Viewport 1280 × 800, no map tiles, gzip -9 on a local server, cold start in a fresh browser context per load; ` +
+      `filter changes alternate "Nur Servicestellen" on/off and one offer checkbox on/off (${meta.samples} changes per page and dataset). ` +
+      'Ratios below 1 favour the app. The result counts of app, reference and the dataset agreed after every change.',
+  );
+  for (const dataset of results.datasets) {
+    out.push('', `## ${dataset.name === 'real' ? `Real dataset (${dataset.total} agencies)` : `${dataset.name} synthetic agencies (seed ${meta.seed})`}`, '');
+    out.push(
+      `Dataset: ${kb(dataset.rawBytes)} KB raw, ${kb(dataset.gzipBytes)} KB gzip; ${dataset.nSada} Servicestellen; offer toggled: ${dataset.offer.code} (${dataset.offer.n}).`,
+      '',
+    );
+    const normal = dataset.runs['1'];
+    out.push(table(figureRows(normal.app, normal.reference, false)));
+    const notes = [...notesFor(normal.app, 'app'), ...notesFor(normal.reference, 'reference')];
+    const throttled = dataset.runs['4'];
+    if (throttled) {
+      out.push('', `With 4x CPU throttling (one load each):`, '');
+      out.push(table(figureRows(throttled.app, throttled.reference, true)));
+      notes.push(...notesFor(throttled.app, 'app, 4x'), ...notesFor(throttled.reference, 'reference, 4x'));
+    }
+    if (notes.length) out.push('', ...notes.map((n) => `- ${n}`));
+  }
+  const lh = results.lighthouse;
+  out.push('', '## Lighthouse (app, release build, real dataset)', '');
+  if (!lh) {
+    out.push('Not run (--no-lighthouse).');
+  } else if (lh.error) {
+    out.push(`Failed: ${lh.error}`);
+  } else {
+    out.push(
+      `Lighthouse ${lh.lighthouseVersion} via @lhci/cli ${results.meta.lhci}, ${lh.formFactor} preset (${lh.throttlingMethod} throttling), ` +
+        `Debian Chromium headless, median of ${lh.runs} runs; served by the benchmark server (gzip, no tiles).`,
+      '',
+      '| performance | accessibility | best practices | SEO |',
+      '|---:|---:|---:|---:|',
+      `| ${lh.scores.performance} | ${lh.scores.accessibility} | ${lh.scores['best-practices']} | ${lh.scores.seo} |`,
+      '',
+      `FCP ${Math.round(lh.metrics.fcp)} ms, LCP ${Math.round(lh.metrics.lcp)} ms, TBT ${Math.round(lh.metrics.tbt)} ms, ` +
+        `CLS ${lh.metrics.cls?.toFixed(3)}, Speed Index ${Math.round(lh.metrics.speedIndex)} ms. ` +
+        `All runs: ${lh.allRuns.map((r) => `${r.performance}/${r.accessibility}/${r['best-practices']}/${r.seo}`).join(', ')}.`,
+    );
+    if (lh.failedAudits.length) out.push('', `Audits below 100 (median run): ${lh.failedAudits.join(', ')}.`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+function commitLabel() {
+  try {
+    const hash = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'crates', 'style', 'index.html', 'public'], {
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${hash} (with uncommitted app changes)` : hash;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = Date.now();
+  if (options.build) {
+    log('release build (make build)');
+    const build = spawnSync('make', ['build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new BenchFailure('make build failed');
+  }
+  if (!existsSync('dist/index.html')) throw new BenchFailure('no dist/index.html: run make build (or leave out --no-build)');
+  const datasets = prepareDatasets(options);
+  const server = await startBenchServer({ repo: REPO });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const lhciVersion = JSON.parse(readFileSync('node_modules/@lhci/cli/package.json', 'utf8')).version;
+  const results = {
+    meta: {
+      label: options.label,
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      commit: commitLabel(),
+      samples: options.samples,
+      seed: options.seed,
+      lhci: lhciVersion,
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model?.trim() ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        chromium: `Chromium ${browser.version()}`,
+        node: process.versions.node,
+        // Other work on the machine makes every time longer: the 1-minute load average at start and end.
+        loadStart: loadavg()[0].toFixed(1),
+        loadEnd: null,
+      },
+      options,
+    },
+    datasets: [],
+    lighthouse: null,
+  };
+  try {
+    for (const dataset of datasets) {
+      log(`dataset ${dataset.name}: ${dataset.total} agencies, ${kb(dataset.gzipBytes)} KB gzip`);
+      await server.setDataset(dataset.file);
+      const entry = { ...dataset, runs: {} };
+      results.datasets.push(entry);
+      const rates = options.throttle.includes(dataset.size) ? [1, 4] : [1];
+      for (const throttle of rates) {
+        const loads = throttle !== 1 || dataset.total >= 100_000 ? 1 : Math.max(1, options.loads);
+        const runs = { app: null, reference: null };
+        const loadTimes = { app: [], reference: [] };
+        for (let i = 0; i < loads; i++) {
+          // Alternating, so that the machine's state changes hit both alike.
+          for (const pageName of ['app', 'reference']) {
+            const run = await runPage({ browser, server, dataset, page: pageName, throttle, options, full: i === 0 });
+            if (i === 0) runs[pageName] = run;
+            if (run.load && !run.load.timeout) loadTimes[pageName].push(run.load.painted);
+            const f = run.filter?.dom;
+            log(
+              `  ${pageName.padEnd(9)} ${throttle}x load ${i + 1}/${loads}: ${run.load?.timeout ? 'timeout' : `${run.load.painted} ms`}` +
+                (f ? `; filter p50 ${f.p50} p95 ${f.p95} ms (n=${f.n})` : '') +
+                (run.filterTimeout ? `; filter timeout at "${run.filterTimeout.input}"` : '') +
+                (run.longtasks ? `; longest task load ${run.longtasks.loadMax} after ${run.longtasks.afterMax} ms` : ''),
+            );
+          }
+        }
+        for (const pageName of ['app', 'reference']) {
+          const run = runs[pageName];
+          run.loads = loadTimes[pageName];
+          if (!run.load.timeout && loadTimes[pageName].length > 1) run.load.painted = median(loadTimes[pageName]);
+        }
+        // The offer checkbox must mean the same in both pages.
+        if (runs.app.offerLabel !== undefined && runs.reference.offerLabel !== undefined && !runs.app.offerLabel.startsWith(runs.reference.offerLabel)) {
+          throw new BenchFailure(`the offer checkboxes differ: app "${runs.app.offerLabel}", reference "${runs.reference.offerLabel}"`);
+        }
+        entry.runs[String(throttle)] = runs;
+      }
+    }
+    if (options.lighthouse) {
+      const real = datasets.find((d) => d.size === 'real');
+      await server.setDataset(real?.file ?? 'public/data/agencies.json');
+      try {
+        results.lighthouse = await runLighthouse(server, options);
+        log(`  Lighthouse scores ${JSON.stringify(results.lighthouse.scores)}`);
+      } catch (error) {
+        // The page measurements are still worth writing; the run fails at the end.
+        console.error(error.message);
+        results.lighthouse = { error: error.message.split('\n').slice(0, 8).join(' ') };
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  results.meta.durationMin = ((Date.now() - startedAt) / 60000).toFixed(1);
+  results.meta.machine.loadEnd = loadavg()[0].toFixed(1);
+  mkdirSync(options.out, { recursive: true });
+  writeFileSync(join(options.out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(options.out, 'RESULTS.md'), markdown(results));
+  log(`wrote ${join(options.out, 'results.json')} and ${join(options.out, 'RESULTS.md')} (${results.meta.durationMin} min)`);
+  if (results.lighthouse?.error) throw new BenchFailure('Lighthouse failed (see above)');
+}
+
+main().catch((error) => {
+  console.error(`\nbenchmark failed: ${error instanceof BenchFailure ? error.message : error.stack}`);
+  process.exit(1);
+});
