@@ -42,11 +42,11 @@ fi
 
 # Leaflet is vendored from the npm package, with images/ next to its CSS.
 VENDOR=public/vendor/leaflet
-if ! cmp -s node_modules/leaflet/dist/leaflet.js "$VENDOR/leaflet.js" 2>/dev/null; then
+if ! cmp -s node_modules/leaflet/dist/leaflet.js "$VENDOR/leaflet.js" 2>/dev/null || [ ! -f "$VENDOR/leaflet.js.map" ]; then
     log "vendoring leaflet into $VENDOR"
     rm -rf "$VENDOR"
     mkdir -p "$VENDOR"
-    cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE "$VENDOR/"
+    cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE "$VENDOR/"
 fi
 
 cargo fetch --quiet

@@ -12,9 +12,10 @@ const dist = process.argv[2] ?? 'dist';
 // radius, geolocation, distance order) and +21 KB for embedding (embed mode, locks,
 // gestures, height messages, the generator page) and +29 KB for seven more interface
 // languages compiled in; +1.2 KB for fetching the dataset as bytes (100,000
-// agencies: first markers 4.0 → 3.0 s). Costs per part are in ARCHITECTURE.md.
+// agencies: first markers 4.0 → 3.0 s); +6.8 KB for hide=, the generator's language and
+// controls, the accessibility-statement link and the details fix. Costs per part are in ARCHITECTURE.md.
 // This budget only guards against regressions; lower it with every saving.
-const BUDGET_APP_GZIP = 327 * 1024;
+const BUDGET_APP_GZIP = 334 * 1024;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

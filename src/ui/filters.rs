@@ -36,6 +36,16 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
     let locked = move |lock: Lock| state.embed.with_value(|embed| embed.is_locked(lock));
     let shows = move |control: Control| state.embed.with_value(|embed| embed.shows(control));
     let preset = preset_summary(state, texts);
+    // "More filters" opens when an offer or association is chosen (by a link
+    // or Back), and is never closed for the user: unchecking the last box
+    // must not fold the group away under the pointer.
+    let more_filters = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        let chosen = filters.with(|f| !f.offers.is_empty() || !f.umbrellas.is_empty());
+        if let (true, Some(details)) = (chosen, more_filters.get()) {
+            details.set_open(true);
+        }
+    });
     let can_reset = move || filters.with(|f| *f != state.filters_after_reset());
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
@@ -93,7 +103,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     })
                 />
             </Show>
-            <details class="more-filters" open=move || filters.with(|f| !f.offers.is_empty() || !f.umbrellas.is_empty())
+            <details class="more-filters" node_ref=more_filters
                 hidden=!shows(Control::Offers) && !shows(Control::Umbrellas)>
                 <summary>{texts.more_filters}</summary>
                 <div hidden=!shows(Control::Offers)>

@@ -244,3 +244,17 @@ test('the footer links the configured accessibility statement, never an unsafe a
     else await expect(link).toHaveCount(0);
   }
 });
+
+test('"more filters" opens for a link with offers and stays open when the last box is unchecked', async ({ page }) => {
+  const dataset = servedDataset() as any;
+  const offer = dataset.agencies.flatMap((a: any) => a.offers)[0];
+  await page.goto(`./?offers=${offer}`);
+  await waitForFinder(page);
+  const more = page.locator('details.more-filters');
+  await expect(more).toHaveAttribute('open', '');
+  const checked = more.getByRole('checkbox', { checked: true });
+  await expect(checked).toHaveCount(1);
+  await checked.uncheck();
+  await expect(more.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await expect(more).toHaveAttribute('open', '');
+});
