@@ -28,11 +28,19 @@ pub fn App() -> impl IntoView {
         let _ = html.set_attribute("lang", lang.tag());
         let _ = html.set_attribute("dir", lang.dir());
     }
-    let loaded: LocalResource<Loaded> = LocalResource::new(|| async {
-        let config = load_config().await;
-        let catalog = load_catalog(&config).await;
-        (config, catalog)
-    });
+    // Config and dataset, loaded at start and again on "retry" (the last
+    // result stays on screen meanwhile). A signal and a task rather than a
+    // `LocalResource`: the same behaviour, and 10 KB gzip smaller, because the
+    // async-derived machinery is not linked (measured on the size branch).
+    let loaded: RwSignal<Option<Loaded>, LocalStorage> = RwSignal::new_local(None);
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            let config = load_config().await;
+            let catalog = load_catalog(&config).await;
+            loaded.try_set(Some((config, catalog)));
+        })
+    };
+    load();
     // Embedded in a partner's page: no site header (the partner's page has
     // its own), and the page reports its height to the parent.
     let embedded = page_embed_options().embed;
@@ -67,7 +75,7 @@ pub fn App() -> impl IntoView {
                     Some((config, Ok(catalog))) => view! { <Finder catalog config texts/> }.into_any(),
                     Some((_, Err(error))) => {
                         leptos::logging::error!("dataset not loaded: {error}");
-                        view! { <LoadFailed error texts on_retry=move || loaded.refetch()/> }.into_any()
+                        view! { <LoadFailed error texts on_retry=load/> }.into_any()
                     }
                 }}
             </main>

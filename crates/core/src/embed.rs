@@ -16,7 +16,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::Filters;
-use crate::query::UrlState;
+use crate::query::{insert_all, UrlState};
 
 /// The query parameters this module reads.
 pub const EMBED_PARAMS: &[&str] = &["embed", "lock", "list", "tiles", "hide"];
@@ -154,10 +154,10 @@ impl EmbedOptions {
                     options.embed =
                         matches!(value.trim().to_ascii_lowercase().as_str(), "1" | "true")
                 }
-                "lock" => options.locks = value.split(',').filter_map(Lock::from_code).collect(),
+                "lock" => options.locks = insert_all(value.split(',').filter_map(Lock::from_code)),
                 "tiles" => options.tiles_on_click = value.trim() == "click",
                 "hide" => {
-                    options.hidden = value.split(',').filter_map(Control::from_code).collect()
+                    options.hidden = insert_all(value.split(',').filter_map(Control::from_code))
                 }
                 "list" => {
                     options.list = match value.trim() {

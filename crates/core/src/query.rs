@@ -282,12 +282,18 @@ fn parse_place(value: &str) -> Option<PlaceFilter> {
 
 /// A comma-separated code list; unknown and empty codes are dropped.
 fn parse_codes<T: Ord>(from_code: fn(&str) -> Option<T>) -> impl Fn(&str) -> BTreeSet<T> {
-    move |value| {
-        value
-            .split(',')
-            .filter_map(|code| from_code(code.trim()))
-            .collect()
+    move |value| insert_all(value.split(',').filter_map(|code| from_code(code.trim())))
+}
+
+/// The values as a set, inserted one by one. (`collect()` into a `BTreeSet`
+/// sorts first, which links a stable sort per value type into the Wasm build:
+/// about 3 KB gzip for these few small sets, measured on the size branch.)
+pub fn insert_all<T: Ord>(values: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for value in values {
+        set.insert(value);
     }
+    set
 }
 
 fn join_codes<T: Copy>(values: &BTreeSet<T>, code: fn(T) -> &'static str) -> String {
