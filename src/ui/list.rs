@@ -39,8 +39,10 @@ pub fn ResultList(state: FinderState, texts: &'static Texts) -> impl IntoView {
 }
 
 /// Above this many agencies the list is not created in full but a page at
-/// a time (the real network has about 214; synthetic scale tests go to 100,000).
-pub const FULL_LIST_MAX: usize = 1000;
+/// a time (the real network has about 214; synthetic scale tests go to
+/// 100,000). At 1,000 a full list took a 560 ms task to create and held
+/// 17,000 DOM nodes (`make bench`); a page of 100 is a fraction of that.
+pub const FULL_LIST_MAX: usize = 400;
 
 /// Entries per page of a long list.
 const PAGE: usize = 100;

@@ -1,4 +1,4 @@
-// Beyond 1,000 agencies the list is built a page (100) at a time, so a
+// Beyond 400 agencies the list is built a page (100) at a time, so a
 // large dataset does not create thousands of entries at once.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
