@@ -238,7 +238,8 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
                 height=move || height.get().to_string()
                 node_ref=preview
             ></iframe>
-            <p><a href="./">{texts.embed_back}</a></p>
+            // A full page load back to the finder (the router would only change the address).
+            <p><a href="./" rel="external">{texts.embed_back}</a></p>
         </section>
     }
 }

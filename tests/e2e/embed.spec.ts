@@ -210,3 +210,14 @@ test.describe('on a touch screen', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 });
+
+test('the footer link opens the generator, and its link leads back to the finder', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByTestId('results')).toBeAttached();
+  await page.getByRole('link', { name: 'Karte auf Ihrer Website einbinden' }).click();
+  await expect(page.getByRole('heading', { name: 'Karte auf Ihrer Website einbinden' })).toBeVisible();
+  await expect(page).toHaveURL(/\?view=embed$/);
+  await page.getByRole('link', { name: 'Zurück zur Karte' }).click();
+  await expect(page.getByTestId('results')).toBeAttached();
+  await expect(page.getByRole('heading', { name: 'Karte auf Ihrer Website einbinden' })).toHaveCount(0);
+});
