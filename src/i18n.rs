@@ -314,8 +314,8 @@ pub static DE: Texts = Texts {
         Precision::Postcode => "Position ungefähr (Mitte des Postleitzahl-Gebiets)",
         Precision::Municipality => "Position ungefähr (Mitte der Gemeinde)",
     },
-    as_of: |date| format!("Stand: {}", german_date(date)),
-    date: german_date,
+    as_of: |date| format!("Stand: {}", dotted_date(date)),
+    date: dotted_date,
     km_unit: "km",
     source: "Quelle",
     coverage: |listed, total| format!("{listed} von rund {total} Integrationsagenturen erfasst"),
@@ -418,13 +418,43 @@ pub static DE: Texts = Texts {
     umbrella: Umbrella::label_de,
 };
 
-/// `2026-11-24` → `24.11.2026`; anything else is returned unchanged.
-pub fn german_date(iso: &str) -> String {
-    match iso.split('-').collect::<Vec<_>>().as_slice() {
-        [year, month, day] if year.len() == 4 && month.len() == 2 && day.len() == 2 => {
-            format!("{day}.{month}.{year}")
-        }
-        _ => iso.to_owned(),
+/// `2026-11-24` → `24.11.2026`, the form German, Turkish, Russian and
+/// Ukrainian use; anything that is not an ISO date is returned unchanged.
+pub fn dotted_date(iso: &str) -> String {
+    match iso_parts(iso) {
+        Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
+        None => iso.to_owned(),
+    }
+}
+
+/// The CLDR plural category of a whole number in Russian and Ukrainian
+/// (one: 1, 21, 31 …; few: 2–4, 22–24 …; many: 0, 5–20, 25–30 …, 11–14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlavicPlural {
+    One,
+    Few,
+    Many,
+}
+
+pub fn slavic_plural(n: usize) -> SlavicPlural {
+    match (n % 10, n % 100) {
+        (1, rem100) if rem100 != 11 => SlavicPlural::One,
+        (2..=4, rem100) if !(12..=14).contains(&rem100) => SlavicPlural::Few,
+        _ => SlavicPlural::Many,
+    }
+}
+
+/// The form of a counted Russian or Ukrainian word that goes with `n`.
+pub fn slavic_pick(
+    n: usize,
+    one: &'static str,
+    few: &'static str,
+    many: &'static str,
+) -> &'static str {
+    match slavic_plural(n) {
+        SlavicPlural::One => one,
+        SlavicPlural::Few => few,
+        SlavicPlural::Many => many,
     }
 }
 
@@ -466,8 +496,51 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_shown_the_german_way() {
-        assert_eq!(german_date("2026-11-24"), "24.11.2026");
-        assert_eq!(german_date("bald"), "bald");
+    fn dates_are_shown_with_dots() {
+        assert_eq!(dotted_date("2026-11-24"), "24.11.2026");
+        assert_eq!(dotted_date("2026-03-05"), "05.03.2026");
+        for not_a_date in [
+            "bald",
+            "",
+            "2026-13-01",
+            "2026-11-32",
+            "2026-1-24",
+            "26-11-24",
+            "2026-+1-24",
+        ] {
+            assert_eq!(dotted_date(not_a_date), not_a_date);
+        }
+        for texts in [&DE, &tr::TR, &ru::RU, &uk::UK] {
+            assert!(
+                (texts.as_of)("2026-11-24").contains("24.11.2026"),
+                "{}",
+                texts.lang_tag
+            );
+        }
+    }
+
+    #[test]
+    fn slavic_plural_categories_follow_cldr() {
+        use SlavicPlural::*;
+        let cases = [
+            (0, Many),
+            (1, One),
+            (2, Few),
+            (4, Few),
+            (5, Many),
+            (11, Many),
+            (12, Many),
+            (14, Many),
+            (21, One),
+            (22, Few),
+            (25, Many),
+            (101, One),
+            (111, Many),
+            (112, Many),
+            (1001, One),
+        ];
+        for (n, want) in cases {
+            assert_eq!(slavic_plural(n), want, "{n}");
+        }
     }
 }

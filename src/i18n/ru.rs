@@ -4,33 +4,8 @@
 //! few: 2–4, 22–24 …; many: 0, 5–20, 25–30 …, 11–14). Dates are written
 //! `24.11.2026` (the usual Russian form); decimals use a comma.
 
-use super::{iso_parts, Texts};
+use super::{dotted_date, slavic_pick as pick, slavic_plural, SlavicPlural, Texts};
 use ia_core::{Offer, Precision, Topic, Umbrella};
-
-/// The CLDR plural category of a whole number in Russian.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PluralRu {
-    One,
-    Few,
-    Many,
-}
-
-pub fn plural_ru(n: usize) -> PluralRu {
-    match (n % 10, n % 100) {
-        (1, rem100) if rem100 != 11 => PluralRu::One,
-        (2..=4, rem100) if !(12..=14).contains(&rem100) => PluralRu::Few,
-        _ => PluralRu::Many,
-    }
-}
-
-/// The form of a counted word that goes with `n`.
-fn pick(n: usize, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
-    match plural_ru(n) {
-        PluralRu::One => one,
-        PluralRu::Few => few,
-        PluralRu::Many => many,
-    }
-}
 
 pub static RU: Texts = Texts {
     lang_tag: "ru",
@@ -75,15 +50,15 @@ pub static RU: Texts = Texts {
         Precision::Postcode => "Местоположение приблизительное (центр района почтового индекса)",
         Precision::Municipality => "Местоположение приблизительное (центр общины)",
     },
-    as_of: |date| format!("Данные по состоянию на {}", date_ru(date)),
-    date: date_ru,
+    as_of: |date| format!("Данные по состоянию на {}", dotted_date(date)),
+    date: dotted_date,
     km_unit: "км",
     source: "Источник",
     // "из N …" takes the genitive: singular after 1, 21 …, plural otherwise.
     coverage: |listed, total| {
-        let agencies = match plural_ru(total as usize) {
-            PluralRu::One => "интеграционного агентства",
-            PluralRu::Few | PluralRu::Many => "интеграционных агентств",
+        let agencies = match slavic_plural(total as usize) {
+            SlavicPlural::One => "интеграционного агентства",
+            SlavicPlural::Few | SlavicPlural::Many => "интеграционных агентств",
         };
         format!("В списке {listed} из примерно {total} {agencies}")
     },
@@ -241,15 +216,6 @@ pub fn umbrella_ru(umbrella: Umbrella) -> &'static str {
     }
 }
 
-/// `2026-11-24` → `24.11.2026` (the Russian numeric form, as in German);
-/// anything else is returned unchanged.
-pub fn date_ru(iso: &str) -> String {
-    match iso_parts(iso) {
-        Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
-        None => iso.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,24 +280,6 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        assert_eq!(date_ru("2026-11-24"), "24.11.2026");
-        assert_eq!(date_ru("2026-03-05"), "05.03.2026");
-        for not_a_date in [
-            "bald",
-            "",
-            "2026-13-01",
-            "2026-11-32",
-            "2026-1-24",
-            "26-11-24",
-            "2026-+1-24",
-        ] {
-            assert_eq!(date_ru(not_a_date), not_a_date);
-        }
-        assert!((RU.as_of)("2026-11-24").contains(&date_ru("2026-11-24")));
-    }
-
-    #[test]
     fn no_right_to_left_characters() {
         for (field, text) in all_strings(&RU) {
             assert!(!text.chars().any(is_rtl), "{field}: {text}");
@@ -339,28 +287,7 @@ mod tests {
     }
 
     #[test]
-    fn plural_categories_follow_cldr() {
-        use PluralRu::*;
-        let cases = [
-            (0, Many),
-            (1, One),
-            (2, Few),
-            (4, Few),
-            (5, Many),
-            (11, Many),
-            (12, Many),
-            (14, Many),
-            (21, One),
-            (22, Few),
-            (25, Many),
-            (101, One),
-            (111, Many),
-            (112, Many),
-            (1001, One),
-        ];
-        for (n, want) in cases {
-            assert_eq!(plural_ru(n), want, "{n}");
-        }
+    fn plural_forms_in_sentences() {
         assert_eq!((RU.n_skipped)(3), "Не удалось показать 3 записи.");
         assert_eq!((RU.n_skipped)(11), "Не удалось показать 11 записей.");
         assert_eq!(

@@ -4,7 +4,7 @@
 //! Dates are written `24.11.2026` (the usual Turkish form); decimals use a
 //! comma, as in Turkish.
 
-use super::{iso_parts, Texts};
+use super::{dotted_date, Texts};
 use ia_core::{Offer, Precision, Topic, Umbrella};
 
 pub static TR: Texts = Texts {
@@ -50,8 +50,8 @@ pub static TR: Texts = Texts {
         Precision::Postcode => "Yaklaşık konum (posta kodu bölgesinin ortası)",
         Precision::Municipality => "Yaklaşık konum (belediyenin ortası)",
     },
-    as_of: |date| format!("Verilerin tarihi: {}", date_tr(date)),
-    date: date_tr,
+    as_of: |date| format!("Verilerin tarihi: {}", dotted_date(date)),
+    date: dotted_date,
     km_unit: "km",
     source: "Kaynak",
     coverage: |listed, total| format!("Yaklaşık {total} entegrasyon ajansından {listed} tanesi listede"),
@@ -206,15 +206,6 @@ pub fn umbrella_tr(umbrella: Umbrella) -> &'static str {
     }
 }
 
-/// `2026-11-24` → `24.11.2026` (the Turkish numeric form, as in German);
-/// anything else is returned unchanged.
-pub fn date_tr(iso: &str) -> String {
-    match iso_parts(iso) {
-        Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
-        None => iso.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,24 +267,6 @@ mod tests {
         for (n, want) in COUNTS.into_iter().zip(expected) {
             assert_eq!((TR.cluster_label)(n), want, "cluster_label({n})");
         }
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(date_tr("2026-11-24"), "24.11.2026");
-        assert_eq!(date_tr("2026-03-05"), "05.03.2026");
-        for not_a_date in [
-            "bald",
-            "",
-            "2026-13-01",
-            "2026-11-32",
-            "2026-1-24",
-            "26-11-24",
-            "2026-+1-24",
-        ] {
-            assert_eq!(date_tr(not_a_date), not_a_date);
-        }
-        assert!((TR.as_of)("2026-11-24").contains(&date_tr("2026-11-24")));
     }
 
     #[test]

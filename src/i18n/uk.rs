@@ -4,33 +4,8 @@
 //! few: 2–4, 22–24 …; many: 0, 5–20, 25–30 …, 11–14). Dates are written
 //! `24.11.2026` (the usual Ukrainian form); decimals use a comma.
 
-use super::{iso_parts, Texts};
+use super::{dotted_date, slavic_pick as pick, slavic_plural, SlavicPlural, Texts};
 use ia_core::{Offer, Precision, Topic, Umbrella};
-
-/// The CLDR plural category of a whole number in Ukrainian.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PluralUk {
-    One,
-    Few,
-    Many,
-}
-
-pub fn plural_uk(n: usize) -> PluralUk {
-    match (n % 10, n % 100) {
-        (1, rem100) if rem100 != 11 => PluralUk::One,
-        (2..=4, rem100) if !(12..=14).contains(&rem100) => PluralUk::Few,
-        _ => PluralUk::Many,
-    }
-}
-
-/// The form of a counted word that goes with `n`.
-fn pick(n: usize, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
-    match plural_uk(n) {
-        PluralUk::One => one,
-        PluralUk::Few => few,
-        PluralUk::Many => many,
-    }
-}
 
 pub static UK: Texts = Texts {
     lang_tag: "uk",
@@ -76,15 +51,15 @@ pub static UK: Texts = Texts {
         Precision::Postcode => "Розташування приблизне (центр району поштового індексу)",
         Precision::Municipality => "Розташування приблизне (центр громади)",
     },
-    as_of: |date| format!("Дані станом на {}", date_uk(date)),
-    date: date_uk,
+    as_of: |date| format!("Дані станом на {}", dotted_date(date)),
+    date: dotted_date,
     km_unit: "км",
     source: "Джерело",
     // "із N …" takes the genitive: singular after 1, 21 …, plural otherwise.
     coverage: |listed, total| {
-        let agencies = match plural_uk(total as usize) {
-            PluralUk::One => "інтеграційної агенції",
-            PluralUk::Few | PluralUk::Many => "інтеграційних агенцій",
+        let agencies = match slavic_plural(total as usize) {
+            SlavicPlural::One => "інтеграційної агенції",
+            SlavicPlural::Few | SlavicPlural::Many => "інтеграційних агенцій",
         };
         format!("У списку {listed} із приблизно {total} {agencies}")
     },
@@ -244,15 +219,6 @@ pub fn umbrella_uk(umbrella: Umbrella) -> &'static str {
     }
 }
 
-/// `2026-11-24` → `24.11.2026` (the Ukrainian numeric form, as in German);
-/// anything else is returned unchanged.
-pub fn date_uk(iso: &str) -> String {
-    match iso_parts(iso) {
-        Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
-        None => iso.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,24 +283,6 @@ mod tests {
     }
 
     #[test]
-    fn dates() {
-        assert_eq!(date_uk("2026-11-24"), "24.11.2026");
-        assert_eq!(date_uk("2026-03-05"), "05.03.2026");
-        for not_a_date in [
-            "bald",
-            "",
-            "2026-13-01",
-            "2026-11-32",
-            "2026-1-24",
-            "26-11-24",
-            "2026-+1-24",
-        ] {
-            assert_eq!(date_uk(not_a_date), not_a_date);
-        }
-        assert!((UK.as_of)("2026-11-24").contains(&date_uk("2026-11-24")));
-    }
-
-    #[test]
     fn no_right_to_left_characters() {
         for (field, text) in all_strings(&UK) {
             assert!(!text.chars().any(is_rtl), "{field}: {text}");
@@ -342,28 +290,7 @@ mod tests {
     }
 
     #[test]
-    fn plural_categories_follow_cldr() {
-        use PluralUk::*;
-        let cases = [
-            (0, Many),
-            (1, One),
-            (2, Few),
-            (4, Few),
-            (5, Many),
-            (11, Many),
-            (12, Many),
-            (14, Many),
-            (21, One),
-            (22, Few),
-            (25, Many),
-            (101, One),
-            (111, Many),
-            (112, Many),
-            (1001, One),
-        ];
-        for (n, want) in cases {
-            assert_eq!(plural_uk(n), want, "{n}");
-        }
+    fn plural_forms_in_sentences() {
         assert_eq!((UK.n_skipped)(3), "Не вдалося показати 3 записи.");
         assert_eq!((UK.n_skipped)(11), "Не вдалося показати 11 записів.");
         assert_eq!(
