@@ -66,7 +66,26 @@ pub fn unproject(x: f64, y: f64, zoom: f64) -> (f64, f64) {
 /// map that clusters the same points again and again should keep a
 /// [`Clusterer`], which projects every point only once.
 pub fn cluster(points: &[(f64, f64)], visible: &[usize], zoom: u8, radius_px: f64) -> Vec<Cluster> {
-    Clusterer::new(points).cluster(visible, zoom, radius_px, None)
+    // Projects only the visible points (a few members, for `zoom_to_split`,
+    // must not cost a projection of every agency), then maps the positions
+    // back; the mapping is ascending, so the order of members and clusters holds.
+    let mut indices: Vec<usize> = visible
+        .iter()
+        .copied()
+        .filter(|&idx| idx < points.len())
+        .collect();
+    indices.sort_unstable();
+    indices.dedup();
+    let subset: Vec<(f64, f64)> = indices
+        .iter()
+        .filter_map(|&i| points.get(i).copied())
+        .collect();
+    let all: Vec<usize> = (0..subset.len()).collect();
+    let mut clusters = Clusterer::new(&subset).cluster(&all, zoom, radius_px, None);
+    for member in clusters.iter_mut().flat_map(|c| c.members.iter_mut()) {
+        *member = indices.get(*member).copied().unwrap_or(*member);
+    }
+    clusters
 }
 
 /// A rectangle in world pixels at one zoom level (`x` east, `y` south), such
