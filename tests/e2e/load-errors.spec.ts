@@ -25,6 +25,18 @@ test('malformed JSON shows an error', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Erneut versuchen' })).toBeVisible();
 });
 
+test('a dataset that is not UTF-8 says so, with line and column', async ({ page }) => {
+  allowErrors(page, /dataset not loaded/);
+  // Latin-1 "ö" (0xF6) as a spreadsheet export might write it.
+  const body = Buffer.concat([Buffer.from('{\n  "as_of": "K'), Buffer.from([0xf6]), Buffer.from('ln"}')]);
+  await page.route(DATASET, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  await page.goto('./');
+  const error = page.getByTestId('load-error');
+  await expect(error).toContainText('beschädigt');
+  await error.locator('summary').click();
+  await expect(error).toContainText(/line 2, column 14.*UTF-8|UTF-8.*line 2/);
+});
+
 test('network failure shows an error', async ({ page }) => {
   allowErrors(page, /dataset not loaded/, /Failed to load resource/);
   await page.route(DATASET, (route) => route.abort());
