@@ -20,7 +20,7 @@
 // the browser's figures.
 //
 // Usage on its own (to look at a dataset in both pages):
-//   node scripts/bench-server.mjs [--port 8090] [--dataset target/bench/agencies-10000.json]
+//   node scripts/bench-server.mjs [--port 8090] [--dist dist] [--dataset target/bench/agencies-10000.json]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -141,6 +141,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = args.indexOf(`--${name}`);
     return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
   };
-  const server = await startBenchServer({ dataset: option('dataset'), port: Number(option('port', 8090)) });
+  const server = await startBenchServer({ dist: option('dist', 'dist'), dataset: option('dataset'), port: Number(option('port', 8090)) });
   console.log(`app on ${server.url} and the reference page on ${server.url}reference/ (Ctrl+C to stop)`);
 }

@@ -7,7 +7,7 @@ use leptos_router::components::Router;
 
 use crate::config::Config;
 use crate::i18n::{Lang, Texts};
-use crate::load::{load_catalog, load_config, Catalog, LoadError};
+use crate::load::{load_config_and_catalog, Catalog, LoadError};
 use crate::map::MapPanel;
 use crate::state::FinderState;
 use crate::ui::{
@@ -35,9 +35,7 @@ pub fn App() -> impl IntoView {
     let loaded: RwSignal<Option<Loaded>, LocalStorage> = RwSignal::new_local(None);
     let load = move || {
         leptos::task::spawn_local(async move {
-            let config = load_config().await;
-            let catalog = load_catalog(&config).await;
-            loaded.try_set(Some((config, catalog)));
+            loaded.try_set(Some(load_config_and_catalog().await));
         })
     };
     load();

@@ -29,12 +29,16 @@ pub struct Config {
     pub accessibility_url: String,
 }
 
+/// Where the dataset is unless `config.json` says otherwise (index.html
+/// preloads it).
+pub const DEFAULT_DATASET_URL: &str = "data/agencies.json";
+
 impl Default for Config {
     fn default() -> Self {
         Config {
             tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             tile_attribution: "© OpenStreetMap-Mitwirkende".into(),
-            dataset_url: "data/agencies.json".into(),
+            dataset_url: DEFAULT_DATASET_URL.into(),
             allowed_data_origins: Vec::new(),
             outline_url: "data/boundaries/nrw-land.geojson".into(),
             report_url: String::new(),

