@@ -1,6 +1,7 @@
 // The walking skeleton: the release build loads, shows every agency in the
 // list and on the map, the NRW outline, and the dataset's "Stand".
-import { test, expect, servedDataset, markerTotal, waitForFinder } from './fixtures';
+import { readFileSync } from 'node:fs';
+import { test, expect, servedDataset, markerTotal, waitForFinder, allowErrors } from './fixtures';
 
 test('shows every agency in the list and on the map without console errors', async ({ page }) => {
   const dataset = servedDataset();
@@ -44,4 +45,24 @@ test('the tile layer is configured but the app does not depend on it', async ({ 
   await waitForFinder(page);
   expect(tileRequests.length).toBeGreaterThan(0);
   await expect(page.locator('.map-note')).toBeVisible();
+});
+
+// The default dataset is fetched together with config.json (not after it);
+// a config that names another file must still get that file, even when the
+// default path is missing on that host.
+test('a config.json naming another dataset loads that one, even without the default file', async ({ page }) => {
+  allowErrors(page, /Failed to load resource.*404/);
+  const small = readFileSync('tests/fixtures/small-dataset.json', 'utf8');
+  const config = JSON.parse(readFileSync('public/config.json', 'utf8'));
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...config, dataset_url: 'data/other.json' }) }),
+  );
+  await page.route('**/data/agencies.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.route('**/data/other.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: small }));
+  await page.goto('./');
+  await waitForFinder(page);
+  const count = JSON.parse(small).agencies.length;
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(count);
+  await expect(page.getByTestId('result-count')).toHaveText(`${count} Agenturen gefunden`);
+  await expect(page.getByTestId('load-error')).toHaveCount(0);
 });
