@@ -5,7 +5,7 @@ import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
-// Target: 200 KB (issue 2), then 150 KB (issue 7). NOT MET: measured 317.4 KB on
+// Target: 200 KB (issue 2), then 150 KB (issue 7). NOT MET: measured 318.6 KB on
 // 2026-11-25. History: 262 KB at the first finder; 223 KB after removing float
 // formatting/parsing and the Unicode lowercase table and `erase_components`;
 // then +12 KB for the place combobox and +34 KB for "near me" (place index, origin,
@@ -17,9 +17,10 @@ const dist = process.argv[2] ?? 'dist';
 // 319.1) for loading with a signal and a task instead of a LocalResource, and
 // building code sets by insertion (both found on the size branch); +0.4 KB for fetching
 // config and dataset together and creating the map in its own task; −2.4 KB for
-// minifying the JS glue (terser). Costs per part are in ARCHITECTURE.md.
+// minifying the JS glue (terser); +1.2 KB for making the map only when it is first on
+// screen (phones). Costs per part are in ARCHITECTURE.md.
 // This budget only guards against regressions; lower it with every saving.
-const BUDGET_APP_GZIP = 318 * 1024;
+const BUDGET_APP_GZIP = 319 * 1024;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

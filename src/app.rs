@@ -106,6 +106,11 @@ fn Finder(
     // it returns to the map.
     let map_chosen = RwSignal::new(false);
     let map_only = Memo::new(move |_| map_chosen.get() && state.selected.with(Option::is_none));
+    // The map is made when it is first on screen: at once on desktops, on
+    // phones when "Karte" is chosen. A phone that never opens the map never
+    // pays for it (Leaflet, the outline, the markers) while the list loads.
+    let wide = media_signal(WIDE_LAYOUT);
+    let map_on_screen = Memo::new(move |_| wide.get() || map_only.get());
     let show = move |map: bool| {
         map_chosen.set(map);
         if map {
@@ -137,11 +142,39 @@ fn Finder(
                     None => view! { <ResultList state texts/> }.into_any(),
                 }}
             </section>
-            <MapPanel state config texts/>
+            <MapPanel state config texts on_screen=map_on_screen/>
         </div>
         {(!embedded).then(|| view! { <Downloads state texts/> })}
         <Footer state texts report_url=footer_report_url accessibility_url/>
     }
+}
+
+/// The media query of the side-by-side layout; equal to the breakpoint in
+/// style/app.css (`@media (min-width: 56rem)`).
+const WIDE_LAYOUT: &str = "(min-width: 56rem)";
+
+/// Whether `query` matches, kept up to date (a turned tablet, a resized
+/// window) for as long as the calling component lives.
+fn media_signal(query: &str) -> ReadSignal<bool> {
+    let list = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
+    let (matches, set_matches) =
+        signal(list.as_ref().is_some_and(web_sys::MediaQueryList::matches));
+    if let Some(list) = list {
+        let watched = list.clone();
+        let on_change =
+            wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                set_matches.try_set(watched.matches());
+            });
+        list.set_onchange(Some(wasm_bindgen::JsCast::unchecked_ref(
+            on_change.as_ref(),
+        )));
+        let on_change = StoredValue::new_local(Some(on_change));
+        on_cleanup(move || {
+            list.set_onchange(None);
+            on_change.try_update_value(Option::take);
+        });
+    }
+    matches
 }
 
 fn scroll_to_map() {

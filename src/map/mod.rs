@@ -55,7 +55,13 @@ struct MapHandles {
 
 /// The interactive map, kept in sync with the finder state.
 #[component]
-pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> impl IntoView {
+pub fn MapPanel(
+    state: FinderState,
+    config: Config,
+    texts: &'static Texts,
+    /// Whether the map is on screen; it is made the first time it is.
+    on_screen: Memo<bool>,
+) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let zoom = RwSignal::new(7u8);
     let tiles_failed = RwSignal::new(false);
@@ -75,14 +81,17 @@ pub fn MapPanel(state: FinderState, config: Config, texts: &'static Texts) -> im
     // Set once the map exists: the effects below draw into it from then on.
     let ready = RwSignal::new(false);
 
-    // Create the map once the container exists, in a task of its own: the
-    // work that follows the dataset's arrival is two shorter tasks instead of
-    // one long one, and the list can be painted in between (real data, 4x
-    // slowed CPU: longest task 240 → 140 ms, list shown about 60 ms sooner).
+    // Create the map once the container exists and is on screen, in a task of
+    // its own: the work that follows the dataset's arrival is two shorter tasks
+    // instead of one long one, and the list can be painted in between (real
+    // data, 4x slowed CPU: longest task 240 → 140 ms, list about 60 ms sooner).
     Effect::new(move |_| {
         let Some(element) = container.get() else {
             return;
         };
+        if !on_screen.get() {
+            return;
+        }
         let element: web_sys::HtmlElement = element.unchecked_into();
         in_next_task(move || {
             if handles.try_with_value(Option::is_some) != Some(false) || map_failed.get_untracked()

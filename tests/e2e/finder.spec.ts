@@ -169,6 +169,10 @@ test('the place picker works with the keyboard, counts live and covers a Kreis',
 
 test('on a phone the list comes first and the map is one tap away', async ({ page }) => {
   const dataset = servedDataset();
+  const outlineRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/boundaries/')) outlineRequests.push(request.url());
+  });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./');
   await waitForFinder(page);
@@ -176,13 +180,21 @@ test('on a phone the list comes first and the map is one tap away', async ({ pag
   const mapButton = page.getByRole('button', { name: 'Karte' });
   await expect(listButton).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('results')).toBeVisible();
-  await expect(page.locator('.ia-marker').first()).toBeHidden();
+  // The map is made only when it is first shown: no Leaflet map, no markers
+  // and no outline (index.html preloads it for the wide layout only) while
+  // the list is on screen.
+  await page.waitForTimeout(300);
+  await expect(page.locator('.leaflet-container')).toHaveCount(0);
+  await expect(page.locator('.ia-marker')).toHaveCount(0);
+  expect(outlineRequests).toEqual([]);
 
   await mapButton.click();
   await expect(mapButton).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('results')).toBeHidden();
   const marker = page.locator('.ia-marker--agency').first();
   await expect(marker).toBeInViewport();
+  await expect.poll(() => markerTotal(page)).toBe(dataset.agencies.length);
+  await expect(page.locator('.leaflet-overlay-pane path')).not.toHaveCount(0);
   // A tapped marker opens its agency; closing it goes back to the map.
   await marker.click();
   await expect(page.getByTestId('detail')).toBeVisible();
@@ -192,6 +204,17 @@ test('on a phone the list comes first and the map is one tap away', async ({ pag
 
   await listButton.click();
   await expect(page.getByTestId('results')).toBeVisible();
+});
+
+test('a phone turned to the wide layout gets its map without a tap', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await waitForFinder(page);
+  await page.waitForTimeout(300);
+  await expect(page.locator('.leaflet-container')).toHaveCount(0);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(page.locator('.ia-marker').first()).toBeVisible();
+  await expect(page.locator('.leaflet-overlay-pane path')).not.toHaveCount(0);
 });
 
 test('pan buttons move the map without dragging', async ({ page }) => {
