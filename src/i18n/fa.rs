@@ -303,15 +303,7 @@ mod tests {
     fn dates() {
         assert_eq!(date_fa("2026-11-24"), "24 نوامبر 2026");
         assert_eq!(date_fa("2026-03-05"), "5 مارس 2026");
-        for not_a_date in [
-            "bald",
-            "",
-            "2026-13-01",
-            "2026-11-32",
-            "2026-1-24",
-            "26-11-24",
-            "2026-+1-24",
-        ] {
+        for not_a_date in crate::i18n::NOT_DATES {
             assert_eq!(date_fa(not_a_date), not_a_date);
         }
         assert!((FA.as_of)("2026-11-24").contains(&date_fa("2026-11-24")));
