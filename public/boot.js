@@ -6,6 +6,10 @@ try {
   const { default: init } = await import(new URL(app.js, document.baseURI).href);
   await init({ module_or_path: new URL(app.wasm, document.baseURI).href });
 } catch (error) {
+  // A prerendered first view then shows as it does without JavaScript.
+  document.documentElement.classList.remove('pending');
+  document.documentElement.classList.add('app-failed');
+  document.documentElement.dataset.app = 'failed';
   const boot = document.getElementById('boot');
   if (boot) {
     boot.setAttribute('role', 'alert');

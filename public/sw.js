@@ -6,8 +6,12 @@ const SCOPE = new URL(self.registration.scope);
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 // Same-origin files index.html names.
+// The prerendered list links every agency as `?agency=…`: views of the page
+// itself, not files.
 const named = (html) =>
-  new Set([...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:]+)"/g)].map(([, url]) => new URL(url, SCOPE).href));
+  new Set(
+    [...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:?][^"#:]*)"/g)].map(([, url]) => new URL(url, SCOPE).href),
+  );
 const fresh = (url) => new Request(new URL(url, SCOPE), { cache: 'no-cache' });
 const keep = (event, request, response) => {
   const copy = response.ok && response.clone();

@@ -50,20 +50,16 @@ pub fn App() -> impl IntoView {
     if embedded {
         crate::embed::report_height_to_parent();
     }
+    // Once the finder (or the reason it cannot load) is on the page, it
+    // replaces the prerendered first view in one step (`crate::takeover`).
+    Effect::new(move |_| {
+        if loaded.with(Option::is_some) {
+            crate::takeover::take_over();
+        }
+    });
     view! {
         <Router>
-            <a class="skip-link" href="#results" on:click=move |event| crate::skip_to(event, "results")>{texts.skip_to_results}</a>
-            {(!embedded).then(|| view! {
-                <header class="site-header">
-                    <div class="site-header__text">
-                        <h1>{texts.app_title}</h1>
-                        <p class="subtitle">{texts.app_subtitle}</p>
-                    </div>
-                    <LanguageSwitcher lang texts/>
-                </header>
-            })}
-            <main id="main">
-                {embedded.then(|| view! { <h1 class="visually-hidden">{texts.app_title}</h1> })}
+            <Frame lang texts embedded>
                 // A plain reactive match rather than <Suspense>: the same behaviour, and
                 // slightly smaller (4 KB gzip measured), because the whole finder view is not
                 // compiled into a future's state machine.
@@ -76,8 +72,37 @@ pub fn App() -> impl IntoView {
                         view! { <LoadFailed error texts on_retry=load/> }.into_any()
                     }
                 }}
-            </main>
+            </Frame>
         </Router>
+    }
+}
+
+/// What every page of the app has around its content: the skip link, the
+/// site header (not in embeds) and `<main>`. Shared by the browser app and
+/// the build-time prerendering (`crate::prerender`), so both write the same
+/// page.
+#[component]
+pub fn Frame(
+    lang: Lang,
+    texts: &'static Texts,
+    embedded: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#results" on:click=move |event| crate::skip_to(event, "results")>{texts.skip_to_results}</a>
+        {(!embedded).then(|| view! {
+            <header class="site-header">
+                <div class="site-header__text">
+                    <h1>{texts.app_title}</h1>
+                    <p class="subtitle">{texts.app_subtitle}</p>
+                </div>
+                <LanguageSwitcher lang texts/>
+            </header>
+        })}
+        <main id="main">
+            {embedded.then(|| view! { <h1 class="visually-hidden">{texts.app_title}</h1> })}
+            {children()}
+        </main>
     }
 }
 
@@ -92,7 +117,7 @@ fn page_embed_options() -> EmbedOptions {
 
 /// The finder once the dataset is loaded.
 #[component]
-fn Finder(
+pub fn Finder(
     catalog: std::sync::Arc<Catalog>,
     config: Config,
     texts: &'static Texts,
@@ -156,6 +181,11 @@ const WIDE_LAYOUT: &str = "(min-width: 56rem)";
 /// Whether `query` matches, kept up to date (a turned tablet, a resized
 /// window) for as long as the calling component lives.
 fn media_signal(query: &str) -> ReadSignal<bool> {
+    // The build-time rendering has no screen: it writes the phone-first
+    // markup, and CSS lays it out for the screen it lands on.
+    if cfg!(feature = "ssr") {
+        return signal(false).0;
+    }
     let list = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
     let (matches, set_matches) =
         signal(list.as_ref().is_some_and(web_sys::MediaQueryList::matches));

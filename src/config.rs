@@ -56,7 +56,7 @@ pub const CONFIG_URL: &str = "config.json";
 /// when no safe address is configured: only `mailto:` and http(s) are used.
 pub fn report_link(report_url: &str, agency_id: &str, agency_name: &str) -> Option<String> {
     let base = report_url.trim();
-    let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+    let encode = ia_core::query::encode_component;
     if let Some(address) = base.strip_prefix("mailto:") {
         if address.is_empty() || address.contains(['<', '>', '"', ' ']) {
             return None;

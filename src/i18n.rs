@@ -221,6 +221,10 @@ pub struct Texts {
     pub offers_legend: &'static str,
     pub umbrellas_legend: &'static str,
     pub more_filters: &'static str,
+    /// The control the less used filters fold into ("Filter (2)").
+    pub filters_toggle: &'static str,
+    /// Said on the prerendered page when the app does not run (no JavaScript).
+    pub needs_js: &'static str,
     pub reset_filters: &'static str,
     pub back_to_list: &'static str,
     pub carrier_label: &'static str,
@@ -368,6 +372,8 @@ pub static DE: Texts = Texts {
     offers_legend: "Angebote",
     umbrellas_legend: "Wohlfahrtsverband",
     more_filters: "Weitere Filter: Angebote und Verbände",
+    filters_toggle: "Filter",
+    needs_js: "Karte und Filter brauchen JavaScript; hier stehen alle Agenturen mit Adresse und Kontakt.",
     reset_filters: "Alle Filter zurücksetzen",
     back_to_list: "Zurück zur Übersicht",
     carrier_label: "Träger",

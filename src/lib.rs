@@ -5,6 +5,8 @@
 //! [`map`] (the only module that talks to Leaflet). [`i18n`] holds every
 //! user-visible string.
 
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod config;
 pub mod embed;
@@ -12,7 +14,10 @@ pub mod i18n;
 pub mod load;
 pub mod map;
 pub mod panic;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod state;
+pub mod takeover;
 pub mod ui;
 
 /// A skip link's click: moves focus to the element with `id` (or, while a
@@ -34,14 +39,13 @@ pub fn skip_to(event: web_sys::MouseEvent, id: &str) {
     }
 }
 
-/// Installs the panic hook and mounts the app into `<body>`.
+/// Installs the panic hook and mounts the app into its own element at the
+/// end of `<body>`, beside the prerendered first view it will replace
+/// ([`takeover`]).
 pub fn start() {
     panic::install_hook();
-    if let Some(boot) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("boot"))
-    {
-        boot.remove();
+    match takeover::app_root() {
+        Some(root) => leptos::mount::mount_to(root, app::App).forget(),
+        None => leptos::mount::mount_to_body(app::App),
     }
-    leptos::mount::mount_to_body(app::App);
 }

@@ -24,6 +24,13 @@ pub fn show_crash_message() {
     if document.get_element_by_id("crash").is_some() {
         return;
     }
+    // A prerendered first view still on the page shows itself as it does
+    // without JavaScript: every agency with its contact links, no controls.
+    if let Some(html) = document.document_element() {
+        let _ = html.class_list().remove_1("pending");
+        let _ = html.class_list().add_1("app-failed");
+        let _ = html.set_attribute("data-app", "failed");
+    }
     let texts = i18n::texts_for_document();
     let Ok(banner) = document.create_element("div") else {
         return;

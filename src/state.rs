@@ -21,7 +21,7 @@ use ia_core::embed::{EmbedOptions, EMBED_PARAMS};
 use ia_core::filter::{Circle, FacetCounts, Filters};
 use ia_core::geo::distance_km;
 use ia_core::nearby::{by_distance, order_by_distance, Origin, PlaceIndex};
-use ia_core::query::{MapView, UrlState, KNOWN_PARAMS};
+use ia_core::query::{encode_component, MapView, UrlState, KNOWN_PARAMS};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -359,11 +359,7 @@ impl FinderState {
                 .iter()
                 .filter(|(key, _)| !EMBED_PARAMS.contains(&key.as_str()))
                 .map(|(key, value)| {
-                    format!(
-                        "{}={}",
-                        String::from(js_sys::encode_uri_component(key)),
-                        String::from(js_sys::encode_uri_component(value))
-                    )
+                    format!("{}={}", encode_component(key), encode_component(value))
                 })
                 .collect()
         });
@@ -387,9 +383,9 @@ impl FinderState {
             if !query.is_empty() {
                 query.push('&');
             }
-            query.push_str(&String::from(js_sys::encode_uri_component(&key)));
+            query.push_str(&encode_component(&key));
             query.push('=');
-            query.push_str(&String::from(js_sys::encode_uri_component(&value)));
+            query.push_str(&encode_component(&value));
         }
         query
     }

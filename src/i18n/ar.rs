@@ -159,6 +159,10 @@ pub static AR: Texts = Texts {
     offers_legend: "الخدمات",
     umbrellas_legend: "جمعية الرعاية الاجتماعية",
     more_filters: "مرشحات إضافية: الخدمات والجمعيات",
+    // Needs review by a native speaker (added after the first translation pass).
+    filters_toggle: "عوامل التصفية",
+    // Needs review by a native speaker (added after the first translation pass).
+    needs_js: "تحتاج الخريطة وعوامل التصفية إلى JavaScript؛ جميع الوكالات مدرجة هنا مع العنوان وبيانات الاتصال.",
     reset_filters: "إعادة ضبط جميع المرشحات",
     back_to_list: "العودة إلى القائمة",
     carrier_label: "الجهة المشغّلة",

@@ -89,6 +89,8 @@ pub fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
         umbrellas_legend,
         more_filters,
         reset_filters,
+        filters_toggle,
+        needs_js,
         back_to_list,
         carrier_label,
         address_label,
@@ -137,7 +139,7 @@ pub fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
         topic,
         umbrella,
     } = t;
-    let plain: [(&str, &str); 105] = [
+    let plain: [(&str, &str); 107] = [
         ("lang_tag", lang_tag),
         ("app_title", app_title),
         ("app_subtitle", app_subtitle),
@@ -199,6 +201,8 @@ pub fn all_strings(t: &'static Texts) -> Vec<(String, String)> {
         ("umbrellas_legend", umbrellas_legend),
         ("more_filters", more_filters),
         ("reset_filters", reset_filters),
+        ("filters_toggle", filters_toggle),
+        ("needs_js", needs_js),
         ("back_to_list", back_to_list),
         ("carrier_label", carrier_label),
         ("address_label", address_label),

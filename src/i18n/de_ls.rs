@@ -126,6 +126,10 @@ pub static DE_LS: Texts = Texts {
     offers_legend: "Was bietet die Agentur an?",
     umbrellas_legend: "Wohlfahrts-Verband: eine große Organisation für soziale Hilfe",
     more_filters: "Mehr Auswahl: Angebote und Verbände",
+    // Needs review by a native speaker (added after the first translation pass).
+    filters_toggle: "Filter",
+    // Needs review by a native speaker (added after the first translation pass).
+    needs_js: "Karte und Filter gehen nur mit JavaScript. Hier stehen alle Agenturen mit Adresse und Kontakt.",
     reset_filters: "Alle Einstellungen löschen",
     back_to_list: "Zurück zur Liste",
     carrier_label: "Betreiber",

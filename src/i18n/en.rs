@@ -110,6 +110,10 @@ pub static EN: Texts = Texts {
     offers_legend: "Services",
     umbrellas_legend: "Welfare association",
     more_filters: "More filters: services and associations",
+    // Needs review by a native speaker (added after the first translation pass).
+    filters_toggle: "Filters",
+    // Needs review by a native speaker (added after the first translation pass).
+    needs_js: "The map and filters need JavaScript; all agencies are listed here with address and contact details.",
     reset_filters: "Reset all filters",
     back_to_list: "Back to the overview",
     carrier_label: "Provider",

@@ -111,6 +111,10 @@ pub static FA: Texts = Texts {
     offers_legend: "خدمات",
     umbrellas_legend: "سازمان رفاه اجتماعی",
     more_filters: "فیلترهای بیشتر: خدمات و سازمان‌ها",
+    // Needs review by a native speaker (added after the first translation pass).
+    filters_toggle: "فیلترها",
+    // Needs review by a native speaker (added after the first translation pass).
+    needs_js: "نقشه و فیلترها به JavaScript نیاز دارند؛ همهٔ آژانس‌ها با نشانی و اطلاعات تماس اینجا آمده‌اند.",
     reset_filters: "حذف همهٔ فیلترها",
     back_to_list: "بازگشت به فهرست",
     carrier_label: "سازمان مجری",

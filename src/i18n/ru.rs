@@ -113,6 +113,10 @@ pub static RU: Texts = Texts {
     offers_legend: "Услуги",
     umbrellas_legend: "Благотворительный союз",
     more_filters: "Другие фильтры: услуги и союзы",
+    // Needs review by a native speaker (added after the first translation pass).
+    filters_toggle: "Фильтры",
+    // Needs review by a native speaker (added after the first translation pass).
+    needs_js: "Для карты и фильтров нужен JavaScript; все агентства с адресом и контактами перечислены здесь.",
     reset_filters: "Сбросить все фильтры",
     back_to_list: "Назад к списку",
     carrier_label: "Учредитель",

@@ -103,6 +103,10 @@ pub static TR: Texts = Texts {
     offers_legend: "Hizmetler",
     umbrellas_legend: "Sosyal yardım kuruluşu",
     more_filters: "Diğer filtreler: hizmetler ve kuruluşlar",
+    // Needs review by a native speaker (added after the first translation pass).
+    filters_toggle: "Filtreler",
+    // Needs review by a native speaker (added after the first translation pass).
+    needs_js: "Harita ve filtreler için JavaScript gerekir; tüm ajanslar adres ve iletişim bilgileriyle burada listelenmiştir.",
     reset_filters: "Tüm filtreleri sıfırla",
     back_to_list: "Listeye geri dön",
     carrier_label: "Yürütücü kurum",

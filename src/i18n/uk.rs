@@ -114,6 +114,10 @@ pub static UK: Texts = Texts {
     offers_legend: "Послуги",
     umbrellas_legend: "Благодійна спілка",
     more_filters: "Інші фільтри: послуги та спілки",
+    // Needs review by a native speaker (added after the first translation pass).
+    filters_toggle: "Фільтри",
+    // Needs review by a native speaker (added after the first translation pass).
+    needs_js: "Для мапи й фільтрів потрібен JavaScript; усі агенції з адресою та контактами наведено тут.",
     reset_filters: "Скинути всі фільтри",
     back_to_list: "Назад до списку",
     carrier_label: "Засновник",

@@ -113,6 +113,7 @@ pub fn MapPanel(
                 &config.get_value(),
             ) {
                 Ok(created) => {
+                    crate::takeover::drop_static_map(&element);
                     handles.set_value(Some(created));
                     ready.set(true);
                 }
@@ -222,7 +223,7 @@ pub fn MapPanel(
         <div class="map-wrap">
             // Every marker is a tab stop: keyboard users can jump past them.
             <a class="skip-link skip-link--map" href="#after-map" on:click=move |event| crate::skip_to(event, "after-map")>{texts.skip_map}</a>
-            <div class="map" node_ref=container role="region" aria-label=texts.map_label></div>
+            <div class="map" node_ref=container role="region" aria-label=texts.map_label>{static_map()}</div>
             // Buttons as an alternative to dragging (WCAG 2.5.7).
             <div class="map-pan" role="group" aria-label=texts.pan_label hidden=move || map_failed.get()>
                 {[(texts.pan_north, "↑", 0.0, -1.0), (texts.pan_west, "←", -1.0, 0.0), (texts.pan_east, "→", 1.0, 0.0), (texts.pan_south, "↓", 0.0, 1.0)]
@@ -537,6 +538,24 @@ fn fit(map: &Map, bbox: BBox, max_zoom: u8, padding_px: u32) -> u8 {
 
 /// Runs `work` in a task of its own, after the current one (the browser may
 /// paint in between).
+/// The prerendered static map (inline SVG, `ia_core::static_map`), which the
+/// build-time rendering provides as context; the running app has none of
+/// its own: it moves the prerendered one here (`crate::takeover`).
+#[derive(Clone)]
+pub struct StaticMapSvg(pub String);
+
+fn static_map() -> Option<impl IntoView> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<StaticMapSvg>()
+            .map(|svg| view! { <div class="static-map-wrap" inner_html=svg.0></div> })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None::<()>
+    }
+}
+
 fn in_next_task(work: impl FnOnce() + 'static) {
     set_timeout(work, std::time::Duration::ZERO);
 }

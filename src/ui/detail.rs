@@ -115,7 +115,7 @@ fn address_lines(agency: &Agency) -> Vec<String> {
 
 /// Only `tel:`, `mailto:` and `http(s)` links are ever produced, and only from
 /// values that pass validation; anything else is not linked at all.
-fn contact_links(agency: &Agency, texts: &'static Texts) -> impl IntoView {
+pub(crate) fn contact_links(agency: &Agency, texts: &'static Texts) -> impl IntoView {
     let contact = &agency.contact;
     let phone = contact.phone.as_ref().filter(|p| is_phone(p)).map(|phone| {
         let href = format!("tel:{}", phone_for_link(phone));

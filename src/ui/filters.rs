@@ -36,37 +36,31 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
     let locked = move |lock: Lock| state.embed.with_value(|embed| embed.is_locked(lock));
     let shows = move |control: Control| state.embed.with_value(|embed| embed.shows(control));
     let preset = preset_summary(state, texts);
-    // "More filters" opens when an offer or association is chosen (by a link
-    // or Back), and is never closed for the user: unchecking the last box
-    // must not fold the group away under the pointer.
-    let more_filters = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |_| {
-        let chosen = filters.with(|f| !f.offers.is_empty() || !f.umbrellas.is_empty());
-        if let (true, Some(details)) = (chosen, more_filters.get()) {
-            details.set_open(true);
-        }
-    });
+    // Results first: near me and the Servicestelle switch stay in view; the
+    // free text, the place and the offer and association filters fold into
+    // "Filter (n)", which counts the active ones inside it. It is never
+    // opened or closed for the user: a link with a place shows "Filter (1)".
+    let n_folded = move || {
+        filters.with(|f| {
+            usize::from(!f.text.trim().is_empty())
+                + usize::from(f.place.is_some())
+                + f.offers.len()
+                + f.umbrellas.len()
+        })
+    };
+    let folded_shown = [
+        Control::Text,
+        Control::Place,
+        Control::Offers,
+        Control::Umbrellas,
+    ]
+    .into_iter()
+    .any(shows);
     let can_reset = move || filters.with(|f| *f != state.filters_after_reset());
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
             {preset.map(|preset| view! { <p class="preset" data-testid="preset"><strong>{texts.preset_label}</strong> " " <span>{preset}</span></p> })}
             {shows(Control::Near).then(|| view! { <NearSearch state texts/> })}
-            <div class="field" hidden=!shows(Control::Text)>
-                <label for="filter-text">{texts.search_label}</label>
-                <input
-                    id="filter-text"
-                    type="search"
-                    autocomplete="off"
-                    placeholder=texts.search_placeholder
-                    node_ref=search_box
-                    value=filters.with_untracked(|f| f.text.clone())
-                    on:input=move |event| {
-                        let text = event_target_value(&event);
-                        state.update_filters(|f| f.text = text);
-                    }
-                />
-            </div>
-            {shows(Control::Place).then(|| view! { <PlacePicker state filters texts/> })}
             <div class="field field--switch" hidden=!shows(Control::Antidiscrimination)>
                 <input
                     id="filter-sada"
@@ -103,9 +97,30 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     })
                 />
             </Show>
-            <details class="more-filters" node_ref=more_filters
-                hidden=!shows(Control::Offers) && !shows(Control::Umbrellas)>
-                <summary>{texts.more_filters}</summary>
+            <details class="more-filters" hidden=!folded_shown>
+                <summary>
+                    {texts.filters_toggle}
+                    {move || match n_folded() {
+                        0 => String::new(),
+                        n => format!(" ({n})"),
+                    }}
+                </summary>
+                <div class="field" hidden=!shows(Control::Text)>
+                    <label for="filter-text">{texts.search_label}</label>
+                    <input
+                        id="filter-text"
+                        type="search"
+                        autocomplete="off"
+                        placeholder=texts.search_placeholder
+                        node_ref=search_box
+                        value=filters.with_untracked(|f| f.text.clone())
+                        on:input=move |event| {
+                            let text = event_target_value(&event);
+                            state.update_filters(|f| f.text = text);
+                        }
+                    />
+                </div>
+                {shows(Control::Place).then(|| view! { <PlacePicker state filters texts/> })}
                 <div hidden=!shows(Control::Offers)>
                 <CheckboxGroup
                     legend=texts.offers_legend

@@ -50,7 +50,7 @@ fn switch_to(tag: &str) {
         .split('&')
         .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
         .collect();
-    let lang = format!("lang={}", String::from(js_sys::encode_uri_component(tag)));
+    let lang = format!("lang={}", ia_core::query::encode_component(tag));
     pairs.push(&lang);
     let _ = location.set_search(&pairs.join("&"));
 }

@@ -1,8 +1,10 @@
 //! The result list: a complete, accessible alternative to the map.
 
 use ia_core::nearby::format_km;
+use ia_core::query::encode_component;
 use ia_core::Agency;
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::CustomAttribute;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Texts;
@@ -84,13 +86,16 @@ fn PagedList(state: FinderState, texts: &'static Texts) -> impl IntoView {
     }
 }
 
-/// One entry, hidden while the agency does not match the filters.
+/// One entry, hidden while the agency does not match the filters. The entry
+/// is a real link (`?agency=…`): followed before the app runs (from the
+/// prerendered first view), it reloads the page and the app then opens that
+/// agency; while the app runs, a click opens the detail in place.
 #[component]
 fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> impl IntoView {
-    let Some((item_id, name, carrier, address, is_sada)) = state.catalog.with_value(|c| {
+    let Some((id, name, carrier, address, is_sada)) = state.catalog.with_value(|c| {
         c.agencies.get(position).map(|agency| {
             (
-                format!("agency-{}", agency.id),
+                agency.id.clone(),
                 agency.name.clone(),
                 agency.carrier.clone(),
                 address_line(agency),
@@ -100,10 +105,21 @@ fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> imp
     }) else {
         return ().into_any();
     };
+    let item_id = format!("agency-{id}");
+    let href = format!("?agency={}#{item_id}", encode_component(&id));
+    // The benchmark times the first agency name on screen (Element Timing).
+    let timing = (position == 0).then_some("first-agency");
     view! {
         <li class="result" id=item_id hidden=move || !state.shown.with(|shown| shown.get(position).copied().unwrap_or(false))>
-            <button type="button" class="result__button" lang="de" on:click=move |_| state.select(Some(position))>
-                <span class="result__name">{name}</span>
+            <a class="result__link" href=href lang="de" on:click=move |event| {
+                // A modified click (new tab, new window) stays the browser's.
+                if event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() {
+                    return;
+                }
+                event.prevent_default();
+                state.select(Some(position));
+            }>
+                {view! { <span class="result__name">{name}</span> }.attr("elementtiming", timing)}
                 <span class="result__more">{carrier}</span>
                 <span class="result__more">{address}</span>
                 {move || {
@@ -116,10 +132,34 @@ fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> imp
                     })
                 }}
                 {is_sada.then(|| view! { <span class="badge badge--sada" lang=texts.lang_tag>{texts.servicestelle}</span> })}
-            </button>
+            </a>
+            {contact_row(state, position, texts)}
         </li>
     }
     .into_any()
+}
+
+/// The agency's telephone, e-mail and website as links, written only into
+/// the prerendered page, where they show when the app does not run (no
+/// JavaScript, or it failed to start): the page then still serves as a
+/// complete directory. The running app shows them in the detail view.
+fn contact_row(
+    state: FinderState,
+    position: usize,
+    texts: &'static Texts,
+) -> Option<impl IntoView> {
+    #[cfg(feature = "ssr")]
+    {
+        state.catalog.with_value(|c| {
+            let agency = c.agencies.get(position)?;
+            Some(view! { <ul class="actions result__contact nojs-only">{super::detail::contact_links(agency, texts)}</ul> })
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (state, position, texts);
+        None::<()>
+    }
 }
 
 /// "Street, PLZ City", leaving out what is unknown.
@@ -145,7 +185,7 @@ fn focus_entry(state: FinderState, position: usize) {
     let button = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&id))
-        .and_then(|li| li.query_selector("button").ok().flatten())
+        .and_then(|li| li.query_selector("a").ok().flatten())
         .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(button) = button {
         let _ = button.focus();

@@ -78,6 +78,8 @@ pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView
             })
         }}
         {(!texts.data_in_german.is_empty()).then(|| view! { <p class="data-lang-note">{texts.data_in_german}</p> })}
+        // Only in the prerendered page, which shows it when the app does not run.
+        {cfg!(feature = "ssr").then(|| view! { <p class="notice nojs-only" data-testid="needs-js">{texts.needs_js}</p> })}
         {(n_skipped > 0).then(|| view! {
             <p class="notice" data-testid="skipped-notice">{(texts.n_skipped)(n_skipped)}</p>
         })}

@@ -2,7 +2,7 @@
 // with the most interactive UI: the place list open, filters set, a detail.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForFinder } from './fixtures';
+import { test, expect, waitForFinder, openFilters } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -23,13 +23,14 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]
     await page.setViewportSize({ width, height });
     await page.goto('./?sada=1');
     await waitForFinder(page);
+    await openFilters(page);
     const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
     await place.fill('k');
     await place.press('ArrowDown');
     await expect(place).toHaveAttribute('aria-activedescendant', /filter-place-option/);
     expect(await violations(page)).toEqual([]);
     await place.press('Escape');
-    await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
+    await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
     await expect(page.getByTestId('detail')).toBeVisible();
     expect(await violations(page)).toEqual([]);
   });

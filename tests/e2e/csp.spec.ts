@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { test, expect, allowErrors, servedDataset, waitForFinder } from './fixtures';
+import { test, expect, allowErrors, servedDataset, waitForFinder, openFilters } from './fixtures';
 
 // With the service worker on, as deployed (playwright.config.ts blocks it elsewhere).
 test.use({ serviceWorkers: 'allow' });
@@ -96,6 +96,7 @@ for (const path of ['', 'sub/path/']) {
 
     // Filter: the Servicestelle switch and the place picker.
     await page.getByRole('switch', { name: /Nur Servicestellen/ }).check();
+    await openFilters(page);
     const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
     await place.fill('koln');
     await place.press('Enter');
@@ -108,7 +109,7 @@ for (const path of ['', 'sub/path/']) {
     await expect(page).toHaveURL(/near=\d{5}/);
 
     // Open a detail and close it again.
-    await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
+    await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
     await expect(page.getByTestId('detail')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('detail')).toHaveCount(0);

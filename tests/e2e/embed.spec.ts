@@ -31,6 +31,7 @@ test('a locked preset shows as fixed; other filters still work; reset keeps it',
   const visible = frame.getByTestId('results').locator('li:not([hidden])');
   await expect(visible).toHaveCount(koelnSada.length);
 
+  await frame.locator('.more-filters > summary').click();
   await frame.getByLabel('Suche nach Name, Träger oder Adresse').fill('zzzz-nothing');
   await expect(visible).toHaveCount(0);
   await frame.getByRole('button', { name: 'Alle Filter zurücksetzen' }).click();
@@ -142,9 +143,9 @@ test('hide= leaves controls out; a hidden preset is shown as fixed and kept on r
   await expect(frame.getByLabel('Suche nach Name, Träger oder Adresse')).toBeHidden();
   await expect(frame.getByRole('switch')).toBeHidden();
   await expect(frame.getByRole('group', { name: 'Wohlfahrtsverband' })).toBeHidden();
-  // Not hidden: the place and the offer types.
-  await expect(frame.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' })).toBeVisible();
+  // Not hidden: the place and the offer types (in the "Filter" fold).
   await frame.locator('.more-filters > summary').click();
+  await expect(frame.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' })).toBeVisible();
   await expect(frame.getByRole('group', { name: 'Angebote' })).toBeVisible();
   // The hidden but preset Servicestelle filter is said and stays after a reset.
   await expect(frame.getByTestId('preset')).toHaveText(/nur Servicestellen/);

@@ -187,7 +187,7 @@ test.describe('Leaflet fails to load (vendor/leaflet/leaflet.js 404)', () => {
     await expect(shown(page)).toHaveCount(dataset.agencies.length);
     await page.getByRole('switch', { name: /Nur Servicestellen/ }).check();
     await expect(shown(page)).toHaveCount(dataset.agencies.filter((a) => a.antidiscrimination).length);
-    await shown(page).first().getByRole('button').click();
+    await shown(page).first().getByRole('link').click();
     await expect(page.getByTestId('detail')).toBeVisible();
     await expect(page.getByTestId('as-of')).toBeVisible();
   });

@@ -1,7 +1,7 @@
 // The finder journey: filter by place and Servicestelle, open a detail, and
 // get exactly the same view from the copied URL; odd parameters never break it.
 import { readFileSync } from 'node:fs';
-import { test, expect, servedDataset, waitForFinder, markerTotal } from './fixtures';
+import { test, expect, servedDataset, waitForFinder, markerTotal, openFilters } from './fixtures';
 
 test('place → Servicestelle → detail, and the URL restores the same view', async ({ page, context }) => {
   const dataset = servedDataset();
@@ -12,6 +12,7 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
   await page.goto('./');
   await waitForFinder(page);
   // Type-ahead, umlaut-insensitive: "koln" suggests Köln first; Enter picks it.
+  await openFilters(page);
   const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
   await place.fill('koln');
   await expect(page.locator('.combobox__list:not([hidden])').getByRole('option').first()).toHaveText(`Köln (${inKoeln.length})`);
@@ -30,7 +31,7 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
 
   const first = page.getByTestId('results').locator('li:not([hidden])').first();
   const name = (await first.locator('.result__name').textContent())!.trim();
-  await first.getByRole('button').click();
+  await first.getByRole('link').click();
   const detail = page.getByTestId('detail');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText(name);
   await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
@@ -51,7 +52,7 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
   await page.goBack();
   await expect(page.getByTestId('detail')).toHaveCount(0);
   await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sadaInKoeln.length);
-  await expect(page.getByTestId('results').locator(`li:not([hidden])`).first().getByRole('button')).toBeFocused();
+  await expect(page.getByTestId('results').locator(`li:not([hidden])`).first().getByRole('link')).toBeFocused();
 });
 
 test('a marker opens its agency; closing goes to its entry in the list', async ({ page }) => {
@@ -86,6 +87,7 @@ test('free text is case- and umlaut-insensitive', async ({ page }) => {
   const dataset = servedDataset();
   await page.goto('./');
   await waitForFinder(page);
+  await openFilters(page);
   await page.getByLabel('Suche nach Name, Träger oder Adresse').fill('koln');
   const n = dataset.agencies.filter((a: any) => /köln/i.test(JSON.stringify([a.name, a.carrier, a.address, a.municipality, a.kreis]))).length;
   await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(n);
@@ -127,6 +129,7 @@ test('the place picker works with the keyboard, counts live and covers a Kreis',
   expect(towns.size).toBeGreaterThan(1);
   await page.goto('./');
   await waitForFinder(page);
+  await openFilters(page);
   const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
   await expect(place).toHaveAttribute('aria-expanded', 'false');
 
@@ -268,14 +271,22 @@ test('the footer links the configured accessibility statement, never an unsafe a
   }
 });
 
-test('"more filters" opens for a link with offers and stays open when the last box is unchecked', async ({ page }) => {
+test('"Filter (n)" counts a link's offers, and stays open when the last box is unchecked', async ({ page }) => {
   const dataset = servedDataset() as any;
   const offer = dataset.agencies.flatMap((a: any) => a.offers)[0];
   await page.goto(`./?offers=${offer}`);
   await waitForFinder(page);
   const more = page.locator('details.more-filters');
-  await expect(more).toHaveAttribute('open', '');
+  // Results first: the fold is not opened for the user; it says what is active.
+  await expect(more.locator('summary')).toHaveText('Filter (1)');
+  await openFilters(page);
   const checked = more.getByRole('checkbox', { checked: true });
+  await expect(checked).toHaveCount(1);
+  await checked.uncheck();
+  await expect(more.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await expect(more).toHaveAttribute('open', '');
+  await expect(more.locator('summary')).toHaveText('Filter');
+});
   await expect(checked).toHaveCount(1);
   await checked.uncheck();
   await expect(more.getByRole('checkbox', { checked: true })).toHaveCount(0);

@@ -24,6 +24,26 @@ export const test = base.extend({
       if (!allowed.some((pattern) => pattern.test(text))) errors.push(text);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    // The release build's page shows a prerendered view until the app takes
+    // over (src/takeover.rs): a test acts on the app, so every navigation
+    // waits for that (or for a page where no app will come: no scripts, no
+    // prerendered view, or the app failed). `gotoBeforeApp` does not wait.
+    const goto = page.goto.bind(page);
+    (page as Page & { __goto?: typeof goto }).__goto = goto;
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await page
+        .waitForFunction(
+          () =>
+            !document.documentElement.classList.contains('js') ||
+            !document.getElementById('prerendered') ||
+            document.documentElement.dataset.app !== undefined,
+          undefined,
+          { timeout: 15_000 },
+        )
+        .catch(() => {});
+      return response;
+    };
     await use(page);
     expect(errors, 'console errors').toEqual([]);
   },
@@ -32,6 +52,17 @@ export const test = base.extend({
 /** Lets a test declare console errors it provokes on purpose. */
 export function allowErrors(page: Page, ...patterns: RegExp[]) {
   (page as Page & { __allow?: RegExp[] }).__allow?.push(...patterns);
+}
+
+/** Navigates without waiting for the app to take over the prerendered view. */
+export async function gotoBeforeApp(page: Page, url: string) {
+  return (page as Page & { __goto?: Page['goto'] }).__goto!(url);
+}
+
+/** Opens the "Filter (n)" fold (text, place, offers, associations) unless it is open. */
+export async function openFilters(page: Page) {
+  const fold = page.locator('details.more-filters');
+  if ((await fold.getAttribute('open')) === null) await fold.locator('summary').click();
 }
 
 /** Waits for the app to show the finder, then returns the number of agencies in markers. */
@@ -52,6 +83,7 @@ export async function isWideLayout(page: Page): Promise<boolean> {
  * layout) its markers. On phones the map is made when "Karte" is chosen.
  */
 export async function waitForFinder(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
   await expect(page.getByTestId('results')).toBeVisible();
   if (await isWideLayout(page)) await expect(page.locator('.ia-marker').first()).toBeAttached();
 }

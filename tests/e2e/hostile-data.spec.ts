@@ -4,7 +4,7 @@
 // records). Every script payload sets window.__pwned; it must stay undefined.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, allowErrors, waitForFinder } from './fixtures';
+import { test, expect, allowErrors, waitForFinder, openFilters } from './fixtures';
 
 // page.route serves the fixture; a service worker would fetch past it on the next navigation.
 test.use({ serviceWorkers: 'block' });
@@ -85,7 +85,7 @@ test('markup and script URLs in the data are shown as text and never run', async
   await expectNothingRan(page, dialogs);
 
   // The detail: text stays text, the website link keeps its odd URL as an attribute value.
-  await entry.getByRole('button').click();
+  await entry.getByRole('link').click();
   const detail = page.getByTestId('detail');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText(markup.name);
   await expect(detail).toContainText(markup.carrier);
@@ -112,6 +112,7 @@ test('hostile place names are text in the place picker and in marker labels', as
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./');
   await waitForFinder(page);
+  await openFilters(page);
   const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
   await place.fill('ahlen');
   const hostilePlace = byId('awo-integrationsagentur-ahlen');
@@ -150,6 +151,7 @@ test('zero-width characters and emoji are kept as text; explicit bidi controls a
     await expect(entry).toContainText(withoutBidi(agency.carrier));
   }
   // Search still finds the agency whose name has zero-width characters inside it.
+  await openFilters(page);
   await page.getByLabel('Suche nach Name, Träger oder Adresse').fill('Servicestelle');
   await expect(page.locator(`#agency-${byId('aric-nrw-').id}`)).toBeVisible();
 });

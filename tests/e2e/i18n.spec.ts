@@ -31,7 +31,7 @@ for (const { tag, dir } of LANGS) {
       await expect(page.locator('.data-lang-note')).toHaveCount(1);
     }
     // Agency data stays German and is marked so.
-    await expect(page.getByTestId('results').locator('li:not([hidden]) .result__button').first()).toHaveAttribute('lang', 'de');
+    await expect(page.getByTestId('results').locator('li:not([hidden]) .result__link').first()).toHaveAttribute('lang', 'de');
     // The map is never mirrored.
     await expect(page.locator('.map')).toHaveCSS('direction', 'ltr');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -3,7 +3,7 @@
 // only page.keyboard. Every control the journeys pass must show a focus
 // indicator (a non-none outline or box-shadow on document.activeElement).
 import type { Page } from '@playwright/test';
-import { test, expect, servedDataset, waitForFinder } from './fixtures';
+import { test, expect, servedDataset, waitForFinder, openFilters } from './fixtures';
 
 type Focus = { what: string; ring: boolean; style: string };
 
@@ -75,6 +75,7 @@ for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['p
 
     // 2. The place filter, a WAI-ARIA combobox: type, arrow to the option, Enter.
     await tabTo(page, '#filter-place');
+    await openFilters(page);
     const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
     await expect(place).toBeFocused();
     await page.keyboard.type('koln');
@@ -101,7 +102,7 @@ for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['p
     await expect(visible).toHaveCount(sadaInKoeln.length);
 
     // 4. On through the topic boxes and the other filters to the first result; Enter opens it.
-    await tabTo(page, '.result__button', 30);
+    await tabTo(page, '.result__link', 30);
     const entryId = await page.evaluate(() => document.activeElement!.closest('li')!.id);
     const agency = dataset.agencies.find((a: any) => `agency-${a.id}` === entryId);
     expect(agency.antidiscrimination && agency.ags.startsWith('05315')).toBe(true);
@@ -216,7 +217,7 @@ test('the skip link moves focus to the result list and keeps the filters', async
   await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(n);
   // The next Tab lands on the first result, past the header and the filters.
   await page.keyboard.press('Tab');
-  await expect(page.getByTestId('results').locator('li:not([hidden])').first().getByRole('button')).toBeFocused();
+  await expect(page.getByTestId('results').locator('li:not([hidden])').first().getByRole('link')).toBeFocused();
 });
 
 test('while a detail is open, the skip link goes to its heading and keeps it open', async ({ page }) => {

@@ -10,7 +10,7 @@
 // CSS `zoom: 2` on <html> would be wrong here: innerWidth and the media queries
 // stay at 1280 px, so it tests a desktop layout scaled up, which no user gets.
 import type { Page, TestInfo } from '@playwright/test';
-import { test, expect, servedDataset, waitForFinder, isWideLayout } from './fixtures';
+import { test, expect, servedDataset, waitForFinder, isWideLayout, openFilters } from './fixtures';
 
 type State = {
   name: string;
@@ -35,6 +35,7 @@ const STATES: State[] = [
     name: 'place list open',
     url: () => './',
     enter: async (page) => {
+      await openFilters(page);
       const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
       await place.focus();
       await page.keyboard.type('k');
@@ -412,7 +413,7 @@ test.describe('with forced-colors: active', () => {
         expect(await marker.evaluate((m) => getComputedStyle(m, '::before').borderTopStyle)).not.toBe('none');
       }
       // A detail and its links render too.
-      const first = page.getByTestId('results').locator('li:not([hidden]) button').first();
+      const first = page.getByTestId('results').locator('li:not([hidden]) .result__link').first();
       await first.focus();
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('detail').getByRole('heading', { level: 2 })).toBeFocused();

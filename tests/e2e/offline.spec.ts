@@ -80,7 +80,7 @@ for (const path of ['', 'sub/path/']) {
       await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sada);
       await page.goto(`${url}?sada=1`);
       await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sada);
-      await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
+      await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
       await expect(page.getByTestId('detail')).toBeVisible();
     } finally {
       served.stop();

@@ -4,7 +4,7 @@
 // never taken from the query string. (The core's property tests cover the
 // parser; finder.spec.ts has one hostile-parameter test.)
 import type { Page } from '@playwright/test';
-import { test, expect, servedDataset } from './fixtures';
+import { test, expect, servedDataset, openFilters } from './fixtures';
 
 const PARAMS = ['place', 'offers', 'sada', 'topics', 'umbrellas', 'q', 'near', 'radius', 'agency', 'map', 'lang', 'embed', 'lock', 'list', 'tiles', 'view'];
 
@@ -104,6 +104,7 @@ async function expectSafeAndWorking(page: Page, query: string, dialogs: string[]
   // Still working, whatever the language and filters: a search that matches nothing
   // empties the list, and the previous search brings the same list back.
   const shown = page.getByTestId('results').locator('li:not([hidden])');
+  await openFilters(page);
   const search = page.locator('#filter-text');
   const before = await shown.count();
   const text = await search.inputValue();
@@ -155,7 +156,7 @@ test('the dataset, config and outline are never taken from the query string', as
   await page.goto(`./?${evil}`);
   await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
   await expect(page.locator('.ia-marker').first()).toBeAttached();
-  await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
+  await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
   await expect(page.getByTestId('detail')).toBeVisible();
   const fetched = requests.map((url) => new URL(url));
   expect(fetched.filter((url) => /evil/.test(url.hostname + url.pathname)).map(String)).toEqual([]);

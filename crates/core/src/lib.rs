@@ -13,6 +13,7 @@ pub mod filter;
 pub mod geo;
 pub mod nearby;
 pub mod query;
+pub mod static_map;
 pub mod suggest;
 pub mod synthetic;
 pub mod text;

@@ -268,6 +268,25 @@ impl UrlState {
     }
 }
 
+/// Percent-encodes a text as JavaScript's `encodeURIComponent` does: every
+/// byte except `A-Z a-z 0-9 - _ . ! ~ * ' ( )` (a space becomes `%20`). For
+/// `mailto:` subjects and query values written outside [`UrlState`]; pure, so
+/// the same code runs in the browser and in the build-time prerendering.
+pub fn encode_component(text: &str) -> String {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'!')
+        .remove(b'~')
+        .remove(b'*')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')');
+    utf8_percent_encode(text, COMPONENT).to_string()
+}
+
 /// `place`: 8 digits for a municipality, 5 for a Kreis.
 fn parse_place(value: &str) -> Option<PlaceFilter> {
     if !value.bytes().all(|b| b.is_ascii_digit()) {
@@ -360,6 +379,20 @@ mod tests {
     use super::*;
     use crate::geo::NRW_BBOX;
     use proptest::prelude::*;
+
+    #[test]
+    fn components_are_encoded_like_encode_uri_component() {
+        assert_eq!(
+            encode_component("a-b_c.d!e~f*g'h(i)j"),
+            "a-b_c.d!e~f*g'h(i)j"
+        );
+        assert_eq!(
+            encode_component("Fehler melden: Köln & Bonn"),
+            "Fehler%20melden%3A%20K%C3%B6ln%20%26%20Bonn"
+        );
+        assert_eq!(encode_component("de-x-ls"), "de-x-ls");
+        assert_eq!(encode_component("a=b?c/d#e+f"), "a%3Db%3Fc%2Fd%23e%2Bf");
+    }
 
     /// Parses `query` and compares the canonical re-encoding with `expected`.
     #[track_caller]
