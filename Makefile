@@ -25,9 +25,11 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy -p ia-map --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+	cargo clippy -p ia-map --no-default-features --features ssr --all-targets --quiet -- -D warnings
 
 test-native:
 	cargo test --workspace --quiet
+	cargo test -p ia-map --no-default-features --features ssr --lib --quiet
 
 test-data:
 	cargo run --quiet -p ia-datatool -- validate public/data/agencies.json

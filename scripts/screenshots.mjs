@@ -24,7 +24,12 @@ const STATES = {
   easy: async () => {},
   english: async () => {},
   start: async () => {},
+  // The prerendered first view as it shows before the app runs (its code held back).
+  prerendered: async () => {},
+  // The page without JavaScript.
+  nojs: async () => {},
   place: async (page) => {
+    await page.locator('details.more-filters > summary').click();
     await page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' }).fill('reck');
   },
   near: async (page) => {
@@ -41,7 +46,7 @@ const STATES = {
     if (page.viewportSize().width < 900) await page.getByRole('button', { name: 'Karte' }).click();
   },
   detail: async (page) => {
-    await page.getByTestId('results').locator('li:not([hidden]) button').first().click();
+    await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
   },
 };
 
@@ -54,10 +59,12 @@ try {
   for (const [size, [width, height]] of Object.entries(SIZES)) {
     for (const [name, act] of Object.entries(STATES)) {
       if (wanted.length && !wanted.includes(name)) continue;
-      const page = await browser.newPage({ viewport: { width, height }, locale: 'de-DE' });
+      const page = await browser.newPage({ viewport: { width, height }, locale: 'de-DE', javaScriptEnabled: name !== 'nojs' });
       await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+      if (name === 'prerendered') await page.route(/\.wasm$/, () => {});
       await page.goto(`http://127.0.0.1:${PORT}/${PATHS[name] ?? ''}`);
-      await page.locator(name === 'generator' ? '#embed-place' : '[data-testid="results"]').waitFor();
+      await page.locator(name === 'generator' ? '#embed-place' : '[data-testid="results"]').first().waitFor();
+      if (!['prerendered', 'nojs', 'generator'].includes(name)) await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
       await act(page);
       await page.waitForTimeout(400);
       const file = `target/screenshots/${name}-${size}.png`;

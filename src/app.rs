@@ -166,10 +166,11 @@ pub fn Finder(
                     Some(position) => view! { <Detail state position texts report_url=report_url.clone()/> }.into_any(),
                     None => view! { <ResultList state texts/> }.into_any(),
                 }}
+                // Under the list it downloads: the first screen is for results.
+                {(!embedded).then(|| view! { <Downloads state texts/> })}
             </section>
             <MapPanel state config texts on_screen=map_on_screen/>
         </div>
-        {(!embedded).then(|| view! { <Downloads state texts/> })}
         <Footer state texts report_url=footer_report_url accessibility_url/>
     }
 }

@@ -82,6 +82,7 @@ pub fn static_map(catalog: &Catalog, boundaries: &Boundaries) -> Result<String, 
         kreise: &kreise,
         dots: &dots,
         title: &title,
+        label: "Nordrhein-Westfalen",
     }
     .to_svg())
 }

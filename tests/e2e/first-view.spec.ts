@@ -13,7 +13,7 @@ test.describe('without JavaScript', () => {
   test('every agency is listed with working contact links, and no control that needs scripts', async ({ page }) => {
     const dataset = servedDataset() as any;
     await page.goto('./');
-    const entries = page.getByTestId('results').locator('li');
+    const entries = page.getByTestId('results').locator(':scope > li');
     await expect(entries).toHaveCount(dataset.agencies.length);
     await expect(page.getByTestId('needs-js')).toBeVisible();
     await expect(page.getByTestId('needs-js')).toHaveText(/JavaScript/);
