@@ -943,10 +943,10 @@ function ratio(app, reference) {
 
 function figureRows(app, reference, throttled) {
   const rows = [];
-  const row = (figure, pick, format) => {
+  const row = (figure, pick, format, { withRatio = true } = {}) => {
     const a = pick(app);
     const r = pick(reference);
-    rows.push([figure, typeof a === 'string' ? a : format(a), typeof r === 'string' ? r : format(r), ratio(a, r)]);
+    rows.push([figure, typeof a === 'string' ? a : format(a), typeof r === 'string' ? r : format(r), withRatio ? ratio(a, r) : '–']);
   };
   const load = (run) => (run.load?.timeout ? `timeout (${run.load.after_s} s)` : run.load?.painted ?? null);
   const filterFig = (key, q) => (run) => {
@@ -969,7 +969,7 @@ function figureRows(app, reference, throttled) {
     const values = (run.clsLoads ?? [run.paint?.cls]).filter((x) => x != null);
     return values.length ? Math.max(...values) : null;
   };
-  row(`CLS until ${CLS_WINDOW_MS / 1000} s after markers + list (largest of the loads; target ≤ 0.02)`, cls, (x) => (x == null ? '–' : x.toFixed(3)));
+  row(`CLS until ${CLS_WINDOW_MS / 1000} s after markers + list (largest of the loads; target ≤ 0.02)`, cls, (x) => (x == null ? '–' : x.toFixed(3)), { withRatio: false });
   row(`filter → list and map updated in the DOM, p50 (ms; ${samplesNote})`, filterFig('dom', 'p50'), ms);
   row('filter → list and map updated in the DOM, p95 (ms)', filterFig('dom', 'p95'), ms);
   row('filter → next frame rendered, p50 (ms)', filterFig('painted', 'p50'), ms);
