@@ -223,7 +223,7 @@ function main() {
             ? `The same steps without \`-g\` give \`${dist.file}\` byte for byte (${kb(dist.bytes)} KB, ${kb(dist.gzip)} KB gzip), so these are the shipped sizes. `
             : `The same steps without \`-g\` give ${kb(dist.ours)} KB, \`${dist.file}\` has ${kb(dist.bytes)} KB (${kb(dist.gzip)} KB gzip): dist/ is from other sources or flags, compare with care. `
           : 'No dist/ to compare with. ') +
-        'Sizes are uncompressed bytes in the Wasm file; gzip shrinks code to about a third, data and names differently.',
+        'Sizes are uncompressed bytes in the Wasm file; the whole file gzips to about 40 % (dist: 309 of 778 KB).',
       '',
     );
   } else {
