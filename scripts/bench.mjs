@@ -473,6 +473,12 @@ function firstsOf(bench, until) {
   };
 }
 
+/** Issue 16's "first agency visible": the first list entry's name or the static map, whichever is painted first. */
+function firstVisible(paint) {
+  const times = [paint?.firstAgency, paint?.staticMap].filter((x) => typeof x === 'number');
+  return times.length ? Math.min(...times) : null;
+}
+
 /** What the app's own code weighs: Wasm and JS, less the libraries under vendor/ (Leaflet, markercluster). */
 const isLibrary = (path) => /\/vendor\//.test(path);
 
@@ -789,6 +795,7 @@ async function phonePass({ browser, server, dataset, options }) {
   out.median = {
     app: {
       firstAgency: med(out.phone.app, (r) => r.paint?.firstAgency),
+      firstVisible: med(out.phone.app, (r) => firstVisible(r.paint)),
       staticMap: med(out.phone.app, (r) => r.paint?.staticMap),
       listReady: med(out.phone.app, (r) => r.listReady),
       lcp: med(out.phone.app, (r) => r.paint?.lcp?.time),
@@ -1040,21 +1047,21 @@ function phoneMarkdown(phone) {
   const lcp = (paint) => (paint?.lcp ? `${paint.lcp.time} \`${paint.lcp.element}\`` : '–');
   const cls3 = (x) => (x == null ? '–' : x.toFixed(3));
   out.push(
-    '| load | app: first agency | app: static map | app: running (list ready) | app: LCP, element | app: CLS | reference: first list entry | reference: first live marker | reference: LCP, element | reference: CLS |',
-    '|---:|---:|---:|---:|---|---:|---:|---:|---|---:|',
+    '| load | app: first agency visible | app: first agency name | app: static map | app: running (list ready) | app: LCP, element | app: CLS | reference: first list entry | reference: first live marker | reference: LCP, element | reference: CLS |',
+    '|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|',
   );
   for (let i = 0; i < n; i++) {
     const a = phone.phone.app[i] ?? {};
     const r = phone.phone.reference[i] ?? {};
     const when = (run, value) => (run.timeout ? `timeout (${run.timeout.after_s} s)` : ms1(value));
     out.push(
-      `| ${i + 1} | ${when(a, a.paint?.firstAgency)} | ${ms1(a.paint?.staticMap)} | ${when(a, a.listReady)} | ${lcp(a.paint)} | ${cls3(a.paint?.cls)} | ` +
+      `| ${i + 1} | ${when(a, firstVisible(a.paint))} | ${ms1(a.paint?.firstAgency)} | ${ms1(a.paint?.staticMap)} | ${when(a, a.listReady)} | ${lcp(a.paint)} | ${cls3(a.paint?.cls)} | ` +
         `${when(r, r.paint?.firstAgency)} | ${ms1(r.paint?.firstMarker)} | ${lcp(r.paint)} | ${cls3(r.paint?.cls)} |`,
     );
   }
   const m = phone.median;
   out.push(
-    `| median | ${ms1(m.app.firstAgency)} | ${ms1(m.app.staticMap)} | ${ms1(m.app.listReady)} | ${ms1(m.app.lcp)} | ${cls3(m.app.cls)} | ` +
+    `| median | ${ms1(m.app.firstVisible)} | ${ms1(m.app.firstAgency)} | ${ms1(m.app.staticMap)} | ${ms1(m.app.listReady)} | ${ms1(m.app.lcp)} | ${cls3(m.app.cls)} | ` +
       `${ms1(m.reference.firstAgency)} | ${ms1(m.reference.firstMarker)} | ${ms1(m.reference.lcp)} | ${cls3(m.reference.cls)} |`,
   );
   const methods = (runs) => [...new Set(runs.map((run) => run.paint?.firstAgencyMethod).filter(Boolean))].join(', ') || '–';
@@ -1082,9 +1089,10 @@ function phoneMarkdown(phone) {
     out.push(`| ${i + 1} | ${ms1(a.paint?.firstMarker)} | ${ms1(a.load?.painted)} | ${ms1(r.paint?.firstMarker)} | ${ms1(r.load?.painted)} |`);
   }
   out.push(`| median | ${ms1(m.app.desktopMarkers)} | – | ${ms1(m.reference.desktopMarkers)} | – |`);
-  const r1 = m.app.firstAgency != null && m.reference.firstAgency ? m.app.firstAgency / m.reference.firstAgency : null;
-  const r2 = m.app.firstAgency != null && m.reference.desktopMarkers ? m.app.firstAgency / m.reference.desktopMarkers : null;
-  const r3 = m.app.firstAgency != null && m.reference.firstMarker ? m.app.firstAgency / m.reference.firstMarker : null;
+  const app1 = m.app.firstVisible;
+  const r1 = app1 != null && m.reference.firstAgency ? app1 / m.reference.firstAgency : null;
+  const r2 = app1 != null && m.reference.desktopMarkers ? app1 / m.reference.desktopMarkers : null;
+  const r3 = app1 != null && m.reference.firstMarker ? app1 / m.reference.firstMarker : null;
   const worstCls = Math.max(...phone.phone.app.map((run) => run.paint?.cls ?? 0));
   const code = firstApp?.bytes?.code ?? null;
   out.push(
@@ -1093,9 +1101,9 @@ function phoneMarkdown(phone) {
     '',
     '| target | value | limit | |',
     '|---|---:|---:|---|',
-    `| app first agency (phone) / reference first list entry (phone) | ${r1 == null ? '–' : r1.toFixed(2)} | ≤ 0.5 | ${met(r1 == null ? null : r1 <= 0.5)} |`,
-    `| app first agency (phone) / reference first live marker (desktop, unthrottled) | ${r2 == null ? '–' : r2.toFixed(2)} | ≤ 0.5 | ${met(r2 == null ? null : r2 <= 0.5)} |`,
-    `| (for comparison, no target) app first agency (phone) / reference first live marker (phone) | ${r3 == null ? '–' : r3.toFixed(2)} | | |`,
+    `| app first agency visible (phone) / reference first list entry (phone) | ${r1 == null ? '–' : r1.toFixed(2)} | ≤ 0.5 | ${met(r1 == null ? null : r1 <= 0.5)} |`,
+    `| app first agency visible (phone) / reference first live marker (desktop, unthrottled) | ${r2 == null ? '–' : r2.toFixed(2)} | ≤ 0.5 | ${met(r2 == null ? null : r2 <= 0.5)} |`,
+    `| (for comparison, no target) app first agency visible (phone) / reference first live marker (phone) | ${r3 == null ? '–' : r3.toFixed(2)} | | |`,
     `| app CLS (phone, largest of ${n}) | ${worstCls.toFixed(3)} | ≤ 0.02 | ${met(worstCls <= 0.02)} |`,
     `| app own Wasm + JS, first visit (phone, KB gzip) | ${kb(code)} | ≤ 200 (stretch 150) | ${met(code == null ? null : code <= 200 * 1024)}${code != null && code <= 150 * 1024 ? ' (stretch met)' : ''} |`,
     `| app first live marker (desktop, unthrottled) | ${ms1(m.app.desktopMarkers)} ms | no later than before | compare with the last committed run |`,
