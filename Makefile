@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-wasm test-e2e lint data boundaries bench
+.PHONY: setup build serve test test-native test-data test-wasm test-e2e lint data boundaries bench twiggy
 
 setup:
 	@bash scripts/setup.sh
@@ -50,10 +50,16 @@ test-e2e:
 ## Benchmark against plain Leaflet + markercluster (issue 7), not part of `make test`:
 ## release build, datasets up to 100,000, both pages in headless Chromium, Lighthouse.
 ## Writes bench/results.json and bench/RESULTS.md; see bench/README.md. Options go in
-## BENCH_ARGS, e.g. make bench BENCH_ARGS="--sizes real,1000 --no-lighthouse".
+## BENCH_ARGS, e.g. make bench BENCH_ARGS="--sizes real,1000 --no-lighthouse" or
+## make bench BENCH_ARGS="--only phone --no-build" (the phone profile of issue 16 alone).
 BENCH_ARGS ?=
 bench: setup
 	node scripts/bench.mjs $(BENCH_ARGS)
+
+## What the app's Wasm is made of (issue 16): twiggy on the release Wasm with its names,
+## written to bench/twiggy-top20.md; installs twiggy 0.8.0 if missing. Not part of `make test`.
+twiggy: setup
+	node scripts/twiggy-top.mjs
 
 ## Regenerates public/data from ../shared/data.
 data:
