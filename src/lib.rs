@@ -8,6 +8,7 @@
 pub mod app;
 pub mod config;
 pub mod embed;
+pub mod generator;
 pub mod i18n;
 pub mod load;
 pub mod map;
@@ -34,8 +35,14 @@ pub fn skip_to(event: web_sys::MouseEvent, id: &str) {
     }
 }
 
-/// Installs the panic hook and mounts the app into `<body>`.
+pub use generator::start_generator;
+
+/// Installs the panic hook and mounts the app into `<body>`. An old address
+/// of the embed-code generator (`?view=embed`) goes to its own page instead.
 pub fn start() {
+    if generator::redirect_old_address() {
+        return;
+    }
     panic::install_hook();
     if let Some(boot) = web_sys::window()
         .and_then(|window| window.document())
