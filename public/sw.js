@@ -1,12 +1,16 @@
 // Offline support; strategy in docs/deploy.md ("Offline"). Hashed app files:
 // cache first. The page, config.json, data and other files of the app: network
 // first, cache when offline or on a 5xx. Other origins (tiles): not touched.
+// The embed-code generator's page (generator.html, its own Wasm) is not
+// fetched at install (residents never download it); once visited, it and its
+// files are kept like the finder's, so it works offline too.
 const CACHE = 'ia-map-v1';
 const SCOPE = new URL(self.registration.scope);
+const GENERATOR = new URL('generator.html', SCOPE).href;
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
-// Same-origin files index.html names.
-// The prerendered list links every agency as `?agency=…`: views of the page
+// Same-origin files a page (index.html, generator.html) names. The
+// prerendered list links every agency as `?agency=…`: views of the page
 // itself, not files.
 const named = (html) =>
   new Set(
@@ -34,6 +38,8 @@ self.addEventListener('install', (event) => {
         if (typeof url === 'string' && url && !url.includes(':') && !url.startsWith('//')) urls.add(new URL(url, SCOPE).href);
       }
       urls.delete(SCOPE.href);
+      // The footer links the generator's page: residents never download it here.
+      urls.delete(GENERATOR);
       await cache.addAll([...urls].map((url) => (HASHED.test(url) ? url : fresh(url))));
       await self.skipWaiting();
     })(),
@@ -51,7 +57,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   if (request.mode === 'navigate' && [SCOPE.pathname, `${SCOPE.pathname}index.html`].includes(url.pathname)) {
-    event.respondWith(page(event));
+    event.respondWith(page(event, SCOPE.href, GENERATOR));
+  } else if (request.mode === 'navigate' && url.pathname === new URL(GENERATOR).pathname) {
+    event.respondWith(page(event, GENERATOR, SCOPE.href));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request).then((response) => (keep(event, request, response), response))));
   } else {
@@ -59,16 +67,19 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// The app page, whatever its query, is kept under the scope URL; a new one
-// drops the hashed files of older builds.
-async function page(event) {
-  const response = await networkFirst(event, event.request, SCOPE.href);
+// A page (the finder or the generator), whatever its query, is kept under its
+// address without the query (`key`); a new one drops the hashed files of older
+// builds that neither it nor the other page (`other`, if cached) names.
+async function page(event, key, other) {
+  const response = await networkFirst(event, event.request, key);
   if (response.ok && response.type !== 'opaqueredirect') {
     const html = response.clone().text();
     event.waitUntil(
       (async () => {
         const wanted = named(await html);
         const cache = await caches.open(CACHE);
+        const otherPage = await cache.match(other);
+        if (otherPage) for (const url of named(await otherPage.text())) wanted.add(url);
         for (const key of await cache.keys()) {
           if (HASHED.test(new URL(key.url).pathname) && !wanted.has(key.url)) await cache.delete(key);
         }

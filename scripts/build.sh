@@ -1,13 +1,36 @@
 #!/usr/bin/env bash
-# Release build of the app into dist/, offline, with npm binaryen's wasm-opt;
-# then the wasm-bindgen JS glue is minified (scripts/minify-glue.mjs), and the
-# finder's first view is written into dist/index.html by ia-prerender, the
-# same components rendered natively (src/prerender.rs; docs/deploy.md).
+# Release build of the site into dist/, offline, with npm binaryen's wasm-opt:
+# the finder (index.html) and the embed-code generator's page (generator.html,
+# its own Wasm, issue 16). Trunk builds one HTML file per run and writes it as
+# index.html into a dist directory it first empties, so the generator is built
+# into target/generator-dist and its page and files are copied into dist/ as
+# generator.html and its hashed files (the files both pages use, e.g. boot.js
+# and app.css, are the same file under the same hashed name). Then the
+# wasm-bindgen JS glue of both is minified (scripts/minify-glue.mjs).
+# Arguments go to both `trunk build` runs (not --dist: the output is dist/).
+# Last, the finder's first view is written into dist/index.html by
+# ia-prerender: the same components rendered natively (src/prerender.rs;
+# docs/deploy.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
-trunk build --release "$@"
+trunk build index.html --release "$@"
+stage=target/generator-dist
+trunk build generator.html --dist "$stage" --release "$@"
+mv "$stage/index.html" "$stage/generator.html"
+for file in "$stage"/*; do
+  name=$(basename "$file")
+  if [[ -d $file ]]; then
+    echo "build: unexpected directory $file" >&2
+    exit 1
+  elif [[ ! -e dist/$name ]]; then
+    cp "$file" "dist/$name"
+  elif ! cmp -s "$file" "dist/$name"; then
+    echo "build: $name differs between the finder's and the generator's build" >&2
+    exit 1
+  fi
+done
 node scripts/minify-glue.mjs dist
 cargo build --quiet --profile prerender --no-default-features --features ssr --bin ia-prerender
 target/prerender/ia-prerender dist

@@ -1,40 +1,52 @@
 // Minifies the wasm-bindgen JS glue of a release build in place (terser) and
-// updates its Subresource Integrity hash in index.html.
+// updates its Subresource Integrity hash in the HTML pages that name it: the
+// finder's (index.html, glue ia-map-<hash>.js) and the embed-code generator's
+// (generator.html, glue generator-<hash>.js); see scripts/build.sh.
 //
-// Trunk's own `minify` option also minifies index.html, which drops attribute
-// quotes the service worker reads (public/sw.js), so only this file is
+// Trunk's own `minify` option also minifies the HTML, which drops attribute
+// quotes the service worker reads (public/sw.js), so only the glue is
 // minified here. Its name keeps Trunk's content hash: the minified file is a
 // function of the original, so the name still changes whenever it does.
 //
 //   node scripts/minify-glue.mjs [dist]
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
 const dist = process.argv[2] ?? 'dist';
-const glue = readdirSync(dist).filter((name) => /^ia-map-[0-9a-f]+\.js$/.test(name));
-if (glue.length !== 1) {
-  console.error(`minify-glue: expected one ia-map-<hash>.js in ${dist}, found ${glue.length}`);
-  process.exit(1);
-}
-const file = join(dist, glue[0]);
-const source = readFileSync(file, 'utf8');
-const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
-if (!code) {
-  console.error(`minify-glue: terser returned nothing for ${file}`);
-  process.exit(1);
-}
-writeFileSync(file, code);
-
+// Each binary's glue and the page that loads it (a page missing from the build is skipped).
+const BUNDLES = [
+  { bin: 'ia-map', page: 'index.html' },
+  { bin: 'generator', page: 'generator.html' },
+];
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
-const indexFile = join(dist, 'index.html');
-const index = readFileSync(indexFile, 'utf8');
-const before = integrity(source);
-const uses = index.split(before).length - 1;
-if (uses === 0) {
-  console.error(`minify-glue: index.html has no integrity ${before} for ${glue[0]}`);
+
+for (const { bin, page } of BUNDLES) {
+  const pageFile = join(dist, page);
+  if (!existsSync(pageFile)) {
+    if (page === 'index.html') fail(`no ${pageFile}`);
+    console.log(`minify-glue: no ${page}, skipped`);
+    continue;
+  }
+  const pattern = new RegExp(`^${bin}-[0-9a-f]+\\.js$`);
+  const glue = readdirSync(dist).filter((name) => pattern.test(name));
+  if (glue.length !== 1) fail(`expected one ${bin}-<hash>.js in ${dist}, found ${glue.length}`);
+  const file = join(dist, glue[0]);
+  const source = readFileSync(file, 'utf8');
+  const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  if (!code) fail(`terser returned nothing for ${file}`);
+  writeFileSync(file, code);
+
+  const html = readFileSync(pageFile, 'utf8');
+  const before = integrity(source);
+  const uses = html.split(before).length - 1;
+  if (uses === 0) fail(`${page} has no integrity ${before} for ${glue[0]}`);
+  writeFileSync(pageFile, html.split(before).join(integrity(code)));
+  console.log(`minify-glue: ${glue[0]} ${source.length} → ${code.length} bytes; ${uses} integrity attribute(s) in ${page} updated`);
+}
+
+function fail(message) {
+  console.error(`minify-glue: ${message}`);
   process.exit(1);
 }
-writeFileSync(indexFile, index.split(before).join(integrity(code)));
-console.log(`minify-glue: ${glue[0]} ${source.length} → ${code.length} bytes; ${uses} integrity attribute(s) updated`);

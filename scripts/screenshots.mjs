@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 const PORT = 4180;
 const SIZES = { phone: [390, 844], desktop: [1280, 800] };
 const PATHS = {
-  generator: '?view=embed',
+  generator: 'generator.html',
   embed: '?embed=1&place=05315000&lock=place',
   arabic: '?lang=ar&sada=1',
   easy: '?lang=de-x-ls',

@@ -11,8 +11,8 @@ use crate::load::{load_config_and_catalog, Catalog, LoadError};
 use crate::map::MapPanel;
 use crate::state::FinderState;
 use crate::ui::{
-    Detail, Downloads, EmbedGenerator, FilterPanel, Footer, LanguageSwitcher, LoadFailed, Loading,
-    ResultList, ResultSummary,
+    Detail, Downloads, FilterPanel, Footer, LanguageSwitcher, LoadFailed, Loading, ResultList,
+    ResultSummary,
 };
 
 type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
@@ -42,11 +42,6 @@ pub fn App() -> impl IntoView {
     // Embedded in a partner's page: no site header (the partner's page has
     // its own), and the page reports its height to the parent.
     let embedded = page_embed_options().embed;
-    // `?view=embed`: the embed-code generator instead of the finder.
-    let generator = !embedded
-        && web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .is_some_and(|search| search.split(['?', '&']).any(|pair| pair == "view=embed"));
     if embedded {
         crate::embed::report_height_to_parent();
     }
@@ -65,7 +60,6 @@ pub fn App() -> impl IntoView {
                 // compiled into a future's state machine.
                 {move || match loaded.get() {
                     None => view! { <Loading texts/> }.into_any(),
-                    Some((_, Ok(catalog))) if generator => view! { <EmbedGenerator catalog texts/> }.into_any(),
                     Some((config, Ok(catalog))) => view! { <Finder catalog config texts/> }.into_any(),
                     Some((_, Err(error))) => {
                         leptos::logging::error!("dataset not loaded: {error}");

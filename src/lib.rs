@@ -10,6 +10,7 @@
 pub mod app;
 pub mod config;
 pub mod embed;
+pub mod generator;
 pub mod i18n;
 pub mod load;
 pub mod map;
@@ -39,10 +40,16 @@ pub fn skip_to(event: web_sys::MouseEvent, id: &str) {
     }
 }
 
+pub use generator::start_generator;
+
 /// Installs the panic hook and mounts the app into its own element at the
 /// end of `<body>`, beside the prerendered first view it will replace
-/// ([`takeover`]).
+/// ([`takeover`]). An old address of the embed-code generator
+/// (`?view=embed`) goes to its own page instead.
 pub fn start() {
+    if generator::redirect_old_address() {
+        return;
+    }
     panic::install_hook();
     match takeover::app_root() {
         Some(root) => leptos::mount::mount_to(root, app::App).forget(),

@@ -1,4 +1,5 @@
-//! The embed-code generator (`?view=embed`): a partner chooses a preset
+//! The embed-code generator (its own page, generator.html, see
+//! [`crate::generator`]): a partner chooses a preset
 //! (place, Servicestellen only), whether visitors may change it, the
 //! language, which controls are shown, where the list goes and the height; sees the real embed in a live preview; and
 //! copies a ready snippet (iframe plus an optional resize script that only
@@ -82,11 +83,13 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
         .as_ref()
         .and_then(|l| l.origin().ok())
         .unwrap_or_default();
+    // The finder is the folder's index page, next to this one (generator.html).
     let path = location
         .as_ref()
         .and_then(|l| l.pathname().ok())
         .unwrap_or_default();
-    let base = format!("{origin}{path}");
+    let folder = &path[..path.rfind('/').map_or(0, |slash| slash + 1)];
+    let base = format!("{origin}{folder}");
     let snippet = Memo::new(move |_| {
         let src = format!("{base}?{}", query.get());
         format!(
@@ -234,11 +237,11 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
             <iframe
                 class="generator__preview"
                 title=texts.embed_iframe_title
-                src=move || format!("?{}", query.get())
+                src=move || format!("./?{}", query.get())
                 height=move || height.get().to_string()
                 node_ref=preview
             ></iframe>
-            // A full page load back to the finder (the router would only change the address).
+            // The finder, the folder's index page (relative: any sub-path works).
             <p><a href="./" rel="external">{texts.embed_back}</a></p>
         </section>
     }

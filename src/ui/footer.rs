@@ -57,9 +57,9 @@ pub fn Footer(
                 <p><a href=href target="_blank" rel="noopener" data-testid="accessibility-statement">{texts.accessibility_statement}</a></p>
             })}
             {(!embedded).then(|| view! {
-                // `rel="external"`: the generator is another page of the app, loaded
-                // anew; the router must not take the link as a change of filters.
-                <p class="embed-link"><a href="?view=embed" rel="external">{texts.embed_generator_link}</a></p>
+                // `rel="external"`: the generator is another page (generator.html, its
+                // own Wasm), loaded anew; the router must not take the link as its own.
+                <p class="embed-link"><a href="generator.html" rel="external">{texts.embed_generator_link}</a></p>
             })}
         </footer>
     }

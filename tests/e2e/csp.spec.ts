@@ -138,7 +138,7 @@ for (const path of ['', 'sub/path/']) {
 test('the embed generator (its same-origin preview iframe) and embed mode cause no violation', async ({ page }) => {
   const violations = await recordViolations(page);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${base}?view=embed`);
+  await page.goto(`${base}generator.html`);
   await page.locator('#embed-place').selectOption({ label: 'Köln' });
   await page.locator('#embed-sada').check();
   const preview = page.frameLocator('.generator__preview');

@@ -94,7 +94,7 @@ test('works in a sandboxed iframe without storage', async ({ page }) => {
 });
 
 test('the generator previews the embed and gives a snippet that works on another origin', async ({ page }) => {
-  await page.goto('./?view=embed');
+  await page.goto('./generator.html');
   await page.locator('#embed-place').selectOption({ label: 'Köln' });
   await page.locator('#embed-sada').check();
   const snippet = await page.locator('.generator__snippet').inputValue();
@@ -161,7 +161,7 @@ test('hide= leaves controls out; a hidden preset is shown as fixed and kept on r
 });
 
 test('the generator sets the language and the shown controls', async ({ page }) => {
-  await page.goto('./?view=embed');
+  await page.goto('./generator.html');
   await page.locator('#embed-lang').selectOption('tr');
   await page.getByLabel('Suche nach Name, Träger oder Adresse').uncheck();
   await page.getByLabel('In der Nähe von (PLZ oder Ort)').uncheck();
@@ -217,8 +217,28 @@ test('the footer link opens the generator, and its link leads back to the finder
   await expect(page.getByTestId('results')).toBeAttached();
   await page.getByRole('link', { name: 'Karte auf Ihrer Website einbinden' }).click();
   await expect(page.getByRole('heading', { name: 'Karte auf Ihrer Website einbinden' })).toBeVisible();
-  await expect(page).toHaveURL(/\?view=embed$/);
+  await expect(page).toHaveURL(/\/generator\.html$/);
   await page.getByRole('link', { name: 'Zurück zur Karte' }).click();
   await expect(page.getByTestId('results')).toBeAttached();
   await expect(page.getByRole('heading', { name: 'Karte auf Ihrer Website einbinden' })).toHaveCount(0);
+});
+
+test('an old generator address (?view=embed) leads to its page, keeping the other parameters', async ({ page }) => {
+  await page.goto('./?lang=en&view=embed');
+  await expect(page).toHaveURL(/\/generator\.html\?lang=en$/);
+  await expect(page.getByRole('heading', { name: 'Embed the map on your website' })).toBeVisible();
+  await expect(page).toHaveTitle('Embed the map on your website');
+});
+
+test('each page loads its own Wasm; the finder requests nothing of the generator', async ({ page }) => {
+  const scripts = (html: string) => [...html.matchAll(/data-(?:js|wasm)="([^"]+)"/g)].map(([, url]) => url);
+  const finder = scripts(await (await page.request.get('./')).text());
+  const generator = scripts(await (await page.request.get('./generator.html')).text());
+  expect(finder).toEqual([expect.stringMatching(/^\.\/ia-map-[0-9a-f]+\.js$/), expect.stringMatching(/^\.\/ia-map-[0-9a-f]+_bg\.wasm$/)]);
+  expect(generator).toEqual([expect.stringMatching(/^\.\/generator-[0-9a-f]+\.js$/), expect.stringMatching(/^\.\/generator-[0-9a-f]+_bg\.wasm$/)]);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('./');
+  await expect(page.getByTestId('results')).toBeAttached();
+  expect(requested.filter((path) => path.includes('generator'))).toEqual([]);
 });

@@ -88,6 +88,34 @@ for (const path of ['', 'sub/path/']) {
   });
 }
 
+test('the generator is not cached for residents; once visited it works offline too', async ({ page, context }) => {
+  const served = await serveCopy();
+  const cachedUrls = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls;
+    });
+  try {
+    await visitOnline(page, served.url);
+    expect((await cachedUrls()).filter((url) => url.includes('generator'))).toEqual([]);
+    const heading = page.getByRole('heading', { name: 'Karte auf Ihrer Website einbinden' });
+    await page.goto(`${served.url}generator.html`);
+    await expect(heading).toBeVisible();
+    // A later visit to the finder keeps the generator's files.
+    await page.goto(served.url);
+    await waitForFinder(page);
+    await expect.poll(async () => (await cachedUrls()).filter((url) => /generator-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(url)).length).toBe(2);
+    await goOffline(context, served);
+    await page.goto(`${served.url}generator.html?lang=de`);
+    await expect(heading).toBeVisible();
+    await page.locator('#embed-place').selectOption({ label: 'Köln' });
+    await expect(page.frameLocator('.generator__preview').getByTestId('preset')).toContainText('Köln');
+  } finally {
+    served.stop();
+  }
+});
+
 test('a new dataset is shown on the next online visit, and then offline too', async ({ page, context }) => {
   const served = await serveCopy();
   try {

@@ -49,7 +49,7 @@ function securityHeaders(dist, frameAncestors = "'self'") {
     "connect-src 'self'",
     "manifest-src 'self'",
     "worker-src 'self'",
-    // The embed-code generator (?view=embed) previews the app in a same-origin iframe.
+    // The embed-code generator (generator.html) previews the app in a same-origin iframe.
     "frame-src 'self'",
     "base-uri 'self'",
     "form-action 'none'",

@@ -1,0 +1,130 @@
+//! The embed-code generator's own page (generator.html, issue 16): its own
+//! binary (`src/bin/generator.rs`) calls [`start_generator`], so residents'
+//! Wasm (the finder, `src/main.rs`) does not contain the generator, and the
+//! generator's Wasm not the finder's list, map or filters. Both share this
+//! library; link-time optimisation keeps in each only what it uses.
+//!
+//! [`redirect_old_address`] is the one piece the finder keeps: old links to
+//! the generator (`?view=embed`, from before it had its own page) go here.
+
+use leptos::prelude::*;
+
+use crate::config::Config;
+use crate::i18n::{Lang, Texts};
+use crate::load::{load_config_and_catalog, Catalog, LoadError};
+use crate::ui::{EmbedGenerator, LanguageSwitcher, LoadFailed, Loading};
+
+/// The page's file, next to index.html (relative: the site works under any
+/// sub-path).
+pub const PAGE: &str = "generator.html";
+
+type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
+
+/// Installs the panic hook and mounts the generator page into `<body>`.
+pub fn start_generator() {
+    crate::panic::install_hook();
+    if let Some(boot) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(GeneratorPage);
+}
+
+/// The generator page: the site header with the language switcher, then the
+/// generator once the dataset (its places) is loaded.
+#[component]
+fn GeneratorPage() -> impl IntoView {
+    let lang = Lang::for_page();
+    let texts: &'static Texts = lang.texts();
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+            let _ = html.set_attribute("dir", lang.dir());
+        }
+        document.set_title(texts.embed_title);
+    }
+    // As in the finder (src/app.rs): loaded at start and again on "retry".
+    let loaded: RwSignal<Option<Loaded>, LocalStorage> = RwSignal::new_local(None);
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            loaded.try_set(Some(load_config_and_catalog().await));
+        })
+    };
+    load();
+    view! {
+        <header class="site-header">
+            <div class="site-header__text">
+                <h1>{texts.app_title}</h1>
+                <p class="subtitle">{texts.app_subtitle}</p>
+            </div>
+            <LanguageSwitcher lang texts/>
+        </header>
+        <main id="main">
+            {move || match loaded.get() {
+                None => view! { <Loading texts/> }.into_any(),
+                Some((_, Ok(catalog))) => view! { <EmbedGenerator catalog texts/> }.into_any(),
+                Some((_, Err(error))) => {
+                    leptos::logging::error!("dataset not loaded: {error}");
+                    view! { <LoadFailed error texts on_retry=load/> }.into_any()
+                }
+            }}
+        </main>
+    }
+}
+
+/// On the finder's page: if the address is an old one of the generator
+/// (`?view=embed`), replaces it with the generator's page, keeping the other
+/// parameters (`lang`, …), and returns true.
+pub fn redirect_old_address() -> bool {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return false;
+    };
+    let search = location.search().unwrap_or_default();
+    match new_address(&search) {
+        Some(address) => location.replace(&address).is_ok(),
+        None => false,
+    }
+}
+
+/// The generator's address for a finder query string that asks for it
+/// (`?view=embed`), relative to the finder's page; `None` for any other.
+fn new_address(search: &str) -> Option<String> {
+    let pairs = search.strip_prefix('?').unwrap_or(search).split('&');
+    if !pairs.clone().any(|pair| pair == "view=embed") {
+        return None;
+    }
+    let rest: Vec<&str> = pairs
+        .filter(|pair| !pair.is_empty() && *pair != "view=embed")
+        .collect();
+    Some(if rest.is_empty() {
+        PAGE.to_owned()
+    } else {
+        format!("{PAGE}?{}", rest.join("&"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::new_address;
+
+    #[test]
+    fn old_generator_addresses_go_to_its_page_with_the_other_parameters() {
+        assert_eq!(
+            new_address("?view=embed").as_deref(),
+            Some("generator.html")
+        );
+        assert_eq!(
+            new_address("?lang=tr&view=embed").as_deref(),
+            Some("generator.html?lang=tr")
+        );
+        assert_eq!(
+            new_address("?view=embed&&lang=ar&x=1").as_deref(),
+            Some("generator.html?lang=ar&x=1")
+        );
+        assert_eq!(new_address(""), None);
+        assert_eq!(new_address("?embed=1&place=05315000"), None);
+        assert_eq!(new_address("?view=embedded"), None);
+    }
+}
