@@ -10,8 +10,16 @@
 (function () {
   var html = document.documentElement;
   html.classList.add('js');
+  var params = new URLSearchParams(location.search);
+  // The embed-code generator's old address: its own page now.
+  if (params.get('view') === 'embed') {
+    params.delete('view');
+    var rest = params.toString();
+    location.replace('generator.html' + (rest ? '?' + rest : ''));
+    return;
+  }
   var pending = false;
-  new URLSearchParams(location.search).forEach(function (value, key) {
+  params.forEach(function (value, key) {
     // `agency` opens an agency over the default list; `lang` is handled below.
     if (key !== 'agency' && key !== 'lang') pending = true;
   });

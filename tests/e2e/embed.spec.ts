@@ -54,6 +54,7 @@ test('the app reports its height and the host resizes the iframe', async ({ page
   expect(last).toBeGreaterThan(420);
   await expect(page.locator('#finder')).toHaveAttribute('style', new RegExp(`height: ${Math.ceil(last)}px`));
   // More results make the page taller, and the host follows.
+  await frame.locator('.more-filters > summary').click();
   await frame.getByRole('button', { name: /Ort zurücksetzen/ }).click();
   await expect.poll(() => page.evaluate(() => (window as any).__heights.at(-1))).toBeGreaterThan(last);
 });

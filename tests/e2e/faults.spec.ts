@@ -4,7 +4,7 @@
 // dataset cases are in load-errors.spec.ts.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { test, expect, allowErrors, servedDataset, waitForFinder, markerTotal } from './fixtures';
+import { test, expect, allowErrors, servedDataset, waitForFinder, markerTotal, gotoBeforeApp } from './fixtures';
 
 // page.route stands in for the server; a service worker would fetch past it after a reload.
 test.use({ serviceWorkers: 'block' });
@@ -28,25 +28,35 @@ test('HTTP 500 says the server failed, and retry recovers', async ({ page }) => 
   await expect(shown(page)).toHaveCount(servedDataset().agencies.length);
 });
 
-test('a slow dataset (5 s): the loading message shows first, then the data', async ({ page }) => {
+test('a slow dataset (5 s): the prerendered list shows meanwhile (or the loading line where it would not match), then the data', async ({ page }) => {
   const dataset = servedDataset();
   await page.route(DATASET, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     await route.fallback();
   });
   const started = Date.now();
-  await page.goto('./');
-  const loading = page.getByRole('status').filter({ hasText: 'Daten werden geladen …' });
-  await expect(loading).toBeVisible();
-  await expect(page.getByTestId('results')).toHaveCount(0);
+  await gotoBeforeApp(page, './');
+  // The build's own list, until the app has the served data.
+  const prerendered = page.locator('#prerendered [data-testid="results"]');
+  await expect(prerendered).toBeVisible();
   await expect(page.getByTestId('load-error')).toHaveCount(0);
-  // Still loading, not an error, well into the wait.
   await page.waitForTimeout(3_000);
-  await expect(loading).toBeVisible();
+  await expect(prerendered).toBeVisible();
+  await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
   await waitForFinder(page);
   expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
+
+  // A filtered address: no prerendered list (it would contradict the
+  // address), the loading line instead.
+  await gotoBeforeApp(page, './?sada=1');
+  const loading = page.getByRole('status').filter({ hasText: 'wird geladen' });
+  await expect(loading).toBeVisible();
+  await expect(page.locator('#prerendered')).toBeHidden();
+  await waitForFinder(page);
   await expect(loading).toHaveCount(0);
-  await expect(shown(page)).toHaveCount(dataset.agencies.length);
+  await expect(shown(page)).toHaveCount(dataset.agencies.filter((a) => a.antidiscrimination).length);
 });
 
 test('a dataset cut off inside a multi-byte character is reported as damaged', async ({ page }) => {
@@ -130,8 +140,9 @@ test.describe('a 10 MB dataset', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.fulfill(json(body));
     });
-    await page.goto('./');
-    await expect(page.getByRole('status').filter({ hasText: 'Daten werden geladen …' })).toBeVisible();
+    await gotoBeforeApp(page, './');
+    // The prerendered list shows while the big file loads.
+    await expect(page.locator('#prerendered [data-testid="results"]')).toBeVisible();
     await expect(page.getByTestId('result-count')).toHaveText(`${COUNT} Agenturen gefunden`, { timeout: 150_000 });
     await expect(page.locator('.ia-marker').first()).toBeAttached({ timeout: 30_000 });
     await expect.poll(() => markerTotal(page), { timeout: 30_000 }).toBe(COUNT);

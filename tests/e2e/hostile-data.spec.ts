@@ -47,7 +47,7 @@ async function expectNothingRan(page: Page, dialogs: string[]) {
   expect(scripts).toHaveLength((served.match(/<script\b/g) ?? []).length);
 }
 
-/** Every link the page has is http(s), tel:, mailto:, a geo: position, or a fragment; new-tab links are noopener noreferrer. */
+/** Every link the page has is http(s), tel:, mailto:, a geo: position, a list entry (`?agency=id#agency-id`), or a fragment; new-tab links are noopener noreferrer. */
 async function expectSafeLinks(page: Page) {
   const links = await page.evaluate(() =>
     [...document.querySelectorAll('a[href]')].map((a) => ({
@@ -59,7 +59,7 @@ async function expectSafeLinks(page: Page) {
   );
   expect(links.length).toBeGreaterThan(0);
   for (const link of links) {
-    expect(link.href, JSON.stringify(link)).toMatch(/^(generator\.html$|https?:\/\/|tel:\+?\d+$|mailto:[^\s<>"]+$|geo:-?\d+\.\d+,-?\d+\.\d+$|#)/);
+    expect(link.href, JSON.stringify(link)).toMatch(/^(generator\.html$|\?agency=[^\s<>"#&]+#agency-[^\s<>"#&]+$|https?:\/\/|tel:\+?\d+$|mailto:[^\s<>"]+$|geo:-?\d+\.\d+,-?\d+\.\d+$|#)/);
     if (link.target === '_blank' || (link.inApp && /^https?:/.test(link.href))) {
       expect(link.rel.split(/\s+/), JSON.stringify(link)).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
     }
@@ -198,7 +198,7 @@ test('a 10,000-character name wraps: no horizontal scrolling on a phone', async 
   expect(await noHorizontalScroll()).toBe(true);
   const box = await page.locator(`#agency-${long.id}`).boundingBox();
   expect(box!.width).toBeLessThanOrEqual(390);
-  await page.locator(`#agency-${long.id} button`).click();
+  await page.locator(`#agency-${long.id} .result__link`).click();
   await expect(page.getByTestId('detail').getByRole('heading', { level: 2 })).toHaveText(long.name);
   expect(await noHorizontalScroll()).toBe(true);
   // The rest of the page is still reachable below the name.

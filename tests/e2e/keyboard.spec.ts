@@ -3,7 +3,7 @@
 // only page.keyboard. Every control the journeys pass must show a focus
 // indicator (a non-none outline or box-shadow on document.activeElement).
 import type { Page } from '@playwright/test';
-import { test, expect, servedDataset, waitForFinder, openFilters } from './fixtures';
+import { test, expect, servedDataset, waitForFinder } from './fixtures';
 
 type Focus = { what: string; ring: boolean; style: string };
 
@@ -29,10 +29,10 @@ async function focused(page: Page): Promise<Focus | null> {
  * Presses Tab until the focused element matches `selector` (at most `max`
  * times) and checks the focus indicator on every stop on the way.
  */
-async function tabTo(page: Page, selector: string, max = 40) {
+async function tabTo(page: Page, selector: string, max = 40, key = 'Tab') {
   const passed: string[] = [];
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const now = await focused(page);
     if (!now) continue;
     passed.push(now.what);
@@ -73,9 +73,12 @@ for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['p
     expect(box.height).toBeGreaterThanOrEqual(44);
     await expectRing(page);
 
-    // 2. The place filter, a WAI-ARIA combobox: type, arrow to the option, Enter.
+    // 2. "Filter" opens with Enter; in it the place filter, a WAI-ARIA
+    // combobox: type, arrow to the option, Enter.
+    await tabTo(page, 'details.more-filters > summary');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('details.more-filters')).toHaveAttribute('open', '');
     await tabTo(page, '#filter-place');
-    await openFilters(page);
     const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
     await expect(place).toBeFocused();
     await page.keyboard.type('koln');
@@ -91,8 +94,8 @@ for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['p
     await expect(page).toHaveURL(/place=05315000/);
     await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(inKoeln.length);
 
-    // 3. The Servicestelle switch, toggled with Space.
-    await tabTo(page, '#filter-sada', 5);
+    // 3. The Servicestelle switch (before the fold), toggled with Space.
+    await tabTo(page, '#filter-sada', 8, 'Shift+Tab');
     const sada = page.getByRole('switch', { name: /Nur Servicestellen/ });
     await expect(sada).not.toBeChecked();
     await page.keyboard.press('Space');
@@ -126,7 +129,7 @@ for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['p
     // 7. Escape closes the detail; focus returns to the agency's entry, filters kept.
     await page.keyboard.press('Escape');
     await expect(detail).toHaveCount(0);
-    const entry = page.locator(`#${entryId} button`);
+    const entry = page.locator(`#${entryId} .result__link`);
     await expect(entry).toBeFocused();
     await expect(entry).toBeInViewport();
     await expectRing(page);
@@ -173,7 +176,7 @@ test('a marker reached by Tab opens with Enter; the map skip link shows when foc
   // Escape returns to the agency's entry in the list.
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('detail')).toHaveCount(0);
-  await expect(page.locator(`#agency-${agency.id} button`)).toBeFocused();
+  await expect(page.locator(`#agency-${agency.id} .result__link`)).toBeFocused();
   await expect(page).toHaveURL(/place=05315000/);
 });
 
@@ -253,8 +256,8 @@ test('"Karte überspringen" moves focus past all markers and keeps the filters',
     testid: document.activeElement!.getAttribute('data-testid'),
   }));
   expect(after.inMap).toBe(false);
-  // On the desktop the next stop after the map is the CSV download.
-  expect(after.testid).toBe('download-csv');
+  // On the desktop the next stop after the map is the footer's "source and licence".
+  expect(await page.evaluate(() => document.activeElement!.closest('.site-footer') !== null)).toBe(true);
   await expectRing(page);
 });
 

@@ -161,7 +161,11 @@ test('the cache holds only public files of the app: no tiles, nothing from other
     }
     // The app shell is complete: the page, every file it names, config, dataset, outline.
     const html = readFileSync(join(served.root, 'index.html'), 'utf8');
-    const named = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:]+)"/g)].map(([, url]) => new URL(url, served.url).href);
+    // (Not the list's `?agency=` links, views of the page itself, nor the
+    // footer's link to the generator's page, which residents never download.)
+    const named = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:?][^"#:]*)"/g)]
+      .map(([, url]) => new URL(url, served.url).href)
+      .filter((url) => !url.endsWith('/generator.html'));
     const config = JSON.parse(readFileSync(join(served.root, 'config.json'), 'utf8'));
     for (const url of [...named, `${served.url}config.json`, new URL(config.dataset_url, served.url).href, new URL(config.outline_url, served.url).href]) {
       expect(cached, url).toContain(url);
