@@ -34,14 +34,68 @@ pub fn skip_to(event: web_sys::MouseEvent, id: &str) {
     }
 }
 
-/// Installs the panic hook and mounts the app into `<body>`.
+/// Installs the panic hook and mounts the app into `<body>`: at once in
+/// German (compiled in); in another language once its file is loaded. That
+/// file is fetched at the same time as config and dataset (public/lang-gate.js
+/// has already preloaded it), and the app mounts as soon as the texts are
+/// there, showing "loading" in the right language until the data arrives.
+/// A missing or broken language file leaves the page German, with a notice.
 pub fn start() {
     panic::install_hook();
+    let lang = i18n::Lang::for_page();
+    if lang == i18n::Lang::De {
+        mount(i18n::german(), None, false);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        use futures::future::{select, Either};
+        let mut first_load: app::FirstLoad = Box::pin(load::load_config_and_catalog());
+        let texts = Box::pin(load::load_texts(lang));
+        let texts = match select(texts, &mut first_load).await {
+            Either::Left((texts, _)) => texts,
+            Either::Right((loaded, texts)) => {
+                first_load = Box::pin(futures::future::ready(loaded));
+                texts.await
+            }
+        };
+        match texts {
+            Ok(texts) => mount(texts, Some(first_load), false),
+            Err(problem) => {
+                leptos::logging::warn!(
+                    "language {} not loaded, showing German: {problem}",
+                    lang.tag()
+                );
+                mount(i18n::german(), Some(first_load), true);
+            }
+        }
+    });
+}
+
+fn mount(texts: &'static i18n::Texts, first_load: Option<app::FirstLoad>, language_failed: bool) {
+    use leptos::prelude::*;
+    i18n::set_page_texts(texts);
     if let Some(boot) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("boot"))
     {
         boot.remove();
     }
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(move || match first_load {
+        Some(first_load) => view! { <app::App texts first_load language_failed/> }.into_any(),
+        None => view! { <app::App texts language_failed/> }.into_any(),
+    });
+    language_ready();
+}
+
+/// Ends the wait public/lang-gate.js began for a language other than German:
+/// removes `lang-pending` from `<html>` (its CSS hides the prerendered German
+/// page meanwhile). Called once the app shows the page's language, and when
+/// the app cannot start (the panic hook).
+pub fn language_ready() {
+    if let Some(html) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = html.class_list().remove_1("lang-pending");
+    }
 }

@@ -24,6 +24,7 @@ pub fn show_crash_message() {
     if document.get_element_by_id("crash").is_some() {
         return;
     }
+    crate::language_ready();
     let texts = i18n::texts_for_document();
     let Ok(banner) = document.create_element("div") else {
         return;
