@@ -6,6 +6,8 @@ try {
   const { default: init } = await import(new URL(app.js, document.baseURI).href);
   await init({ module_or_path: new URL(app.wasm, document.baseURI).href });
 } catch (error) {
+  // The wait for another language (public/lang-gate.js) ends: show the message.
+  document.documentElement.classList.remove('lang-pending');
   const boot = document.getElementById('boot');
   if (boot) {
     boot.setAttribute('role', 'alert');
