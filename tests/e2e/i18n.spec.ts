@@ -84,7 +84,7 @@ async function visibleUiText(page: import('@playwright/test').Page): Promise<str
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('[lang="de"], script, style, noscript')) continue;
+      if (!parent || parent.closest('body [lang="de"], script, style, noscript')) continue;
       if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions)) continue;
       parts.push(node.textContent ?? '');
     }
