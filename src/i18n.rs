@@ -14,7 +14,7 @@
 //! by their enum, so the UI never shows a raw code. Agency names, addresses and
 //! other data stay as in the source (German) and are marked `lang="de"`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use ia_core::{Offer, Precision, Topic, Umbrella};
@@ -661,7 +661,12 @@ impl Texts {
                 vec![format!("not a language file: {err}")],
             ),
         };
-        let known: BTreeSet<String> = messages.keys().cloned().collect();
+        problems.extend(
+            needs_review
+                .iter()
+                .filter(|key| !messages.contains_key(*key))
+                .map(|key| format!("needs_review names an unknown key: {key}")),
+        );
         let mut reader = Reader {
             lang,
             messages,
@@ -674,12 +679,6 @@ impl Texts {
                 .messages
                 .keys()
                 .map(|key| format!("{key}: unknown key")),
-        );
-        problems.extend(
-            needs_review
-                .iter()
-                .filter(|key| !known.contains(*key))
-                .map(|key| format!("needs_review names an unknown key: {key}")),
         );
         (texts, problems)
     }
@@ -729,22 +728,22 @@ impl Reader {
     /// Notes a problem unless `text`'s placeholders are `args` (plus `count`,
     /// which may be left out when `count_optional`).
     fn check(&mut self, key: &str, text: &str, args: &[&str], count: Option<(&str, bool)>) {
-        let found = match placeholders(text) {
+        let mut found = match placeholders(text) {
             Ok(found) => found,
             Err(problem) => {
                 self.problems.push(format!("{key}: {problem}"));
                 return;
             }
         };
-        let mut want: BTreeSet<&str> = args.iter().copied().collect();
-        let mut found: BTreeSet<&str> = found;
+        let mut want: Vec<&str> = args.to_vec();
         if let Some((count, optional)) = count {
             if optional {
-                found.remove(count);
+                found.retain(|name| *name != count);
             } else {
-                want.insert(count);
+                want.push(count);
             }
         }
+        want.sort_unstable();
         if !text.is_empty() && found != want {
             self.problems.push(format!(
                 "{key}: placeholders {found:?}, the key table says {want:?}"
@@ -808,21 +807,26 @@ impl Reader {
     }
 }
 
-/// The `{name}` placeholders of a message, or why its braces are wrong.
-fn placeholders(text: &str) -> Result<BTreeSet<&str>, String> {
-    let mut found = BTreeSet::new();
+/// The `{name}` placeholders of a message (sorted, each once), or why its
+/// braces are wrong.
+fn placeholders(text: &str) -> Result<Vec<&str>, String> {
+    let mut found = Vec::new();
     let mut rest = text;
     loop {
         let open = rest.find('{');
         let close = rest.find('}');
         match (open, close) {
-            (None, None) => return Ok(found),
+            (None, None) => {
+                found.sort_unstable();
+                found.dedup();
+                return Ok(found);
+            }
             (Some(open), Some(close)) if open < close => {
                 let name = &rest[open + 1..close];
                 if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
                     return Err(format!("bad placeholder {{{name}}}"));
                 }
-                found.insert(name);
+                found.push(name);
                 rest = &rest[close + 1..];
             }
             _ => return Err("unmatched { or }".to_owned()),
