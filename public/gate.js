@@ -1,17 +1,29 @@
 // Runs in <head> before the first paint (a classic script: the CSP allows no
-// inline one). It tells the CSS that scripts run (`js` on <html>: the
-// prerendered first view then shows its controls, which the app makes work,
-// instead of every agency's contact links) and hides the prerendered view
-// where it would not match what the app will show for this address
-// (`pending`): an embed, or an address that names filters or a place. The app
-// removes `pending` when it takes over (src/takeover.rs); boot.js does when
-// the app cannot start, and the page then shows the prerendered view as it
-// does without JavaScript.
+// inline one; index.html). Three things, in this order:
+//
+// 1. `js` on <html>: scripts run. The prerendered first view (src/prerender.rs)
+//    then shows its controls, which the app makes work, instead of every
+//    agency's contact links (style/app.css).
+// 2. The page's language, chosen exactly as the app's Lang::for_page does
+//    (src/i18n.rs): the first `lang` parameter (percent-decoded), then the
+//    browser's languages, else German; a tag matches by its first subtag,
+//    case-insensitive, `_` read as `-`, and `de-x-ls` is Leichte Sprache. The
+//    tags come from <meta name="ia-langs"> (a test checks it against
+//    Lang::ALL). For a language other than German it preloads
+//    locales/<tag>.json (the app fetches it at start and finds it here) and
+//    sets <html lang> and dir.
+// 3. `pending` on <html> where the prerendered German default view would not
+//    match what the app will show: another language (no German flash), an
+//    embed, or an address that names filters or a place. The CSS hides the
+//    prerendered view then; the app removes `pending` when it takes over
+//    (src/takeover.rs), boot.js and the panic hook when it cannot start (the
+//    page then shows the prerendered view as it does without JavaScript).
+//
+// The embed-code generator's old address (`?view=embed`) goes to its page.
 (function () {
   var html = document.documentElement;
   html.classList.add('js');
   var params = new URLSearchParams(location.search);
-  // The embed-code generator's old address: its own page now.
   if (params.get('view') === 'embed') {
     params.delete('view');
     var rest = params.toString();
@@ -23,5 +35,35 @@
     // `agency` opens an agency over the default list; `lang` is handled below.
     if (key !== 'agency' && key !== 'lang') pending = true;
   });
+
+  var meta = document.querySelector('meta[name="ia-langs"]');
+  var tags = meta ? meta.getAttribute('content').split(/\s+/).filter(Boolean) : ['de'];
+  var rtl = ['ar', 'fa'];
+  function fromTag(tag) {
+    tag = String(tag).trim().toLowerCase().replace(/_/g, '-');
+    if (tag === 'de-x-ls') return tags.indexOf('de-x-ls') >= 0 ? 'de-x-ls' : null;
+    var primary = tag.split('-')[0];
+    return tags.indexOf(primary) >= 0 ? primary : null;
+  }
+  var preferred = [];
+  var fromUrl = params.get('lang');
+  if (fromUrl !== null) preferred.push(fromUrl);
+  preferred = preferred.concat(navigator.languages || [navigator.language || '']);
+  var lang = 'de';
+  for (var i = 0; i < preferred.length; i++) {
+    var found = fromTag(preferred[i]);
+    if (found) { lang = found; break; }
+  }
+  if (lang !== 'de') {
+    pending = true;
+    html.setAttribute('lang', lang);
+    html.setAttribute('dir', rtl.indexOf(lang) >= 0 ? 'rtl' : 'ltr');
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = 'locales/' + lang + '.json';
+    document.head.appendChild(link);
+  }
   if (pending) html.classList.add('pending');
 })();

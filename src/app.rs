@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::config::Config;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, LANGUAGE_FAILED_DE, LANGUAGE_FAILED_EN};
 use crate::load::{load_config_and_catalog, Catalog, LoadError};
 use crate::map::MapPanel;
 use crate::state::FinderState;
@@ -15,12 +15,22 @@ use crate::ui::{
     ResultSummary,
 };
 
-type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
+/// Config and dataset, or why the dataset could not be loaded.
+pub type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
 
+/// The first load of config and dataset, started before the app mounts
+/// (while another language's file is fetched, see [`crate::start`]).
+pub type FirstLoad = std::pin::Pin<Box<dyn std::future::Future<Output = Loaded>>>;
+
+/// The app, in the language of `texts`. `language_failed`: the chosen
+/// language's file could not be loaded, so the page is German with a notice.
 #[component]
-pub fn App() -> impl IntoView {
-    let lang = Lang::for_page();
-    let texts: &'static Texts = lang.texts();
+pub fn App(
+    texts: &'static Texts,
+    #[prop(optional)] first_load: Option<FirstLoad>,
+    #[prop(optional)] language_failed: bool,
+) -> impl IntoView {
+    let lang = texts.lang();
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
@@ -38,7 +48,12 @@ pub fn App() -> impl IntoView {
             loaded.try_set(Some(load_config_and_catalog().await));
         })
     };
-    load();
+    match first_load {
+        Some(first_load) => leptos::task::spawn_local(async move {
+            loaded.try_set(Some(first_load.await));
+        }),
+        None => load(),
+    }
     // Embedded in a partner's page: no site header (the partner's page has
     // its own), and the page reports its height to the parent.
     let embedded = page_embed_options().embed;
@@ -54,7 +69,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router>
-            <Frame lang texts embedded>
+            <Frame lang texts embedded language_failed>
                 // A plain reactive match rather than <Suspense>: the same behaviour, and
                 // slightly smaller (4 KB gzip measured), because the whole finder view is not
                 // compiled into a future's state machine.
@@ -80,10 +95,19 @@ pub fn Frame(
     lang: Lang,
     texts: &'static Texts,
     embedded: bool,
+    /// The chosen language's file could not be loaded: the page is German,
+    /// and says so.
+    #[prop(optional)]
+    language_failed: bool,
     children: Children,
 ) -> impl IntoView {
     view! {
         <a class="skip-link" href="#results" on:click=move |event| crate::skip_to(event, "results")>{texts.skip_to_results}</a>
+        {language_failed.then(|| view! {
+            <p class="notice language-failed" role="status" data-testid="language-failed">
+                <span lang="de">{LANGUAGE_FAILED_DE}</span>" "<span lang="en">{LANGUAGE_FAILED_EN}</span>
+            </p>
+        })}
         {(!embedded).then(|| view! {
             <header class="site-header">
                 <div class="site-header__text">

@@ -20,24 +20,36 @@ pub const PAGE: &str = "generator.html";
 
 type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
 
-/// Installs the panic hook and mounts the generator page into `<body>`.
+/// Installs the panic hook and mounts the generator page into `<body>`, in
+/// the page's language (German is built in; another language's file is
+/// fetched first, and German is used if it cannot be loaded).
 pub fn start_generator() {
     crate::panic::install_hook();
-    if let Some(boot) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(GeneratorPage);
+    wasm_bindgen_futures::spawn_local(async move {
+        let lang = Lang::for_page();
+        let texts = match crate::load::load_texts(lang).await {
+            Ok(texts) => texts,
+            Err(problem) => {
+                leptos::logging::warn!("language {} not loaded: {problem}", lang.tag());
+                crate::i18n::german()
+            }
+        };
+        crate::i18n::set_page_texts(texts);
+        if let Some(boot) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("boot"))
+        {
+            boot.remove();
+        }
+        leptos::mount::mount_to_body(move || view! { <GeneratorPage texts/> });
+    });
 }
 
 /// The generator page: the site header with the language switcher, then the
 /// generator once the dataset (its places) is loaded.
 #[component]
-fn GeneratorPage() -> impl IntoView {
-    let lang = Lang::for_page();
-    let texts: &'static Texts = lang.texts();
+fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
+    let lang = texts.lang();
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Some(html) = document.document_element() {
             let _ = html.set_attribute("lang", lang.tag());

@@ -1,22 +1,26 @@
-//! Every user-visible string of the app, one table per language.
+//! Every user-visible string of the app, read from one translator-editable
+//! file per language: `locales/<tag>.json` (format and how to edit it: docs/i18n.md).
 //!
-//! A table is a `Texts` struct literal, so a language that lacks a string does
-//! not compile: "every locale has every key" is checked by the compiler.
+//! German is compiled in (`include_str!`), so a German page needs no fetch;
+//! another language's file is fetched at start (see [`crate::load::load_texts`]),
+//! checked against the key table below and turned into a [`Texts`] that lives
+//! for the rest of the page. A file that is missing or does not pass the check
+//! leaves the page in German, with a notice.
+//!
+//! The rules stay code: which plural category a number takes
+//! ([`Lang::plural_category`]) and how a date is put together
+//! ([`Lang::date_style`]); the words (plural forms, month names) are data.
 //! Labels of the closed vocabularies (offers, topics, umbrellas) are looked up
 //! by their enum, so the UI never shows a raw code. Agency names, addresses and
 //! other data stay as in the source (German) and are marked `lang="de"`.
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
 use ia_core::{Offer, Precision, Topic, Umbrella};
 
-mod ar;
 #[cfg(test)]
-mod checks;
-mod de_ls;
-mod en;
-mod fa;
-mod ru;
-mod tr;
-mod uk;
+mod tests;
 
 /// A language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +36,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the switcher's order. index.html's
+    /// `<meta name="ia-langs">` (read by public/gate.js) lists the same tags.
     pub const ALL: &'static [Lang] = &[
         Lang::De,
         Lang::DeLs,
@@ -43,8 +49,9 @@ impl Lang {
         Lang::Ru,
     ];
 
-    /// BCP 47 tag, for `<html lang>` and the `lang` URL parameter.
-    /// Leichte Sprache has no registered subtag: a private-use one.
+    /// BCP 47 tag, for `<html lang>`, the `lang` URL parameter and the
+    /// language file's name. Leichte Sprache has no registered subtag: a
+    /// private-use one.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::De => "de",
@@ -58,17 +65,9 @@ impl Lang {
         }
     }
 
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::De => &DE,
-            Lang::DeLs => &de_ls::DE_LS,
-            Lang::En => &en::EN,
-            Lang::Tr => &tr::TR,
-            Lang::Ar => &ar::AR,
-            Lang::Fa => &fa::FA,
-            Lang::Uk => &uk::UK,
-            Lang::Ru => &ru::RU,
-        }
+    /// The language file, relative to the document's base.
+    pub fn file_url(self) -> String {
+        format!("locales/{}.json", self.tag())
     }
 
     /// Writing direction, for `<html dir>`.
@@ -95,6 +94,7 @@ impl Lang {
 
     /// The language for a BCP 47 tag such as `en-GB` or `de-x-ls` (case
     /// and `_` instead of `-` are accepted); `None` for other languages.
+    /// public/gate.js matches tags the same way.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
         if tag == "de-x-ls" {
@@ -117,17 +117,22 @@ impl Lang {
             .unwrap_or(Lang::De)
     }
 
+    /// The (percent-decoded) value of the first `lang` parameter of a query string.
+    pub fn from_query(search: &str) -> Option<String> {
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("lang="))
+            .map(percent_decode)
+    }
+
     /// The language of this page: `?lang=`, then the browser's languages, then German.
     pub fn for_page() -> Lang {
         let Some(window) = web_sys::window() else {
             return Lang::De;
         };
         let search = window.location().search().unwrap_or_default();
-        let from_url = search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("lang="))
-            .map(str::to_owned);
+        let from_url = Lang::from_query(&search);
         let browser: Vec<String> = window
             .navigator()
             .languages()
@@ -136,331 +141,152 @@ impl Lang {
             .collect();
         Lang::choose(from_url.iter().chain(browser.iter()).map(String::as_str))
     }
+
+    /// The plural categories (CLDR names) this language's rule gives whole
+    /// numbers; a counted message has one form for each (see [`Self::plural_category`]).
+    pub fn plural_categories(self) -> &'static [Category] {
+        use Category::*;
+        match self {
+            Lang::De | Lang::DeLs | Lang::En | Lang::Tr | Lang::Fa => &[One, Other],
+            Lang::Uk | Lang::Ru => &[One, Few, Many],
+            Lang::Ar => &[Zero, One, Two, Few, Many, Other],
+        }
+    }
+
+    /// The plural category of a whole number. German, English, Turkish and
+    /// Persian: `one` for exactly 1 (Turkish and Persian nouns stay singular
+    /// after a numeral, so their `one` and `other` forms are usually the same,
+    /// but a sentence may still word "the nearest one" differently).
+    pub fn plural_category(self, n: usize) -> Category {
+        match self {
+            Lang::De | Lang::DeLs | Lang::En | Lang::Tr | Lang::Fa => {
+                if n == 1 {
+                    Category::One
+                } else {
+                    Category::Other
+                }
+            }
+            Lang::Uk | Lang::Ru => slavic_plural(n),
+            Lang::Ar => plural_ar(n),
+        }
+    }
+
+    /// How this language writes a date.
+    pub fn date_style(self) -> DateStyle {
+        match self {
+            Lang::De | Lang::Tr | Lang::Uk | Lang::Ru => DateStyle::Dotted,
+            Lang::DeLs => DateStyle::DayDotMonthYear,
+            Lang::En | Lang::Ar | Lang::Fa => DateStyle::DayMonthYear,
+        }
+    }
 }
 
-/// The strings of one language. Functions are used where a number or name
-/// goes into the sentence, so that each language can order words its own way.
-pub struct Texts {
-    /// BCP 47 tag of this language, for `lang` attributes on UI text inside data.
-    pub lang_tag: &'static str,
-    pub app_title: &'static str,
-    pub app_subtitle: &'static str,
-    pub skip_to_results: &'static str,
-    pub loading: &'static str,
-    pub load_failed: &'static str,
-    pub retry: &'static str,
-    pub crashed: &'static str,
-    pub reload: &'static str,
-    pub start_over: &'static str,
-    pub n_found: fn(usize) -> String,
-    pub n_skipped: fn(usize) -> String,
-    /// The button under a long list: show `n` more entries.
-    pub show_more: fn(usize) -> String,
-    pub results_heading: &'static str,
-    pub map_label: &'static str,
-    pub view_switch_label: &'static str,
-    pub view_list: &'static str,
-    pub view_map: &'static str,
-    pub map_note_no_tiles: &'static str,
-    pub map_unavailable: &'static str,
-    /// Said once on translated pages: the agencies' data stays German. Empty in German.
-    pub data_in_german: &'static str,
-    pub language_label: &'static str,
-    pub zoom_in: &'static str,
-    pub zoom_out: &'static str,
-    pub language_apply: &'static str,
-    pub cluster_label: fn(usize) -> String,
-    pub servicestelle: &'static str,
-    pub approximate_position: fn(Precision) -> &'static str,
-    pub as_of: fn(&str) -> String,
-    /// A date `YYYY-MM-DD` as this language writes it.
-    pub date: fn(&str) -> String,
-    /// The unit after a distance ("km").
-    pub km_unit: &'static str,
-    pub source: &'static str,
-    pub coverage: fn(usize, u32) -> String,
-    pub data_licence: &'static str,
-    pub boundaries_attribution: &'static str,
-    pub error_not_found: fn(u16) -> String,
-    pub error_network: &'static str,
-    pub error_format: &'static str,
-    pub error_schema: &'static str,
-    pub technical_details: &'static str,
-    pub filters_label: &'static str,
-    pub search_label: &'static str,
-    pub search_placeholder: &'static str,
-    pub place_label: &'static str,
-    pub place_all: &'static str,
-    pub kreis_suffix: &'static str,
-    pub place_clear: &'static str,
-    pub near_label: &'static str,
-    pub near_placeholder: &'static str,
-    pub near_clear: &'static str,
-    pub near_no_match: &'static str,
-    pub near_hint: &'static str,
-    pub places_loading: &'static str,
-    pub places_failed: &'static str,
-    pub use_location: &'static str,
-    pub locating: &'static str,
-    pub location_denied: &'static str,
-    pub location_unavailable: &'static str,
-    pub radius_label: &'static str,
-    pub radius_all: &'static str,
-    pub radius_km: fn(u16) -> String,
-    pub nearest_instead: fn(u16, usize) -> String,
-    pub sada_far: fn(&str) -> String,
-    pub distance_suffix: &'static str,
-    pub origin_label: fn(&str) -> String,
-    pub decimal_separator: char,
-    pub place_no_match: &'static str,
-    pub n_places: fn(usize) -> String,
-    pub sada_toggle: &'static str,
-    pub sada_only: &'static str,
-    pub preset_label: &'static str,
-    pub topics_legend: &'static str,
-    pub offers_legend: &'static str,
-    pub umbrellas_legend: &'static str,
-    pub more_filters: &'static str,
-    /// The control the less used filters fold into ("Filter (2)").
-    pub filters_toggle: &'static str,
-    /// Said on the prerendered page when the app does not run (no JavaScript).
-    pub needs_js: &'static str,
-    pub reset_filters: &'static str,
-    pub back_to_list: &'static str,
-    pub carrier_label: &'static str,
-    pub address_label: &'static str,
-    pub languages_label: &'static str,
-    pub call: &'static str,
-    pub write_email: &'static str,
-    pub website: &'static str,
-    pub directions: &'static str,
-    pub open_in_map_app: &'static str,
-    pub last_verified: &'static str,
-    pub report_error: &'static str,
-    pub get_listed: &'static str,
-    pub postcodes_attribution: &'static str,
-    pub download_label: &'static str,
-    pub about_data: &'static str,
-    pub open_full_map: &'static str,
-    pub embed_generator_link: &'static str,
-    pub embed_title: &'static str,
-    pub embed_intro: &'static str,
-    pub embed_lock: &'static str,
-    pub embed_list: &'static str,
-    pub embed_list_side: &'static str,
-    pub embed_list_bottom: &'static str,
-    pub embed_list_none: &'static str,
-    pub embed_height: &'static str,
-    pub embed_snippet: &'static str,
-    pub embed_copy: &'static str,
-    pub embed_copied: &'static str,
-    pub embed_preview: &'static str,
-    pub embed_iframe_title: &'static str,
-    pub embed_back: &'static str,
-    pub skip_map: &'static str,
-    pub pan_label: &'static str,
-    pub pan_north: &'static str,
-    pub pan_south: &'static str,
-    pub pan_west: &'static str,
-    pub pan_east: &'static str,
-    pub load_tiles: &'static str,
-    pub embed_tiles_on_click: &'static str,
-    /// The generator's list of controls the embed shows.
-    pub embed_controls: &'static str,
-    /// The generator's language choice that adds no `lang` parameter.
-    pub embed_language_auto: &'static str,
-    /// The footer link to the operator's accessibility statement.
-    pub accessibility_statement: &'static str,
-    pub wheel_hint: &'static str,
-    pub touch_hint: &'static str,
-    pub offer: fn(Offer) -> &'static str,
-    pub topic: fn(Topic) -> &'static str,
-    pub umbrella: fn(Umbrella) -> &'static str,
+/// Decodes `%XX` escapes and `+` (a space in a query string); invalid
+/// escapes stay as they are.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
-pub static DE: Texts = Texts {
-    lang_tag: "de",
-    app_title: "Integrationsagenturen in NRW",
-    app_subtitle: "Beratung und Angebote für Menschen mit Einwanderungsgeschichte – finden Sie eine Agentur in Ihrer Nähe.",
-    skip_to_results: "Zur Ergebnisliste springen",
-    loading: "Daten werden geladen …",
-    load_failed: "Die Liste der Integrationsagenturen konnte nicht geladen werden.",
-    retry: "Erneut versuchen",
-    crashed: "Etwas ist schiefgelaufen.",
-    reload: "Seite neu laden",
-    start_over: "Neu beginnen (ohne Auswahl)",
-    n_found: |n| match n {
-        0 => "Keine Agentur gefunden".into(),
-        1 => "1 Agentur gefunden".into(),
-        n => format!("{n} Agenturen gefunden"),
-    },
-    n_skipped: |n| match n {
-        1 => "1 Eintrag konnte nicht angezeigt werden.".into(),
-        n => format!("{n} Einträge konnten nicht angezeigt werden."),
-    },
-    show_more: |n| format!("{n} weitere anzeigen"),
-    results_heading: "Ergebnisse",
-    map_label: "Karte der Integrationsagenturen",
-    view_switch_label: "Ansicht",
-    view_list: "Liste",
-    view_map: "Karte",
-    map_note_no_tiles: "Hintergrundkarte nicht erreichbar – Umrisse, Standorte und Liste funktionieren weiter.",
-    map_unavailable: "Die Karte konnte nicht geladen werden – Liste und Filter funktionieren weiter.",
-    data_in_german: "",
-    language_label: "Sprache / Language",
-    zoom_in: "Vergrößern",
-    zoom_out: "Verkleinern",
-    language_apply: "Wechseln",
-    cluster_label: |n| format!("{n} Agenturen"),
-    servicestelle: "Servicestelle für Antidiskriminierungsarbeit",
-    approximate_position: |precision| match precision {
-        Precision::Address => "Position: Adresse",
-        Precision::Postcode => "Position ungefähr (Mitte des Postleitzahl-Gebiets)",
-        Precision::Municipality => "Position ungefähr (Mitte der Gemeinde)",
-    },
-    as_of: |date| format!("Stand: {}", dotted_date(date)),
-    date: dotted_date,
-    km_unit: "km",
-    source: "Quelle",
-    coverage: |listed, total| format!("{listed} von rund {total} Integrationsagenturen erfasst"),
-    data_licence: "Datenlizenz",
-    boundaries_attribution: "Grenzen: © GeoBasis-DE / BKG (2017), dl-de/by-2-0",
-    error_not_found: |status| format!("Der Server antwortete mit Fehler {status}."),
-    error_network: "Keine Verbindung zum Server.",
-    error_format: "Die Datei ist beschädigt oder hat ein unbekanntes Format.",
-    error_schema: "Die Datei hat eine Version, die diese Anwendung nicht lesen kann.",
-    technical_details: "Technische Details",
-    filters_label: "Agenturen filtern",
-    search_label: "Suche nach Name, Träger oder Adresse",
-    search_placeholder: "z. B. Caritas oder Köln",
-    place_label: "Stadt, Gemeinde oder Kreis",
-    place_all: "Ganz NRW",
-    kreis_suffix: " (Kreis)",
-    place_clear: "Ort zurücksetzen (ganz NRW)",
-    near_label: "In der Nähe von (PLZ oder Ort)",
-    near_placeholder: "z. B. 50667 oder Bergheim",
-    near_clear: "Ausgangsort löschen",
-    near_no_match: "Keine PLZ und kein Ort in NRW gefunden",
-    near_hint: "Postleitzahl oder Ortsnamen eingeben",
-    places_loading: "Orte werden geladen …",
-    places_failed: "Die Ortsliste konnte nicht geladen werden.",
-    use_location: "Meinen Standort verwenden",
-    locating: "Standort wird bestimmt …",
-    location_denied: "Ihr Standort ist nicht freigegeben. Bitte geben Sie Ihre Postleitzahl oder Ihren Ort ein.",
-    location_unavailable: "Ihr Standort konnte nicht bestimmt werden. Bitte geben Sie Ihre Postleitzahl oder Ihren Ort ein.",
-    radius_label: "Umkreis:",
-    radius_all: "ganz NRW",
-    radius_km: |r| format!("{r} km"),
-    nearest_instead: |r, n| match n {
-        1 => format!("Im Umkreis von {r} km gibt es keine passende Agentur. Hier die nächste:"),
-        n => format!("Im Umkreis von {r} km gibt es keine passende Agentur. Hier die {n} nächsten:"),
-    },
-    sada_far: |distance| format!("Servicestellen für Antidiskriminierungsarbeit beraten meist für eine ganze Region. Auch die nächste ({distance} entfernt) ist für Sie da."),
-    distance_suffix: " entfernt",
-    origin_label: |place| format!("Ausgangspunkt für Entfernungen: {place}"),
-    decimal_separator: ',',
-    place_no_match: "Kein Ort mit Integrationsagentur gefunden",
-    n_places: |n| match n {
-        0 => "Keine Vorschläge".into(),
-        1 => "1 Vorschlag".into(),
-        n => format!("{n} Vorschläge"),
-    },
-    sada_toggle: "Nur Servicestellen für Antidiskriminierungsarbeit",
-    sada_only: "nur Servicestellen für Antidiskriminierungsarbeit",
-    preset_label: "Fest eingestellt:",
-    topics_legend: "Beratungsschwerpunkte",
-    offers_legend: "Angebote",
-    umbrellas_legend: "Wohlfahrtsverband",
-    more_filters: "Weitere Filter: Angebote und Verbände",
-    filters_toggle: "Filter",
-    needs_js: "Karte und Filter brauchen JavaScript; hier stehen alle Agenturen mit Adresse und Kontakt.",
-    reset_filters: "Alle Filter zurücksetzen",
-    back_to_list: "Zurück zur Übersicht",
-    carrier_label: "Träger",
-    address_label: "Adresse",
-    languages_label: "Beratungssprachen",
-    call: "Anrufen:",
-    write_email: "E-Mail:",
-    website: "Website:",
-    directions: "Route planen (OpenStreetMap)",
-    open_in_map_app: "In Karten-App öffnen",
-    last_verified: "zuletzt geprüft am",
-    report_error: "Fehler melden",
-    get_listed: "Ihre Agentur fehlt oder ein Eintrag stimmt nicht? Melden Sie es uns.",
-    postcodes_attribution: "Postleitzahlen: GeoNames, CC BY 4.0",
-    download_label: "Angezeigte Liste herunterladen:",
-    about_data: "Quelle, Lizenz und Kartengrundlagen",
-    open_full_map: "Vollständige Karte öffnen (neues Fenster)",
-    embed_generator_link: "Karte auf Ihrer Website einbinden",
-    embed_title: "Karte auf Ihrer Website einbinden",
-    embed_intro: "Wählen Sie eine Voreinstellung, prüfen Sie die Vorschau und kopieren Sie den Code in Ihre Seite. Die Karte setzt keine Cookies.",
-    embed_lock: "Voreinstellung für Besucher festlegen (Ort und Servicestellen-Auswahl sind dann nicht änderbar)",
-    embed_list: "Liste",
-    embed_list_side: "neben der Karte",
-    embed_list_bottom: "unter der Karte",
-    embed_list_none: "keine Liste",
-    embed_height: "Höhe in Pixeln (passt sich mit dem Skript automatisch an)",
-    embed_snippet: "Code zum Einbinden",
-    embed_copy: "Code kopieren",
-    embed_copied: "Kopiert.",
-    embed_preview: "Vorschau",
-    embed_iframe_title: "Integrationsagenturen in NRW – Karte",
-    embed_back: "Zurück zur Karte",
-    skip_map: "Karte überspringen",
-    pan_label: "Karte verschieben",
-    pan_north: "Nach Norden",
-    pan_south: "Nach Süden",
-    pan_west: "Nach Westen",
-    pan_east: "Nach Osten",
-    load_tiles: "Hintergrundkarte laden (vom Kartenserver)",
-    embed_tiles_on_click: "Hintergrundkarte erst nach Klick laden (keine Anfrage an den Kartenserver vorher)",
-    embed_controls: "Diese Bedienelemente zeigen",
-    embed_language_auto: "Sprache des Browsers",
-    accessibility_statement: "Erklärung zur Barrierefreiheit",
-    wheel_hint: "Zum Zoomen Strg (⌘) gedrückt halten und scrollen",
-    touch_hint: "Karte mit zwei Fingern verschieben und zoomen",
-    offer: Offer::label_de,
-    topic: Topic::label_de,
-    umbrella: Umbrella::label_de,
-};
+/// A CLDR plural category. `Zero` is also the name of the optional form for
+/// the number 0 in every language ("No agencies found").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
 
-/// `2026-11-24` → `24.11.2026`, the form German, Turkish, Russian and
-/// Ukrainian use; anything that is not an ISO date is returned unchanged.
-pub fn dotted_date(iso: &str) -> String {
-    match iso_parts(iso) {
-        Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
-        None => iso.to_owned(),
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Zero,
+        Category::One,
+        Category::Two,
+        Category::Few,
+        Category::Many,
+        Category::Other,
+    ];
+
+    /// The suffix of a counted message's key: `n_found.one`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Zero => "zero",
+            Category::One => "one",
+            Category::Two => "two",
+            Category::Few => "few",
+            Category::Many => "many",
+            Category::Other => "other",
+        }
     }
 }
 
 /// The CLDR plural category of a whole number in Russian and Ukrainian
 /// (one: 1, 21, 31 …; few: 2–4, 22–24 …; many: 0, 5–20, 25–30 …, 11–14).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SlavicPlural {
-    One,
-    Few,
-    Many,
-}
-
-pub fn slavic_plural(n: usize) -> SlavicPlural {
+pub fn slavic_plural(n: usize) -> Category {
     match (n % 10, n % 100) {
-        (1, rem100) if rem100 != 11 => SlavicPlural::One,
-        (2..=4, rem100) if !(12..=14).contains(&rem100) => SlavicPlural::Few,
-        _ => SlavicPlural::Many,
+        (1, rem100) if rem100 != 11 => Category::One,
+        (2..=4, rem100) if !(12..=14).contains(&rem100) => Category::Few,
+        _ => Category::Many,
     }
 }
 
-/// The form of a counted Russian or Ukrainian word that goes with `n`.
-pub fn slavic_pick(
-    n: usize,
-    one: &'static str,
-    few: &'static str,
-    many: &'static str,
-) -> &'static str {
-    match slavic_plural(n) {
-        SlavicPlural::One => one,
-        SlavicPlural::Few => few,
-        SlavicPlural::Many => many,
+/// The CLDR plural category of a whole number in Arabic (zero, one, two,
+/// few = 3–10, many = 11–99, other = 100–102 …, all by `n % 100`).
+pub fn plural_ar(n: usize) -> Category {
+    match (n, n % 100) {
+        (0, _) => Category::Zero,
+        (1, _) => Category::One,
+        (2, _) => Category::Two,
+        (_, 3..=10) => Category::Few,
+        (_, 11..=99) => Category::Many,
+        _ => Category::Other,
+    }
+}
+
+/// How a language puts a date together; month names come from its file
+/// (`month.1` … `month.12`) where the style uses them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `24.11.2026` (German, Turkish, Ukrainian, Russian): no words.
+    Dotted,
+    /// `24 November 2026` (English, Arabic, Persian; Western digits).
+    DayMonthYear,
+    /// `24. November 2026` (Leichte Sprache).
+    DayDotMonthYear,
+}
+
+impl DateStyle {
+    pub fn uses_month_names(self) -> bool {
+        self != DateStyle::Dotted
+    }
+}
+
+/// `2026-11-24` → `24.11.2026`; anything that is not an ISO date is returned unchanged.
+pub fn dotted_date(iso: &str) -> String {
+    match iso_parts(iso) {
+        Some((year, month, day)) => format!("{day:02}.{month:02}.{year}"),
+        None => iso.to_owned(),
     }
 }
 
@@ -477,81 +303,576 @@ fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
     Some((year, month, day))
 }
 
-/// The texts for the language the page is in, for code that runs outside the
-/// reactive tree (the panic hook).
+/// The forms of one counted message, by [`Category`]; `Zero` is optional
+/// (for 0) unless the language's rule has it.
+struct Plural([&'static str; 6]);
+
+impl Plural {
+    fn form(&self, lang: Lang, n: usize) -> &'static str {
+        let zero = self.0[Category::Zero as usize];
+        if n == 0 && !zero.is_empty() {
+            return zero;
+        }
+        self.0[lang.plural_category(n) as usize]
+    }
+}
+
+/// Puts values into a message's `{name}` placeholders.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(arg, _)| *arg == name)
+                .map(|(_, value)| (close, *value))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Declares the keys of the language files once: the [`Texts`] fields, the
+/// reader that fills them (and reports missing, extra and empty keys and
+/// wrong placeholders) and the key lists the tests use all come from here.
+///
+/// * `text`: a plain string, a public `&'static str` field.
+/// * `template`: a string with `{placeholders}`, read through the method of
+///   the same name.
+/// * `plural`: a counted message, one key per plural category of the
+///   language (`key.one`, `key.other` …, optionally `key.zero` for 0); the
+///   first placeholder is the count, which the `zero`, `one` and `two` forms
+///   may leave out ("1 agency found", "No agencies found").
+macro_rules! texts {
+    (
+        text { $($(#[$text_meta:meta])* $text:ident,)* }
+        template { $($(#[$template_meta:meta])* $template:ident($($template_arg:ident),*),)* }
+        plural { $($(#[$plural_meta:meta])* $plural:ident($count:ident $(, $plural_arg:ident)*),)* }
+    ) => {
+        /// The strings of one language, read from its file.
+        pub struct Texts {
+            /// BCP 47 tag of this language, for `lang` attributes on UI text inside data.
+            pub lang_tag: &'static str,
+            lang: Lang,
+            /// The character between a number's whole and decimal part.
+            pub decimal_separator: char,
+            $($(#[$text_meta])* pub $text: &'static str,)*
+            $($(#[$template_meta])* $template: &'static str,)*
+            $($(#[$plural_meta])* $plural: Plural,)*
+            offers: Vec<&'static str>,
+            topics: Vec<&'static str>,
+            umbrellas: Vec<&'static str>,
+            positions: Vec<&'static str>,
+            months: Vec<&'static str>,
+        }
+
+        /// Keys of plain strings.
+        #[cfg(test)]
+        pub(crate) const TEXT_KEYS: &[&str] = &[$(stringify!($text)),*];
+        /// Keys of strings with placeholders, with the placeholders' names.
+        #[cfg(test)]
+        pub(crate) const TEMPLATE_KEYS: &[(&str, &[&str])] =
+            &[$((stringify!($template), &[$(stringify!($template_arg)),*])),*];
+        /// Keys of counted messages, with the count's name and the other placeholders.
+        #[cfg(test)]
+        pub(crate) const PLURAL_KEYS: &[(&str, &str, &[&str])] =
+            &[$((stringify!($plural), stringify!($count), &[$(stringify!($plural_arg)),*])),*];
+
+        impl Texts {
+            fn read_from(reader: &mut Reader) -> Texts {
+                Texts {
+                    lang_tag: reader.lang.tag(),
+                    lang: reader.lang,
+                    decimal_separator: reader.decimal_separator(),
+                    $($text: reader.text(stringify!($text), &[]),)*
+                    $($template: reader.text(stringify!($template), &[$(stringify!($template_arg)),*]),)*
+                    $($plural: reader.plural(
+                        stringify!($plural),
+                        stringify!($count),
+                        &[$(stringify!($plural_arg)),*],
+                    ),)*
+                    offers: reader.vocabulary("offer", Offer::ALL, Offer::code),
+                    topics: reader.vocabulary("topic", Topic::ALL, Topic::code),
+                    umbrellas: reader.vocabulary("umbrella", Umbrella::ALL, Umbrella::code),
+                    positions: reader.vocabulary("approximate_position", Precision::ALL, Precision::code),
+                    months: reader.months(),
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    text {
+        app_title,
+        app_subtitle,
+        skip_to_results,
+        loading,
+        load_failed,
+        retry,
+        crashed,
+        reload,
+        start_over,
+        results_heading,
+        map_label,
+        view_switch_label,
+        view_list,
+        view_map,
+        map_note_no_tiles,
+        map_unavailable,
+        /// Said once on translated pages: the agencies' data stays German. Empty in German.
+        data_in_german,
+        language_label,
+        zoom_in,
+        zoom_out,
+        language_apply,
+        servicestelle,
+        /// The unit after a distance ("km").
+        km_unit,
+        source,
+        data_licence,
+        boundaries_attribution,
+        error_network,
+        error_format,
+        error_schema,
+        technical_details,
+        filters_label,
+        search_label,
+        search_placeholder,
+        place_label,
+        place_all,
+        kreis_suffix,
+        place_clear,
+        near_label,
+        near_placeholder,
+        near_clear,
+        near_no_match,
+        near_hint,
+        places_loading,
+        places_failed,
+        use_location,
+        locating,
+        location_denied,
+        location_unavailable,
+        radius_label,
+        radius_all,
+        distance_suffix,
+        place_no_match,
+        sada_toggle,
+        sada_only,
+        preset_label,
+        topics_legend,
+        offers_legend,
+        umbrellas_legend,
+        /// The control the less used filters fold into ("Filter (2)").
+        filters_toggle,
+        /// Said on the prerendered page when the app does not run (no JavaScript).
+        needs_js,
+        reset_filters,
+        back_to_list,
+        carrier_label,
+        address_label,
+        languages_label,
+        call,
+        write_email,
+        website,
+        directions,
+        open_in_map_app,
+        last_verified,
+        report_error,
+        get_listed,
+        postcodes_attribution,
+        download_label,
+        about_data,
+        open_full_map,
+        embed_generator_link,
+        embed_title,
+        embed_intro,
+        embed_lock,
+        embed_list,
+        embed_list_side,
+        embed_list_bottom,
+        embed_list_none,
+        embed_height,
+        embed_snippet,
+        embed_copy,
+        embed_copied,
+        embed_preview,
+        embed_iframe_title,
+        embed_back,
+        skip_map,
+        pan_label,
+        pan_north,
+        pan_south,
+        pan_west,
+        pan_east,
+        load_tiles,
+        embed_tiles_on_click,
+        /// The generator's list of controls the embed shows.
+        embed_controls,
+        /// The generator's language choice that adds no `lang` parameter.
+        embed_language_auto,
+        /// The footer link to the operator's accessibility statement.
+        accessibility_statement,
+        wheel_hint,
+        touch_hint,
+    }
+    template {
+        /// The button under a long list: show `n` more entries.
+        show_more(n),
+        as_of(date),
+        error_not_found(status),
+        radius_km(r),
+        sada_far(distance),
+        origin_label(place),
+    }
+    plural {
+        n_found(n),
+        n_skipped(n),
+        cluster_label(n),
+        n_places(n),
+        coverage(total, listed),
+        nearest_instead(n, r),
+    }
+}
+
+/// The one key that may be empty, in German only.
+const EMPTY_IN_GERMAN: &str = "data_in_german";
+
+impl Texts {
+    /// The language these texts are in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn n_found(&self, n: usize) -> String {
+        self.count(&self.n_found, n, &[])
+    }
+
+    pub fn n_skipped(&self, n: usize) -> String {
+        self.count(&self.n_skipped, n, &[])
+    }
+
+    /// The button under a long list: show `n` more entries.
+    pub fn show_more(&self, n: usize) -> String {
+        fill(self.show_more, &[("n", &n.to_string())])
+    }
+
+    pub fn cluster_label(&self, n: usize) -> String {
+        self.count(&self.cluster_label, n, &[])
+    }
+
+    pub fn n_places(&self, n: usize) -> String {
+        self.count(&self.n_places, n, &[])
+    }
+
+    pub fn approximate_position(&self, precision: Precision) -> &'static str {
+        self.positions[precision.index()]
+    }
+
+    pub fn as_of(&self, iso: &str) -> String {
+        fill(self.as_of, &[("date", &self.date(iso))])
+    }
+
+    /// A date `YYYY-MM-DD` as this language writes it; anything that is not
+    /// an ISO date is returned unchanged.
+    pub fn date(&self, iso: &str) -> String {
+        let style = self.lang.date_style();
+        if !style.uses_month_names() {
+            return dotted_date(iso);
+        }
+        let Some((year, month, day)) = iso_parts(iso) else {
+            return iso.to_owned();
+        };
+        let name = self.months.get(month - 1).copied().unwrap_or_default();
+        match style {
+            DateStyle::DayDotMonthYear => format!("{day}. {name} {year}"),
+            _ => format!("{day} {name} {year}"),
+        }
+    }
+
+    pub fn coverage(&self, listed: usize, total: u32) -> String {
+        let total_text = total.to_string();
+        fill(
+            self.coverage.form(self.lang, total as usize),
+            &[("total", &total_text), ("listed", &listed.to_string())],
+        )
+    }
+
+    pub fn error_not_found(&self, status: u16) -> String {
+        fill(self.error_not_found, &[("status", &status.to_string())])
+    }
+
+    pub fn radius_km(&self, r: u16) -> String {
+        fill(self.radius_km, &[("r", &r.to_string())])
+    }
+
+    pub fn nearest_instead(&self, r: u16, n: usize) -> String {
+        self.count(&self.nearest_instead, n, &[("r", &r.to_string())])
+    }
+
+    pub fn sada_far(&self, distance: &str) -> String {
+        fill(self.sada_far, &[("distance", distance)])
+    }
+
+    pub fn origin_label(&self, place: &str) -> String {
+        fill(self.origin_label, &[("place", place)])
+    }
+
+    pub fn offer(&self, offer: Offer) -> &'static str {
+        self.offers[offer.index()]
+    }
+
+    pub fn topic(&self, topic: Topic) -> &'static str {
+        self.topics[topic.index()]
+    }
+
+    pub fn umbrella(&self, umbrella: Umbrella) -> &'static str {
+        self.umbrellas[umbrella.index()]
+    }
+
+    fn count(&self, plural: &Plural, n: usize, args: &[(&str, &str)]) -> String {
+        let n_text = n.to_string();
+        let mut all = vec![("n", n_text.as_str())];
+        all.extend_from_slice(args);
+        fill(plural.form(self.lang, n), &all)
+    }
+
+    /// Reads a language file. The texts come back even when there are
+    /// problems (missing keys are then empty), with the list of problems:
+    /// missing, extra or empty keys, placeholders that differ from the key
+    /// table, unknown `needs_review` keys, or a file that is no JSON.
+    pub fn read(lang: Lang, json: &str) -> (Texts, Vec<String>) {
+        let (messages, needs_review, mut problems) = match serde_json::from_str::<LocaleFile>(json)
+        {
+            Ok(file) => (file.messages, file.needs_review, Vec::new()),
+            Err(err) => (
+                BTreeMap::new(),
+                Vec::new(),
+                vec![format!("not a language file: {err}")],
+            ),
+        };
+        problems.extend(
+            needs_review
+                .iter()
+                .filter(|key| !messages.contains_key(*key))
+                .map(|key| format!("needs_review names an unknown key: {key}")),
+        );
+        let mut reader = Reader {
+            lang,
+            messages,
+            problems: Vec::new(),
+        };
+        let texts = Texts::read_from(&mut reader);
+        problems.append(&mut reader.problems);
+        problems.extend(
+            reader
+                .messages
+                .keys()
+                .map(|key| format!("{key}: unknown key")),
+        );
+        (texts, problems)
+    }
+}
+
+/// A language file: `{ "needs_review": [keys], "messages": { key: text } }`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocaleFile {
+    /// Keys whose text a native speaker should still check.
+    #[serde(default)]
+    needs_review: Vec<String>,
+    messages: BTreeMap<String, String>,
+}
+
+/// Takes the messages out of a parsed file one key at a time, noting problems.
+struct Reader {
+    lang: Lang,
+    messages: BTreeMap<String, String>,
+    problems: Vec<String>,
+}
+
+impl Reader {
+    /// The text of `key`, checked to have exactly the placeholders `args`.
+    fn text(&mut self, key: &str, args: &[&str]) -> &'static str {
+        let text = self.take(key);
+        self.check(key, text, args, None);
+        text
+    }
+
+    fn take(&mut self, key: &str) -> &'static str {
+        match self.messages.remove(key) {
+            Some(text) => {
+                let may_be_empty = self.lang == Lang::De && key == EMPTY_IN_GERMAN;
+                if text.trim().is_empty() && !may_be_empty {
+                    self.problems.push(format!("{key}: empty"));
+                }
+                Box::leak(text.into_boxed_str())
+            }
+            None => {
+                self.problems.push(format!("{key}: missing"));
+                ""
+            }
+        }
+    }
+
+    /// Notes a problem unless `text`'s placeholders are `args` (plus `count`,
+    /// which may be left out when `count_optional`).
+    fn check(&mut self, key: &str, text: &str, args: &[&str], count: Option<(&str, bool)>) {
+        let mut found = match placeholders(text) {
+            Ok(found) => found,
+            Err(problem) => {
+                self.problems.push(format!("{key}: {problem}"));
+                return;
+            }
+        };
+        let mut want: Vec<&str> = args.to_vec();
+        if let Some((count, optional)) = count {
+            if optional {
+                found.retain(|name| *name != count);
+            } else {
+                want.push(count);
+            }
+        }
+        want.sort_unstable();
+        if !text.is_empty() && found != want {
+            self.problems.push(format!(
+                "{key}: placeholders {found:?}, the key table says {want:?}"
+            ));
+        }
+    }
+
+    fn plural(&mut self, key: &str, count: &str, args: &[&str]) -> Plural {
+        let mut forms = [""; 6];
+        let required = self.lang.plural_categories();
+        for category in Category::ALL {
+            let full = format!("{key}.{}", category.name());
+            let optional_zero = category == Category::Zero && !required.contains(&category);
+            if !required.contains(&category) && !optional_zero {
+                continue; // left in the map: reported as unknown if present
+            }
+            if optional_zero && !self.messages.contains_key(&full) {
+                continue;
+            }
+            let text = self.take(&full);
+            let count_optional = matches!(category, Category::Zero | Category::One | Category::Two);
+            self.check(&full, text, args, Some((count, count_optional)));
+            forms[category as usize] = text;
+        }
+        Plural(forms)
+    }
+
+    fn vocabulary<T: Copy>(
+        &mut self,
+        family: &str,
+        all: &[T],
+        code: fn(T) -> &'static str,
+    ) -> Vec<&'static str> {
+        all.iter()
+            .map(|&value| self.text(&format!("{family}.{}", code(value)), &[]))
+            .collect()
+    }
+
+    fn months(&mut self) -> Vec<&'static str> {
+        if !self.lang.date_style().uses_month_names() {
+            return Vec::new();
+        }
+        (1..=12)
+            .map(|month| self.text(&format!("month.{month}"), &[]))
+            .collect()
+    }
+
+    fn decimal_separator(&mut self) -> char {
+        let text = self.text("decimal_separator", &[]);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => c,
+            _ => {
+                if !text.is_empty() {
+                    self.problems
+                        .push("decimal_separator: must be one character".to_owned());
+                }
+                ','
+            }
+        }
+    }
+}
+
+/// The `{name}` placeholders of a message (sorted, each once), or why its
+/// braces are wrong.
+fn placeholders(text: &str) -> Result<Vec<&str>, String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    loop {
+        let open = rest.find('{');
+        let close = rest.find('}');
+        match (open, close) {
+            (None, None) => {
+                found.sort_unstable();
+                found.dedup();
+                return Ok(found);
+            }
+            (Some(open), Some(close)) if open < close => {
+                let name = &rest[open + 1..close];
+                if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                    return Err(format!("bad placeholder {{{name}}}"));
+                }
+                found.push(name);
+                rest = &rest[close + 1..];
+            }
+            _ => return Err("unmatched { or }".to_owned()),
+        }
+    }
+}
+
+/// German, compiled in.
+const GERMAN_FILE: &str = include_str!("../locales/de.json");
+
+/// The German texts (read once; a problem in de.json is caught by the tests).
+pub fn german() -> &'static Texts {
+    static GERMAN: OnceLock<&'static Texts> = OnceLock::new();
+    GERMAN.get_or_init(|| Box::leak(Box::new(Texts::read(Lang::De, GERMAN_FILE).0)))
+}
+
+/// Reads a fetched language file; `Err` with the problems if it does not
+/// pass the check (then the page stays German).
+pub fn texts_from_file(lang: Lang, json: &str) -> Result<&'static Texts, Vec<String>> {
+    if lang == Lang::De {
+        return Ok(german());
+    }
+    match Texts::read(lang, json) {
+        (texts, problems) if problems.is_empty() => Ok(Box::leak(Box::new(texts))),
+        (_, problems) => Err(problems),
+    }
+}
+
+static PAGE_TEXTS: OnceLock<&'static Texts> = OnceLock::new();
+
+/// Records the texts this page shows (once, at start).
+pub fn set_page_texts(texts: &'static Texts) {
+    let _ = PAGE_TEXTS.set(texts);
+}
+
+/// The texts the page shows, for code that runs outside the reactive tree
+/// (the panic hook); German until the page's language is loaded.
 pub fn texts_for_document() -> &'static Texts {
-    Lang::for_page().texts()
+    PAGE_TEXTS.get().copied().unwrap_or_else(german)
 }
 
-/// Texts that are not ISO dates: every language's date function returns them
-/// unchanged (shared by the tables' tests).
-#[cfg(test)]
-pub(crate) const NOT_DATES: [&str; 7] = [
-    "bald",
-    "",
-    "2026-13-01",
-    "2026-11-32",
-    "2026-1-24",
-    "26-11-24",
-    "2026-+1-24",
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn languages_are_chosen_from_the_url_then_the_browser() {
-        assert_eq!(Lang::choose(["ar"]), Lang::Ar);
-        assert_eq!(Lang::choose(["xx", "en-GB", "de"]), Lang::En);
-        assert_eq!(Lang::choose(["DE-x-LS"]), Lang::DeLs);
-        assert_eq!(Lang::choose(["fa_IR"]), Lang::Fa);
-        assert_eq!(Lang::choose(["fr", "it"]), Lang::De);
-        assert_eq!(Lang::choose([]), Lang::De);
-        for &lang in Lang::ALL {
-            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
-            assert_eq!(lang.texts().lang_tag, lang.tag(), "{lang:?}");
-        }
-    }
-
-    #[test]
-    fn dates_are_shown_with_dots() {
-        assert_eq!(dotted_date("2026-11-24"), "24.11.2026");
-        assert_eq!(dotted_date("2026-03-05"), "05.03.2026");
-        for not_a_date in NOT_DATES {
-            assert_eq!(dotted_date(not_a_date), not_a_date);
-        }
-        for texts in [&DE, &tr::TR, &ru::RU, &uk::UK] {
-            assert!(
-                (texts.as_of)("2026-11-24").contains("24.11.2026"),
-                "{}",
-                texts.lang_tag
-            );
-        }
-    }
-
-    #[test]
-    fn slavic_plural_categories_follow_cldr() {
-        use SlavicPlural::*;
-        let cases = [
-            (0, Many),
-            (1, One),
-            (2, Few),
-            (4, Few),
-            (5, Many),
-            (11, Many),
-            (12, Many),
-            (14, Many),
-            (21, One),
-            (22, Few),
-            (25, Many),
-            (101, One),
-            (111, Many),
-            (112, Many),
-            (1001, One),
-        ];
-        for (n, want) in cases {
-            assert_eq!(slavic_plural(n), want, "{n}");
-        }
-    }
-}
+/// Shown when the chosen language's file could not be loaded, in German
+/// and English (the page is then German, and there are no other texts).
+pub const LANGUAGE_FAILED_DE: &str =
+    "Die gewählte Sprache konnte nicht geladen werden – die Seite ist auf Deutsch.";
+pub const LANGUAGE_FAILED_EN: &str = "The chosen language could not be loaded.";

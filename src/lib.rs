@@ -44,15 +44,55 @@ pub use generator::start_generator;
 
 /// Installs the panic hook and mounts the app into its own element at the
 /// end of `<body>`, beside the prerendered first view it will replace
-/// ([`takeover`]). An old address of the embed-code generator
+/// ([`takeover`]): at once in German (compiled in); in another language once
+/// its file is loaded. That file is fetched at the same time as config and
+/// dataset (public/gate.js has already preloaded it), and the app mounts as
+/// soon as the texts are there. A missing or broken language file leaves the
+/// page German, with a notice. An old address of the embed-code generator
 /// (`?view=embed`) goes to its own page instead.
 pub fn start() {
     if generator::redirect_old_address() {
         return;
     }
     panic::install_hook();
+    let lang = i18n::Lang::for_page();
+    if lang == i18n::Lang::De {
+        mount(i18n::german(), None, false);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        use futures::future::{select, Either};
+        let mut first_load: app::FirstLoad = Box::pin(load::load_config_and_catalog());
+        let texts = Box::pin(load::load_texts(lang));
+        let texts = match select(texts, &mut first_load).await {
+            Either::Left((texts, _)) => texts,
+            Either::Right((loaded, texts)) => {
+                first_load = Box::pin(futures::future::ready(loaded));
+                texts.await
+            }
+        };
+        match texts {
+            Ok(texts) => mount(texts, Some(first_load), false),
+            Err(problem) => {
+                leptos::logging::warn!(
+                    "language {} not loaded, showing German: {problem}",
+                    lang.tag()
+                );
+                mount(i18n::german(), Some(first_load), true);
+            }
+        }
+    });
+}
+
+fn mount(texts: &'static i18n::Texts, first_load: Option<app::FirstLoad>, language_failed: bool) {
+    use leptos::prelude::*;
+    i18n::set_page_texts(texts);
+    let app = move || match first_load {
+        Some(first_load) => view! { <app::App texts first_load language_failed/> }.into_any(),
+        None => view! { <app::App texts language_failed/> }.into_any(),
+    };
     match takeover::app_root() {
-        Some(root) => leptos::mount::mount_to(root, app::App).forget(),
-        None => leptos::mount::mount_to_body(app::App),
+        Some(root) => leptos::mount::mount_to(root, app).forget(),
+        None => leptos::mount::mount_to_body(app),
     }
 }

@@ -13,6 +13,7 @@ use ia_core::suggest::PlaceSearch;
 use ia_core::{parse_dataset_bytes, Agency, DatasetError, DatasetMeta, RecordProblem};
 
 use crate::config::{Config, CONFIG_URL, DEFAULT_DATASET_URL};
+use crate::i18n::{self, Lang, Texts};
 
 /// Why the dataset could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,4 +159,17 @@ fn catalog_from_bytes(bytes: &[u8]) -> Result<Arc<Catalog>, LoadError> {
         loaded.agencies,
         loaded.skipped,
     )))
+}
+
+/// The texts of `lang`: German is compiled in; another language's file
+/// (`locales/<tag>.json`) is fetched and checked. `Err` says why it could not
+/// be used (missing, unreachable, or failing the check); the caller then
+/// shows German.
+pub async fn load_texts(lang: Lang) -> Result<&'static Texts, String> {
+    if lang == Lang::De {
+        return Ok(i18n::german());
+    }
+    let url = lang.file_url();
+    let text = fetch_text(&url).await.map_err(|err| err.to_string())?;
+    i18n::texts_from_file(lang, &text).map_err(|problems| format!("{url}: {}", problems.join("; ")))
 }

@@ -45,7 +45,7 @@ pub fn render_finder(catalog: Arc<Catalog>, config: Config, static_map: String) 
         provide_context(RequestUrl::new("/"));
         provide_context(StaticMapSvg(static_map));
         let lang = Lang::De;
-        let texts = lang.texts();
+        let texts = crate::i18n::german();
         view! {
             <Router>
                 <Frame lang texts embedded=false>

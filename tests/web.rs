@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use ia_core::parse_dataset;
-use ia_map::i18n::Lang;
 use ia_map::load::{Catalog, LoadError};
 use ia_map::state::FinderState;
 use ia_map::ui::{FilterPanel, LoadFailed, ResultList, ResultSummary};
@@ -49,7 +48,7 @@ async fn load_error_shows_reason_and_retries() {
         url: "data/agencies.json".into(),
         status: 404,
     };
-    let texts = Lang::De.texts();
+    let texts = ia_map::i18n::german();
     let _handle = mount_to(
         root.clone(),
         move || view! { <LoadFailed error texts on_retry=move || retried.update(|n| *n += 1)/> },
@@ -71,7 +70,7 @@ async fn load_error_shows_reason_and_retries() {
 
 #[component]
 fn Harness() -> impl IntoView {
-    let texts = Lang::De.texts();
+    let texts = ia_map::i18n::german();
     let state = FinderState::new(catalog());
     view! {
         <FilterPanel state texts/>
@@ -147,8 +146,8 @@ fn a_crash_shows_one_friendly_message_with_ways_out() {
         .unwrap_or_else(|| panic!("no #crash"));
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     let text = banner.text_content().unwrap_or_default();
-    // In the page's language (the test browser's, here).
-    let texts = Lang::for_page().texts();
+    // In the page's texts (German here: no other language was loaded).
+    let texts = ia_map::i18n::texts_for_document();
     assert!(text.contains(texts.crashed), "{text}");
     assert!(text.contains(texts.start_over), "{text}");
     let links = banner

@@ -202,7 +202,7 @@ impl MarkerLayer {
                     let html = format!("<span aria-hidden=\"true\">{n}</span>");
                     (
                         MarkerKey::Cluster(position),
-                        (texts.cluster_label)(n),
+                        texts.cluster_label(n),
                         format!("ia-marker ia-marker--cluster{size_class}"),
                         html,
                         size,

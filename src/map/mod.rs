@@ -410,7 +410,7 @@ impl MapHandles {
         marker.add_to_layer_group(&self.origin);
         if let Some(element) = marker.unchecked_ref::<LeafletExt>().get_element() {
             let _ = element.set_attribute("role", "img");
-            let _ = element.set_attribute("aria-label", &(texts.origin_label)(&origin.label));
+            let _ = element.set_attribute("aria-label", &texts.origin_label(&origin.label));
         }
     }
 }

@@ -33,7 +33,7 @@ pub struct ComboTexts {
     pub placeholder: &'static str,
     pub clear: &'static str,
     pub no_match: &'static str,
-    pub n_suggestions: fn(usize) -> String,
+    pub n_suggestions: Callback<usize, String>,
 }
 
 #[component]
@@ -279,7 +279,7 @@ pub fn Combobox(
                 </Show>
             </ul>
             <p class="visually-hidden" role="status" aria-live="polite">
-                {move || open.get().then(|| (texts.n_suggestions)(n_options()))}
+                {move || open.get().then(|| texts.n_suggestions.run(n_options()))}
             </p>
         </div>
     }

@@ -39,7 +39,7 @@ pub fn Detail(
         .location
         .precision
         .is_approximate()
-        .then(|| (texts.approximate_position)(agency.location.precision));
+        .then(|| texts.approximate_position(agency.location.precision));
     view! {
         <article
             class="detail"
@@ -60,7 +60,7 @@ pub fn Detail(
             <dl class="facts">
                 <dt>{texts.carrier_label}</dt>
                 // <bdi>: data text never changes the direction of the app's own words after it.
-                <dd><bdi lang="de">{agency.carrier.clone()}</bdi> " (" {(texts.umbrella)(agency.umbrella)} ")"</dd>
+                <dd><bdi lang="de">{agency.carrier.clone()}</bdi> " (" {texts.umbrella(agency.umbrella)} ")"</dd>
                 <dt>{texts.address_label}</dt>
                 <dd lang="de">
                     {address_lines.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
@@ -68,11 +68,11 @@ pub fn Detail(
                 </dd>
                 {(!agency.offers.is_empty()).then(|| view! {
                     <dt>{texts.offers_legend}</dt>
-                    <dd><ul class="tags">{agency.offers.iter().map(|&o| view! { <li>{(texts.offer)(o)}</li> }).collect_view()}</ul></dd>
+                    <dd><ul class="tags">{agency.offers.iter().map(|&o| view! { <li>{texts.offer(o)}</li> }).collect_view()}</ul></dd>
                 })}
                 {(!agency.topics.is_empty()).then(|| view! {
                     <dt>{texts.topics_legend}</dt>
-                    <dd><ul class="tags">{agency.topics.iter().map(|&t| view! { <li>{(texts.topic)(t)}</li> }).collect_view()}</ul></dd>
+                    <dd><ul class="tags">{agency.topics.iter().map(|&t| view! { <li>{texts.topic(t)}</li> }).collect_view()}</ul></dd>
                 })}
                 {(!agency.languages.is_empty()).then(|| view! {
                     <dt>{texts.languages_label}</dt>
@@ -89,7 +89,7 @@ pub fn Detail(
                 {is_http_url(&agency.source_url).then(|| view! {
                     <a href=agency.source_url.clone() target="_blank" rel="noopener noreferrer">{short_host(&agency.source_url)}</a>
                 })}
-                " · " {texts.last_verified} " " {(texts.date)(&agency.last_verified)}
+                " · " {texts.last_verified} " " {texts.date(&agency.last_verified)}
                 {report_link(&report_url, &agency.id, &agency.name).map(|href| view! {
                     " · " <a href=href rel="noopener noreferrer">{texts.report_error}</a>
                 })}

@@ -87,7 +87,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 <CheckboxGroup
                     legend=texts.topics_legend
                     name="topic"
-                    labels=Topic::ALL.iter().map(|&value| (texts.topic)(value)).collect()
+                    labels=Topic::ALL.iter().map(|&value| texts.topic(value)).collect()
                     selected=Signal::derive(move || filters.with(|f| f.topics.iter().map(|value| value.index()).collect()))
                     counts=Signal::derive(move || state.facets.with(|f| f.topics.clone()))
                     on_toggle=Callback::new(move |(position, on): (usize, bool)| {
@@ -125,7 +125,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 <CheckboxGroup
                     legend=texts.offers_legend
                     name="offer"
-                    labels=Offer::ALL.iter().map(|&value| (texts.offer)(value)).collect()
+                    labels=Offer::ALL.iter().map(|&value| texts.offer(value)).collect()
                     selected=Signal::derive(move || filters.with(|f| f.offers.iter().map(|value| value.index()).collect()))
                     counts=Signal::derive(move || state.facets.with(|f| f.offers.clone()))
                     on_toggle=Callback::new(move |(position, on): (usize, bool)| {
@@ -139,7 +139,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                 <CheckboxGroup
                     legend=texts.umbrellas_legend
                     name="umbrella"
-                    labels=Umbrella::ALL.iter().map(|&value| (texts.umbrella)(value)).collect()
+                    labels=Umbrella::ALL.iter().map(|&value| texts.umbrella(value)).collect()
                     selected=Signal::derive(move || filters.with(|f| f.umbrellas.iter().map(|value| value.index()).collect()))
                     counts=Signal::derive(move || state.facets.with(|f| f.umbrellas.clone()))
                     on_toggle=Callback::new(move |(position, on): (usize, bool)| {
@@ -192,18 +192,18 @@ fn preset_summary(state: FinderState, texts: &'static Texts) -> Option<String> {
     };
     labels(
         embed.is_locked(Lock::Topics),
-        filters.topics.iter().map(|&t| (texts.topic)(t)).collect(),
+        filters.topics.iter().map(|&t| texts.topic(t)).collect(),
     );
     labels(
         embed.is_locked(Lock::Offers),
-        filters.offers.iter().map(|&o| (texts.offer)(o)).collect(),
+        filters.offers.iter().map(|&o| texts.offer(o)).collect(),
     );
     labels(
         embed.is_locked(Lock::Umbrellas),
         filters
             .umbrellas
             .iter()
-            .map(|&u| (texts.umbrella)(u))
+            .map(|&u| texts.umbrella(u))
             .collect(),
     );
     (!parts.is_empty()).then(|| parts.join(" · "))

@@ -24,7 +24,7 @@ pub fn Footer(
     let coverage = meta
         .coverage
         .as_ref()
-        .map(|coverage| (texts.coverage)(n_agencies, coverage.estimated_total));
+        .map(|coverage| texts.coverage(n_agencies, coverage.estimated_total));
     let embedded = state.embed.with_value(|e| e.embed);
     view! {
         <footer class="site-footer" data-testid="footer">
@@ -34,7 +34,7 @@ pub fn Footer(
                 </p>
             })}
             <p>
-                <strong data-testid="as-of">{(texts.as_of)(&meta.as_of)}</strong>
+                <strong data-testid="as-of">{texts.as_of(&meta.as_of)}</strong>
                 {coverage.map(|text| view! { " · " <span data-testid="coverage">{text}</span> })}
             </p>
             <details class="about-data">

@@ -80,7 +80,7 @@ fn PagedList(state: FinderState, texts: &'static Texts) -> impl IntoView {
         </ol>
         <Show when=move || { remaining() > 0 }>
             <button type="button" class="button button--secondary show-more" on:click=move |_| limit.update(|l| *l += PAGE)>
-                {move || (texts.show_more)(remaining().min(PAGE))}
+                {move || texts.show_more(remaining().min(PAGE))}
             </button>
         </Show>
     }

@@ -181,7 +181,7 @@ pub fn NearSearch(state: FinderState, texts: &'static Texts) -> impl IntoView {
                     placeholder: texts.near_placeholder,
                     clear: texts.near_clear,
                     no_match: texts.near_no_match,
-                    n_suggestions: texts.n_places,
+                    n_suggestions: Callback::new(move |n| texts.n_places(n)),
                 }
                 value
                 suggest
@@ -207,7 +207,7 @@ pub fn NearSearch(state: FinderState, texts: &'static Texts) -> impl IntoView {
                             }
                         >
                             <option value="">{texts.radius_all}</option>
-                            {RADII_KM.iter().map(|&r| view! { <option value=r.to_string()>{(texts.radius_km)(r)}</option> }).collect_view()}
+                            {RADII_KM.iter().map(|&r| view! { <option value=r.to_string()>{texts.radius_km(r)}</option> }).collect_view()}
                         </select>
                     </label>
                 </Show>

@@ -74,7 +74,7 @@ pub fn PlacePicker(
                 placeholder: texts.place_all,
                 clear: texts.place_clear,
                 no_match: texts.place_no_match,
-                n_suggestions: texts.n_places,
+                n_suggestions: Callback::new(move |n| texts.n_places(n)),
             }
             value
             suggest

@@ -26,7 +26,7 @@ pub fn LoadFailed(
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let reason = match &error {
-        LoadError::Http { status, .. } => (texts.error_not_found)(*status),
+        LoadError::Http { status, .. } => texts.error_not_found(*status),
         LoadError::Network { .. } | LoadError::ForbiddenUrl(_) => texts.error_network.to_owned(),
         LoadError::Format(DatasetError::UnsupportedSchema(_)) => texts.error_schema.to_owned(),
         LoadError::Format(_) => texts.error_format.to_owned(),
@@ -56,11 +56,11 @@ pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView
     view! {
         <h2 id="results-heading" class="visually-hidden">{texts.results_heading}</h2>
         <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
-            {move || (texts.n_found)(state.visible.with(Vec::len))}
+            {move || texts.n_found(state.visible.with(Vec::len))}
         </p>
         {move || state.nearest_instead.get().then(|| {
             let radius = state.url.with(|url| url.radius_km.unwrap_or_default());
-            view! { <p class="notice" data-testid="nearest-instead">{(texts.nearest_instead)(radius, state.visible.with(Vec::len))}</p> }
+            view! { <p class="notice" data-testid="nearest-instead">{texts.nearest_instead(radius, state.visible.with(Vec::len))}</p> }
         })}
         {move || {
             // Servicestellen serve whole regions: say so when the nearest is far.
@@ -74,14 +74,14 @@ pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView
                 })
             })?;
             (nearest > SADA_FAR_KM).then(|| view! {
-                <p class="notice" data-testid="sada-far">{(texts.sada_far)(&format_km(nearest, texts.decimal_separator, texts.km_unit))}</p>
+                <p class="notice" data-testid="sada-far">{texts.sada_far(&format_km(nearest, texts.decimal_separator, texts.km_unit))}</p>
             })
         }}
         {(!texts.data_in_german.is_empty()).then(|| view! { <p class="data-lang-note">{texts.data_in_german}</p> })}
         // Only in the prerendered page, which shows it when the app does not run.
         {cfg!(feature = "ssr").then(|| view! { <p class="notice nojs-only" data-testid="needs-js">{texts.needs_js}</p> })}
         {(n_skipped > 0).then(|| view! {
-            <p class="notice" data-testid="skipped-notice">{(texts.n_skipped)(n_skipped)}</p>
+            <p class="notice" data-testid="skipped-notice">{texts.n_skipped(n_skipped)}</p>
         })}
     }
 }
