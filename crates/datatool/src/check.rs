@@ -63,6 +63,19 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
         if coverage.estimated_total == 0 {
             messages.push("meta: coverage.estimated_total: must be more than 0".into());
         }
+        if coverage.servicestellen_total.is_some_and(|n| n > coverage.estimated_total) {
+            messages.push(
+                "meta: coverage.servicestellen_total: must not be more than estimated_total".into(),
+            );
+        }
+        for (field, year) in [
+            ("estimated_total_year", coverage.estimated_total_year),
+            ("servicestellen_year", coverage.servicestellen_year),
+        ] {
+            if year.is_some_and(|y| !(2000..=2100).contains(&y)) {
+                messages.push(format!("meta: coverage.{field}: must be a year such as 2021"));
+            }
+        }
         if coverage.note.trim().is_empty() {
             messages.push("meta: coverage.note: must say where the estimate comes from".into());
         }
@@ -175,9 +188,12 @@ fn strict_fields(record: &Value) -> Vec<FieldProblem> {
         "municipality",
         "kreis",
         "source_url",
-        "last_verified",
+        "source_seen",
     ] {
         required_string(object, field, field, &mut problems);
+    }
+    for field in ["last_verified", "source_date"] {
+        optional_string(object, field, field, &mut problems);
     }
     if let Some(code) = required_string(object, "umbrella", "umbrella", &mut problems) {
         if Umbrella::from_code(code).is_none() {
@@ -214,7 +230,7 @@ fn strict_fields(record: &Value) -> Vec<FieldProblem> {
                 if Precision::from_code(code).is_none() {
                     problems.push(FieldProblem::new(
                         "location.precision",
-                        format!("unknown precision {code:?} (address, postcode or municipality)"),
+                        format!("unknown precision {code:?} (address, postcode, municipality or kreis)"),
                     ));
                 }
             }
@@ -338,13 +354,13 @@ mod tests {
             "location": {"lat": 50.94, "lon": 6.96, "precision": "postcode"},
             "offers": ["counselling"], "antidiscrimination": false, "topics": [],
             "contact": {"phone": null, "email": null, "website": "https://a.de"},
-            "languages": [], "source_url": "https://a.de/q", "last_verified": "2026-11-24"
+            "languages": [], "source_url": "https://a.de/q", "source_seen": "2026-11-24"
         })
     }
 
     fn file(records: Vec<Value>) -> String {
         serde_json::json!({
-            "schema_version": 1, "as_of": "2026-11-24",
+            "schema_version": 2, "as_of": "2026-11-24",
             "source": {"text": "t", "url": "https://a.de"}, "licence": "CC BY 4.0",
             "coverage": {"estimated_total": 214, "note": "n"},
             "agencies": records
@@ -410,7 +426,7 @@ mod tests {
     #[test]
     fn whole_file_errors() {
         assert!(check_text("nope", None).messages[0].contains("not valid JSON"));
-        let v2 = file(vec![]).replace("\"schema_version\":1", "\"schema_version\":2");
-        assert!(check_text(&v2, None).messages[0].contains("unsupported schema_version 2"));
+        let v3 = file(vec![]).replace("\"schema_version\":2", "\"schema_version\":3");
+        assert!(check_text(&v3, None).messages[0].contains("unsupported schema_version 3"));
     }
 }

@@ -160,12 +160,12 @@ fn the_shipped_dataset_round_trips_byte_for_byte() {
     );
     assert_line(
         &report,
-        &["Zeilen 2–93: übernommen, unverändert (92 Zeilen)"],
+        &["Zeilen 2–105: übernommen, unverändert (104 Zeilen)"],
     );
     assert_line(
         &report,
         &[
-            "0 neu, 0 geändert, 92 unverändert",
+            "0 neu, 0 geändert, 104 unverändert",
             "0 abgelehnt",
             "0 entfernt",
         ],
