@@ -317,6 +317,7 @@ pub static DE: Texts = Texts {
         Precision::Address => "Position: Adresse",
         Precision::Postcode => "Position ungefähr (Mitte des Postleitzahl-Gebiets)",
         Precision::Municipality => "Position ungefähr (Mitte der Gemeinde)",
+        Precision::Kreis => "Position ungefähr (Mitte des Kreises; genaue Adresse unbekannt)",
     },
     as_of: |date| format!("Stand: {}", dotted_date(date)),
     date: dotted_date,

@@ -94,6 +94,7 @@ pub static AR: Texts = Texts {
         Precision::Address => "الموقع: حسب العنوان",
         Precision::Postcode => "الموقع تقريبي (وسط منطقة الرمز البريدي)",
         Precision::Municipality => "الموقع تقريبي (وسط البلدية)",
+        Precision::Kreis => "Approximate position (centre of the district; exact address unknown)" /* Needs review by a native speaker: English placeholder */,
     },
     as_of: |date| format!("تاريخ البيانات: {}", date_ar(date)),
     date: date_ar,

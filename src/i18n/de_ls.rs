@@ -62,6 +62,7 @@ pub static DE_LS: Texts = Texts {
         Precision::Address => "Der Punkt auf der Karte ist genau bei der Adresse.",
         Precision::Postcode => "Der Punkt auf der Karte ist nicht genau. Er ist in der Mitte vom Gebiet mit dieser Post-Leitzahl.",
         Precision::Municipality => "Der Punkt auf der Karte ist nicht genau. Er ist in der Mitte vom Ort.",
+        Precision::Kreis => "Der Punkt auf der Karte ist nicht genau. Er ist in der Mitte vom Kreis. Die genaue Adresse kennen wir nicht.",
     },
     as_of: |date| format!("Die Daten sind vom {}.", date_de_ls(date)),
     date: date_de_ls,

@@ -52,6 +52,7 @@ pub static EN: Texts = Texts {
         Precision::Address => "Position: address",
         Precision::Postcode => "Approximate position (centre of the postcode area)",
         Precision::Municipality => "Approximate position (centre of the municipality)",
+        Precision::Kreis => "Approximate position (centre of the district; exact address unknown)" /* Needs review by a native speaker */,
     },
     as_of: |date| format!("Data as of {}", date_en(date)),
     date: date_en,

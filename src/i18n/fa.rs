@@ -57,6 +57,7 @@ pub static FA: Texts = Texts {
         Precision::Address => "موقعیت: بر اساس نشانی",
         Precision::Postcode => "موقعیت تقریبی (مرکز محدودهٔ کد پستی)",
         Precision::Municipality => "موقعیت تقریبی (مرکز محدودهٔ شهرداری)",
+        Precision::Kreis => "Approximate position (centre of the district; exact address unknown)" /* Needs review by a native speaker: English placeholder */,
     },
     as_of: |date| format!("تاریخ داده‌ها: {}", date_fa(date)),
     date: date_fa,

@@ -49,6 +49,7 @@ pub static RU: Texts = Texts {
         Precision::Address => "Местоположение: по адресу",
         Precision::Postcode => "Местоположение приблизительное (центр района почтового индекса)",
         Precision::Municipality => "Местоположение приблизительное (центр общины)",
+        Precision::Kreis => "Approximate position (centre of the district; exact address unknown)" /* Needs review by a native speaker: English placeholder */,
     },
     as_of: |date| format!("Данные по состоянию на {}", dotted_date(date)),
     date: dotted_date,

@@ -49,6 +49,7 @@ pub static TR: Texts = Texts {
         Precision::Address => "Konum: adres",
         Precision::Postcode => "Yaklaşık konum (posta kodu bölgesinin ortası)",
         Precision::Municipality => "Yaklaşık konum (belediyenin ortası)",
+        Precision::Kreis => "Approximate position (centre of the district; exact address unknown)" /* Needs review by a native speaker: English placeholder */,
     },
     as_of: |date| format!("Verilerin tarihi: {}", dotted_date(date)),
     date: dotted_date,

@@ -50,6 +50,7 @@ pub static UK: Texts = Texts {
         Precision::Address => "Розташування: за адресою",
         Precision::Postcode => "Розташування приблизне (центр району поштового індексу)",
         Precision::Municipality => "Розташування приблизне (центр громади)",
+        Precision::Kreis => "Approximate position (centre of the district; exact address unknown)" /* Needs review by a native speaker: English placeholder */,
     },
     as_of: |date| format!("Дані станом на {}", dotted_date(date)),
     date: dotted_date,

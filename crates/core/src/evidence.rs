@@ -57,9 +57,7 @@ mod tests {
     use super::*;
 
     fn agency(last_verified: &str, source_seen: &str, source_date: Option<&str>) -> Agency {
-        let mut agency = crate::synthetic::synthetic_dataset(1, 1)
-            .agencies
-            .remove(0);
+        let mut agency = crate::synthetic::synthetic_dataset(1, 1).agencies.remove(0);
         agency.last_verified = last_verified.into();
         agency.source_seen = source_seen.into();
         agency.source_date = source_date.map(str::to_owned);

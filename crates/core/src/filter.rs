@@ -799,7 +799,11 @@ mod tests {
             .collect();
         assert_eq!(
             listed,
-            [("Borken", true, 1), ("Lippstadt", false, 1), ("Soest", true, 2)]
+            [
+                ("Borken", true, 1),
+                ("Lippstadt", false, 1),
+                ("Soest", true, 2)
+            ]
         );
         let ids = |place: PlaceFilter| {
             let filters = Filters {

@@ -358,8 +358,17 @@ mod tests {
         assert_eq!(phone_for_link("(0221) 12 34 56"), "+49221123456");
         assert_eq!(phone_for_link("+49 (0)221 123456"), "+49221123456");
         assert_eq!(phone_for_link("0049 221 123456"), "+49221123456");
-        assert!(is_source_date("2021") && is_source_date("2025-09") && is_source_date("2024-02-29"));
-        for bad in ["21", "2025-13", "2025-9", "2026-02-31", "Sept. 2025", "2025-09-"] {
+        assert!(
+            is_source_date("2021") && is_source_date("2025-09") && is_source_date("2024-02-29")
+        );
+        for bad in [
+            "21",
+            "2025-13",
+            "2025-9",
+            "2026-02-31",
+            "Sept. 2025",
+            "2025-09-",
+        ] {
             assert!(!is_source_date(bad), "{bad}");
         }
         assert!(

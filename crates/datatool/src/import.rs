@@ -1617,9 +1617,14 @@ fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, column
         };
         precision = given_precision;
         if let (Precision::Kreis, Some(gazetteer)) = (precision, places.gazetteer) {
-            let at_position = gazetteer.gemeinde_at(lat, lon).map(|g| g.feature.ags[..5].to_owned());
+            let at_position = gazetteer
+                .gemeinde_at(lat, lon)
+                .map(|g| g.feature.ags[..5].to_owned());
             let code = ags.clone().or(at_position.clone());
-            match code.as_deref().and_then(|c| gazetteer.kreise.get(c).map(|name| (c, name))) {
+            match code
+                .as_deref()
+                .and_then(|c| gazetteer.kreise.get(c).map(|name| (c, name)))
+            {
                 None => problem(
                     col::AGS,
                     &values[col::AGS],

@@ -127,7 +127,10 @@ impl Gazetteer {
                     kreis.ags, kreis.gen
                 ))
             })?;
-            kreis_info.insert(kreis.ags.clone(), (kreis.bez.clone(), (centre[1], centre[0])));
+            kreis_info.insert(
+                kreis.ags.clone(),
+                (kreis.bez.clone(), (centre[1], centre[0])),
+            );
             kreise.insert(kreis.ags, kreis.gen);
         }
         let postcodes = read_postcodes(&raw.join("nrw-postcodes.csv"))?;
@@ -396,12 +399,12 @@ mod tests {
         g.kreise.insert("05314".into(), "Bonn".into());
         g.kreise.insert("05974".into(), "Soest".into());
         g.kreise.insert("05382".into(), "Rhein-Sieg-Kreis".into());
-        g.kreis_info.insert(
-            "05314".into(),
-            ("Kreisfreie Stadt".into(), (50.7, 7.1)),
-        );
-        g.kreis_info.insert("05974".into(), ("Kreis".into(), (51.55, 8.1)));
-        g.kreis_info.insert("05382".into(), ("Kreis".into(), (50.8, 7.3)));
+        g.kreis_info
+            .insert("05314".into(), ("Kreisfreie Stadt".into(), (50.7, 7.1)));
+        g.kreis_info
+            .insert("05974".into(), ("Kreis".into(), (51.55, 8.1)));
+        g.kreis_info
+            .insert("05382".into(), ("Kreis".into(), (50.8, 7.3)));
         g.overrides.insert(
             ("*".into(), "Rhein-Sieg-Kreis".into()),
             PlaceOverride {

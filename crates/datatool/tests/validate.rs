@@ -124,8 +124,8 @@ fn empty_name() {
 }
 
 #[test]
-fn schema_version_2() {
-    assert_rejected("schema-version-2.json", &["unsupported schema_version 2"]);
+fn schema_version_3() {
+    assert_rejected("schema-version-3.json", &["unsupported schema_version 3"]);
 }
 
 #[test]
