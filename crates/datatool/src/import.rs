@@ -619,16 +619,30 @@ fn map_columns(
         found[index] = Some(position);
     }
     // The two date columns of schema v2 may be missing (a table exported
-    // before them): they read as empty, so the previous dates are kept.
-    for optional in [col::SOURCE_SEEN, col::SOURCE_DATE] {
-        if found[optional].is_none() {
+    // before them). Like the loader reading a version 1 dataset, such a
+    // table's "Zuletzt geprüft" is the date the source was read; the
+    // confirmation date and "Stand der Quelle" stay as they were.
+    if found[col::SOURCE_SEEN].is_none() {
+        if let Some(verified) = found[col::VERIFIED] {
             notes.push(format!(
-                "Spalte „{}“ fehlt (Tabelle aus der Zeit vor Datensatz-Version 2): bleibt leer, \
-                 bisherige Angaben werden übernommen.",
-                CSV_HEADERS[optional]
+                "Spalte „{}“ fehlt (Tabelle aus der Zeit vor Datensatz-Version 2): „{}“ wird \
+                 als „{}“ gelesen (wie in Version 1); die Bestätigung durch eine Person bleibt, \
+                 wie sie war.",
+                CSV_HEADERS[col::SOURCE_SEEN],
+                CSV_HEADERS[col::VERIFIED],
+                CSV_HEADERS[col::SOURCE_SEEN],
             ));
-            found[optional] = Some(ABSENT_COLUMN + optional);
+            found[col::SOURCE_SEEN] = Some(verified);
+            found[col::VERIFIED] = Some(ABSENT_COLUMN + col::VERIFIED);
         }
+    }
+    if found[col::SOURCE_DATE].is_none() {
+        notes.push(format!(
+            "Spalte „{}“ fehlt (Tabelle aus der Zeit vor Datensatz-Version 2): bisherige \
+             Angaben werden übernommen.",
+            CSV_HEADERS[col::SOURCE_DATE]
+        ));
+        found[col::SOURCE_DATE] = Some(ABSENT_COLUMN + col::SOURCE_DATE);
     }
     let missing: Vec<&str> = (0..col::COUNT)
         .filter(|&i| found[i].is_none())
@@ -1776,7 +1790,12 @@ fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, column
         languages: fields.languages.clone(),
         source_url: fields.source_url.clone(),
         source_note: fields.source_note.clone(),
-        last_verified: fields.last_verified.clone(),
+        // A column the table does not have keeps the previous value.
+        last_verified: if columns[col::VERIFIED] >= ABSENT_COLUMN {
+            before.map(|b| b.last_verified.clone()).unwrap_or_default()
+        } else {
+            fields.last_verified.clone()
+        },
         // Empty "Quelle gelesen": the previous record's date, else the
         // confirmation date (whoever confirmed the record also read it).
         source_seen: if !fields.source_seen.is_empty() {
@@ -1786,7 +1805,11 @@ fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, column
         } else {
             fields.last_verified.clone()
         },
-        source_date: fields.source_date.clone(),
+        source_date: if columns[col::SOURCE_DATE] >= ABSENT_COLUMN {
+            before.and_then(|b| b.source_date.clone())
+        } else {
+            fields.source_date.clone()
+        },
     };
     for found in validate_agency(&agency) {
         let (column, message) = german(&found);
