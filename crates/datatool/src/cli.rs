@@ -10,7 +10,9 @@ Run it from the repository root.
 
 USAGE:
   ia-datatool build      [--shared DIR] [--data DIR] [--out FILE] [--outline FILE]
-  ia-datatool validate   FILE [--outline FILE]
+  ia-datatool validate   FILE [--outline FILE] [--boundaries DIR] [--places FILE]
+                         (ags checked against Gemeinde and PLZ where the place data is;
+                         same carrier and address: a warning)
   ia-datatool export     [--dataset FILE] [--out FILE]
                          (dataset → spreadsheet CSV: UTF-8 with BOM, `;`, German headings)
   ia-datatool import     CSV [--previous FILE] [--out FILE] [--as-of JJJJ-MM-TT]

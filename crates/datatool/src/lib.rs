@@ -20,6 +20,7 @@ pub mod boundaries;
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod crosscheck;
 pub mod export;
 pub mod geojson;
 pub mod geometry;
