@@ -33,6 +33,7 @@ fn options(command: &str) -> &'static [&'static str] {
             "max-removed",
         ],
         "export" => &["dataset", "out"],
+        "coverage" => &["dataset", "boundaries", "write", "check"],
         _ => &[],
     }
 }
@@ -68,6 +69,12 @@ fn main() -> ExitCode {
         "boundaries" => report(boundaries::run(
             Path::new(&args.get("shared", SHARED)),
             Path::new(&args.get("out-dir", "public/data/boundaries")),
+        )),
+        "coverage" => report(ia_datatool::coverage::run(
+            Path::new(&args.get("dataset", DATASET)),
+            Path::new(&args.get("boundaries", BOUNDARIES)),
+            args.get_opt("write").map(Path::new),
+            args.get_opt("check").map(Path::new),
         )),
         "sizes" => report(sizes::run(
             Path::new(&args.get("dataset", DATASET)),
