@@ -36,6 +36,7 @@ test-data:
 	cargo run --quiet -p ia-datatool -- sizes
 	cargo run --quiet -p ia-datatool -- build --out target/agencies.rebuilt.json
 	cmp public/data/agencies.json target/agencies.rebuilt.json && echo "dataset is reproducible from ../shared/data"
+	cargo run --quiet -p ia-datatool -- coverage --check docs/dataset.md
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
@@ -66,3 +67,4 @@ data:
 	cargo run --quiet -p ia-datatool -- build
 	cargo run --quiet -p ia-datatool -- boundaries
 	cargo run --quiet -p ia-datatool -- places
+	cargo run --quiet -p ia-datatool -- coverage --write docs/dataset.md

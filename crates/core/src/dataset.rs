@@ -1,4 +1,5 @@
-//! Schema v1 of the published dataset (`agencies.json`) and its tolerant loader.
+//! Schema v2 of the published dataset (`agencies.json`) and its tolerant loader
+//! (which also reads version 1 files; see [`parse_dataset`]).
 //!
 //! This is the only place that knows the JSON shape. The loader never fails
 //! because of one bad record: a record that does not parse or validate is
@@ -13,13 +14,19 @@ use crate::text::strip_bidi_controls;
 use crate::validate::{validate_agency, FieldProblem};
 use crate::vocab::{Offer, Precision, Topic, Umbrella};
 
-/// The schema version this code reads and writes.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The schema version this code writes.
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// The older schema versions this code still reads. Version 1 had one date
+/// per record, `last_verified`, which was the day the source was read; the
+/// loader moves it to `source_seen` and leaves `last_verified` empty.
+pub const READABLE_OLDER_VERSIONS: &[u64] = &[1];
 
 /// A whole dataset file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
-    /// Always [`SCHEMA_VERSION`]; anything else is rejected.
+    /// [`SCHEMA_VERSION`] when written; [`parse_dataset`] also reads the
+    /// versions in [`READABLE_OLDER_VERSIONS`].
     pub schema_version: u64,
     #[serde(flatten)]
     pub meta: DatasetMeta,
@@ -47,11 +54,22 @@ pub struct DatasetSource {
 }
 
 /// How many agencies exist in total according to the state, for an honest
-/// "N von rund M" statement.
+/// "N von rund M" statement ("rund 214 Integrationsagenturen (2021), davon
+/// 44 Servicestellen (2025)").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Coverage {
     pub estimated_total: u32,
-    /// Where the estimate comes from.
+    /// The year `estimated_total` refers to (schema v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated_total_year: Option<u16>,
+    /// How many of them are Servicestellen für Antidiskriminierungsarbeit
+    /// (schema v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servicestellen_total: Option<u32>,
+    /// The year `servicestellen_total` refers to (schema v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servicestellen_year: Option<u16>,
+    /// Where the estimates come from.
     pub note: String,
 }
 
@@ -65,9 +83,11 @@ pub struct Agency {
     pub carrier: String,
     pub umbrella: Umbrella,
     pub address: Address,
-    /// Amtlicher Gemeindeschlüssel (8 digits) of the municipality.
+    /// Amtlicher Gemeindeschlüssel (8 digits) of the municipality; for a
+    /// record known only by its Kreis (precision `kreis`), the Kreis' 5-digit key.
     pub ags: String,
-    /// Name of the municipality (Gemeinde or kreisfreie Stadt).
+    /// Name of the municipality (Gemeinde or kreisfreie Stadt); empty for a
+    /// record known only by its Kreis (precision `kreis`).
     pub municipality: String,
     /// Name of the Kreis or kreisfreie Stadt the municipality belongs to.
     pub kreis: String,
@@ -90,8 +110,18 @@ pub struct Agency {
     /// What the source is, when the URL alone does not say it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_note: Option<String>,
-    /// Date the record was last checked against its source, `YYYY-MM-DD`.
+    /// Date a person confirmed the record with the agency or its network,
+    /// `YYYY-MM-DD`; empty when nobody has (schema v2; in version 1 this
+    /// field held the day the source was read, see [`parse_dataset`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub last_verified: String,
+    /// Date the public source was read, `YYYY-MM-DD` (schema v2).
+    #[serde(default)]
+    pub source_seen: String,
+    /// The source's own date where known: a year (`2021`), a month
+    /// (`2025-09`) or a day (schema v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_date: Option<String>,
 }
 
 /// Postal address. A record without a known street keeps `street: None`.
@@ -127,6 +157,13 @@ impl Agency {
     /// Ags of the Kreis or kreisfreie Stadt (the first five digits).
     pub fn kreis_ags(&self) -> &str {
         self.ags.get(..5).unwrap_or(&self.ags)
+    }
+
+    /// True when the source names only the Kreis: the record belongs to the
+    /// Kreis and to none of its municipalities, and its position is a point
+    /// inside the Kreis (precision `kreis`).
+    pub fn is_kreis_only(&self) -> bool {
+        self.location.precision == Precision::Kreis
     }
 }
 
@@ -193,7 +230,7 @@ impl std::fmt::Display for DatasetError {
             DatasetError::UnsupportedSchema(found) => {
                 write!(
                     f,
-                    "unsupported schema_version {found} (this app reads version {SCHEMA_VERSION})"
+                    "unsupported schema_version {found} (this app reads versions 1 to {SCHEMA_VERSION})"
                 )
             }
         }
@@ -206,6 +243,10 @@ impl std::error::Error for DatasetError {}
 ///
 /// Unknown extra fields are ignored at every level so that later minor
 /// additions to the schema do not break older apps.
+///
+/// Version 1 files are read too: their `last_verified` was the day the
+/// research read the source (nobody confirmed those records with the
+/// agency), so it becomes `source_seen`, and `last_verified` stays empty.
 pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
     // Records are kept as raw JSON text and parsed one by one, so that one bad
     // record cannot fail the file. (Raw values instead of `serde_json::Value`
@@ -225,11 +266,16 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
             message: err.to_string(),
         },
     })?;
-    match head.schema_version.map(RawValue::get) {
-        Some(version) if version.trim() == SCHEMA_VERSION.to_string() => {}
-        Some(other) => return Err(DatasetError::UnsupportedSchema(other.trim().to_owned())),
+    let version = match head.schema_version.map(RawValue::get) {
+        Some(version) => {
+            let version = version.trim();
+            match version.parse::<u64>() {
+                Ok(n) if n == SCHEMA_VERSION || READABLE_OLDER_VERSIONS.contains(&n) => n,
+                _ => return Err(DatasetError::UnsupportedSchema(version.to_owned())),
+            }
+        }
         None => return Err(DatasetError::UnsupportedSchema("(missing)".into())),
-    }
+    };
     let meta = DatasetMeta {
         as_of: head.as_of.ok_or_else(|| missing("as_of"))?,
         source: head.source.ok_or_else(|| missing("source"))?,
@@ -248,6 +294,9 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
         let problems = match serde_json::from_str::<Agency>(record.get()) {
             Err(err) => vec![FieldProblem::new("(record)", err.to_string())],
             Ok(mut agency) => {
+                if version == 1 {
+                    upgrade_v1_dates(&mut agency);
+                }
                 strip_bidi_controls_from(&mut agency);
                 let mut problems = validate_agency(&agency);
                 if problems.is_empty() && !seen_ids.insert(agency.id.clone()) {
@@ -295,6 +344,13 @@ pub fn parse_dataset_bytes(bytes: &[u8]) -> Result<LoadedDataset, DatasetError> 
                 message: "the file is not UTF-8 text".into(),
             })
         }
+    }
+}
+
+/// Version 1 → 2: the one date of a v1 record was the day its source was read.
+fn upgrade_v1_dates(agency: &mut Agency) {
+    if agency.source_seen.is_empty() {
+        agency.source_seen = std::mem::take(&mut agency.last_verified);
     }
 }
 
@@ -348,6 +404,8 @@ fn strip_bidi_controls_from(agency: &mut Agency) {
         source_url: _,
         source_note,
         last_verified: _,
+        source_seen: _,
+        source_date,
     } = agency;
     let texts = [name, carrier, &mut address.city, municipality, kreis]
         .into_iter()
@@ -357,6 +415,7 @@ fn strip_bidi_controls_from(agency: &mut Agency) {
         .chain(contact.email.as_mut())
         .chain(contact.website.as_mut())
         .chain(source_note.as_mut())
+        .chain(source_date.as_mut())
         .chain(languages.iter_mut());
     for text in texts {
         strip_bidi_controls(text);
@@ -385,13 +444,14 @@ mod tests {
             "contact": {"phone": "0221 123456", "email": "info@example.org", "website": "https://example.org"},
             "languages": ["de", "tr"],
             "source_url": "https://example.org/quelle",
-            "last_verified": "2026-11-20"
+            "source_seen": "2026-11-20",
+            "source_date": "2021"
         })
     }
 
     fn file(records: Vec<Value>) -> String {
         serde_json::json!({
-            "schema_version": 1,
+            "schema_version": 2,
             "as_of": "2026-11-20",
             "source": {"text": "Test", "url": "https://example.org"},
             "licence": "CC BY 4.0",
@@ -443,6 +503,62 @@ mod tests {
             }
             other => panic!("expected a UTF-8 error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn version_1_files_are_read_with_their_date_as_source_seen() {
+        let mut old = record("a");
+        let object = old.as_object_mut().unwrap_or_else(|| panic!("object"));
+        object.remove("source_seen");
+        object.remove("source_date");
+        object.insert("last_verified".into(), "2026-11-24".into());
+        let text = file(vec![old]).replace("\"schema_version\":2", "\"schema_version\":1");
+        let loaded = check_ok(&text, 1, 0);
+        let agency = &loaded.agencies[0];
+        assert_eq!(agency.source_seen, "2026-11-24");
+        assert_eq!(agency.last_verified, "");
+        assert_eq!(agency.source_date, None);
+        // A version 2 file keeps last_verified as it is.
+        let mut confirmed = record("b");
+        confirmed["last_verified"] = "2026-12-02".into();
+        let loaded = check_ok(&file(vec![confirmed]), 1, 0);
+        assert_eq!(loaded.agencies[0].last_verified, "2026-12-02");
+        assert_eq!(loaded.agencies[0].source_seen, "2026-11-20");
+        assert_eq!(loaded.agencies[0].source_date.as_deref(), Some("2021"));
+    }
+
+    #[test]
+    fn version_2_records_need_source_seen_and_valid_dates() {
+        let mut unseen = record("a");
+        unseen.as_object_mut().map(|o| o.remove("source_seen"));
+        let mut impossible = record("b");
+        impossible["last_verified"] = "2026-02-31".into();
+        let mut vague = record("c");
+        vague["source_date"] = "um 2020".into();
+        let loaded = check_ok(&file(vec![unseen, impossible, vague]), 0, 3);
+        let fields: Vec<String> = loaded.skipped.iter().map(ToString::to_string).collect();
+        assert!(fields[0].contains("source_seen"), "{}", fields[0]);
+        assert!(fields[1].contains("last_verified"), "{}", fields[1]);
+        assert!(fields[2].contains("source_date"), "{}", fields[2]);
+    }
+
+    #[test]
+    fn kreis_only_records_have_a_kreis_key_and_no_municipality() {
+        let mut kreis = record("a");
+        kreis["ags"] = "05974".into();
+        kreis["municipality"] = "".into();
+        kreis["kreis"] = "Soest".into();
+        kreis["location"] = serde_json::json!({"lat": 51.55, "lon": 8.1, "precision": "kreis"});
+        let loaded = check_ok(&file(vec![kreis.clone()]), 1, 0);
+        assert!(loaded.agencies[0].is_kreis_only());
+        assert_eq!(loaded.agencies[0].kreis_ags(), "05974");
+        // A Kreis key with another precision, or a municipality, is rejected.
+        let mut wrong = kreis.clone();
+        wrong["location"]["precision"] = "municipality".into();
+        let mut named = kreis;
+        named["id"] = "b".into();
+        named["municipality"] = "Soest".into();
+        check_ok(&file(vec![wrong, named]), 0, 2);
     }
 
     #[test]
@@ -499,10 +615,10 @@ mod tests {
             Err(DatasetError::Json { line: 1, .. })
         ));
         assert!(matches!(parse_dataset("[]"), Err(DatasetError::Shape(_))));
-        let v2 = file(vec![]).replace("\"schema_version\":1", "\"schema_version\":2");
+        let v3 = file(vec![]).replace("\"schema_version\":2", "\"schema_version\":3");
         assert_eq!(
-            parse_dataset(&v2),
-            Err(DatasetError::UnsupportedSchema("2".into()))
+            parse_dataset(&v3),
+            Err(DatasetError::UnsupportedSchema("3".into()))
         );
         let no_agencies = serde_json::json!({"schema_version": 1, "as_of": "x", "source": {"text": "", "url": ""}, "licence": ""});
         assert!(

@@ -67,6 +67,8 @@ pub const CSV_HEADERS: &[&str] = &[
     "Quelle",
     "Quellenhinweis",
     "Zuletzt geprüft",
+    "Quelle gelesen",
+    "Stand der Quelle",
 ];
 
 /// Separator inside list cells (offers, topics, languages). It contains the
@@ -130,6 +132,8 @@ fn cells(agency: &Agency) -> Vec<Cell<'_>> {
         Cell::Text(agency.source_url.as_str().into()),
         optional_text(&agency.source_note),
         Cell::Text(agency.last_verified.as_str().into()),
+        Cell::Text(agency.source_seen.as_str().into()),
+        optional_text(&agency.source_date),
     ]
 }
 
@@ -201,6 +205,8 @@ struct Properties<'a> {
     source_url: &'a str,
     source_note: &'a Option<String>,
     last_verified: &'a str,
+    source_seen: &'a str,
+    source_date: &'a Option<String>,
 }
 
 impl<'a> Feature<'a> {
@@ -232,6 +238,8 @@ impl<'a> Feature<'a> {
                 source_url: &agency.source_url,
                 source_note: &agency.source_note,
                 last_verified: &agency.last_verified,
+                source_seen: &agency.source_seen,
+                source_date: &agency.source_date,
             },
         }
     }
@@ -428,6 +436,8 @@ mod tests {
             source_url: cell(20).to_owned(),
             source_note: optional(cell(21)),
             last_verified: cell(22).to_owned(),
+            source_seen: cell(23).to_owned(),
+            source_date: optional(cell(24)),
         })
     }
 
@@ -559,7 +569,7 @@ mod tests {
         assert_eq!(properties["umbrella"], agencies[1].umbrella.code());
         assert!(properties["offers"].is_array());
         // Every schema field except the position (in the geometry) is a property.
-        assert_eq!(properties.as_object().map(|o| o.len()), Some(21));
+        assert_eq!(properties.as_object().map(|o| o.len()), Some(23));
         assert_eq!(features[2]["geometry"], Value::Null);
         assert_eq!(
             serde_json::from_str::<Value>(&to_geojson(&[])).ok(),

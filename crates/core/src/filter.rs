@@ -220,10 +220,13 @@ impl Index {
             for topic in &agency.topics {
                 topic_bits[topic.index()].insert(agency_idx);
             }
-            municipality_members
-                .entry(agency.ags.clone())
-                .or_default()
-                .push(agency_idx);
+            // A record known only by its Kreis belongs to no municipality.
+            if !agency.is_kreis_only() {
+                municipality_members
+                    .entry(agency.ags.clone())
+                    .or_default()
+                    .push(agency_idx);
+            }
             kreis_members
                 .entry(agency.kreis_ags().to_owned())
                 .or_default()
@@ -524,10 +527,12 @@ fn place_options(
         let Some(agency) = first_agency(members) else {
             continue;
         };
+        // Listed as its municipality only when that option selects exactly
+        // the same agencies (so never when a member is known only by Kreis).
         let only_one_municipality = members
             .iter()
             .filter_map(|&idx| agencies.get(idx))
-            .all(|other| other.ags == agency.ags);
+            .all(|other| other.ags == agency.ags && !other.is_kreis_only());
         let municipality_is_the_kreis = fold(&agency.municipality) == fold(&agency.kreis)
             || agency.ags == format!("{kreis_ags}000");
         if only_one_municipality && municipality_is_the_kreis {
@@ -626,6 +631,7 @@ impl Bitset {
 mod tests {
     use super::*;
     use crate::synthetic::synthetic_agencies;
+    use crate::vocab::Precision;
     use proptest::prelude::*;
 
     fn agency(id: &str, ags: &str, municipality: &str, kreis: &str) -> Agency {
@@ -773,6 +779,53 @@ mod tests {
         );
         // Topics without the toggle have no effect.
         check(filters(|f| f.topics = [Topic::Antisemitism].into()), all);
+    }
+
+    #[test]
+    fn a_kreis_only_record_belongs_to_the_kreis_and_to_none_of_its_towns() {
+        let mut soest_kreis = agency("ada-soest", "05974", "", "Soest");
+        soest_kreis.location.precision = Precision::Kreis;
+        soest_kreis.address.city = "Kreis Soest".into();
+        let lippstadt = agency("lippstadt", "05974028", "Lippstadt", "Soest");
+        // A Kreis with only a Kreis-only record is still listed, as a Kreis.
+        let mut borken = agency("drk-borken", "05554", "", "Borken");
+        borken.location.precision = Precision::Kreis;
+        let agencies = vec![soest_kreis, lippstadt, borken];
+        let index = Index::new(&agencies);
+        let listed: Vec<(&str, bool, usize)> = index
+            .places()
+            .iter()
+            .map(|place| (place.name.as_str(), place.is_kreis, place.n_agencies))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("Borken", true, 1),
+                ("Lippstadt", false, 1),
+                ("Soest", true, 2)
+            ]
+        );
+        let ids = |place: PlaceFilter| {
+            let filters = Filters {
+                place: Some(place),
+                ..Filters::default()
+            };
+            index
+                .matching(&filters)
+                .into_iter()
+                .map(|i| agencies[i].id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(PlaceFilter::Kreis("05974".into())),
+            ["ada-soest", "lippstadt"]
+        );
+        assert_eq!(
+            ids(PlaceFilter::Municipality("05974028".into())),
+            ["lippstadt"]
+        );
+        assert_eq!(ids(PlaceFilter::Kreis("05554".into())), ["drk-borken"]);
+        assert!(ids(PlaceFilter::Municipality("05554".into())).is_empty());
     }
 
     #[test]

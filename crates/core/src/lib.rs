@@ -8,6 +8,7 @@
 pub mod cluster;
 pub mod dataset;
 pub mod embed;
+pub mod evidence;
 pub mod export;
 pub mod filter;
 pub mod geo;

@@ -152,13 +152,19 @@ fn synthetic_agency(number: usize, random: &mut SplitMix64) -> Agency {
             100_000 + random.below(900_000)
         )
     });
-    let precision = Precision::ALL[random.below(Precision::ALL.len())];
+    // Synthetic records always name a municipality, so never `Kreis`.
+    const PRECISIONS: [Precision; 3] = [
+        Precision::Address,
+        Precision::Postcode,
+        Precision::Municipality,
+    ];
+    let precision = PRECISIONS[random.below(PRECISIONS.len())];
     let carrier = format!(
         "{} {} e. V.",
         CARRIER_KINDS[random.below(CARRIER_KINDS.len())],
         umbrella.label_de()
     );
-    let last_verified = format!(
+    let source_seen = format!(
         "2026-{:02}-{:02}",
         1 + random.below(12),
         1 + random.below(28)
@@ -196,7 +202,9 @@ fn synthetic_agency(number: usize, random: &mut SplitMix64) -> Agency {
         languages,
         source_url: SYNTHETIC_SOURCE_URL.to_owned(),
         source_note: Some("Synthetische Testdaten, keine echte Einrichtung".to_owned()),
-        last_verified,
+        last_verified: String::new(),
+        source_seen,
+        source_date: None,
     }
 }
 

@@ -8,6 +8,7 @@
 
 use crate::dataset::{Agency, DatasetMeta};
 use crate::geo::NRW_BBOX;
+use crate::vocab::Precision;
 
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,16 +71,29 @@ pub fn validate_agency(agency: &Agency) -> Vec<FieldProblem> {
             "must be five digits",
         );
     }
-    check(
-        agency.ags.len() == 8 && agency.ags.starts_with("05") && all_digits(&agency.ags),
-        "ags",
-        "must be the 8-digit Gemeindeschlüssel of a municipality in NRW (05…)",
-    );
-    check(
-        !agency.municipality.trim().is_empty(),
-        "municipality",
-        "must not be empty",
-    );
+    if agency.location.precision == Precision::Kreis {
+        check(
+            agency.ags.len() == 5 && agency.ags.starts_with("05") && all_digits(&agency.ags),
+            "ags",
+            "must be the 5-digit key of a Kreis in NRW (05…) when only the Kreis is known (precision kreis)",
+        );
+        check(
+            agency.municipality.is_empty(),
+            "municipality",
+            "must be empty when only the Kreis is known (precision kreis)",
+        );
+    } else {
+        check(
+            agency.ags.len() == 8 && agency.ags.starts_with("05") && all_digits(&agency.ags),
+            "ags",
+            "must be the 8-digit Gemeindeschlüssel of a municipality in NRW (05…)",
+        );
+        check(
+            !agency.municipality.trim().is_empty(),
+            "municipality",
+            "must not be empty",
+        );
+    }
     check(
         !agency.kreis.trim().is_empty(),
         "kreis",
@@ -120,10 +134,22 @@ pub fn validate_agency(agency: &Agency) -> Vec<FieldProblem> {
         "must start with http:// or https://",
     );
     check(
-        is_iso_date(&agency.last_verified),
+        agency.last_verified.is_empty() || is_iso_date(&agency.last_verified),
         "last_verified",
-        "must be a date YYYY-MM-DD",
+        "must be empty or a date YYYY-MM-DD (the day a person confirmed the record)",
     );
+    check(
+        is_iso_date(&agency.source_seen),
+        "source_seen",
+        "must be a date YYYY-MM-DD (the day the source was read)",
+    );
+    if let Some(date) = &agency.source_date {
+        check(
+            is_source_date(date),
+            "source_date",
+            "must be a year (2021), a month (2021-09) or a date (2021-09-30) that exists",
+        );
+    }
     for (position, language) in agency.languages.iter().enumerate() {
         check(
             (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase()),
@@ -220,15 +246,45 @@ pub fn is_phone(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +-/().".contains(c))
 }
 
-/// Digits of a phone number, for a `tel:` link (`+` kept at the front).
+/// A phone number as written, in the international form for a `tel:` link
+/// (RFC 3966 global number): `0221 123456` → `+49221123456`,
+/// `+49 (0)221 12 34-56` → `+49221123456`, `0049 221 …` → `+49221…`.
+/// The number is shown as written; only the link uses this form. A number
+/// without a leading `0` or `+` (a local number without area code) keeps
+/// its digits only.
 pub fn phone_for_link(text: &str) -> String {
-    let mut out = String::new();
-    for (position, c) in text.chars().enumerate() {
-        if c.is_ascii_digit() || (c == '+' && position == 0) {
-            out.push(c);
-        }
+    let text = text.trim();
+    let international = text.starts_with('+');
+    // "(0)" after a country code is the trunk prefix that is not dialled
+    // from abroad.
+    let cleaned = text.replace("(0)", "");
+    let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
+    if international {
+        return format!("+{digits}");
     }
-    out
+    if let Some(rest) = digits.strip_prefix("00") {
+        return format!("+{rest}");
+    }
+    match digits.strip_prefix('0') {
+        Some(rest) => format!("+49{rest}"),
+        None => digits,
+    }
+}
+
+/// The date of a source as far as it is known: a year (`2021`), a month
+/// (`2021-09`) or a day (`2021-09-30`, which must exist).
+pub fn is_source_date(text: &str) -> bool {
+    let year_ok = |part: &str| part.len() == 4 && all_digits(part);
+    match text.split('-').collect::<Vec<_>>().as_slice() {
+        [year] => year_ok(year),
+        [year, month] => {
+            year_ok(year)
+                && month.len() == 2
+                && all_digits(month)
+                && matches!(month.parse::<u32>(), Ok(1..=12))
+        }
+        _ => is_iso_date(text),
+    }
 }
 
 /// `YYYY-MM-DD` with a plausible month and day.
@@ -297,6 +353,24 @@ mod tests {
             assert!(!is_phone(bad), "{bad}");
         }
         assert_eq!(phone_for_link("+49 (221) 12 34-56"), "+49221123456");
+        assert_eq!(phone_for_link("0221 123456"), "+49221123456");
+        assert_eq!(phone_for_link("0231/55747251"), "+4923155747251");
+        assert_eq!(phone_for_link("(0221) 12 34 56"), "+49221123456");
+        assert_eq!(phone_for_link("+49 (0)221 123456"), "+49221123456");
+        assert_eq!(phone_for_link("0049 221 123456"), "+49221123456");
+        assert!(
+            is_source_date("2021") && is_source_date("2025-09") && is_source_date("2024-02-29")
+        );
+        for bad in [
+            "21",
+            "2025-13",
+            "2025-9",
+            "2026-02-31",
+            "Sept. 2025",
+            "2025-09-",
+        ] {
+            assert!(!is_source_date(bad), "{bad}");
+        }
         assert!(
             is_iso_date("2026-11-25")
                 && !is_iso_date("2026-13-01")

@@ -110,11 +110,14 @@ vocabulary! {
 
 vocabulary! {
     /// How exact a position is. Only `Address` is street-level; the others are
-    /// the centroid of an area and the UI must say so.
+    /// a point inside an area and the UI must say so. `Kreis` (schema v2) is a
+    /// record whose source names only the Kreis: it sits at a point inside the
+    /// Kreis, its `ags` is the Kreis' 5-digit key and it belongs to no town.
     pub enum Precision {
         Address = ("address", "Adresse"),
         Postcode = ("postcode", "Postleitzahl-Gebiet (ungefähr)"),
         Municipality = ("municipality", "Gemeinde (ungefähr)"),
+        Kreis = ("kreis", "Kreis (genaue Adresse unbekannt)"),
     }
 }
 
@@ -122,6 +125,12 @@ impl Precision {
     /// True when the position is only the centre of an area.
     pub fn is_approximate(self) -> bool {
         self != Precision::Address
+    }
+
+    /// True when only the Kreis is known: no town, and a distance to the
+    /// record means nothing more than "somewhere in the Kreis".
+    pub fn is_kreis_only(self) -> bool {
+        self == Precision::Kreis
     }
 }
 

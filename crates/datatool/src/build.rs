@@ -11,7 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use ia_core::dataset::{Address, Contact, Location, SCHEMA_VERSION};
-use ia_core::validate::{is_email, is_iso_date, is_phone, is_postcode, validate_meta};
+use ia_core::validate::{
+    is_email, is_iso_date, is_phone, is_postcode, is_source_date, validate_meta,
+};
 use ia_core::{Agency, Dataset, DatasetMeta, Precision};
 
 use crate::geometry::{offset, round_to};
@@ -21,7 +23,7 @@ use crate::mapping::{
 };
 use crate::places::{Gazetteer, Placed, PostcodeFallback};
 use crate::slug::{assign_ids, base_id, IdInput};
-use crate::sourced::{read_exclusions, read_records, sourced_files, Located};
+use crate::sourced::{read_exclusions, read_records, sourced_files, Located, SourceDates};
 use crate::{check, read_text, sizes, write_file, Error, Result};
 
 /// Radius of the circle on which agencies at the same position are spread.
@@ -134,6 +136,7 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport> {
     let mapping = OfferMapping::read(&options.data.join("offer-mapping.tsv"))?;
     let exclusions = read_exclusions(&options.data.join("exclusions.tsv"))?;
     let gazetteer = Gazetteer::load(&options.shared, &options.data.join("place-overrides.tsv"))?;
+    let dates = SourceDates::read(&options.data)?;
 
     let mut records: Vec<Located> = Vec::new();
     for file in sourced_files(&options.shared)? {
@@ -166,7 +169,14 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport> {
                 located.label()
             ));
         }
-        match convert(located, &meta, &mapping, &gazetteer, &mut report.warnings) {
+        match convert(
+            located,
+            &meta,
+            &mapping,
+            &gazetteer,
+            &dates,
+            &mut report.warnings,
+        ) {
             Ok((draft, missing)) => {
                 for text in missing {
                     unmapped.entry(text).or_default().push(located.label());
@@ -301,6 +311,7 @@ fn convert(
     meta: &DatasetMeta,
     mapping: &OfferMapping,
     gazetteer: &Gazetteer,
+    dates: &SourceDates,
     warnings: &mut Vec<String>,
 ) -> Result<(Draft, Vec<String>)> {
     let record = &located.record;
@@ -384,22 +395,56 @@ fn convert(
             "names no http(s) URL; add the page the record was taken from".into(),
         )
     })?;
+    // Dates (docs/dataset.md, "Dates"): last_verified only when a person
+    // confirmed the record; source_seen from data/sourced-files.tsv;
+    // source_date from the record or data/source-dates.tsv.
     let last_verified = match optional(&record.last_verified) {
         Some(date) if is_iso_date(&date) => date,
         Some(date) => return Err(fail("last_verified", format!("{date:?} is not YYYY-MM-DD"))),
-        None => meta.as_of.clone(),
+        None => String::new(),
+    };
+    let source_seen = match dates.seen.get(&located.file) {
+        Some(date) => date.clone(),
+        None => {
+            warnings.push(format!(
+                "{label}: {} is not in data/sourced-files.tsv; source_seen set to the dataset's as_of {}",
+                located.file, meta.as_of
+            ));
+            meta.as_of.clone()
+        }
+    };
+    let source_date = match optional(&record.source_date).or_else(|| {
+        dates
+            .source_dates
+            .get(&(record.name.trim().to_owned(), record.city.trim().to_owned()))
+            .cloned()
+    }) {
+        Some(date) if is_source_date(&date) => Some(date),
+        Some(date) => {
+            return Err(fail(
+                "source_date",
+                format!("{date:?} is not a year, YYYY-MM or an existing YYYY-MM-DD"),
+            ))
+        }
+        None => None,
     };
 
     let placed = place(located, &city, postcode.as_deref(), gazetteer, warnings)?;
-    let gemeinde = gazetteer
-        .gemeinde_at(placed.lat, placed.lon)
-        .ok_or_else(|| {
-            fail(
-                "location",
-                format!("{}, {} lies in no NRW Gemeinde", placed.lat, placed.lon),
-            )
-        })?;
-    let ags = gemeinde.feature.ags.clone();
+    let (ags, municipality) = match &placed.kreis_ags {
+        // Known only by its Kreis: the Kreis' key, no municipality.
+        Some(kreis_ags) => (kreis_ags.clone(), String::new()),
+        None => {
+            let gemeinde = gazetteer
+                .gemeinde_at(placed.lat, placed.lon)
+                .ok_or_else(|| {
+                    fail(
+                        "location",
+                        format!("{}, {} lies in no NRW Gemeinde", placed.lat, placed.lon),
+                    )
+                })?;
+            (gemeinde.feature.ags.clone(), gemeinde.feature.gen.clone())
+        }
+    };
     let kreis = gazetteer
         .kreis_of(&ags)
         .ok_or_else(|| {
@@ -435,7 +480,7 @@ fn convert(
             city,
         },
         ags,
-        municipality: gemeinde.feature.gen.clone(),
+        municipality,
         kreis,
         location: Location {
             lat: round_to(placed.lat, COORDINATE_DECIMALS),
@@ -454,6 +499,8 @@ fn convert(
         source_url,
         source_note: (!notes.is_empty()).then(|| notes.join(" | ")),
         last_verified,
+        source_seen,
+        source_date,
     };
     Ok((
         Draft {
@@ -488,12 +535,22 @@ fn place(
                     "{label}: precision: the record has lat/lon, so it must say how exact they are (address, postcode or municipality)"
                 ))
             })?;
+        let kreis_ags = match precision {
+            Precision::Kreis => Some(
+                gazetteer
+                    .gemeinde_at(lat, lon)
+                    .map(|g| g.feature.ags[..5].to_owned())
+                    .ok_or_else(|| Error(format!("{label}: {lat}, {lon} lies in no NRW Kreis")))?,
+            ),
+            _ => None,
+        };
         return Ok(Placed {
             lat,
             lon,
             precision,
             note: None,
             fallback: None,
+            kreis_ags,
         });
     }
     let Some(placed) = gazetteer.geocode(&record.name, city, postcode) else {
@@ -562,12 +619,13 @@ pub fn spread<T: Positioned>(items: &mut [T]) -> Vec<String> {
             agency.location.lat = round_to(lat, COORDINATE_DECIMALS);
             agency.location.lon = round_to(lon, COORDINATE_DECIMALS);
         }
-        described.push(format!(
-            "{} × {} ({})",
-            n,
-            items[members[0]].agency().municipality,
-            location.precision.code()
-        ));
+        let first = items[members[0]].agency();
+        let place = if first.municipality.is_empty() {
+            format!("Kreis {}", first.kreis)
+        } else {
+            first.municipality.clone()
+        };
+        described.push(format!("{} × {} ({})", n, place, location.precision.code()));
     }
     described
 }
@@ -581,7 +639,7 @@ mod tests {
             "id": id, "name": "n", "carrier": "c", "umbrella": "awo",
             "address": {"city": "Bochum"}, "ags": "05911000", "municipality": "Bochum", "kreis": "Bochum",
             "location": {"lat": lat, "lon": lon, "precision": "municipality"},
-            "source_url": "https://a.de", "last_verified": "2026-11-24"
+            "source_url": "https://a.de", "source_seen": "2026-11-24"
         }))
         .unwrap_or_else(|err| panic!("{err}"));
         Draft {

@@ -63,6 +63,24 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
         if coverage.estimated_total == 0 {
             messages.push("meta: coverage.estimated_total: must be more than 0".into());
         }
+        if coverage
+            .servicestellen_total
+            .is_some_and(|n| n > coverage.estimated_total)
+        {
+            messages.push(
+                "meta: coverage.servicestellen_total: must not be more than estimated_total".into(),
+            );
+        }
+        for (field, year) in [
+            ("estimated_total_year", coverage.estimated_total_year),
+            ("servicestellen_year", coverage.servicestellen_year),
+        ] {
+            if year.is_some_and(|y| !(2000..=2100).contains(&y)) {
+                messages.push(format!(
+                    "meta: coverage.{field}: must be a year such as 2021"
+                ));
+            }
+        }
         if coverage.note.trim().is_empty() {
             messages.push("meta: coverage.note: must say where the estimate comes from".into());
         }
@@ -78,6 +96,10 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
         })
         .unwrap_or_default();
 
+    let version = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|v| v.get("schema_version").and_then(Value::as_u64))
+        .unwrap_or(ia_core::dataset::SCHEMA_VERSION);
     let mut first_index: BTreeMap<String, usize> = BTreeMap::new();
     let mut flagged = vec![false; records.len()];
     let (mut by_precision, mut antidiscrimination) = (BTreeMap::<&str, usize>::new(), 0usize);
@@ -87,11 +109,15 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
             Some(id) => format!("record {index} (id \"{id}\")"),
             None => format!("record {index}"),
         };
-        let mut problems = strict_fields(record);
+        let mut problems = strict_fields(record, version);
         let mut agency: Option<Agency> = None;
         if problems.is_empty() {
             match serde_json::from_value::<Agency>(record.clone()) {
-                Ok(parsed) => {
+                Ok(mut parsed) => {
+                    if version == 1 && parsed.source_seen.is_empty() {
+                        // As the loader reads version 1 (see ia_core::parse_dataset).
+                        parsed.source_seen = std::mem::take(&mut parsed.last_verified);
+                    }
                     problems.extend(validate_agency(&parsed));
                     agency = Some(parsed);
                 }
@@ -144,10 +170,14 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
             .map(|(code, n)| format!("{n} {code}"))
             .collect();
         format!(
-            "ok: {} agencies (positions: {}; {} with antidiscrimination), schema_version 1, as_of {}{}",
+            "ok: {} agencies (positions: {}; {} with antidiscrimination), schema_version {}, as_of {}{}",
             records.len(),
             precisions.join(", "),
             antidiscrimination,
+            serde_json::from_str::<Value>(text)
+                .ok()
+                .and_then(|v| v.get("schema_version").and_then(Value::as_u64))
+                .unwrap_or(ia_core::dataset::SCHEMA_VERSION),
             loaded.meta.as_of,
             if outline.is_some() {
                 ", all inside the NRW outline"
@@ -162,7 +192,7 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
 }
 
 /// Field-by-field type checks of one record, naming the field.
-fn strict_fields(record: &Value) -> Vec<FieldProblem> {
+fn strict_fields(record: &Value, version: u64) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     let Some(object) = record.as_object() else {
         return vec![FieldProblem::new("(record)", "must be a JSON object")];
@@ -175,9 +205,17 @@ fn strict_fields(record: &Value) -> Vec<FieldProblem> {
         "municipality",
         "kreis",
         "source_url",
-        "last_verified",
+        // Version 1 had one date, last_verified (read as source_seen).
+        if version == 1 {
+            "last_verified"
+        } else {
+            "source_seen"
+        },
     ] {
         required_string(object, field, field, &mut problems);
+    }
+    for field in ["last_verified", "source_date"] {
+        optional_string(object, field, field, &mut problems);
     }
     if let Some(code) = required_string(object, "umbrella", "umbrella", &mut problems) {
         if Umbrella::from_code(code).is_none() {
@@ -214,7 +252,9 @@ fn strict_fields(record: &Value) -> Vec<FieldProblem> {
                 if Precision::from_code(code).is_none() {
                     problems.push(FieldProblem::new(
                         "location.precision",
-                        format!("unknown precision {code:?} (address, postcode or municipality)"),
+                        format!(
+                            "unknown precision {code:?} (address, postcode, municipality or kreis)"
+                        ),
                     ));
                 }
             }
@@ -338,13 +378,13 @@ mod tests {
             "location": {"lat": 50.94, "lon": 6.96, "precision": "postcode"},
             "offers": ["counselling"], "antidiscrimination": false, "topics": [],
             "contact": {"phone": null, "email": null, "website": "https://a.de"},
-            "languages": [], "source_url": "https://a.de/q", "last_verified": "2026-11-24"
+            "languages": [], "source_url": "https://a.de/q", "source_seen": "2026-11-24"
         })
     }
 
     fn file(records: Vec<Value>) -> String {
         serde_json::json!({
-            "schema_version": 1, "as_of": "2026-11-24",
+            "schema_version": 2, "as_of": "2026-11-24",
             "source": {"text": "t", "url": "https://a.de"}, "licence": "CC BY 4.0",
             "coverage": {"estimated_total": 214, "note": "n"},
             "agencies": records
@@ -410,7 +450,7 @@ mod tests {
     #[test]
     fn whole_file_errors() {
         assert!(check_text("nope", None).messages[0].contains("not valid JSON"));
-        let v2 = file(vec![]).replace("\"schema_version\":1", "\"schema_version\":2");
-        assert!(check_text(&v2, None).messages[0].contains("unsupported schema_version 2"));
+        let v3 = file(vec![]).replace("\"schema_version\":2", "\"schema_version\":3");
+        assert!(check_text(&v3, None).messages[0].contains("unsupported schema_version 3"));
     }
 }

@@ -10,7 +10,11 @@ Run it from the repository root.
 
 USAGE:
   ia-datatool build      [--shared DIR] [--data DIR] [--out FILE] [--outline FILE]
-  ia-datatool validate   FILE [--outline FILE]
+  ia-datatool validate   FILE [--outline FILE] [--boundaries DIR] [--places FILE]
+                         (ags checked against Gemeinde and PLZ where the place data is;
+                         same carrier and address: a warning)
+  ia-datatool coverage   [--dataset FILE] [--boundaries DIR] [--write FILE | --check FILE]
+                         (records per Kreis; --write/--check the block in docs/dataset.md)
   ia-datatool export     [--dataset FILE] [--out FILE]
                          (dataset → spreadsheet CSV: UTF-8 with BOM, `;`, German headings)
   ia-datatool import     CSV [--previous FILE] [--out FILE] [--as-of JJJJ-MM-TT]
@@ -104,6 +108,14 @@ impl Args {
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.clone())
             .unwrap_or_else(|| default.to_owned())
+    }
+
+    /// An option without a default.
+    pub fn get_opt(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
     }
 }
 

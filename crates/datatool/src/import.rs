@@ -70,8 +70,10 @@ pub mod col {
     pub const SOURCE: usize = 20;
     pub const NOTE: usize = 21;
     pub const VERIFIED: usize = 22;
+    pub const SOURCE_SEEN: usize = 23;
+    pub const SOURCE_DATE: usize = 24;
     /// Number of columns.
-    pub const COUNT: usize = 23;
+    pub const COUNT: usize = 25;
 }
 
 /// Field names of the dataset schema, accepted as headings too.
@@ -99,6 +101,8 @@ const SCHEMA_NAMES: [&str; col::COUNT] = [
     "source_url",
     "source_note",
     "last_verified",
+    "source_seen",
+    "source_date",
 ];
 
 /// Where `import` reads and writes.
@@ -558,6 +562,10 @@ fn data_rows_cells(rows: &[crate::table::Row]) -> Vec<&[String]> {
     rows.iter().map(|r| r.cells.as_slice()).collect()
 }
 
+/// File column index standing for a column the file does not have (beyond
+/// any real column, so it reads as empty).
+const ABSENT_COLUMN: usize = 100_000;
+
 /// Matches the header cells to the columns: `map[schema column] = file column`.
 fn map_columns(
     header: &[String],
@@ -609,6 +617,32 @@ fn map_columns(
             ));
         }
         found[index] = Some(position);
+    }
+    // The two date columns of schema v2 may be missing (a table exported
+    // before them). Like the loader reading a version 1 dataset, such a
+    // table's "Zuletzt geprüft" is the date the source was read; the
+    // confirmation date and "Stand der Quelle" stay as they were.
+    if found[col::SOURCE_SEEN].is_none() {
+        if let Some(verified) = found[col::VERIFIED] {
+            notes.push(format!(
+                "Spalte „{}“ fehlt (Tabelle aus der Zeit vor Datensatz-Version 2): „{}“ wird \
+                 als „{}“ gelesen (wie in Version 1); die Bestätigung durch eine Person bleibt, \
+                 wie sie war.",
+                CSV_HEADERS[col::SOURCE_SEEN],
+                CSV_HEADERS[col::VERIFIED],
+                CSV_HEADERS[col::SOURCE_SEEN],
+            ));
+            found[col::SOURCE_SEEN] = Some(verified);
+            found[col::VERIFIED] = Some(ABSENT_COLUMN + col::VERIFIED);
+        }
+    }
+    if found[col::SOURCE_DATE].is_none() {
+        notes.push(format!(
+            "Spalte „{}“ fehlt (Tabelle aus der Zeit vor Datensatz-Version 2): bisherige \
+             Angaben werden übernommen.",
+            CSV_HEADERS[col::SOURCE_DATE]
+        ));
+        found[col::SOURCE_DATE] = Some(ABSENT_COLUMN + col::SOURCE_DATE);
     }
     let missing: Vec<&str> = (0..col::COUNT)
         .filter(|&i| found[i].is_none())
@@ -692,6 +726,8 @@ struct Fields {
     source_url: String,
     source_note: Option<String>,
     last_verified: String,
+    source_seen: String,
+    source_date: Option<String>,
 }
 
 /// Reads rows, collecting repairs.
@@ -870,12 +906,24 @@ fn read_fields(cells: &mut Cells) -> Fields {
     };
     fields.umbrella = read_umbrella(cells);
     fields.postcode = read_digits(cells, col::POSTCODE, 5, "muss aus fünf Ziffern bestehen");
-    fields.ags = read_digits(
-        cells,
-        col::AGS,
-        8,
-        "muss der 8-stellige Gemeindeschlüssel sein (beginnt mit 05) oder leer bleiben",
-    );
+    // A record known only by its Kreis (Genauigkeit "kreis") has the
+    // 5-digit key of the Kreis.
+    let kreis_only = cells.value(col::PRECISION) == Precision::Kreis.code();
+    fields.ags = if kreis_only {
+        read_digits(
+            cells,
+            col::AGS,
+            5,
+            "muss bei Genauigkeit „kreis“ der 5-stellige Schlüssel des Kreises sein (beginnt mit 05)",
+        )
+    } else {
+        read_digits(
+            cells,
+            col::AGS,
+            8,
+            "muss der 8-stellige Gemeindeschlüssel sein (beginnt mit 05) oder leer bleiben",
+        )
+    };
     if let Some(ags) = &fields.ags {
         if !ags.starts_with("05") {
             cells.problem(
@@ -924,7 +972,17 @@ fn read_fields(cells: &mut Cells) -> Fields {
     fields.website = read_url(cells, col::WEBSITE, false);
     fields.languages = read_languages(cells);
     fields.source_url = read_url(cells, col::SOURCE, true).unwrap_or_default();
-    fields.last_verified = read_verified(cells);
+    fields.last_verified = read_date(cells, col::VERIFIED);
+    fields.source_seen = read_date(cells, col::SOURCE_SEEN);
+    fields.source_date = cells.optional(col::SOURCE_DATE);
+    if let Some(date) = &fields.source_date {
+        if !ia_core::validate::is_source_date(date) {
+            cells.problem(
+                col::SOURCE_DATE,
+                "muss ein Jahr (2021), ein Monat (2021-09) oder ein Datum (2021-09-30) sein",
+            );
+        }
+    }
     fields
 }
 
@@ -1264,20 +1322,18 @@ fn read_url(cells: &mut Cells, column: usize, required: bool) -> Option<String> 
     }
 }
 
-fn read_verified(cells: &mut Cells) -> String {
-    let value = cells.value(col::VERIFIED).to_owned();
+/// A date column that may be empty ("Zuletzt geprüft": empty until a person
+/// confirmed the record; "Quelle gelesen": empty keeps the previous date).
+fn read_date(cells: &mut Cells, column: usize) -> String {
+    let value = cells.value(column).to_owned();
     if value.is_empty() {
-        cells.problem(
-            col::VERIFIED,
-            "darf nicht leer sein: das Datum, an dem die Angaben zuletzt geprüft wurden (TT.MM.JJJJ)",
-        );
         return String::new();
     }
     match parse_date(&value) {
         Some((date, false)) => date,
         Some((date, true)) => {
             cells.repair(
-                col::VERIFIED,
+                column,
                 "Datum ins Format JJJJ-MM-TT umgewandelt",
                 date.clone(),
             );
@@ -1285,7 +1341,7 @@ fn read_verified(cells: &mut Cells) -> String {
         }
         None => {
             cells.problem(
-                col::VERIFIED,
+                column,
                 "muss ein Datum sein, z. B. 24.11.2026 oder 2026-11-24",
             );
             String::new()
@@ -1528,8 +1584,11 @@ fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, column
             row.problems.extend(problems);
             return;
         };
-        let new_ags = gemeinde.feature.ags.clone();
-        let new_municipality = gemeinde.feature.gen.clone();
+        // Known only by its Kreis: the Kreis' key and no municipality.
+        let (new_ags, new_municipality) = match &placed.kreis_ags {
+            Some(kreis_ags) => (kreis_ags.clone(), String::new()),
+            None => (gemeinde.feature.ags.clone(), gemeinde.feature.gen.clone()),
+        };
         let new_kreis = gazetteer.kreis_of(&new_ags).unwrap_or_default().to_owned();
         for (old, new, heading) in [
             (&ags, &new_ags, CSV_HEADERS[col::AGS]),
@@ -1571,7 +1630,47 @@ fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, column
             return;
         };
         precision = given_precision;
-        if let Some(gazetteer) = places.gazetteer {
+        if let (Precision::Kreis, Some(gazetteer)) = (precision, places.gazetteer) {
+            let at_position = gazetteer
+                .gemeinde_at(lat, lon)
+                .map(|g| g.feature.ags[..5].to_owned());
+            let code = ags.clone().or(at_position.clone());
+            match code
+                .as_deref()
+                .and_then(|c| gazetteer.kreise.get(c).map(|name| (c, name)))
+            {
+                None => problem(
+                    col::AGS,
+                    &values[col::AGS],
+                    "ist kein Schlüssel eines Kreises in NRW (Genauigkeit „kreis“)".into(),
+                ),
+                Some((code, name)) => {
+                    if at_position.as_deref() != Some(code) {
+                        notes.push(format!(
+                            "Hinweis: die Position liegt nicht im Kreis {name} (Schlüssel {code})"
+                        ));
+                    }
+                    match &kreis {
+                        Some(given) if name_key(given) != name_key(name) => problem(
+                            col::KREIS,
+                            &values[col::KREIS],
+                            format!("passt nicht zum Kreisschlüssel {code} („{name}“)"),
+                        ),
+                        _ => kreis = Some(name.clone()),
+                    }
+                    ags = Some(code.to_owned());
+                }
+            }
+            if municipality.as_deref().is_some_and(|m| !m.is_empty()) {
+                problem(
+                    col::MUNICIPALITY,
+                    &values[col::MUNICIPALITY],
+                    "muss bei Genauigkeit „kreis“ leer bleiben (die Agentur gehört zu keiner bestimmten Gemeinde)"
+                        .into(),
+                );
+            }
+            municipality = Some(String::new());
+        } else if let Some(gazetteer) = places.gazetteer {
             let at_position = gazetteer.gemeinde_at(lat, lon);
             match ags.clone() {
                 None => match at_position {
@@ -1691,7 +1790,26 @@ fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, column
         languages: fields.languages.clone(),
         source_url: fields.source_url.clone(),
         source_note: fields.source_note.clone(),
-        last_verified: fields.last_verified.clone(),
+        // A column the table does not have keeps the previous value.
+        last_verified: if columns[col::VERIFIED] >= ABSENT_COLUMN {
+            before.map(|b| b.last_verified.clone()).unwrap_or_default()
+        } else {
+            fields.last_verified.clone()
+        },
+        // Empty "Quelle gelesen": the previous record's date, else the
+        // confirmation date (whoever confirmed the record also read it).
+        source_seen: if !fields.source_seen.is_empty() {
+            fields.source_seen.clone()
+        } else if let Some(before) = before {
+            before.source_seen.clone()
+        } else {
+            fields.last_verified.clone()
+        },
+        source_date: if columns[col::SOURCE_DATE] >= ABSENT_COLUMN {
+            before.and_then(|b| b.source_date.clone())
+        } else {
+            fields.source_date.clone()
+        },
     };
     for found in validate_agency(&agency) {
         let (column, message) = german(&found);
@@ -1750,7 +1868,16 @@ fn german(problem: &FieldProblem) -> (usize, String) {
         "source_url" => (col::SOURCE, "muss mit https:// oder http:// beginnen"),
         "last_verified" => (
             col::VERIFIED,
-            "muss ein Datum sein (TT.MM.JJJJ oder JJJJ-MM-TT)",
+            "muss leer bleiben oder das Datum sein, an dem eine Person die Angaben bei der Agentur \
+             bestätigt hat (TT.MM.JJJJ oder JJJJ-MM-TT)",
+        ),
+        "source_seen" => (
+            col::SOURCE_SEEN,
+            "darf nicht leer sein: das Datum, an dem die Quelle gelesen wurde (TT.MM.JJJJ)",
+        ),
+        "source_date" => (
+            col::SOURCE_DATE,
+            "muss ein Jahr (2021), ein Monat (2021-09) oder ein Datum (2021-09-30) sein",
         ),
         _ if field.starts_with("languages") => (
             col::LANGUAGES,

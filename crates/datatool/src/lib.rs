@@ -20,6 +20,8 @@ pub mod boundaries;
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod coverage;
+pub mod crosscheck;
 pub mod export;
 pub mod geojson;
 pub mod geometry;

@@ -7,16 +7,18 @@ use std::process::ExitCode;
 use ia_datatool::build::BuildOptions;
 use ia_datatool::cli::{Args, USAGE};
 use ia_datatool::import::{ImportOptions, DEFAULT_MAX_REMOVED};
-use ia_datatool::{boundaries, build, check, export, import, read_text, sizes};
+use ia_datatool::{boundaries, build, check, crosscheck, export, import, read_text, sizes};
 
 const SHARED: &str = "../shared/data";
 const OUTLINE: &str = "public/data/boundaries/nrw-land.geojson";
 const DATASET: &str = "public/data/agencies.json";
+const BOUNDARIES: &str = "public/data/boundaries";
+const PLACES: &str = "public/data/places.json";
 
 fn options(command: &str) -> &'static [&'static str] {
     match command {
         "build" => &["shared", "data", "out", "outline"],
-        "validate" => &["outline"],
+        "validate" => &["outline", "boundaries", "places"],
         "boundaries" => &["shared", "out-dir"],
         "sizes" => &["dataset", "boundaries"],
         "synthetic" => &["count", "seed", "out"],
@@ -31,6 +33,7 @@ fn options(command: &str) -> &'static [&'static str] {
             "max-removed",
         ],
         "export" => &["dataset", "out"],
+        "coverage" => &["dataset", "boundaries", "write", "check"],
         _ => &[],
     }
 }
@@ -66,6 +69,12 @@ fn main() -> ExitCode {
         "boundaries" => report(boundaries::run(
             Path::new(&args.get("shared", SHARED)),
             Path::new(&args.get("out-dir", "public/data/boundaries")),
+        )),
+        "coverage" => report(ia_datatool::coverage::run(
+            Path::new(&args.get("dataset", DATASET)),
+            Path::new(&args.get("boundaries", BOUNDARIES)),
+            args.get_opt("write").map(Path::new),
+            args.get_opt("check").map(Path::new),
         )),
         "sizes" => report(sizes::run(
             Path::new(&args.get("dataset", DATASET)),
@@ -221,14 +230,32 @@ fn run_validate(args: &Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let checked = check::check_text(&text, Some(&outline));
+    let mut checked = check::check_text(&text, Some(&outline));
+    // AGS against Gemeinde and postcode, where the app's place data is here.
+    let boundaries = PathBuf::from(args.get("boundaries", BOUNDARIES));
+    let places = PathBuf::from(args.get("places", PLACES));
+    let place_data = crosscheck::PlaceData::load(&boundaries, &places);
+    let agencies = ia_core::parse_dataset(&text)
+        .map(|loaded| loaded.agencies)
+        .unwrap_or_default();
+    let (problems, warnings) = crosscheck::check(&agencies, place_data.as_ref().ok());
+    checked.messages.extend(problems);
     if checked.messages.is_empty() {
-        println!("{}", checked.summary);
-        ExitCode::SUCCESS
+        match &place_data {
+            Ok(_) => println!("{}, ags checked against Gemeinde and PLZ", checked.summary),
+            Err(err) => println!("{}, ags not cross-checked ({err})", checked.summary),
+        }
     } else {
         for message in &checked.messages {
             println!("{file}: {message}");
         }
+    }
+    for warning in &warnings {
+        println!("{file}: {warning}");
+    }
+    if checked.messages.is_empty() {
+        ExitCode::SUCCESS
+    } else {
         println!("{file}: {} problem(s)", checked.messages.len());
         ExitCode::FAILURE
     }

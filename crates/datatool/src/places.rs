@@ -54,6 +54,9 @@ pub struct Placed {
     pub note: Option<String>,
     /// Why a given postcode was not used.
     pub fallback: Option<PostcodeFallback>,
+    /// For precision `kreis`: the Kreis' 5-digit key (the record belongs to
+    /// the Kreis and to none of its municipalities).
+    pub kreis_ags: Option<String>,
 }
 
 /// Why a record with a postcode was placed at its municipality instead.
@@ -71,6 +74,9 @@ pub struct Gazetteer {
     pub gemeinden: Vec<Gemeinde>,
     /// Kreis AGS (5 digits) → name.
     pub kreise: BTreeMap<String, String>,
+    /// Kreis AGS → `(type, point inside the Kreis as (lat, lon))`; the type
+    /// is `BEZ` ("Kreis" or "Kreisfreie Stadt").
+    pub kreis_info: BTreeMap<String, (String, (f64, f64))>,
     pub postcodes: BTreeMap<String, Vec<PostcodeRow>>,
     /// `(record name or "*", city)` → override.
     pub overrides: BTreeMap<(String, String), PlaceOverride>,
@@ -112,14 +118,26 @@ impl Gazetteer {
             });
         }
         gemeinden.sort_by(|a, b| a.feature.ags.cmp(&b.feature.ags));
-        let kreise = read_features(&raw.join("nrw-kreise.geojson"))?
-            .into_iter()
-            .map(|k| (k.ags, k.gen))
-            .collect();
+        let mut kreise = BTreeMap::new();
+        let mut kreis_info = BTreeMap::new();
+        for kreis in read_features(&raw.join("nrw-kreise.geojson"))? {
+            let centre = representative_point(&kreis.geometry).ok_or_else(|| {
+                Error(format!(
+                    "nrw-kreise.geojson: no point inside Kreis {} {}",
+                    kreis.ags, kreis.gen
+                ))
+            })?;
+            kreis_info.insert(
+                kreis.ags.clone(),
+                (kreis.bez.clone(), (centre[1], centre[0])),
+            );
+            kreise.insert(kreis.ags, kreis.gen);
+        }
         let postcodes = read_postcodes(&raw.join("nrw-postcodes.csv"))?;
         let mut gazetteer = Gazetteer {
             gemeinden,
             kreise,
+            kreis_info,
             postcodes,
             overrides: BTreeMap::new(),
         };
@@ -259,6 +277,7 @@ impl Gazetteer {
                                 precision: Precision::Postcode,
                                 note,
                                 fallback: None,
+                                kreis_ags: None,
                             })
                         }
                         _ => fallback = Some(PostcodeFallback::Elsewhere),
@@ -266,14 +285,62 @@ impl Gazetteer {
                 }
             }
         }
-        let gemeinde = &self.gemeinden[city_match?.index()];
+        let Some(city_match) = city_match else {
+            // Only a Kreis is named ("Kreis Soest"): a point inside the Kreis.
+            let kreis_ags = self.kreis_named(city)?;
+            let (_, centre) = self.kreis_info.get(&kreis_ags)?;
+            return Some(Placed {
+                lat: centre.0,
+                lon: centre.1,
+                precision: Precision::Kreis,
+                note: None,
+                fallback,
+                kreis_ags: Some(kreis_ags),
+            });
+        };
+        let gemeinde = &self.gemeinden[city_match.index()];
         Some(Placed {
             lat: gemeinde.centre.0,
             lon: gemeinde.centre.1,
             precision: Precision::Municipality,
             note,
             fallback,
+            kreis_ags: None,
         })
+    }
+
+    /// The 5-digit key of the Kreis (not a kreisfreie Stadt) that `city`
+    /// names: "Kreis Soest" or "Soest (Kreis)" for the Kreis called Soest, or
+    /// the full name of a Kreis that is no Gemeinde ("Rhein-Sieg-Kreis",
+    /// "Hochsauerlandkreis", "Städteregion Aachen"). Umlaut- and
+    /// case-insensitive.
+    pub fn kreis_named(&self, city: &str) -> Option<String> {
+        let text = city.trim();
+        let key = name_key(text);
+        let short = text
+            .strip_prefix("Kreis ")
+            .or_else(|| text.strip_suffix(" (Kreis)"))
+            .map(name_key);
+        let matches: Vec<&String> = self
+            .kreise
+            .iter()
+            .filter(|(ags, gen)| {
+                let is_kreis = self
+                    .kreis_info
+                    .get(*ags)
+                    .is_some_and(|(bez, _)| bez == "Kreis");
+                let gen_key = name_key(gen);
+                // A bare name counts only when no Gemeinde has it ("Soest"
+                // is the town; "Rhein-Sieg-Kreis" is only the Kreis).
+                let bare = short.is_none() && gen_key == key && self.exact_gemeinde(gen).is_none();
+                is_kreis && (short.as_ref() == Some(&gen_key) || bare)
+            })
+            .map(|(ags, _)| ags)
+            .collect();
+        match matches.as_slice() {
+            [only] => Some((*only).clone()),
+            _ => None,
+        }
     }
 
     /// The name of the Kreis (or kreisfreie Stadt) of a Gemeinde AGS.
@@ -325,10 +392,19 @@ mod tests {
                 gemeinde("05170020", "Kamp-Lintfort", 6.5),
                 gemeinde("05316000", "Leichlingen (Rhld.)", 7.2),
                 gemeinde("05117000", "Mülheim an der Ruhr", 6.8),
+                gemeinde("05974040", "Soest", 8.1),
             ],
             ..Gazetteer::default()
         };
         g.kreise.insert("05314".into(), "Bonn".into());
+        g.kreise.insert("05974".into(), "Soest".into());
+        g.kreise.insert("05382".into(), "Rhein-Sieg-Kreis".into());
+        g.kreis_info
+            .insert("05314".into(), ("Kreisfreie Stadt".into(), (50.7, 7.1)));
+        g.kreis_info
+            .insert("05974".into(), ("Kreis".into(), (51.55, 8.1)));
+        g.kreis_info
+            .insert("05382".into(), ("Kreis".into(), (50.8, 7.3)));
         g.overrides.insert(
             ("*".into(), "Rhein-Sieg-Kreis".into()),
             PlaceOverride {
@@ -370,5 +446,34 @@ mod tests {
             Some("05314000")
         );
         assert!(g.gemeinde_at(52.0, 7.05).is_none());
+    }
+
+    #[test]
+    fn a_kreis_name_places_the_record_in_the_kreis() {
+        let g = gazetteer();
+        assert_eq!(g.kreis_named("Kreis Soest").as_deref(), Some("05974"));
+        assert_eq!(g.kreis_named("kreis soest"), None);
+        assert_eq!(g.kreis_named("Soest (Kreis)").as_deref(), Some("05974"));
+        assert_eq!(g.kreis_named("Rhein-Sieg-Kreis").as_deref(), Some("05382"));
+        // A kreisfreie Stadt is a Gemeinde, never a Kreis-only place.
+        assert_eq!(g.kreis_named("Kreis Bonn"), None);
+        assert_eq!(g.kreis_named("Soest"), None);
+        let placed = g.geocode("IA", "Kreis Soest", None);
+        assert_eq!(
+            placed,
+            Some(Placed {
+                lat: 51.55,
+                lon: 8.1,
+                precision: Precision::Kreis,
+                note: None,
+                fallback: None,
+                kreis_ags: Some("05974".into()),
+            })
+        );
+        // A Gemeinde name still wins.
+        assert_eq!(
+            g.geocode("IA", "Bonn", None).map(|p| p.precision),
+            Some(Precision::Municipality)
+        );
     }
 }

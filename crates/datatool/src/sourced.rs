@@ -34,9 +34,15 @@ pub struct SourcedRecord {
     /// Optional: a fixed id (overrides the id rule).
     #[serde(default)]
     pub id: Option<String>,
-    /// Optional: date the record was checked, `YYYY-MM-DD` (default: the dataset's `as_of`).
+    /// Optional: date a person confirmed the record with the agency or its
+    /// network, `YYYY-MM-DD` (default: none; reading the source is not a
+    /// confirmation, see `source_seen` in docs/dataset.md).
     #[serde(default)]
     pub last_verified: Option<String>,
+    /// Optional: the source's own date (`2021`, `2025-09`, `2025-09-30`);
+    /// default: `data/source-dates.tsv`.
+    #[serde(default)]
+    pub source_date: Option<String>,
     /// Optional: counselling languages (ISO 639-1 codes or German/English names).
     #[serde(default)]
     pub languages: Vec<String>,
@@ -150,6 +156,53 @@ pub fn read_tsv(path: &Path, min_columns: usize) -> Result<Vec<(usize, Vec<Strin
         rows.push((number, columns));
     }
     Ok(rows)
+}
+
+/// The committed date tables: `data/sourced-files.tsv` (sourced file → the
+/// day its research pass read the sources) and `data/source-dates.tsv`
+/// (record name, city → the source's own date, with the evidence).
+#[derive(Debug, Clone, Default)]
+pub struct SourceDates {
+    /// File name → `YYYY-MM-DD`.
+    pub seen: std::collections::BTreeMap<String, String>,
+    /// `(name, city)` exactly as sourced → source date.
+    pub source_dates: std::collections::BTreeMap<(String, String), String>,
+}
+
+impl SourceDates {
+    /// Reads both tables from the `data/` directory.
+    pub fn read(data: &Path) -> Result<SourceDates> {
+        let mut dates = SourceDates::default();
+        let files = data.join("sourced-files.tsv");
+        for (line, columns) in read_tsv(&files, 2)? {
+            if !ia_core::validate::is_iso_date(&columns[1]) {
+                return Err(Error(format!(
+                    "{}:{line}: {:?} is not a date YYYY-MM-DD",
+                    files.display(),
+                    columns[1]
+                )));
+            }
+            dates.seen.insert(columns[0].clone(), columns[1].clone());
+        }
+        let table = data.join("source-dates.tsv");
+        for (line, columns) in read_tsv(&table, 4)? {
+            if !ia_core::validate::is_source_date(&columns[2]) {
+                return Err(Error(format!(
+                    "{}:{line}: {:?} is not a year, YYYY-MM or an existing YYYY-MM-DD",
+                    table.display(),
+                    columns[2]
+                )));
+            }
+            let key = (columns[0].clone(), columns[1].clone());
+            if dates.source_dates.insert(key, columns[2].clone()).is_some() {
+                return Err(Error(format!(
+                    "{}:{line}: the same record name and city are listed twice",
+                    table.display()
+                )));
+            }
+        }
+        Ok(dates)
+    }
 }
 
 /// A record left out of the dataset on purpose (`data/exclusions.tsv`:

@@ -160,12 +160,12 @@ fn the_shipped_dataset_round_trips_byte_for_byte() {
     );
     assert_line(
         &report,
-        &["Zeilen 2–93: übernommen, unverändert (92 Zeilen)"],
+        &["Zeilen 2–105: übernommen, unverändert (104 Zeilen)"],
     );
     assert_line(
         &report,
         &[
-            "0 neu, 0 geändert, 92 unverändert",
+            "0 neu, 0 geändert, 104 unverändert",
             "0 abgelehnt",
             "0 entfernt",
         ],
@@ -225,10 +225,7 @@ fn excel_windows_1252_with_numbers_and_german_dates() {
             "„5315000“ → „05315000“",
         ],
     );
-    assert_line(
-        &shown,
-        &["„Zuletzt geprüft“", "„24.11.2026“ → „2026-11-24“"],
-    );
+    assert_line(&shown, &["„Quelle gelesen“", "„24.11.2026“ → „2026-11-24“"]);
     assert_line(&shown, &["„Name“", "Leerzeichen", "Zeile 2"]);
 }
 
@@ -366,13 +363,16 @@ fn duplicate_ids_with_different_content_reject_both_and_keep_the_record() {
 
 #[test]
 fn unknown_columns_are_reported_and_ignored() {
-    let csv = exported()
-        .replacen("\r\n", ";Bemerkung\r\n", 1)
-        .replace(";2026-11-24\r\n", ";2026-11-24;intern\r\n");
+    let csv = exported();
+    let (header, rows) = csv.split_once("\r\n").unwrap_or_default();
+    let csv = format!(
+        "{header};Bemerkung\r\n{}",
+        rows.replace("\r\n", ";intern\r\n")
+    );
     let report = assert_unchanged(csv.as_bytes());
     assert_line(
         &report.to_string(),
-        &["Spalte X „Bemerkung“", "unbekannt", "5 Zellen mit Inhalt"],
+        &["Spalte Z „Bemerkung“", "unbekannt", "5 Zellen mit Inhalt"],
     );
 }
 
@@ -400,15 +400,83 @@ fn missing_columns_refuse_the_file() {
 
 #[test]
 fn shifted_cells_reject_the_row() {
-    // A `;` typed into a cell in a text editor shifts the rest of the row.
-    let csv = exported().replace("Mariahilfstraße 16;", "Mariahilfstraße;16;");
+    // A `;` typed into a cell in a text editor (or a cell's quotes lost)
+    // shifts the rest of the row; its last cell ("Stand der Quelle" 2022)
+    // ends up right of the last column.
+    const DIAKONIE: &str = "integrationsagentur-der-diakonie-an-sieg-und-rhein-rhein-sieg-kreis";
+    let quoted = "\"Rhein-Sieg-Kreis (rechtsrheinisch; activities e.g. in Troisdorf)\"";
+    let csv = exported();
+    assert!(csv.contains(quoted), "{csv}");
+    let csv = csv.replace(quoted, quoted.trim_matches('"'));
     let imported = import_bytes(csv.as_bytes());
     let report = imported.report.to_string();
-    assert_line(&report, &["Zeile 4", "ABGELEHNT", "bleibt UNVERÄNDERT"]);
-    assert_line(&report, &["rechts der letzten Spalte"]);
+    assert_line(&report, &["Zeile 5", "ABGELEHNT", "bleibt UNVERÄNDERT"]);
+    assert_line(&report, &["rechts der letzten Spalte", "in Spalte Z"]);
     assert_eq!(
-        agency(&imported.dataset, AACHEN),
-        agency(&previous(), AACHEN)
+        agency(&imported.dataset, DIAKONIE),
+        agency(&previous(), DIAKONIE)
+    );
+}
+
+/// The export with the 23 columns of schema version 1: no "Quelle gelesen"
+/// or "Stand der Quelle", and "Zuletzt geprüft" held the day the source was
+/// read.
+fn as_version_1_table(csv: &str) -> String {
+    csv.split_inclusive("\r\n")
+        .map(|line| {
+            let body = line.trim_end_matches("\r\n");
+            let cells: Vec<&str> = body.rsplitn(4, ';').collect();
+            let [_, seen, verified, rest] = cells[..] else {
+                panic!("{body}");
+            };
+            let date = if verified == "Zuletzt geprüft" {
+                verified
+            } else {
+                seen
+            };
+            format!("{rest};{date}\r\n")
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_from_before_version_2_reads_its_date_as_source_seen() {
+    // A confirmation and the source dates the old table cannot show stay.
+    let mut previous = previous();
+    previous
+        .agencies
+        .iter_mut()
+        .find(|a| a.id == AACHEN)
+        .unwrap_or_else(|| panic!("no {AACHEN}"))
+        .last_verified = "2026-11-30".into();
+    let agencies: Vec<&Agency> = previous.agencies.iter().collect();
+    let old = as_version_1_table(&to_csv(&agencies));
+    assert!(old.starts_with('\u{feff}') && old.contains(";Zuletzt geprüft\r\n"));
+    assert!(old.contains(";2026-11-24\r\nawo-"), "{old}");
+    let imported =
+        import(old.as_bytes(), &previous, places(), &settings()).unwrap_or_else(|e| panic!("{e}"));
+    let report = imported.report.to_string();
+    assert_eq!(imported.dataset, previous, "{report}");
+    assert!(!imported.report.failed(), "{report}");
+    assert_line(
+        &report,
+        &[
+            "Spalte „Quelle gelesen“ fehlt",
+            "„Zuletzt geprüft“ wird als „Quelle gelesen“ gelesen",
+        ],
+    );
+    assert_line(
+        &report,
+        &["Spalte „Stand der Quelle“ fehlt", "bisherige Angaben"],
+    );
+    // A date typed into the old column is a new "Quelle gelesen".
+    let typed = old.replacen(";2026-11-24\r\n", ";01.12.2026\r\n", 1);
+    let imported = import(typed.as_bytes(), &previous, places(), &settings())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let koeln = agency(&imported.dataset, KOELN);
+    assert_eq!(
+        (koeln.source_seen.as_str(), koeln.last_verified.as_str()),
+        ("2026-12-01", "")
     );
 }
 
@@ -471,7 +539,11 @@ fn each_bad_value_is_named() {
     let csv = exported()
         .replace(";52062;Aachen;", ";5206x;Aachen;")
         .replace(";paritaetischer;Berliner", ";Caritasverband;Berliner")
-        .replace(";2026-11-24\r\nawo", ";11/24/2026\r\nawo");
+        .replace(";;2026-11-24;\r\nawo", ";11/24/2026;2026-11-24;\r\nawo")
+        .replace(
+            ";;2026-11-24;\r\nintegrationsagentur",
+            ";;2026-11-24;Herbst 2021\r\nintegrationsagentur",
+        );
     let imported = import_bytes(csv.as_bytes());
     let report = imported.report.to_string();
     assert_line(&report, &["Spalte F „PLZ“ = „5206x“", "fünf Ziffern"]);
@@ -482,6 +554,13 @@ fn each_bad_value_is_named() {
     assert_line(
         &report,
         &["Spalte W „Zuletzt geprüft“ = „11/24/2026“", "Datum"],
+    );
+    assert_line(
+        &report,
+        &[
+            "Spalte Y „Stand der Quelle“ = „Herbst 2021“",
+            "ein Jahr (2021)",
+        ],
     );
     assert_eq!(imported.report.rejected(), 2, "{report}");
     assert_eq!(imported.dataset, previous());

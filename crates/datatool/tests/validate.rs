@@ -124,8 +124,8 @@ fn empty_name() {
 }
 
 #[test]
-fn schema_version_2() {
-    assert_rejected("schema-version-2.json", &["unsupported schema_version 2"]);
+fn schema_version_3() {
+    assert_rejected("schema-version-3.json", &["unsupported schema_version 3"]);
 }
 
 #[test]
@@ -136,6 +136,81 @@ fn bad_meta() {
 #[test]
 fn not_json() {
     assert_rejected("not-json.json", &["not valid JSON at line"]);
+}
+
+#[test]
+fn ags_of_another_municipality() {
+    assert_rejected(
+        "ags-other-municipality.json",
+        &[
+            "id \"ia-beispiel-koeln\"",
+            "ags:",
+            "Schlüssel der Gemeinde „Aachen“",
+            "nennt aber die Gemeinde „Köln“",
+        ],
+    );
+}
+
+#[test]
+fn ags_against_the_postcode() {
+    assert_rejected(
+        "ags-other-postcode.json",
+        &[
+            "id \"ia-beispiel-koeln\"",
+            "address.postcode:",
+            "PLZ 52062 gehört zu „Aachen“",
+            "AGS „05315000“ aber zum Gebiet der Gemeinde „Köln“",
+        ],
+    );
+}
+
+#[test]
+fn ags_of_no_gemeinde() {
+    assert_rejected(
+        "ags-unknown.json",
+        &[
+            "id \"ia-beispiel-koeln\"",
+            "ags:",
+            "„05315999“ ist kein Gemeindeschlüssel",
+        ],
+    );
+}
+
+#[test]
+fn same_carrier_and_address_is_a_warning() {
+    let output = run(&[
+        "validate",
+        "tests/fixtures/datasets/likely-duplicate.json",
+        "--outline",
+        OUTLINE,
+    ]);
+    let all = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{all}");
+    assert!(all.starts_with("ok: 3 agencies"), "{all}");
+    assert!(
+        all.lines().any(|line| [
+            "Warnung: record 0 (id \"ia-beispiel-koeln\") und record 2 (id \"ia-beispiel-koeln-2\")",
+            "gleicher Träger („Beispielträger e.V.“)",
+            "„Domkloster 4, 50667 Köln“",
+            "vermutlich",
+        ]
+        .iter()
+        .all(|piece| line.contains(piece))),
+        "{all}"
+    );
+}
+
+#[test]
+fn without_place_data_ags_is_not_cross_checked() {
+    let output = run(&[
+        "validate",
+        "tests/fixtures/datasets/ags-other-municipality.json",
+        "--places",
+        "does-not-exist.json",
+    ]);
+    let all = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{all}");
+    assert!(all.contains("ags not cross-checked"), "{all}");
 }
 
 #[test]
