@@ -533,6 +533,12 @@ texts! {
         /// The button under a long list: show `n` more entries.
         show_more(n),
         as_of(date),
+        /// In the detail's source line: when the source was read.
+        source_read(date),
+        /// In the detail's source line: the source's own date ("2021").
+        source_dated(date),
+        /// The newest evidence is older than three years.
+        not_confirmed_since(date),
         error_not_found(status),
         radius_km(r),
         sada_far(distance),
@@ -584,6 +590,19 @@ impl Texts {
 
     pub fn as_of(&self, iso: &str) -> String {
         fill(self.as_of, &[("date", &self.date(iso))])
+    }
+
+    pub fn source_read(&self, iso: &str) -> String {
+        fill(self.source_read, &[("date", &self.date(iso))])
+    }
+
+    /// The source's own date, a year, year-month or day as the source gives it.
+    pub fn source_dated(&self, date: &str) -> String {
+        fill(self.source_dated, &[("date", &self.date(date))])
+    }
+
+    pub fn not_confirmed_since(&self, date: &str) -> String {
+        fill(self.not_confirmed_since, &[("date", &self.date(date))])
     }
 
     /// A date `YYYY-MM-DD` as this language writes it; anything that is not

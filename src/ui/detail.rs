@@ -2,6 +2,7 @@
 //! the list; Back, Escape and the close button return to the list and put
 //! focus back on the agency's list entry.
 
+use ia_core::evidence::stale_since;
 use ia_core::geo::format_fixed;
 use ia_core::validate::{is_email, is_http_url, is_phone, phone_for_link};
 use ia_core::Agency;
@@ -89,7 +90,13 @@ pub fn Detail(
                 {is_http_url(&agency.source_url).then(|| view! {
                     <a href=agency.source_url.clone() target="_blank" rel="noopener noreferrer">{short_host(&agency.source_url)}</a>
                 })}
-                " · " {texts.last_verified} " " {texts.date(&agency.last_verified)}
+                " (" {source_dates(&agency, texts)} ")"
+                {(!agency.last_verified.is_empty()).then(|| view! {
+                    " · " {texts.last_verified} " " {texts.date(&agency.last_verified)}
+                })}
+                {stale_since(&agency, &today()).map(|since| view! {
+                    " · " <strong data-testid="not-confirmed">{texts.not_confirmed_since(since)}</strong>
+                })}
                 {report_link(&report_url, &agency.id, &agency.name).map(|href| view! {
                     " · " <a href=href rel="noopener noreferrer">{texts.report_error}</a>
                 })}
@@ -97,6 +104,26 @@ pub fn Detail(
         </article>
     }
     .into_any()
+}
+
+/// "Stand der Quelle: 2021, gelesen am 24.11.2026" (the source's own date
+/// only where it is known).
+fn source_dates(agency: &Agency, texts: &'static Texts) -> String {
+    let read = texts.source_read(&agency.source_seen);
+    match agency
+        .source_date
+        .as_deref()
+        .filter(|date| !date.is_empty())
+    {
+        Some(date) => format!("{}, {read}", texts.source_dated(date)),
+        None => read,
+    }
+}
+
+/// Today as `YYYY-MM-DD`, in the browser's clock (UTC).
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
 }
 
 fn address_lines(agency: &Agency) -> Vec<String> {

@@ -36,7 +36,7 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText(name);
   await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
   await expect(detail).toContainText('Servicestelle für Antidiskriminierungsarbeit');
-  await expect(detail).toContainText('zuletzt geprüft am');
+  await expect(detail).toContainText('gelesen am');
   await expect(page).toHaveURL(/agency=/);
 
   // A copied URL gives the same view in a fresh page.
