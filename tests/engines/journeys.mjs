@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { By, Key } from 'selenium-webdriver';
+import { cropPng } from './png.mjs';
 import { DIST, ENGINES, gone, serve, servedDataset, setViewport, until } from './engines.mjs';
 
 const OUT = 'test-output/engines';
@@ -53,10 +54,19 @@ export function journeys(key) {
     const text = (selector) => js('return document.querySelector(arguments[0])?.textContent.trim() ?? null', selector);
     const search = () => js('return location.search');
 
+    /** Loads `url` and waits until the app has taken over the prerendered view (src/takeover.rs). */
     async function open(url, { width = 1280, height = 800 } = {}) {
       await setViewport(driver, width, height);
       await driver.get(url);
-      await until(() => js("return !!document.querySelector('[data-testid=results]')"), 'the finder');
+      await until(() => js("return document.documentElement.dataset.app === 'ready' && !!document.querySelector('[data-testid=results]')"), 'the app');
+    }
+
+    /** Opens the "Filter (n)" fold (text, place, offers, associations) unless it is open. */
+    async function openFilters() {
+      if (!(await js("return document.querySelector('details.more-filters').open"))) {
+        await driver.findElement(By.css('details.more-filters > summary')).click();
+      }
+      await until(() => js("return document.querySelector('details.more-filters').open"), 'the filter fold to open');
     }
 
     /** Console errors of the journey, where the engine reports them. */
@@ -94,8 +104,8 @@ export function journeys(key) {
         assert.equal(await js("return document.querySelector('.view-switch button[aria-pressed=true]')?.textContent.trim()"), `Liste (${all.length})`);
         await screenshot('390x844');
       } else {
-        // MiniBrowser's window has a toolbar and cannot be narrower than ~447 px:
-        // the phone page is a 390x844 iframe in a blank page, pictured alone.
+        // A window cannot be that narrow (headless Firefox: 500 px; MiniBrowser,
+        // with its toolbar: 447 px): the phone page is a 390x844 iframe in a blank page.
         t.diagnostic(`the window is at least ${width} px wide: 390x844 is shown in an iframe of that size`);
         await setViewport(driver, 1280, 900);
         await driver.get('about:blank');
@@ -112,7 +122,10 @@ export function journeys(key) {
         } finally {
           await driver.switchTo().defaultContent();
         }
-        writeFileSync(join(OUT, `${key}-390x844.png`), await frame.takeScreenshot(), 'base64');
+        // The viewport's picture cut to the iframe (at 0,0; one device pixel per CSS pixel).
+        assert.equal(await js('return devicePixelRatio'), 1);
+        const whole = Buffer.from(await driver.takeScreenshot(), 'base64');
+        writeFileSync(join(OUT, `${key}-390x844.png`), cropPng(whole, { x: 0, y: 0, width: 390, height: 844 }));
       }
       // The app shows no load error or crash notice.
       assert.equal(await js("return document.querySelectorAll('[data-testid=load-error]').length"), 0);
@@ -124,6 +137,7 @@ export function journeys(key) {
       await open(app.url);
       await until(async () => (await visible()) === all.length, 'the full list');
       // Type-ahead, umlaut-insensitive: "koln" suggests Köln first; Enter picks it.
+      await openFilters();
       const place = await driver.findElement(By.id('filter-place'));
       await place.sendKeys('koln');
       await until(
@@ -160,7 +174,7 @@ export function journeys(key) {
       const entry = entries[Math.min(2, entries.length - 1)];
       const id = await entry.getAttribute('id');
       const name = (await entry.findElement(By.css('.result__name')).getText()).trim();
-      await entry.findElement(By.css('button')).click();
+      await entry.findElement(By.css('.result__link')).click();
       await until(
         () => js("const h = document.querySelector('[data-testid=detail] h2'); return h && h === document.activeElement && h.textContent.trim()"),
         'the detail heading with focus',
@@ -168,7 +182,7 @@ export function journeys(key) {
       assert.match(await search(), /agency=/);
       await driver.actions().sendKeys(Key.ESCAPE).perform();
       await until(() => js("return !document.querySelector('[data-testid=detail]')"), 'the detail to close');
-      await until(() => js('return document.activeElement?.matches(`#${arguments[0]} button`)', id), `focus on the entry #${id}`);
+      await until(() => js('return document.activeElement?.matches(`#${arguments[0]} .result__link`)', id), `focus on the entry #${id}`);
       assert.equal(await visible(), count, 'the filter is kept');
       expectNoErrors();
     });
@@ -287,9 +301,12 @@ export function journeys(key) {
           await setViewport(off.driver, 1280, 800);
           await off.driver.get(app.url);
           await until(async () => (await off.driver.findElements(By.css('li'))).length > 0, 'list entries');
-          // Scripts are really off: the app never started (no map).
+          // Scripts are really off: gate.js never marked the page, the app never started (no Leaflet map).
+          // (WebDriver's own scripts still run in both engines with page scripts off.)
+          assert.equal(await off.driver.executeScript("return document.documentElement.className.includes('js')"), false, 'no page script ran');
           assert.equal((await off.driver.findElements(By.css('.leaflet-container'))).length, 0, 'the app did not start');
-          const entries = await Promise.all((await off.driver.findElements(By.css('li'))).map((li) => li.getText()));
+          // The entries' texts in one call (WebDriver's scripts run with page scripts off).
+          const entries = await off.driver.executeScript("return [...document.querySelectorAll('li')].map((li) => li.textContent.replace(/\\s+/g, ' '))");
           const missing = all.filter((agency) => !entries.some((entry) => entry.includes(agency.name))).map((agency) => agency.name);
           assert.deepEqual(missing, [], 'agencies without a list entry');
           writeFileSync(join(OUT, `${key}-noscript-1280x800.png`), await off.driver.takeScreenshot(), 'base64');
