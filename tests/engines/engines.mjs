@@ -111,8 +111,6 @@ export const ENGINES = {
   firefox: {
     name: 'Firefox',
     versions: () => [version('firefox-esr', ['--version']), version('geckodriver', ['--version'])],
-    // Touch: geckodriver can send touch pointer actions, but not emulate a phone's
-    // touch screen (no hasTouch / isMobile); the touch journeys stay in Chromium.
     async start({ scripts = true } = {}) {
       const options = new firefox.Options()
         .setBinary('/usr/bin/firefox-esr')
@@ -128,8 +126,10 @@ export const ENGINES = {
         .setPreference('network.connectivity-service.enabled', false)
         .setPreference('javascript.enabled', scripts)
         .enableBidi();
-      // geckodriver's log stays out of the report (its errors still show).
-      const service = new firefox.ServiceBuilder(process.env.GECKODRIVER ?? 'geckodriver').setStdio(['ignore', 'ignore', 'inherit']);
+      // geckodriver's log and Firefox's own chrome-code messages stay out of the
+      // report; the page's console comes over BiDi below, and a failed start
+      // comes back as the WebDriver error.
+      const service = new firefox.ServiceBuilder(process.env.GECKODRIVER ?? 'geckodriver').setStdio('ignore');
       const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
       const errors = [];
       // Console errors and uncaught exceptions over WebDriver BiDi (log.entryAdded).

@@ -148,13 +148,13 @@ export function journeys(key) {
       await until(async () => (await place.getAttribute('value')) === 'Köln', 'Köln picked');
       await until(async () => (await visible()) === inKoeln.length, `${inKoeln.length} in Köln`);
       await until(async () => (await markerTotal()) === inKoeln.length, `${inKoeln.length} Köln agencies in the markers`);
-      assert.match(await search(), /place=05315000/);
+      await until(async () => /place=05315000/.test(await search()), 'the place in the URL');
 
       await driver.findElement(By.id('filter-sada')).click();
       await until(async () => (await visible()) === sadaInKoeln.length, `${sadaInKoeln.length} Servicestellen in Köln`);
       assert.equal(await text('[data-testid=result-count]'), found(sadaInKoeln.length));
       await until(async () => (await markerTotal()) === sadaInKoeln.length, 'the markers follow');
-      assert.match(await search(), /sada=1/);
+      await until(async () => /sada=1/.test(await search()), 'sada=1 in the URL');
 
       // Without the place, the toggle alone: every Servicestelle in NRW.
       await open(`${app.url}?sada=1`);
@@ -179,7 +179,7 @@ export function journeys(key) {
         () => js("const h = document.querySelector('[data-testid=detail] h2'); return h && h === document.activeElement && h.textContent.trim()"),
         'the detail heading with focus',
       ).then((heading) => assert.equal(heading, name));
-      assert.match(await search(), /agency=/);
+      await until(async () => /agency=/.test(await search()), 'the agency in the URL');
       await driver.actions().sendKeys(Key.ESCAPE).perform();
       await until(() => js("return !document.querySelector('[data-testid=detail]')"), 'the detail to close');
       await until(() => js('return document.activeElement?.matches(`#${arguments[0]} .result__link`)', id), `focus on the entry #${id}`);
@@ -288,6 +288,15 @@ export function journeys(key) {
         copy.stop();
       }
     });
+
+    // Touch cannot be tested here (tried with a touch pointer action, a one-finger
+    // drag): headless Firefox delivers it as pointer events of type "touch" but
+    // with no touch events ('ontouchstart' in window is false) and no scrolling;
+    // WebKitWebDriver 2.50 delivers it as a mouse. Neither emulates a phone's
+    // touch screen, so the touch journeys stay in Chromium (tests/e2e/embed.spec.ts).
+    test('one finger on the embedded map scrolls the page (touch)', {
+      skip: `${engine.name}'s WebDriver cannot emulate a touch screen in this setup (${key === 'firefox' ? 'touch arrives as pointer events only, without touch events or scrolling' : 'a touch pointer arrives as a mouse'})`,
+    }, () => {});
 
     const prerendered = PRERENDER_MARKER.test(readFileSync(join(DIST, 'index.html'), 'utf8'));
     test(
