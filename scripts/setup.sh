@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 log() { printf '[setup] %s\n' "$*"; }
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
@@ -34,9 +35,9 @@ if ! locale -a 2>/dev/null | grep -qix 'de_DE.utf8'; then
 fi
 
 # geckodriver from its crate (the npm package downloads a binary, which this project must not).
-if ! command -v geckodriver >/dev/null; then
-    log "installing geckodriver (about 3 minutes)"
-    cargo install --locked geckodriver
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
+    log "installing geckodriver $GECKODRIVER_VERSION (about 4 minutes)"
+    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

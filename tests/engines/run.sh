@@ -5,6 +5,8 @@
 # and each engine's TAP report go to test-output/engines/.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# As the Makefile: geckodriver is in ~/.cargo/bin (scripts/setup.sh installs it).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 OUT=test-output/engines
 mkdir -p "$OUT"
 rm -f "$OUT"/*.png "$OUT"/*.tap
