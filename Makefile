@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-wasm test-e2e lint data boundaries bench twiggy
+.PHONY: setup build serve test test-native test-data test-wasm test-e2e test-engines lint data boundaries bench twiggy
 
 setup:
 	@bash scripts/setup.sh
@@ -18,8 +18,9 @@ serve: build
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	@node tests/e2e/server.mjs --root dist --port $(PORT)
 
-## Runs every test: lint, native, data, wasm component, size, end-to-end.
-test: setup lint test-native test-data test-wasm build test-size test-e2e
+## Runs every test: lint, native, data, wasm component, size, end-to-end in
+## Chromium, then the engine journeys in Firefox ESR and WebKitGTK.
+test: setup lint test-native test-data test-wasm build test-size test-e2e test-engines
 
 lint:
 	cargo fmt --all --check
@@ -47,6 +48,11 @@ test-size:
 
 test-e2e:
 	npx playwright test
+
+## The journeys of issue 22 in Firefox ESR and WebKitGTK over WebDriver (tests/engines),
+## against dist/; prints each engine's counts. Screenshots go to test-output/engines/.
+test-engines:
+	bash tests/engines/run.sh
 
 ## Benchmark against plain Leaflet + markercluster (issue 7), not part of `make test`:
 ## release build, datasets up to 100,000, both pages in headless Chromium, Lighthouse.

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently and fast when
-# already installed: Debian Chromium + ChromeDriver, the wasm32 target, Trunk,
+# already installed: Debian Chromium + ChromeDriver, Firefox ESR + WebKitGTK's
+# WebDriver under Xvfb with geckodriver (the engine tests), the wasm32 target, Trunk,
 # wasm-bindgen-cli (the exact version in Cargo.lock), npm packages, and the
 # vendored Leaflet files. Only package registries are used (no GitHub, no CDN).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 log() { printf '[setup] %s\n' "$*"; }
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
@@ -14,6 +16,28 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# The other engines of tests/engines: Firefox ESR and WebKitGTK (WebKitWebDriver
+# drives its MiniBrowser, under xvfb-run; xauth is what xvfb-run needs).
+if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null \
+    || ! command -v xauth >/dev/null || [ ! -f /usr/share/i18n/locales/de_DE ]; then
+    log "installing Debian firefox-esr, webkit2gtk-driver, xvfb and locales"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb xauth locales >/dev/null
+fi
+
+# WebKitGTK takes its UI language from the locale, which must exist: the tests read German.
+if ! locale -a 2>/dev/null | grep -qix 'de_DE.utf8'; then
+    log "making the de_DE.UTF-8 locale"
+    localedef -i de_DE -f UTF-8 de_DE.UTF-8
+fi
+
+# geckodriver from its crate (the npm package downloads a binary, which this project must not).
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
+    log "installing geckodriver $GECKODRIVER_VERSION (about 4 minutes)"
+    cargo install --locked "geckodriver@$GECKODRIVER_VERSION"
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
