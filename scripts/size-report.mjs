@@ -90,6 +90,12 @@ const check = (label, size, budget) => {
 // service worker and the generator's own.
 const app = (kinds.wasm?.gzip ?? 0) + (kinds.js?.gzip ?? 0);
 check('app Wasm+JS (index.html)', app, BUDGET_APP_GZIP);
+// What a German-speaking resident's first visit downloads besides Leaflet:
+// the page (with the prerendered list and map), its CSS, the app. Not the
+// language files, the place index (on use) or the generator.
+const page = kinds.html?.gzip ?? 0;
+const css = kinds.css?.gzip ?? 0;
+console.log(`  ${'first visit (page+CSS+Wasm+JS)'.padEnd(34)} ${kb(page + css + app).padStart(10)} gzip (page ${kb(page)}, CSS ${kb(css)}; Leaflet and the data not counted)`);
 if (generatorFiles.size > 0) check('generator Wasm+JS (generator.html)', generator, BUDGET_GENERATOR_GZIP);
 else console.log('  (no generator.html in this build)');
 if (kinds.locales) {

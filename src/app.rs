@@ -125,12 +125,13 @@ pub fn Frame(
 }
 
 /// The embed options of the page's own address (they never change while
-/// the page lives).
+/// the page lives), read with the browser's own query parser.
 fn page_embed_options() -> EmbedOptions {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    EmbedOptions::from_query_string(&search)
+    let values: Vec<(&str, String)> = ia_core::embed::EMBED_PARAMS
+        .iter()
+        .filter_map(|&name| Some((name, crate::page_param(name)?)))
+        .collect();
+    EmbedOptions::from_pairs(values.iter().map(|(name, value)| (*name, value.as_str())))
 }
 
 /// The finder once the dataset is loaded.

@@ -4,8 +4,8 @@
 //! generator's Wasm not the finder's list, map or filters. Both share this
 //! library; link-time optimisation keeps in each only what it uses.
 //!
-//! [`redirect_old_address`] is the one piece the finder keeps: old links to
-//! the generator (`?view=embed`, from before it had its own page) go here.
+//! Old links to the generator (`?view=embed`, from before it had its own
+//! page) are sent here by the finder's `public/gate.js`, before any Wasm loads.
 
 use leptos::prelude::*;
 
@@ -83,60 +83,5 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
                 }
             }}
         </main>
-    }
-}
-
-/// On the finder's page: if the address is an old one of the generator
-/// (`?view=embed`), replaces it with the generator's page, keeping the other
-/// parameters (`lang`, …), and returns true.
-pub fn redirect_old_address() -> bool {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return false;
-    };
-    let search = location.search().unwrap_or_default();
-    match new_address(&search) {
-        Some(address) => location.replace(&address).is_ok(),
-        None => false,
-    }
-}
-
-/// The generator's address for a finder query string that asks for it
-/// (`?view=embed`), relative to the finder's page; `None` for any other.
-fn new_address(search: &str) -> Option<String> {
-    let pairs = search.strip_prefix('?').unwrap_or(search).split('&');
-    if !pairs.clone().any(|pair| pair == "view=embed") {
-        return None;
-    }
-    let rest: Vec<&str> = pairs
-        .filter(|pair| !pair.is_empty() && *pair != "view=embed")
-        .collect();
-    Some(if rest.is_empty() {
-        PAGE.to_owned()
-    } else {
-        format!("{PAGE}?{}", rest.join("&"))
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::new_address;
-
-    #[test]
-    fn old_generator_addresses_go_to_its_page_with_the_other_parameters() {
-        assert_eq!(
-            new_address("?view=embed").as_deref(),
-            Some("generator.html")
-        );
-        assert_eq!(
-            new_address("?lang=tr&view=embed").as_deref(),
-            Some("generator.html?lang=tr")
-        );
-        assert_eq!(
-            new_address("?view=embed&&lang=ar&x=1").as_deref(),
-            Some("generator.html?lang=ar&x=1")
-        );
-        assert_eq!(new_address(""), None);
-        assert_eq!(new_address("?embed=1&place=05315000"), None);
-        assert_eq!(new_address("?view=embedded"), None);
     }
 }

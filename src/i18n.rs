@@ -117,22 +117,12 @@ impl Lang {
             .unwrap_or(Lang::De)
     }
 
-    /// The (percent-decoded) value of the first `lang` parameter of a query string.
-    pub fn from_query(search: &str) -> Option<String> {
-        search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("lang="))
-            .map(percent_decode)
-    }
-
     /// The language of this page: `?lang=`, then the browser's languages, then German.
     pub fn for_page() -> Lang {
         let Some(window) = web_sys::window() else {
             return Lang::De;
         };
-        let search = window.location().search().unwrap_or_default();
-        let from_url = Lang::from_query(&search);
+        let from_url = crate::page_param("lang");
         let browser: Vec<String> = window
             .navigator()
             .languages()
@@ -179,31 +169,6 @@ impl Lang {
             Lang::En | Lang::Ar | Lang::Fa => DateStyle::DayMonthYear,
         }
     }
-}
-
-/// Decodes `%XX` escapes and `+` (a space in a query string); invalid
-/// escapes stay as they are.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(high), Some(low)) => {
-                    out.push((high * 16 + low) as u8);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A CLDR plural category. `Zero` is also the name of the optional form for

@@ -42,18 +42,21 @@ pub fn skip_to(event: web_sys::MouseEvent, id: &str) {
 
 pub use generator::start_generator;
 
+/// The first value of a parameter in the page's own query string, decoded by
+/// the browser (`URLSearchParams`): no URL parser of our own in the Wasm.
+pub fn page_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
 /// Installs the panic hook and mounts the app into its own element at the
 /// end of `<body>`, beside the prerendered first view it will replace
 /// ([`takeover`]): at once in German (compiled in); in another language once
 /// its file is loaded. That file is fetched at the same time as config and
 /// dataset (public/gate.js has already preloaded it), and the app mounts as
 /// soon as the texts are there. A missing or broken language file leaves the
-/// page German, with a notice. An old address of the embed-code generator
-/// (`?view=embed`) goes to its own page instead.
+/// page German, with a notice.
 pub fn start() {
-    if generator::redirect_old_address() {
-        return;
-    }
     panic::install_hook();
     let lang = i18n::Lang::for_page();
     if lang == i18n::Lang::De {

@@ -231,24 +231,6 @@ fn languages_are_chosen_from_the_url_then_the_browser() {
 }
 
 #[test]
-fn the_lang_parameter_is_percent_decoded() {
-    assert_eq!(
-        Lang::from_query("?lang=de%2Dx%2Dls").as_deref(),
-        Some("de-x-ls")
-    );
-    assert_eq!(
-        Lang::from_query("?a=1&lang=%61r&lang=en").as_deref(),
-        Some("ar")
-    );
-    assert_eq!(Lang::from_query("?lang=en+").as_deref(), Some("en "));
-    assert_eq!(Lang::from_query("?lang=%zz%4").as_deref(), Some("%zz%4"));
-    assert_eq!(Lang::from_query("?language=en"), None);
-    assert_eq!(Lang::from_query(""), None);
-    let tag = Lang::from_query("?lang=DE%5Fx%5Fls").unwrap();
-    assert_eq!(Lang::from_tag(&tag), Some(Lang::DeLs));
-}
-
-#[test]
 fn counts_use_the_right_forms_for_0_1_2_5_21_101() {
     let cases: [(Lang, &str, [&str; 6]); 24] = [
         (

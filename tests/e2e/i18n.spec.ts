@@ -108,7 +108,7 @@ for (const tag of ['ar', 'uk']) {
     expect(german.length).toBeGreaterThan(100);
     expect(german.filter((piece) => text.includes(piece))).toEqual([]);
     // The list's entries are there (their data is German and marked so).
-    await expect(page.getByTestId('results').locator('li:not([hidden]) .result__button').first()).toHaveAttribute('lang', 'de');
+    await expect(page.getByTestId('results').locator('li:not([hidden]) .result__link').first()).toHaveAttribute('lang', 'de');
   });
 }
 
