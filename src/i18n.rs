@@ -434,6 +434,13 @@ texts! {
         radius_label,
         radius_all,
         distance_suffix,
+        /// In the detail of a record known only by its Kreis.
+        kreis_address_note,
+        /// The map's legend entry for such records.
+        legend_kreis,
+        /// The map's legend: its name and the entry for an agency.
+        legend_label,
+        legend_agency,
         place_no_match,
         sada_toggle,
         sada_only,
@@ -508,6 +515,10 @@ texts! {
         radius_km(r),
         sada_far(distance),
         origin_label(place),
+        /// Instead of a distance, for a record known only by its Kreis.
+        in_kreis(kreis),
+        /// After the coverage line: the Servicestellen among them.
+        coverage_servicestellen(total_year, n, year),
     }
     plural {
         n_found(n),
@@ -555,6 +566,21 @@ impl Texts {
 
     pub fn as_of(&self, iso: &str) -> String {
         fill(self.as_of, &[("date", &self.date(iso))])
+    }
+
+    pub fn in_kreis(&self, kreis: &str) -> String {
+        fill(self.in_kreis, &[("kreis", kreis)])
+    }
+
+    pub fn coverage_servicestellen(&self, total_year: u16, n: u32, year: u16) -> String {
+        fill(
+            self.coverage_servicestellen,
+            &[
+                ("total_year", &total_year.to_string()),
+                ("n", &n.to_string()),
+                ("year", &year.to_string()),
+            ],
+        )
     }
 
     pub fn source_read(&self, iso: &str) -> String {

@@ -46,7 +46,9 @@ pub use generator::start_generator;
 /// the browser (`URLSearchParams`): no URL parser of our own in the Wasm.
 pub fn page_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// Installs the panic hook and mounts the app into its own element at the

@@ -179,6 +179,13 @@ impl MarkerLayer {
                         label.push_str(texts.servicestelle);
                         class.push_str(" ia-marker--sada");
                     }
+                    // Known only by its Kreis: drawn with a dashed ring, and
+                    // said in the label ("Ort nur als Kreis bekannt").
+                    if agency.is_kreis_only() {
+                        label.push_str(" – ");
+                        label.push_str(texts.legend_kreis);
+                        class.push_str(" ia-marker--kreis");
+                    }
                     (
                         MarkerKey::Agency(*only),
                         label,

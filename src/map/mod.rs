@@ -259,6 +259,12 @@ pub fn MapPanel(
             <Show when=move || hint.get().is_some()>
                 <p class="map-hint" aria-hidden="true">{move || hint.get()}</p>
             </Show>
+            // What the marker shapes mean (also over the prerendered static map).
+            <ul class="map-legend" aria-label=texts.legend_label>
+                <li><span class="map-legend__swatch map-legend__swatch--agency" aria-hidden="true"></span>{texts.legend_agency}</li>
+                <li><span class="map-legend__swatch map-legend__swatch--sada" aria-hidden="true"></span>{texts.servicestelle}</li>
+                <li><span class="map-legend__swatch map-legend__swatch--kreis" aria-hidden="true"></span>{texts.legend_kreis}</li>
+            </ul>
             <span id="after-map" tabindex="-1"></span>
             <Show when=move || tiles_failed.get()>
                 <p class="map-note" role="status">{texts.map_note_no_tiles}</p>

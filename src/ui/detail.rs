@@ -66,6 +66,9 @@ pub fn Detail(
                 <dd lang="de">
                     {address_lines.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
                     {precision_note.map(|note| view! { <span class="line note">{note}</span> })}
+                    {agency.is_kreis_only().then(|| view! {
+                        <span class="line kreis-note" data-testid="kreis-note" lang=texts.lang_tag>{texts.kreis_address_note}</span>
+                    })}
                 </dd>
                 {(!agency.offers.is_empty()).then(|| view! {
                     <dt>{texts.offers_legend}</dt>

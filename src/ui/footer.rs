@@ -21,10 +21,22 @@ pub fn Footer(
     let (meta, n_agencies) = state
         .catalog
         .with_value(|c| (c.meta.clone(), c.agencies.len()));
-    let coverage = meta
-        .coverage
-        .as_ref()
-        .map(|coverage| texts.coverage(n_agencies, coverage.estimated_total));
+    // "104 von rund 214 … erfasst", then, where the dataset gives them, the
+    // year of that estimate and the Servicestellen among them with theirs.
+    let coverage = meta.coverage.as_ref().map(|coverage| {
+        let listed = texts.coverage(n_agencies, coverage.estimated_total);
+        match (
+            coverage.estimated_total_year,
+            coverage.servicestellen_total,
+            coverage.servicestellen_year,
+        ) {
+            (Some(total_year), Some(n), Some(year)) => format!(
+                "{listed} · {}",
+                texts.coverage_servicestellen(total_year, n, year)
+            ),
+            _ => listed,
+        }
+    });
     let embedded = state.embed.with_value(|e| e.embed);
     view! {
         <footer class="site-footer" data-testid="footer">

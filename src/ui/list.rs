@@ -92,7 +92,7 @@ fn PagedList(state: FinderState, texts: &'static Texts) -> impl IntoView {
 /// agency; while the app runs, a click opens the detail in place.
 #[component]
 fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> impl IntoView {
-    let Some((id, name, carrier, address, is_sada)) = state.catalog.with_value(|c| {
+    let Some((id, name, carrier, address, is_sada, kreis_only)) = state.catalog.with_value(|c| {
         c.agencies.get(position).map(|agency| {
             (
                 agency.id.clone(),
@@ -100,6 +100,7 @@ fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> imp
                 agency.carrier.clone(),
                 address_line(agency),
                 agency.antidiscrimination,
+                agency.is_kreis_only().then(|| agency.kreis.clone()),
             )
         })
     }) else {
@@ -127,11 +128,18 @@ fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> imp
                 <span class="result__more">{address}</span>
                 {move || {
                     let km = state.distances.with(|d| d.as_ref().and_then(|d| d.get(position).copied()))?;
-                    Some(view! {
-                        <span class="result__distance">
-                            {format_km(km, texts.decimal_separator, texts.km_unit)}
-                            <span class="visually-hidden">{texts.distance_suffix}</span>
-                        </span>
+                    // Known only by its Kreis: no kilometre figure that would
+                    // pretend to know where it is.
+                    Some(match &kreis_only {
+                        Some(kreis) => view! {
+                            <span class="result__distance result__distance--kreis">{texts.in_kreis(kreis)}</span>
+                        }.into_any(),
+                        None => view! {
+                            <span class="result__distance">
+                                {format_km(km, texts.decimal_separator, texts.km_unit)}
+                                <span class="visually-hidden">{texts.distance_suffix}</span>
+                            </span>
+                        }.into_any(),
                     })
                 }}
                 {is_sada.then(|| view! { <span class="badge badge--sada" lang=texts.lang_tag>{texts.servicestelle}</span> })}
