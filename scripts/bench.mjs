@@ -801,6 +801,7 @@ async function phonePass({ browser, server, dataset, options }) {
       lcp: med(out.phone.app, (r) => r.paint?.lcp?.time),
       cls: med(out.phone.app, (r) => r.paint?.cls),
       desktopMarkers: med(out.desktop.app, (r) => r.paint?.firstMarker),
+      desktopFirstVisible: med(out.desktop.app, (r) => firstVisible(r.paint)),
     },
     reference: {
       firstAgency: med(out.phone.reference, (r) => r.paint?.firstAgency),
@@ -1093,6 +1094,9 @@ function phoneMarkdown(phone) {
   const r1 = app1 != null && m.reference.firstAgency ? app1 / m.reference.firstAgency : null;
   const r2 = app1 != null && m.reference.desktopMarkers ? app1 / m.reference.desktopMarkers : null;
   const r3 = app1 != null && m.reference.firstMarker ? app1 / m.reference.firstMarker : null;
+  // The same target read as like against like: both unthrottled at desktop size.
+  const appDesk = m.app.desktopFirstVisible;
+  const r2b = appDesk != null && m.reference.desktopMarkers ? appDesk / m.reference.desktopMarkers : null;
   const worstCls = Math.max(...phone.phone.app.map((run) => run.paint?.cls ?? 0));
   const code = firstApp?.bytes?.code ?? null;
   out.push(
@@ -1103,6 +1107,7 @@ function phoneMarkdown(phone) {
     '|---|---:|---:|---|',
     `| app first agency visible (phone) / reference first list entry (phone) | ${r1 == null ? '–' : r1.toFixed(2)} | ≤ 0.5 | ${met(r1 == null ? null : r1 <= 0.5)} |`,
     `| app first agency visible (phone) / reference first live marker (desktop, unthrottled) | ${r2 == null ? '–' : r2.toFixed(2)} | ≤ 0.5 | ${met(r2 == null ? null : r2 <= 0.5)} |`,
+    `| app first agency visible (desktop, unthrottled: ${ms1(appDesk)} ms) / reference first live marker (desktop, unthrottled) | ${r2b == null ? '–' : r2b.toFixed(2)} | ≤ 0.5 | ${met(r2b == null ? null : r2b <= 0.5)} |`,
     `| (for comparison, no target) app first agency visible (phone) / reference first live marker (phone) | ${r3 == null ? '–' : r3.toFixed(2)} | | |`,
     `| app CLS (phone, largest of ${n}) | ${worstCls.toFixed(3)} | ≤ 0.02 | ${met(worstCls <= 0.02)} |`,
     `| app own Wasm + JS, first visit (phone, KB gzip) | ${kb(code)} | ≤ 200 (stretch 150) | ${met(code == null ? null : code <= 200 * 1024)}${code != null && code <= 150 * 1024 ? ' (stretch met)' : ''} |`,

@@ -25,9 +25,10 @@ test('a record known only by its Kreis: the detail says the address is unknown, 
 });
 
 test('Kreis-only agencies are drawn distinguishably on the map', async ({ page }) => {
+  const soest = kreisOnly().find((a: any) => a.kreis === 'Soest');
   await page.setViewportSize({ width: 1280, height: 800 });
-  // Zoomed in on the Kreis Herford, where two agencies are known only by it.
-  await page.goto('./?map=11/52.12/8.67');
+  // Zoomed in where the Kreis-only record of the Kreis Soest is drawn.
+  await page.goto(`./?map=16/${soest.location.lat.toFixed(4)}/${soest.location.lon.toFixed(4)}`);
   await waitForFinder(page);
   await expect(page.locator('.ia-marker--kreis').first()).toBeAttached();
   const label = await page.locator('.ia-marker--kreis').first().getAttribute('aria-label');

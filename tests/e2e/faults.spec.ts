@@ -54,6 +54,8 @@ test('a slow dataset (5 s): the prerendered list shows meanwhile (or the loading
   const loading = page.getByRole('status').filter({ hasText: 'wird geladen' });
   await expect(loading).toBeVisible();
   await expect(page.locator('#prerendered')).toBeHidden();
+  // The dataset is still held back for 5 s.
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'ready', { timeout: 15_000 });
   await waitForFinder(page);
   await expect(loading).toHaveCount(0);
   await expect(shown(page)).toHaveCount(dataset.agencies.filter((a) => a.antidiscrimination).length);
