@@ -16,13 +16,18 @@ import { minify } from 'terser';
 
 const dist = process.argv[2] ?? 'dist';
 // Each binary's glue and the page that loads it (a page missing from the build is skipped).
+// `lazy`: the page shows its prerendered first view before the app runs
+// (issue 16), so the app's code is not preloaded: Trunk's modulepreload and
+// Wasm preload links are dropped, and public/boot.js starts the download right
+// after the first paint. On a slow phone connection the first view then gets
+// the bandwidth, not 300 KB of Wasm that change nothing on screen yet.
 const BUNDLES = [
-  { bin: 'ia-map', page: 'index.html' },
-  { bin: 'generator', page: 'generator.html' },
+  { bin: 'ia-map', page: 'index.html', lazy: true },
+  { bin: 'generator', page: 'generator.html', lazy: false },
 ];
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
-for (const { bin, page } of BUNDLES) {
+for (const { bin, page, lazy } of BUNDLES) {
   const pageFile = join(dist, page);
   if (!existsSync(pageFile)) {
     if (page === 'index.html') fail(`no ${pageFile}`);
@@ -42,8 +47,18 @@ for (const { bin, page } of BUNDLES) {
   const before = integrity(source);
   const uses = html.split(before).length - 1;
   if (uses === 0) fail(`${page} has no integrity ${before} for ${glue[0]}`);
-  writeFileSync(pageFile, html.split(before).join(integrity(code)));
-  console.log(`minify-glue: ${glue[0]} ${source.length} → ${code.length} bytes; ${uses} integrity attribute(s) in ${page} updated`);
+  let updated = html.split(before).join(integrity(code));
+  if (lazy) {
+    const preloads = new RegExp(`<link rel="(?:modulepreload|preload)" href="\\./${bin}-[0-9a-f]+(?:_bg\\.wasm|\\.js)"[^>]*>`, 'g');
+    const dropped = updated.match(preloads)?.length ?? 0;
+    if (dropped !== 2) fail(`expected the glue's and the Wasm's preload links in ${page}, found ${dropped}`);
+    updated = updated.replace(preloads, '');
+  }
+  writeFileSync(pageFile, updated);
+  console.log(
+    `minify-glue: ${glue[0]} ${source.length} → ${code.length} bytes; ${uses} integrity attribute(s) in ${page} updated` +
+      (lazy ? '; its preload links dropped (boot.js loads it after the first paint)' : ''),
+  );
 }
 
 function fail(message) {

@@ -93,14 +93,9 @@ pub fn MapPanel(
             return;
         }
         let element: web_sys::HtmlElement = element.unchecked_into();
-        in_next_task(move || {
+        let create = move |element: web_sys::HtmlElement| {
             if handles.try_with_value(Option::is_some) != Some(false) || map_failed.get_untracked()
             {
-                return;
-            }
-            if !js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false) {
-                leptos::logging::warn!("Leaflet is not loaded; the map is not shown");
-                map_failed.set(true);
                 return;
             }
             match create_map(
@@ -122,6 +117,16 @@ pub fn MapPanel(
                     map_failed.set(true);
                 }
             }
+        };
+        leptos::task::spawn_local(async move {
+            // Leaflet's script is loaded when the map is first on screen: a
+            // phone that stays on the list never downloads it (42 KB gzip).
+            if let Err(err) = load_leaflet().await {
+                leptos::logging::warn!("Leaflet could not be loaded ({err:?}); the map is not shown");
+                map_failed.try_set(true);
+                return;
+            }
+            in_next_task(move || create(element));
         });
     });
     on_cleanup(move || {
@@ -559,6 +564,44 @@ fn static_map() -> Option<impl IntoView> {
     #[cfg(not(feature = "ssr"))]
     {
         None::<()>
+    }
+}
+
+/// Where Leaflet's script is, relative to the page (vendored from npm).
+const LEAFLET_JS: &str = "vendor/leaflet/leaflet.js";
+
+/// Loads Leaflet's script (once; later calls wait for the same element), so
+/// that the global `L` the `leaflet` crate binds to exists.
+async fn load_leaflet() -> Result<(), wasm_bindgen::JsValue> {
+    let has_leaflet = || js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false);
+    if has_leaflet() {
+        return Ok(());
+    }
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let script = match document.query_selector("script[data-leaflet]")? {
+        Some(script) => script,
+        None => {
+            let script = document.create_element("script")?;
+            script.set_attribute("src", LEAFLET_JS)?;
+            script.set_attribute("data-leaflet", "")?;
+            document.head().ok_or("no head")?.append_child(&script)?;
+            script
+        }
+    };
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        let _ = script.add_event_listener_with_callback("load", &resolve);
+        let _ = script.add_event_listener_with_callback("error", &reject);
+    });
+    // Loaded meanwhile (a second caller): the events have already fired.
+    if !has_leaflet() {
+        wasm_bindgen_futures::JsFuture::from(loaded).await?;
+    }
+    if has_leaflet() {
+        Ok(())
+    } else {
+        Err("Leaflet's script ran without defining L".into())
     }
 }
 
