@@ -38,6 +38,9 @@ self.addEventListener('install', (event) => {
         if (typeof url === 'string' && url && !url.includes(':') && !url.startsWith('//')) urls.add(new URL(url, SCOPE).href);
       }
       urls.delete(SCOPE.href);
+      // Leaflet's script, which the app loads when the map is first shown
+      // (not named by index.html): kept for offline use.
+      urls.add(new URL('vendor/leaflet/leaflet.js', SCOPE).href);
       // The footer links the generator's page: residents never download it here.
       urls.delete(GENERATOR);
       await cache.addAll([...urls].map((url) => (HASHED.test(url) ? url : fresh(url))));

@@ -119,8 +119,8 @@ pub fn MapPanel(
             }
         };
         leptos::task::spawn_local(async move {
-            // Leaflet's script is loaded when the map is first on screen: a
-            // phone that stays on the list never downloads it (42 KB gzip).
+            // Leaflet's script is loaded when the map is first on screen, not
+            // on the first view's way (42 KB gzip; on phones only after "Karte").
             if let Err(err) = load_leaflet().await {
                 leptos::logging::warn!("Leaflet could not be loaded ({err:?}); the map is not shown");
                 map_failed.try_set(true);
