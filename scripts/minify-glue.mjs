@@ -17,14 +17,17 @@ import { minify } from 'terser';
 const dist = process.argv[2] ?? 'dist';
 // Each binary's glue and the page that loads it (a page missing from the build is skipped).
 // `lazy`: the page shows its prerendered first view before the app runs
-// (issue 16), so the app's code is not preloaded: Trunk's modulepreload and
-// Wasm preload links are dropped, and public/boot.js starts the download right
-// after the first paint. On a slow phone connection the first view then gets
-// the bandwidth, not 300 KB of Wasm that change nothing on screen yet.
+// (issue 16), so on phones the app's code is not preloaded: Trunk's
+// modulepreload link is dropped, its Wasm preload applies only to the wide
+// layout, and public/boot.js starts the download right after the first paint.
+// On a slow phone connection the first view then gets the bandwidth, not
+// 300 KB of Wasm that change nothing on screen yet.
 const BUNDLES = [
   { bin: 'ia-map', page: 'index.html', lazy: true },
   { bin: 'generator', page: 'generator.html', lazy: false },
 ];
+// Equal to style/app.css's breakpoint and src/app.rs WIDE_LAYOUT.
+const WIDE_LAYOUT = '(min-width: 56rem)';
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 for (const { bin, page, lazy } of BUNDLES) {
@@ -49,15 +52,17 @@ for (const { bin, page, lazy } of BUNDLES) {
   if (uses === 0) fail(`${page} has no integrity ${before} for ${glue[0]}`);
   let updated = html.split(before).join(integrity(code));
   if (lazy) {
-    const preloads = new RegExp(`<link rel="(?:modulepreload|preload)" href="\\./${bin}-[0-9a-f]+(?:_bg\\.wasm|\\.js)"[^>]*>`, 'g');
-    const dropped = updated.match(preloads)?.length ?? 0;
-    if (dropped !== 2) fail(`expected the glue's and the Wasm's preload links in ${page}, found ${dropped}`);
-    updated = updated.replace(preloads, '');
+    const glueLink = new RegExp(`<link rel="modulepreload" href="\\./${bin}-[0-9a-f]+\\.js"[^>]*>`);
+    const wasmLink = new RegExp(`(<link rel="preload" href="\\./${bin}-[0-9a-f]+_bg\\.wasm")([^>]*>)`);
+    if (!glueLink.test(updated) || !wasmLink.test(updated)) fail(`expected the glue's and the Wasm's preload links in ${page}`);
+    // Wide screens (the map shows at once) still fetch the Wasm early; the
+    // media query is the CSS breakpoint of the side-by-side layout.
+    updated = updated.replace(glueLink, '').replace(wasmLink, `$1 media="${WIDE_LAYOUT}"$2`);
   }
   writeFileSync(pageFile, updated);
   console.log(
     `minify-glue: ${glue[0]} ${source.length} → ${code.length} bytes; ${uses} integrity attribute(s) in ${page} updated` +
-      (lazy ? '; its preload links dropped (boot.js loads it after the first paint)' : ''),
+      (lazy ? `; preloaded only where ${WIDE_LAYOUT} (boot.js loads it after the first paint)` : ''),
   );
 }
 

@@ -195,7 +195,8 @@ pub fn Finder(
 }
 
 /// The media query of the side-by-side layout; equal to the breakpoint in
-/// style/app.css (`@media (min-width: 56rem)`).
+/// style/app.css (`@media (min-width: 56rem)`) and to the media of the wide
+/// layout's preloads (index.html, scripts/minify-glue.mjs).
 const WIDE_LAYOUT: &str = "(min-width: 56rem)";
 
 /// Whether `query` matches, kept up to date (a turned tablet, a resized

@@ -122,7 +122,9 @@ pub fn MapPanel(
             // Leaflet's script is loaded when the map is first on screen, not
             // on the first view's way (42 KB gzip; on phones only after "Karte").
             if let Err(err) = load_leaflet().await {
-                leptos::logging::warn!("Leaflet could not be loaded ({err:?}); the map is not shown");
+                leptos::logging::warn!(
+                    "Leaflet could not be loaded ({err:?}); the map is not shown"
+                );
                 map_failed.try_set(true);
                 return;
             }
