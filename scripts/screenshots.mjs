@@ -14,6 +14,7 @@ const PATHS = {
   arabic: '?lang=ar&sada=1',
   easy: '?lang=de-x-ls',
   english: '?lang=en&near=50667&radius=25',
+  kreis: '?near=Soest',
 };
 const STATES = {
   generator: async (page) => {
@@ -44,6 +45,10 @@ const STATES = {
   },
   map: async (page) => {
     if (page.viewportSize().width < 900) await page.getByRole('button', { name: 'Karte' }).click();
+  },
+  // A record known only by its Kreis (dataset 1.1), opened.
+  kreis: async (page) => {
+    await page.locator('.result__distance--kreis').first().locator('xpath=ancestor::a').click();
   },
   detail: async (page) => {
     await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
