@@ -138,13 +138,17 @@ test.describe('a 10 MB dataset', () => {
       });
       addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
     });
+    // The file is held back until the prerendered list has been seen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(DATASET, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await held;
       await route.fulfill(json(body));
     });
     await gotoBeforeApp(page, './');
     // The prerendered list shows while the big file loads.
     await expect(page.locator('#prerendered [data-testid="results"]')).toBeVisible();
+    release();
     await expect(page.getByTestId('result-count')).toHaveText(`${COUNT} Agenturen gefunden`, { timeout: 150_000 });
     await expect(page.locator('.ia-marker').first()).toBeAttached({ timeout: 30_000 });
     await expect.poll(() => markerTotal(page), { timeout: 30_000 }).toBe(COUNT);
