@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
 // Target: 200 KB (issue 2, and issue 16 for a German-speaking resident's first
-// visit; stretch 150). NOT MET: measured 304.7 KB on 2026-12-01 (issue 16's
+// visit; stretch 150). NOT MET: measured 305.8 KB on 2026-12-01 (issue 16's
 // closing note says why). History: 262 KB at the first finder; 223 KB after removing float
 // formatting/parsing and the Unicode lowercase table and `erase_components`;
 // then +12 KB for the place combobox and +34 KB for "near me" (place index, origin,
@@ -30,7 +30,8 @@ const dist = process.argv[2] ?? 'dist';
 // the prerendered first view's takeover (mount beside it, swap, entries as
 // links); −0.4 KB net for reading page parameters with the browser's
 // URLSearchParams plus the Kreis-only display and the map legend (issue 19):
-// 304.7 KB (budget: that + 2 KB). Costs per part are in
+// 304.7 KB, then +1.1 KB for the media-gated preloads and the boot.js wait:
+// 305.8 KB (budget 306.7 KB, set at 304.7 + 2). Costs per part are in
 // ARCHITECTURE.md and bench/twiggy-top20.md.
 // These budgets only guard against regressions; lower them with every saving.
 const BUDGET_APP_GZIP = 306.7 * 1024;
