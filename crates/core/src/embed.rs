@@ -16,7 +16,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::Filters;
-use crate::query::{insert_all, UrlState};
+use crate::query::{insert_all, parse_flag, UrlState};
 
 /// The query parameters this module reads.
 pub const EMBED_PARAMS: &[&str] = &["embed", "lock", "list", "tiles", "hide"];
@@ -150,10 +150,7 @@ impl EmbedOptions {
         let mut options = EmbedOptions::default();
         for (name, value) in pairs {
             match name {
-                "embed" => {
-                    options.embed =
-                        matches!(value.trim().to_ascii_lowercase().as_str(), "1" | "true")
-                }
+                "embed" => options.embed = parse_flag(value),
                 "lock" => options.locks = insert_all(value.split(',').filter_map(Lock::from_code)),
                 "tiles" => options.tiles_on_click = value.trim() == "click",
                 "hide" => {
@@ -295,6 +292,7 @@ mod tests {
         assert_eq!(read.locks, [Lock::Place, Lock::Antidiscrimination].into());
         assert_eq!(read.list, ListPosition::Bottom);
         assert!(options("embed=TRUE").embed);
+        assert!(options("embed=%201").embed, "read like every flag");
         assert!(!options("embed=0").embed);
         assert_eq!(options("list=sideways").list, ListPosition::Side);
         assert!(options("tiles=click").tiles_on_click);

@@ -314,6 +314,50 @@ impl Index {
         self.all_except(&masks, None).ones()
     }
 
+    /// Whether the agency at `position` matches, tested on that record alone
+    /// (no bitsets are built): `matching(filters).contains(&position)`
+    /// without looking at the others. False for a position past the end.
+    pub fn matches(&self, position: usize, filters: &Filters) -> bool {
+        let Some(haystack) = self.haystacks.get(position) else {
+            return false;
+        };
+        let has = |option_bits: &[Bitset], index: usize| {
+            option_bits
+                .get(index)
+                .is_some_and(|bits| bits.contains(position))
+        };
+        let place_ok = filters.place.as_ref().is_none_or(|place| {
+            self.place_members(place)
+                .is_some_and(|members| members.binary_search(&position).is_ok())
+        });
+        let offers_ok = filters.offers.is_empty()
+            || filters
+                .offers
+                .iter()
+                .any(|o| has(&self.offer_bits, o.index()));
+        let toggle_ok = !filters.antidiscrimination
+            || (self.antidiscrimination_bits.contains(position)
+                && (filters.topics.is_empty()
+                    || filters
+                        .topics
+                        .iter()
+                        .any(|t| has(&self.topic_bits, t.index()))));
+        let umbrellas_ok = filters.umbrellas.is_empty()
+            || filters
+                .umbrellas
+                .iter()
+                .any(|u| has(&self.umbrella_bits, u.index()));
+        let text_ok = folded_words(&filters.text)
+            .iter()
+            .all(|word| haystack.contains(word.as_str()));
+        let circle_ok = filters.circle.is_none_or(|circle| {
+            self.positions
+                .get(position)
+                .is_some_and(|&(lat, lon)| circle.contains(lat, lon))
+        });
+        place_ok && offers_ok && toggle_ok && umbrellas_ok && text_ok && circle_ok
+    }
+
     /// Option counts for every facet (see the module documentation).
     pub fn facet_counts(&self, filters: &Filters) -> FacetCounts {
         self.matching_and_facet_counts(filters).1
@@ -583,6 +627,12 @@ impl Bitset {
         if let Some(word) = self.words.get_mut(position / 64) {
             *word |= 1u64 << (position % 64);
         }
+    }
+
+    fn contains(&self, position: usize) -> bool {
+        self.words
+            .get(position / 64)
+            .is_some_and(|word| word & (1u64 << (position % 64)) != 0)
     }
 
     fn and_assign(&mut self, other: &Bitset) {

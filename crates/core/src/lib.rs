@@ -11,6 +11,7 @@ pub mod embed;
 pub mod evidence;
 pub mod export;
 pub mod filter;
+pub mod finder;
 pub mod geo;
 pub mod nearby;
 pub mod query;

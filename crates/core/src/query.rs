@@ -323,7 +323,11 @@ fn join_codes<T: Copy>(values: &BTreeSet<T>, code: fn(T) -> &'static str) -> Str
         .join(",")
 }
 
-fn parse_flag(value: &str) -> bool {
+/// A switch: `1` or `true` (any case, spaces around ignored) is on,
+/// anything else off. The one reading of every on/off parameter (`sada`,
+/// and `embed` in [`crate::embed`]).
+pub(crate) fn parse_flag(value: &str) -> bool {
+    let value = value.trim();
     value == "1" || value.eq_ignore_ascii_case("true")
 }
 
@@ -367,6 +371,24 @@ fn parse_map_view(value: &str) -> Option<MapView> {
         && MAP_LAT_RANGE.contains(&lat)
         && MAP_LON_RANGE.contains(&lon);
     in_range.then_some(MapView { lat, lon, zoom })
+}
+
+/// A map's zoom as a whole level within `0..=MAX_ZOOM` (Leaflet reports
+/// fractional zooms during animations).
+pub fn zoom_level(zoom: f64) -> u8 {
+    zoom.round().clamp(0.0, f64::from(MAX_ZOOM)) as u8
+}
+
+impl MapView {
+    /// The view of a map centred at `(lat, lon)` at `zoom`, as the URL
+    /// carries it: a whole zoom level, the centre rounded to 4 decimals.
+    pub fn of_map(lat: f64, lon: f64, zoom: f64) -> MapView {
+        MapView {
+            lat: round_to_4_decimals(lat),
+            lon: round_to_4_decimals(lon),
+            zoom: zoom_level(zoom),
+        }
+    }
 }
 
 /// Rounds to 4 decimal places, the precision the URL carries.

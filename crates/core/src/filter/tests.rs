@@ -381,6 +381,9 @@ proptest! {
         n_agencies in 0usize..150,
         seed in any::<u64>(),
         filters in arbitrary_filters(),
+        lat in 50.3f64..52.5,
+        lon in 5.9f64..9.5,
+        radius_km in prop_oneof![Just(5u16), Just(25), Just(100)],
     ) {
         let agencies = synthetic_agencies(n_agencies, seed);
         let index = Index::new(&agencies);
@@ -393,6 +396,22 @@ proptest! {
         prop_assert_eq!(&index.matching(&filters), &expected);
         prop_assert_eq!(&index.facet_counts(&filters), &counts);
         prop_assert_eq!(counts.total, expected.len());
+        // The per-record test says the same for every position (and past the end).
+        for position in 0..=agencies.len() {
+            prop_assert_eq!(index.matches(position, &filters), expected.contains(&position));
+        }
+        // Also with a radius around a point of NRW.
+        let circle = Circle::new(lat, lon, radius_km);
+        let with_circle = Filters { circle: Some(circle), ..filters.clone() };
+        let within: Vec<usize> = expected
+            .iter()
+            .copied()
+            .filter(|&p| circle.contains(agencies[p].location.lat, agencies[p].location.lon))
+            .collect();
+        prop_assert_eq!(&index.matching(&with_circle), &within);
+        for position in 0..agencies.len() {
+            prop_assert_eq!(index.matches(position, &with_circle), within.contains(&position));
+        }
 
         let without_offers = Filters { offers: BTreeSet::new(), ..filters.clone() };
         for offer in Offer::ALL {

@@ -86,6 +86,7 @@ fn toggle() {
     check("sada=TRUE", "sada=1");
     check("sada=0", "");
     check("sada=yes", "");
+    check("sada=%20true%20", "sada=1");
     check("sada=1&sada=0", "");
 }
 
@@ -149,6 +150,31 @@ fn map_view() {
     // Only plain decimals, as the app writes them.
     check("map=12/5.1e1/7", "");
     check("map=12/51,5/7", "");
+}
+
+#[test]
+fn a_map_view_is_what_the_url_carries() {
+    let view = MapView::of_map(50.937_549, 6.960_351, 11.6);
+    assert_eq!(
+        view,
+        MapView {
+            lat: 50.9375,
+            lon: 6.9604,
+            zoom: 12
+        }
+    );
+    assert_eq!(zoom_level(-0.7), 0);
+    assert_eq!(zoom_level(18.4), MAX_ZOOM);
+    assert_eq!(zoom_level(40.0), MAX_ZOOM);
+    assert_eq!(zoom_level(f64::NAN), 0);
+    let written = UrlState {
+        map: Some(view.clone()),
+        ..UrlState::default()
+    };
+    assert_eq!(
+        UrlState::from_query_string(&written.to_query_string()).map,
+        Some(view)
+    );
 }
 
 #[test]
