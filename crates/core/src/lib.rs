@@ -14,6 +14,7 @@ pub mod filter;
 pub mod finder;
 pub mod geo;
 pub mod nearby;
+pub mod page;
 pub mod query;
 pub mod static_map;
 pub mod suggest;
