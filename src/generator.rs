@@ -26,7 +26,7 @@ type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
 pub fn start_generator() {
     crate::panic::install_hook();
     wasm_bindgen_futures::spawn_local(async move {
-        let lang = Lang::for_page();
+        let lang = Lang::for_page(crate::page::lang_from_location().as_deref());
         let texts = match crate::load::load_texts(lang).await {
             Ok(texts) => texts,
             Err(problem) => {
@@ -49,6 +49,7 @@ pub fn start_generator() {
 /// generator once the dataset (its places) is loaded.
 #[component]
 fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
+    provide_context(texts);
     let lang = texts.lang();
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Some(html) = document.document_element() {
@@ -71,15 +72,15 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
                 <h1>{texts.app_title}</h1>
                 <p class="subtitle">{texts.app_subtitle}</p>
             </div>
-            <LanguageSwitcher lang texts/>
+            <LanguageSwitcher/>
         </header>
         <main id="main">
             {move || match loaded.get() {
-                None => view! { <Loading texts/> }.into_any(),
-                Some((_, Ok(catalog))) => view! { <EmbedGenerator catalog texts/> }.into_any(),
+                None => view! { <Loading/> }.into_any(),
+                Some((_, Ok(catalog))) => view! { <EmbedGenerator catalog/> }.into_any(),
                 Some((_, Err(error))) => {
                     leptos::logging::error!("dataset not loaded: {error}");
-                    view! { <LoadFailed error texts on_retry=load/> }.into_any()
+                    view! { <LoadFailed error on_retry=load/> }.into_any()
                 }
             }}
         </main>

@@ -9,17 +9,15 @@ use ia_core::Agency;
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::config::report_link;
+use crate::config::{report_link, Config};
 use crate::i18n::Texts;
 use crate::state::FinderState;
 
 #[component]
-pub fn Detail(
-    state: FinderState,
-    position: usize,
-    texts: &'static Texts,
-    report_url: String,
-) -> impl IntoView {
+pub fn Detail(position: usize) -> impl IntoView {
+    let state = expect_context::<FinderState>();
+    let texts = expect_context::<&'static Texts>();
+    let report_url = expect_context::<Config>().report_url;
     let Some(agency) = state
         .catalog
         .with_value(|c| c.agencies.get(position).cloned())

@@ -16,7 +16,9 @@ enum Format {
 }
 
 #[component]
-pub fn Downloads(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn Downloads() -> impl IntoView {
+    let state = expect_context::<FinderState>();
+    let texts = expect_context::<&'static Texts>();
     let download = move |format: Format| {
         let visible = state.visible.get_untracked();
         let (body, mime, file) = state.catalog.with_value(|catalog| {

@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 
 use ia_core::embed::{Control, EmbedOptions, ListPosition, Lock};
+use ia_core::page::PageParams;
 use ia_core::UrlState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,7 +18,8 @@ use crate::i18n::{Lang, Texts};
 use crate::load::Catalog;
 
 #[component]
-pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -> impl IntoView {
+pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
     let places: Vec<(String, ia_core::PlaceFilter)> = catalog
         .index
         .places()
@@ -64,19 +66,8 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
                 embed.locks.insert(Lock::Antidiscrimination);
             }
         }
-        let mut pairs: Vec<String> = embed
-            .to_pairs()
-            .into_iter()
-            .map(|(key, value)| format!("{key}={value}"))
-            .collect();
-        let filters = state.to_query_string();
-        if !filters.is_empty() {
-            pairs.push(filters);
-        }
-        if let Some(lang) = language.get() {
-            pairs.push(format!("lang={}", lang.tag()));
-        }
-        pairs.join("&")
+        let lang = language.get().map(Lang::tag);
+        PageParams::for_embed(state.clone(), embed, lang).query_string(&state)
     });
     let location = web_sys::window().map(|w| w.location());
     let origin = location

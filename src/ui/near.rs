@@ -35,7 +35,9 @@ fn decode(key: usize) -> Found {
 const MAX_SUGGESTIONS: usize = 8;
 
 #[component]
-pub fn NearSearch(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn NearSearch() -> impl IntoView {
+    let state = expect_context::<FinderState>();
+    let texts = expect_context::<&'static Texts>();
     let input = NodeRef::<Input>::new();
     // Set while the browser is asked for the location, then until the
     // place index is there to turn it into a postcode.

@@ -12,11 +12,9 @@ use crate::i18n::Texts;
 use crate::state::FinderState;
 
 #[component]
-pub fn PlacePicker(
-    state: FinderState,
-    filters: Memo<Filters>,
-    texts: &'static Texts,
-) -> impl IntoView {
+pub fn PlacePicker(filters: Memo<Filters>) -> impl IntoView {
+    let state = expect_context::<FinderState>();
+    let texts = expect_context::<&'static Texts>();
     let chosen = Memo::new(move |_| {
         filters.with(|f| {
             f.place.as_ref().and_then(|place| {

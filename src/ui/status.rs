@@ -1,5 +1,6 @@
 //! Loading, error and result-count messages.
 
+use ia_core::finder::nearest_km;
 use ia_core::nearby::format_km;
 use ia_core::DatasetError;
 use leptos::prelude::*;
@@ -9,7 +10,8 @@ use crate::load::LoadError;
 use crate::state::FinderState;
 
 #[component]
-pub fn Loading(texts: &'static Texts) -> impl IntoView {
+pub fn Loading() -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
     view! {
         <p class="status status--loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
@@ -20,11 +22,8 @@ pub fn Loading(texts: &'static Texts) -> impl IntoView {
 
 /// The dataset could not be loaded at all: say why, in plain words, and offer a retry.
 #[component]
-pub fn LoadFailed(
-    error: LoadError,
-    texts: &'static Texts,
-    on_retry: impl Fn() + 'static,
-) -> impl IntoView {
+pub fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
     let reason = match &error {
         LoadError::Http { status, .. } => texts.error_not_found(*status),
         LoadError::Network { .. } | LoadError::ForbiddenUrl(_) => texts.error_network.to_owned(),
@@ -51,7 +50,9 @@ const SADA_FAR_KM: f64 = 25.0;
 /// "N Agenturen gefunden", announced politely, plus notes: nothing within the
 /// radius (the nearest few instead), a far Servicestelle, skipped records.
 #[component]
-pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn ResultSummary() -> impl IntoView {
+    let state = expect_context::<FinderState>();
+    let texts = expect_context::<&'static Texts>();
     let n_skipped = state.catalog.with_value(|c| c.skipped.len());
     view! {
         <h2 id="results-heading" class="visually-hidden">{texts.results_heading}</h2>
@@ -68,10 +69,7 @@ pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView
                 return None;
             }
             let nearest = state.distances.with(|distances| {
-                let distances = distances.as_ref()?;
-                state.visible.with(|visible| {
-                    visible.iter().filter_map(|&i| distances.get(i).copied()).min_by(f64::total_cmp)
-                })
+                state.visible.with(|visible| nearest_km(visible, distances.as_deref()))
             })?;
             (nearest > SADA_FAR_KM).then(|| view! {
                 <p class="notice" data-testid="sada-far">{texts.sada_far(&format_km(nearest, texts.decimal_separator, texts.km_unit))}</p>

@@ -130,22 +130,22 @@ impl PageParams {
             ..self.clone()
         }
     }
+}
 
-    /// These parameters asking for the language `tag` instead (written last).
-    pub fn with_lang(&self, tag: &str) -> PageParams {
-        let mut kept: Vec<(String, String)> = self
-            .kept
-            .iter()
-            .filter(|(name, _)| name != LANG_PARAM)
-            .cloned()
-            .collect();
-        kept.push((LANG_PARAM.to_owned(), tag.to_owned()));
-        PageParams {
-            lang: Some(tag.to_owned()),
-            kept,
-            ..self.clone()
-        }
-    }
+/// A raw query string (`search`, with or without its `?`) asking for the
+/// language `tag`: every `lang` parameter dropped, `lang=tag` added last,
+/// every other parameter kept exactly as written. For the language switcher,
+/// which reloads whichever page it is on (the finder or the embed-code
+/// generator) and so does not read the address, it only swaps one parameter.
+pub fn with_lang(search: &str, tag: &str) -> String {
+    let lang = format!("{LANG_PARAM}={}", encode_component(tag));
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(LANG_PARAM))
+        .chain(std::iter::once(lang.as_str()))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 #[cfg(test)]
@@ -185,18 +185,26 @@ mod tests {
     }
 
     #[test]
-    fn the_full_finder_and_another_language() {
+    fn the_full_finder_without_the_embedding() {
         let page = PageParams::from_query_string("embed=1&list=bottom&lang=tr&x=a%20b&hide=text");
         let full = page.without_embedding();
         assert_eq!(full.embed, EmbedOptions::default());
         assert_eq!(full.query_string(&page.finder), "lang=tr&x=a%20b");
-        let english = page.with_lang("en");
-        assert_eq!(english.lang.as_deref(), Some("en"));
-        assert_eq!(english.embed.list, ListPosition::Bottom);
+        assert_eq!(page.embed.list, ListPosition::Bottom);
+    }
+
+    #[test]
+    fn another_language_keeps_the_rest_as_written() {
+        assert_eq!(with_lang("", "en"), "lang=en");
+        assert_eq!(with_lang("?", "de-x-ls"), "lang=de-x-ls");
         assert_eq!(
-            english.query_string(&UrlState::default()),
-            "embed=1&list=bottom&x=a%20b&hide=text&lang=en"
+            with_lang(
+                "?lang=tr&offers=a,b&map=12/50.9/6.9&language=x&lang&q=a+b",
+                "ar"
+            ),
+            "offers=a,b&map=12/50.9/6.9&language=x&q=a+b&lang=ar"
         );
+        assert_eq!(with_lang("embed=1&&lang=en", "a b"), "embed=1&lang=a%20b");
     }
 
     #[test]
