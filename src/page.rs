@@ -1,19 +1,24 @@
 //! The page's parameters ([`PageParams`]: the finder state it opens with, the
 //! embed options, the language asked for, the rest kept), read from the
-//! address once at start. [`crate::start`] provides them to every component
-//! as context (`expect_context::<&'static PageParams>()`), with the texts; the
-//! finder adds the config and its state ([`crate::app::Finder`]).
+//! address once at start ([`crate::start`]) and provided to every component
+//! as context by [`crate::app::App`], with the texts.
 
 pub use ia_core::page::PageParams;
 
-/// The parameters of the page's address, decoded by the browser
-/// (`URLSearchParams`, as the router decodes them): no URL decoder of our
-/// own in the Wasm.
+/// The parameters of the page's address.
 pub fn from_location() -> PageParams {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let pairs = decoded_pairs(&search);
+    from_search(&search)
+}
+
+/// The parameters of a query string (with or without its `?`), decoded by
+/// the browser (`URLSearchParams`): no URL decoder of our own in the Wasm.
+/// Every reading of the address goes through here: at start, and when Back,
+/// Forward or a link change it (`crate::state`).
+pub fn from_search(search: &str) -> PageParams {
+    let pairs = decoded_pairs(search);
     PageParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 

@@ -9,8 +9,8 @@
 //! change the state ([`FinderState::update_filters`] and its siblings), and
 //! the lazily loaded place index ([`places`]).
 //!
-//! The finder is provided as context: components take it with
-//! `expect_context::<FinderState>()`.
+//! The finder provides its state to its components as context
+//! ([`crate::app::Finder`]).
 
 mod places;
 mod url;
@@ -67,7 +67,7 @@ impl FinderState {
     /// Creates the state for a loaded catalog. Must run inside the
     /// `<Router>`, below the page parameters' context.
     pub fn new(catalog: Arc<Catalog>) -> FinderState {
-        let page = expect_context::<&'static PageParams>();
+        let page = use_context::<&'static PageParams>().expect("PageParams are provided by App");
         let sync = url::UrlSync::new(page);
         let current = sync.current;
         let url = Memo::new(move |_| current.get());

@@ -100,6 +100,9 @@ impl Lang {
     /// The language of this page: `requested` (the page's `lang`
     /// parameter), then the browser's languages, then German.
     pub fn for_page(requested: Option<&str>) -> Lang {
+        if let Some(lang) = requested.and_then(Lang::from_tag) {
+            return lang;
+        }
         let browser: Vec<String> = web_sys::window()
             .map(|window| {
                 window
@@ -110,11 +113,7 @@ impl Lang {
                     .collect()
             })
             .unwrap_or_default();
-        Lang::choose(
-            requested
-                .into_iter()
-                .chain(browser.iter().map(String::as_str)),
-        )
+        Lang::choose(browser.iter().map(String::as_str))
     }
 
     /// The plural categories (CLDR names) this language's rule gives whole

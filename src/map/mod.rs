@@ -92,11 +92,13 @@ pub fn MapPanel(
     /// Whether the map is on screen; it is made the first time it is.
     on_screen: Memo<bool>,
 ) -> impl IntoView {
-    let texts = expect_context::<&'static Texts>();
-    let embed = &expect_context::<&'static PageParams>().embed;
-    let config = expect_context::<Config>();
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let embed = &use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed;
+    let config = use_context::<Config>().expect("Config is provided by Finder");
     let panel = Panel {
-        state: expect_context::<FinderState>(),
+        state: use_context::<FinderState>().expect("FinderState is provided by Finder"),
         texts,
         handles: StoredValue::new_local(None),
         ready: RwSignal::new(false),

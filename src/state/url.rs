@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use ia_core::query::UrlState;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::page::PageParams;
@@ -62,16 +62,10 @@ impl UrlSync {
     /// Starts from the page's parameters and follows the URL when Back,
     /// Forward or a link change it. Must run inside the `<Router>`.
     pub(super) fn new(page: &'static PageParams) -> UrlSync {
-        let query = use_query_map();
-        let in_url = Memo::new(move |_| {
-            query.with(|params| {
-                UrlState::from_pairs(
-                    params
-                        .latest_values()
-                        .map(|(key, value)| (key.as_ref(), value)),
-                )
-            })
-        });
+        let location = use_location();
+        let search = location.search;
+        let in_url =
+            Memo::new(move |_| search.with(|search| crate::page::from_search(search).finder));
         let current = RwSignal::new(page.finder.clone());
         // Our own writes arrive here equal to `current`, and are ignored.
         Effect::new(move |_| {
@@ -83,7 +77,7 @@ impl UrlSync {
         UrlSync {
             current,
             page,
-            path: StoredValue::new(use_location().pathname.get_untracked()),
+            path: StoredValue::new(location.pathname.get_untracked()),
             navigate: StoredValue::new(Arc::new(use_navigate())),
             pending: StoredValue::new(None),
         }

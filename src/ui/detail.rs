@@ -15,9 +15,11 @@ use crate::state::FinderState;
 
 #[component]
 pub fn Detail(position: usize) -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
-    let report_url = expect_context::<Config>().report_url;
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let report_url = use_context::<Config>()
+        .expect("Config is provided by Finder")
+        .report_url;
     let Some(agency) = state
         .catalog
         .with_value(|c| c.agencies.get(position).cloned())

@@ -17,8 +17,8 @@ enum Format {
 
 #[component]
 pub fn Downloads() -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     let download = move |format: Format| {
         let visible = state.visible.get_untracked();
         let (body, mime, file) = state.catalog.with_value(|catalog| {

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use ia_core::embed::{Control, EmbedOptions, ListPosition, Lock};
-use ia_core::page::PageParams;
+use ia_core::page::embed_query;
 use ia_core::UrlState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +19,7 @@ use crate::load::Catalog;
 
 #[component]
 pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>) -> impl IntoView {
-    let texts = expect_context::<&'static Texts>();
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     let places: Vec<(String, ia_core::PlaceFilter)> = catalog
         .index
         .places()
@@ -66,8 +66,7 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>) -> impl IntoView {
                 embed.locks.insert(Lock::Antidiscrimination);
             }
         }
-        let lang = language.get().map(Lang::tag);
-        PageParams::for_embed(state.clone(), embed, lang).query_string(&state)
+        embed_query(&state, &embed, language.get().map(Lang::tag))
     });
     let location = web_sys::window().map(|w| w.location());
     let origin = location

@@ -18,9 +18,11 @@ use crate::state::FinderState;
 
 #[component]
 pub fn FilterPanel() -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
-    let embed = &expect_context::<&'static PageParams>().embed;
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let embed = &use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed;
     let filters = Memo::new(move |_| state.url.with(|url| url.filters.clone()));
     let n_sada = Memo::new(move |_| state.facets.with(|f| f.antidiscrimination));
     // The box keeps what the user typed: the URL holds the trimmed text, and

@@ -10,9 +10,9 @@ use crate::state::FinderState;
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
-    let config = expect_context::<Config>();
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let config = use_context::<Config>().expect("Config is provided by Finder");
     // The operator's accessibility statement, if configured.
     let accessibility_url = config.checked_accessibility_url().map(str::to_owned);
     let report_url = config.report_url;
@@ -38,7 +38,10 @@ pub fn Footer() -> impl IntoView {
             _ => listed,
         }
     });
-    let embedded = expect_context::<&'static PageParams>().embed.embed;
+    let embedded = use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed
+        .embed;
     view! {
         <footer class="site-footer" data-testid="footer">
             {embedded.then(|| view! {

@@ -19,7 +19,7 @@ use crate::state::FinderState;
 /// so screen readers report the list with the visible entries only.
 #[component]
 pub fn ResultList() -> impl IntoView {
-    let state = expect_context::<FinderState>();
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
     // Coming back from a detail (close button, Escape or Back): focus and
     // show the agency's entry, so keyboard and screen reader users continue
     // where they were, and a marker's agency is found in the list.
@@ -54,8 +54,8 @@ const PAGE: usize = 100;
 /// The visible agencies in list order, a page at a time, with a button for more.
 #[component]
 fn PagedList() -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     let limit = RwSignal::new(PAGE);
     // New results start again with one page.
     Effect::new(move |_| {
@@ -90,8 +90,8 @@ fn PagedList() -> impl IntoView {
 /// agency; while the app runs, a click opens the detail in place.
 #[component]
 fn ResultItem(position: usize) -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     let Some((id, name, carrier, address, is_sada, kreis_only)) = state.catalog.with_value(|c| {
         c.agencies.get(position).map(|agency| {
             (

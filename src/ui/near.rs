@@ -36,8 +36,8 @@ const MAX_SUGGESTIONS: usize = 8;
 
 #[component]
 pub fn NearSearch() -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     let input = NodeRef::<Input>::new();
     // Set while the browser is asked for the location, then until the
     // place index is there to turn it into a postcode.

@@ -13,8 +13,8 @@ use crate::state::FinderState;
 
 #[component]
 pub fn PlacePicker(filters: Memo<Filters>) -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     let chosen = Memo::new(move |_| {
         filters.with(|f| {
             f.place.as_ref().and_then(|place| {

@@ -11,7 +11,7 @@ use crate::state::FinderState;
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    let texts = expect_context::<&'static Texts>();
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     view! {
         <p class="status status--loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
@@ -23,7 +23,7 @@ pub fn Loading() -> impl IntoView {
 /// The dataset could not be loaded at all: say why, in plain words, and offer a retry.
 #[component]
 pub fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
-    let texts = expect_context::<&'static Texts>();
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     let reason = match &error {
         LoadError::Http { status, .. } => texts.error_not_found(*status),
         LoadError::Network { .. } | LoadError::ForbiddenUrl(_) => texts.error_network.to_owned(),
@@ -51,8 +51,8 @@ const SADA_FAR_KM: f64 = 25.0;
 /// radius (the nearest few instead), a far Servicestelle, skipped records.
 #[component]
 pub fn ResultSummary() -> impl IntoView {
-    let state = expect_context::<FinderState>();
-    let texts = expect_context::<&'static Texts>();
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
     let n_skipped = state.catalog.with_value(|c| c.skipped.len());
     view! {
         <h2 id="results-heading" class="visually-hidden">{texts.results_heading}</h2>

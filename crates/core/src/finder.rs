@@ -103,24 +103,22 @@ pub fn results(index: &Index, search: &Search) -> Results {
 }
 
 /// Whether the agency at `position` is among [`results`]' visible ones.
-/// Tested on that record alone, except for a match outside the radius: it is
-/// shown only when nothing lies within the radius and it is among the
+/// Tested on that record alone, except for a match outside the radius: it
+/// is shown only when nothing lies within the radius and it is among the
 /// nearest few, which needs the others.
 pub fn is_shown(index: &Index, search: &Search, position: usize) -> bool {
     let filters = search.filters();
     if index.matches(position, &filters) {
         return true;
     }
-    let Some(circle) = filters.circle else {
+    let Some(_) = filters.circle else {
         return false;
     };
     let anywhere = Filters {
         circle: None,
-        ..filters.clone()
+        ..filters
     };
-    index.matches(position, &anywhere)
-        && index.matching(&filters).is_empty()
-        && nearest(index, &index.matching(&anywhere), circle).contains(&position)
+    index.matches(position, &anywhere) && results(index, search).visible.contains(&position)
 }
 
 /// The [`NEAREST_INSTEAD`] candidates nearest to the circle's centre, ascending.

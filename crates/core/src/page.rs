@@ -74,23 +74,6 @@ impl PageParams {
         PageParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
-    /// The parameters of an embed the generator writes: the preset, the
-    /// options and, unless `None`, the language.
-    pub fn for_embed(finder: UrlState, embed: EmbedOptions, lang: Option<&str>) -> PageParams {
-        let mut kept: Vec<(String, String)> = embed
-            .to_pairs()
-            .into_iter()
-            .map(|(name, value)| (name.to_owned(), value))
-            .collect();
-        kept.extend(lang.map(|tag| (LANG_PARAM.to_owned(), tag.to_owned())));
-        PageParams {
-            lang: lang.map(str::to_owned),
-            embed,
-            finder,
-            kept,
-        }
-    }
-
     /// The query string (without `?`, empty when there is nothing to say)
     /// of this page showing `finder`: its parameters in canonical order
     /// ([`UrlState::to_query_string`]), then the kept ones, each encoded as
@@ -132,20 +115,43 @@ impl PageParams {
     }
 }
 
+/// The query string of an embed, as the embed-code generator writes it:
+/// the embed options, then the preset (the finder state, canonical), then
+/// the language unless `None`. The options and the language are codes of
+/// closed vocabularies (`place,sada`, `de-x-ls`), written as they are; the
+/// finder reads it back as the same page ([`PageParams::from_query_string`]).
+pub fn embed_query(finder: &UrlState, embed: &EmbedOptions, lang: Option<&str>) -> String {
+    let mut pairs: Vec<String> = embed
+        .to_pairs()
+        .into_iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    let preset = finder.to_query_string();
+    if !preset.is_empty() {
+        pairs.push(preset);
+    }
+    pairs.extend(lang.map(|tag| format!("{LANG_PARAM}={tag}")));
+    pairs.join("&")
+}
+
 /// A raw query string (`search`, with or without its `?`) asking for the
 /// language `tag`: every `lang` parameter dropped, `lang=tag` added last,
 /// every other parameter kept exactly as written. For the language switcher,
 /// which reloads whichever page it is on (the finder or the embed-code
 /// generator) and so does not read the address, it only swaps one parameter.
 pub fn with_lang(search: &str, tag: &str) -> String {
-    let lang = format!("{LANG_PARAM}={}", encode_component(tag));
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(LANG_PARAM))
-        .chain(std::iter::once(lang.as_str()))
-        .collect::<Vec<_>>()
-        .join("&")
+    let mut query = String::new();
+    for pair in search.trim_start_matches('?').split('&') {
+        let name = pair.split_once('=').map_or(pair, |(name, _)| name);
+        if !pair.is_empty() && name != LANG_PARAM {
+            query.push_str(pair);
+            query.push('&');
+        }
+    }
+    query.push_str(LANG_PARAM);
+    query.push('=');
+    query.push_str(&encode_component(tag));
+    query
 }
 
 #[cfg(test)]
@@ -217,16 +223,26 @@ mod tests {
     fn the_generator_writes_what_the_page_reads() {
         let mut finder = UrlState::default();
         finder.filters.antidiscrimination = true;
+        finder.filters.place = Some(PlaceFilter::Kreis("05382".into()));
         let embed = EmbedOptions {
             embed: true,
-            locks: [Lock::Antidiscrimination].into(),
+            locks: [Lock::Antidiscrimination, Lock::Place].into(),
+            list: ListPosition::Bottom,
             ..EmbedOptions::default()
         };
-        let written = PageParams::for_embed(finder.clone(), embed.clone(), Some("de-x-ls"));
-        let query = written.query_string(&finder);
-        assert_eq!(query, "sada=1&embed=1&lock=sada&lang=de-x-ls");
+        let query = embed_query(&finder, &embed, Some("de-x-ls"));
+        assert_eq!(
+            query,
+            "embed=1&lock=place,sada&list=bottom&place=05382&sada=1&lang=de-x-ls"
+        );
         let read = PageParams::from_query_string(&query);
-        assert_eq!(read, written);
+        assert_eq!(read.finder, finder);
+        assert_eq!(read.embed, embed);
+        assert_eq!(read.lang.as_deref(), Some("de-x-ls"));
+        assert_eq!(
+            embed_query(&UrlState::default(), &EmbedOptions::default(), None),
+            ""
+        );
     }
 
     fn arbitrary_pairs() -> impl Strategy<Value = Vec<(String, String)>> {
