@@ -19,7 +19,11 @@
 //! This module must not do I/O, know about the URL or the UI, or panic on any
 //! input: an unknown place simply matches nothing.
 
+mod bitset;
+
 use std::collections::{BTreeMap, BTreeSet};
+
+use bitset::Bitset;
 
 use crate::dataset::Agency;
 use crate::geo::distance_km;
@@ -593,88 +597,6 @@ fn place_options(
     options
         .sort_by_cached_key(|option| (fold(&option.name), option.is_kreis, option.filter.clone()));
     options
-}
-
-/// A fixed-size set of agency positions, one bit each.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Bitset {
-    words: Vec<u64>,
-}
-
-impl Bitset {
-    fn empty(n_bits: usize) -> Bitset {
-        Bitset {
-            words: vec![0; n_bits.div_ceil(64)],
-        }
-    }
-
-    /// All of `0..n_bits`; the unused high bits of the last word stay clear so
-    /// that counts and iteration never see positions past the end.
-    fn full(n_bits: usize) -> Bitset {
-        let mut bits = Bitset {
-            words: vec![u64::MAX; n_bits.div_ceil(64)],
-        };
-        let n_tail_bits = n_bits % 64;
-        if n_tail_bits != 0 {
-            if let Some(last) = bits.words.last_mut() {
-                *last = (1u64 << n_tail_bits) - 1;
-            }
-        }
-        bits
-    }
-
-    fn insert(&mut self, position: usize) {
-        if let Some(word) = self.words.get_mut(position / 64) {
-            *word |= 1u64 << (position % 64);
-        }
-    }
-
-    fn contains(&self, position: usize) -> bool {
-        self.words
-            .get(position / 64)
-            .is_some_and(|word| word & (1u64 << (position % 64)) != 0)
-    }
-
-    fn and_assign(&mut self, other: &Bitset) {
-        for (word, other_word) in self.words.iter_mut().zip(&other.words) {
-            *word &= other_word;
-        }
-    }
-
-    fn or_assign(&mut self, other: &Bitset) {
-        for (word, other_word) in self.words.iter_mut().zip(&other.words) {
-            *word |= other_word;
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.words
-            .iter()
-            .map(|word| word.count_ones() as usize)
-            .sum()
-    }
-
-    /// Size of the intersection, without building it.
-    fn count_and(&self, other: &Bitset) -> usize {
-        self.words
-            .iter()
-            .zip(&other.words)
-            .map(|(word, other_word)| (word & other_word).count_ones() as usize)
-            .sum()
-    }
-
-    /// The set positions, ascending.
-    fn ones(&self) -> Vec<usize> {
-        let mut positions = Vec::with_capacity(self.count());
-        for (word_idx, &word) in self.words.iter().enumerate() {
-            let mut remaining = word;
-            while remaining != 0 {
-                positions.push(word_idx * 64 + remaining.trailing_zeros() as usize);
-                remaining &= remaining - 1;
-            }
-        }
-        positions
-    }
 }
 
 #[cfg(test)]
