@@ -16,7 +16,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::Filters;
-use crate::query::{insert_all, parse_flag, UrlState};
+use crate::query::{decode_query, insert_all, parse_flag, UrlState};
 
 /// The query parameters this module reads.
 pub const EMBED_PARAMS: &[&str] = &["embed", "lock", "list", "tiles", "hide"];
@@ -172,10 +172,7 @@ impl EmbedOptions {
     /// Reads a raw query string such as `?embed=1&lock=place` (a leading `?`
     /// is allowed; escapes are decoded leniently).
     pub fn from_query_string(query: &str) -> EmbedOptions {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .into_owned()
-            .collect();
+        let pairs = decode_query(query);
         EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
@@ -278,10 +275,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn options(query: &str) -> EmbedOptions {
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .into_owned()
-            .collect();
-        EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        EmbedOptions::from_query_string(query)
     }
 
     #[test]

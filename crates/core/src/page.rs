@@ -16,7 +16,7 @@
 //! canonical form, then every other parameter as it came, in its order.
 
 use crate::embed::{EmbedOptions, EMBED_PARAMS};
-use crate::query::{encode_component, UrlState, KNOWN_PARAMS};
+use crate::query::{decode_query, encode_component, UrlState, KNOWN_PARAMS};
 
 /// The parameter that asks for an interface language (`lang=en`).
 pub const LANG_PARAM: &str = "lang";
@@ -67,10 +67,7 @@ impl PageParams {
     /// (a leading `?` is allowed; escapes are decoded leniently). The app
     /// reads the browser's decoding instead; this is for native code and tests.
     pub fn from_query_string(query: &str) -> PageParams {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .into_owned()
-            .collect();
+        let pairs = decode_query(query);
         PageParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 

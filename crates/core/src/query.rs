@@ -235,15 +235,8 @@ impl UrlState {
     /// A leading `?` is allowed; `+` means a space; invalid percent escapes and
     /// invalid UTF-8 are decoded leniently and then validated like anything else.
     pub fn from_query_string(query: &str) -> UrlState {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let decoded: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .map(|(name, value)| (name.into_owned(), value.into_owned()))
-            .collect();
-        UrlState::from_pairs(
-            decoded
-                .iter()
-                .map(|(name, value)| (name.as_str(), value.as_str())),
-        )
+        let decoded = decode_query(query);
+        UrlState::from_pairs(decoded.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
     /// The encoded query string without a leading `?`; empty for the default
@@ -266,6 +259,17 @@ impl UrlState {
         // encoded comma (a literal "%2C" in a value became "%252C").
         query.replace("%2C", ",").replace("%2F", "/")
     }
+}
+
+/// The decoded `(name, value)` pairs of a raw query string, in order: a
+/// leading `?` is allowed, `+` means a space, invalid percent escapes and
+/// invalid UTF-8 are decoded leniently. For native code and tests; the app
+/// takes the browser's decoding (`URLSearchParams`).
+pub fn decode_query(query: &str) -> Vec<(String, String)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect()
 }
 
 /// Percent-encodes a text as JavaScript's `encodeURIComponent` does: every
