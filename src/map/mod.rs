@@ -294,14 +294,16 @@ fn follow_selection(panel: Panel) {
             state.catalog.with_value(|c| {
                 c.agencies
                     .get(position)
-                    .map(|a| LatLng::new(a.location.lat, a.location.lon))
+                    .map(|a| (a.location.lat, a.location.lon))
             })
         });
+        // Leaflet's objects only once the map (and so Leaflet's script) is there.
         panel.with_map(|handles| {
             handles.markers.select(selected);
-            let Some(target) = location else {
+            let Some((lat, lon)) = location else {
                 return;
             };
+            let target = LatLng::new(lat, lon);
             let map = &handles.map;
             if map.get_zoom() < SELECTED_MIN_ZOOM {
                 map.set_view(&target, SELECTED_MIN_ZOOM);
