@@ -114,6 +114,24 @@ test('opening an agency restyles its marker; no marker is drawn again', async ({
   expect(await kept()).toBe(n);
 });
 
+test('a filter the open agency still matches keeps it open; one it does not closes it', async ({ page }) => {
+  const dataset = servedDataset() as any;
+  const agency = dataset.agencies.find((a: any) => !a.antidiscrimination);
+  await page.goto(`./?agency=${agency.id}`);
+  const heading = page.getByTestId('detail').getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(agency.name);
+  await openFilters(page);
+  await page.getByLabel('Suche nach Name, Träger oder Adresse').fill(agency.municipality);
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(heading).toHaveText(agency.name);
+  await expect(page).toHaveURL(new RegExp(`agency=${agency.id}`));
+  // The agency is no Servicestelle: the switch hides it, and its detail closes.
+  await page.getByRole('switch', { name: /Nur Servicestellen/ }).check();
+  await expect(page.getByTestId('detail')).toHaveCount(0);
+  await expect(page).toHaveURL(/sada=1/);
+  await expect(page).not.toHaveURL(/agency=/);
+});
+
 test('approximate positions are labelled as such', async ({ page }) => {
   const dataset = servedDataset();
   const approximate = dataset.agencies.find((a: any) => a.location.precision !== 'address') as any;
