@@ -6,6 +6,7 @@
 //! dataset tools are thin layers over it.
 
 pub mod cluster;
+pub mod columns;
 pub mod dataset;
 pub mod embed;
 pub mod evidence;
