@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod export;
 pub mod filter;
 pub mod geo;
+pub mod load;
 pub mod nearby;
 pub mod query;
 pub mod static_map;
@@ -24,10 +25,8 @@ pub mod vocab;
 
 pub use cluster::Cluster;
 
-pub use dataset::{
-    parse_dataset, parse_dataset_bytes, Agency, Dataset, DatasetError, DatasetMeta, LoadedDataset,
-    RecordProblem,
-};
+pub use dataset::{Agency, Dataset, DatasetMeta};
 pub use filter::{Circle, FacetCounts, Filters, Index, PlaceFilter, PlaceOption};
+pub use load::{parse_dataset, parse_dataset_bytes, DatasetError, LoadedDataset, RecordProblem};
 pub use query::{MapView, UrlState};
 pub use vocab::{Offer, Precision, Topic, Umbrella};

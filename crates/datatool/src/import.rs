@@ -1838,54 +1838,36 @@ fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, column
 
 /// The column and a German message for a problem found by `ia_core::validate`.
 fn german(problem: &FieldProblem) -> (usize, String) {
-    let field = problem.field.as_str();
-    let (column, message) = match field {
-        "id" => (
-            col::ID,
-            "darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten",
-        ),
-        "name" => (col::NAME, "darf nicht leer sein"),
-        "carrier" => (col::CARRIER, "darf nicht leer sein"),
-        "address.city" => (col::CITY, "darf nicht leer sein"),
-        "address.street" => (col::STREET, "darf nicht nur aus Leerzeichen bestehen"),
-        "address.postcode" => (col::POSTCODE, "muss aus fünf Ziffern bestehen"),
-        "ags" => (
-            col::AGS,
-            "muss der 8-stellige Gemeindeschlüssel einer Gemeinde in NRW sein (05…)",
-        ),
-        "municipality" => (col::MUNICIPALITY, "darf nicht leer sein"),
-        "kreis" => (col::KREIS, "darf nicht leer sein"),
-        "location" => (col::LAT, "die Position muss in Nordrhein-Westfalen liegen"),
-        "contact.phone" => (
-            col::PHONE,
-            "muss eine Telefonnummer sein, z. B. 0221 123456",
-        ),
-        "contact.email" => (
-            col::EMAIL,
-            "muss eine E-Mail-Adresse sein, z. B. name@example.org",
-        ),
-        "contact.website" => (col::WEBSITE, "muss mit https:// oder http:// beginnen"),
-        "source_url" => (col::SOURCE, "muss mit https:// oder http:// beginnen"),
-        "last_verified" => (
-            col::VERIFIED,
+    use ia_core::columns::Column;
+    let Some(column) = problem.field.column() else {
+        return (col::ID, problem.to_string());
+    };
+    let message = match column {
+        Column::Id => "darf nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche enthalten",
+        Column::Name | Column::Carrier | Column::City | Column::Municipality | Column::Kreis => {
+            "darf nicht leer sein"
+        }
+        Column::Street => "darf nicht nur aus Leerzeichen bestehen",
+        Column::Postcode => "muss aus fünf Ziffern bestehen",
+        Column::Ags => "muss der 8-stellige Gemeindeschlüssel einer Gemeinde in NRW sein (05…)",
+        Column::Lat => "die Position muss in Nordrhein-Westfalen liegen",
+        Column::Phone => "muss eine Telefonnummer sein, z. B. 0221 123456",
+        Column::Email => "muss eine E-Mail-Adresse sein, z. B. name@example.org",
+        Column::Website | Column::Source => "muss mit https:// oder http:// beginnen",
+        Column::LastVerified => {
             "muss leer bleiben oder das Datum sein, an dem eine Person die Angaben bei der Agentur \
-             bestätigt hat (TT.MM.JJJJ oder JJJJ-MM-TT)",
-        ),
-        "source_seen" => (
-            col::SOURCE_SEEN,
-            "darf nicht leer sein: das Datum, an dem die Quelle gelesen wurde (TT.MM.JJJJ)",
-        ),
-        "source_date" => (
-            col::SOURCE_DATE,
-            "muss ein Jahr (2021), ein Monat (2021-09) oder ein Datum (2021-09-30) sein",
-        ),
-        _ if field.starts_with("languages") => (
-            col::LANGUAGES,
-            "muss aus Sprachcodes nach ISO 639 bestehen, z. B. de; tr",
-        ),
+             bestätigt hat (TT.MM.JJJJ oder JJJJ-MM-TT)"
+        }
+        Column::SourceSeen => {
+            "darf nicht leer sein: das Datum, an dem die Quelle gelesen wurde (TT.MM.JJJJ)"
+        }
+        Column::SourceDate => {
+            "muss ein Jahr (2021), ein Monat (2021-09) oder ein Datum (2021-09-30) sein"
+        }
+        Column::Languages => "muss aus Sprachcodes nach ISO 639 bestehen, z. B. de; tr",
         _ => return (col::ID, problem.to_string()),
     };
-    (column, message.to_owned())
+    (column.index(), message.to_owned())
 }
 
 /// Field-by-field differences, as the CSV shows the values.
