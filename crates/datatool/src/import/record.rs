@@ -1,0 +1,121 @@
+//! Completing a good row into a record: its place ([`super::position`]),
+//! the dates a table may leave empty or lack, then the core's checks
+//! (`ia_core::validate`, in German) and the NRW outline.
+
+use ia_core::columns::Column;
+use ia_core::dataset::{Address, Contact, Location};
+use ia_core::validate::validate_agency;
+use ia_core::Agency;
+
+use super::cells::ParsedRow;
+use super::header::ColumnMap;
+use super::position::{place, Findings, Place};
+use super::{messages, Places};
+use crate::geometry::contains;
+
+/// Completes an otherwise good row: its place, then the record and its
+/// checks. A row that passes gets its `agency`; otherwise problems.
+pub fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, columns: &ColumnMap) {
+    let (problems, notes, agency) = {
+        let mut found = Findings::new(columns, row);
+        match place(row, before, places, &mut found) {
+            // Without a position the remarks on how it was sought do not count.
+            None => (found.problems, Vec::new(), None),
+            Some(_) if !found.problems.is_empty() => (found.problems, found.notes, None),
+            Some(place) => {
+                let agency = record(row, before, place, columns);
+                if let Some(agency) = &agency {
+                    check(agency, places, &mut found);
+                }
+                (found.problems, found.notes, agency)
+            }
+        }
+    };
+    row.problems.extend(problems);
+    row.notes.extend(notes);
+    if row.problems.is_empty() {
+        row.agency = agency;
+    }
+}
+
+/// The record of a row at its place. `None` without an umbrella (the row
+/// then has a problem already).
+fn record(
+    row: &ParsedRow,
+    before: Option<&Agency>,
+    place: Place,
+    columns: &ColumnMap,
+) -> Option<Agency> {
+    let fields = &row.fields;
+    Some(Agency {
+        id: row.id.clone().unwrap_or_default(),
+        name: fields.name.clone(),
+        carrier: fields.carrier.clone(),
+        umbrella: fields.umbrella?,
+        address: Address {
+            street: fields.street.clone(),
+            postcode: fields.postcode.clone(),
+            city: fields.city.clone(),
+        },
+        ags: place.ags,
+        municipality: place.municipality,
+        kreis: place.kreis,
+        location: Location {
+            lat: place.lat,
+            lon: place.lon,
+            precision: place.precision,
+        },
+        offers: fields.offers.clone(),
+        antidiscrimination: fields.antidiscrimination,
+        topics: fields.topics.clone(),
+        contact: Contact {
+            phone: fields.phone.clone(),
+            email: fields.email.clone(),
+            website: fields.website.clone(),
+        },
+        languages: fields.languages.clone(),
+        source_url: fields.source_url.clone(),
+        source_note: fields.source_note.clone(),
+        // A column the table does not have keeps the previous value.
+        last_verified: if columns.is_absent(Column::LastVerified) {
+            before.map(|b| b.last_verified.clone()).unwrap_or_default()
+        } else {
+            fields.last_verified.clone()
+        },
+        // Empty "Quelle gelesen": the previous record's date, else the
+        // confirmation date (whoever confirmed the record also read it).
+        source_seen: if !fields.source_seen.is_empty() {
+            fields.source_seen.clone()
+        } else if let Some(before) = before {
+            before.source_seen.clone()
+        } else {
+            fields.last_verified.clone()
+        },
+        source_date: if columns.is_absent(Column::SourceDate) {
+            before.and_then(|b| b.source_date.clone())
+        } else {
+            fields.source_date.clone()
+        },
+    })
+}
+
+/// The core's checks of the record, in German in the column they are
+/// about, and whether it lies in NRW.
+fn check(agency: &Agency, places: Places, found: &mut Findings) {
+    for problem in validate_agency(agency) {
+        let known = problem
+            .field
+            .column()
+            .and_then(|column| Some((column, messages::invalid(column)?.to_owned())));
+        // A check without a German text: the core's own words, at the id.
+        let (column, message) = known.unwrap_or_else(|| (Column::Id, problem.to_string()));
+        found.problem(column, message);
+    }
+    if let Some(outline) = places.outline {
+        let Location { lat, lon, .. } = agency.location;
+        if found.problems.is_empty() && !contains(outline, lat, lon) {
+            let values = format!("{}; {}", found.value(Column::Lat), found.value(Column::Lon));
+            found.problem_with(Column::Lat, &values, messages::OUTSIDE_NRW);
+        }
+    }
+}
