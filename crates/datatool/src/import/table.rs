@@ -4,17 +4,22 @@
 //! [`decode`] turns the bytes into text: UTF-8 (with or without byte order
 //! mark), UTF-16 with a byte order mark (Excel's "Unicode-Text"), or — when
 //! the bytes are not valid UTF-8 — Windows-1252, the legacy encoding of German
-//! Windows ("CSV (Trennzeichen-getrennt)" in older Excel). The caller reports
-//! which one was used. Bytes that are neither are rejected with a message.
+//! Windows ("CSV (Trennzeichen-getrennt)" in older Excel); `encoding_rs`
+//! decodes the last two. The caller reports which one was used. Bytes that
+//! are neither are rejected with a message.
 //!
-//! [`parse`] splits the text into rows and cells: the cell separator is taken
-//! from the header line (`;`, `,` or TAB, whichever occurs most often outside
-//! quotes); quotes follow RFC 4180 (`""` inside a quoted cell is one `"`);
-//! rows end with CRLF, LF or a lone CR. Every row keeps the number the
-//! spreadsheet shows for it (the header is row 1; an empty line is a row too;
-//! a cell with a line break does not start a new row). Excel's hint line
+//! [`parse`] splits the text into rows and cells with the `csv` crate: the
+//! cell separator is taken from the header line (`;`, `,` or TAB, whichever
+//! occurs most often outside quotes); quotes follow RFC 4180 (`""` inside a
+//! quoted cell is one `"`); rows end with CRLF, LF or a lone CR. Every row
+//! keeps the number the spreadsheet shows for it (the header is row 1; an
+//! empty line is a row too, which `csv` skips, so they are counted here; a
+//! cell with a line break does not start a new row). Excel's hint line
 //! `sep=;` before the header sets the separator and is skipped.
 
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::messages;
 use crate::{Error, Result};
 
 /// The encoding a file was read in.
@@ -88,105 +93,52 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// Windows-1252 characters for the bytes 0x80–0x9F (`None`: undefined).
-const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'),
-    None,
-    Some('‚'),
-    Some('ƒ'),
-    Some('„'),
-    Some('…'),
-    Some('†'),
-    Some('‡'),
-    Some('ˆ'),
-    Some('‰'),
-    Some('Š'),
-    Some('‹'),
-    Some('Œ'),
-    None,
-    Some('Ž'),
-    None,
-    None,
-    Some('‘'),
-    Some('’'),
-    Some('“'),
-    Some('”'),
-    Some('•'),
-    Some('–'),
-    Some('—'),
-    Some('˜'),
-    Some('™'),
-    Some('š'),
-    Some('›'),
-    Some('œ'),
-    None,
-    Some('ž'),
-    Some('Ÿ'),
-];
+/// The bytes Windows-1252 does not define. `encoding_rs` (following the
+/// WHATWG standard) reads them as the control characters of the same
+/// number; in a spreadsheet they mean the file is in another encoding.
+const NOT_IN_WINDOWS_1252: [char; 5] = ['\u{81}', '\u{8D}', '\u{8F}', '\u{90}', '\u{9D}'];
 
 /// Decodes a file's bytes (see the module documentation).
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding)> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
             Ok(text) => Ok((text.to_owned(), Encoding::Utf8WithBom)),
-            Err(err) => Err(Error(format!(
-                "Die Datei beginnt mit der UTF-8-Kennung (BOM), enthält aber ab Byte {} keine gültigen UTF-8-Zeichen. \
-                 Bitte in LibreOffice/Excel erneut als „CSV UTF-8“ speichern.",
-                err.valid_up_to() + 3
-            ))),
+            Err(err) => Err(Error(messages::not_utf8_after_bom(err.valid_up_to() + 3))),
         };
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, u16::from_le_bytes).map(|text| (text, Encoding::Utf16Le));
+        return utf16(rest, UTF_16LE).map(|text| (text, Encoding::Utf16Le));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, u16::from_be_bytes).map(|text| (text, Encoding::Utf16Be));
+        return utf16(rest, UTF_16BE).map(|text| (text, Encoding::Utf16Be));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         if text.contains('\0') {
-            return Err(Error(
-                "Die Datei enthält Null-Bytes: wahrscheinlich UTF-16 ohne Kennung (BOM). \
-                 Bitte als „CSV UTF-8“ speichern."
-                    .into(),
-            ));
+            return Err(Error(messages::UTF16_WITHOUT_BOM.into()));
         }
         return Ok((text.to_owned(), Encoding::Utf8));
     }
-    let mut text = String::with_capacity(bytes.len());
-    for (position, &byte) in bytes.iter().enumerate() {
-        match byte {
-            0x00 => {
-                return Err(Error(
-                    "Die Datei enthält Null-Bytes und ist weder UTF-8 noch Windows-1252. \
-                     Bitte als „CSV UTF-8“ speichern."
-                        .into(),
-                ))
-            }
-            0x80..=0x9F => match CP1252_HIGH[usize::from(byte - 0x80)] {
-                Some(c) => text.push(c),
-                None => {
-                    return Err(Error(format!(
-                        "Die Datei ist weder UTF-8 noch Windows-1252 (Byte 0x{byte:02X} an Position {position}). \
-                         Bitte in LibreOffice/Excel als „CSV UTF-8“ speichern."
-                    )))
-                }
-            },
-            _ => text.push(char::from(byte)),
+    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+    // One byte is one character, so a character's position is its byte's.
+    for (position, c) in text.chars().enumerate() {
+        if c == '\0' {
+            return Err(Error(messages::NUL_IN_LEGACY_FILE.into()));
+        }
+        if NOT_IN_WINDOWS_1252.contains(&c) {
+            return Err(Error(messages::not_windows_1252(u32::from(c), position)));
         }
     }
-    Ok((text, Encoding::Windows1252))
+    Ok((text.into_owned(), Encoding::Windows1252))
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
+fn utf16(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Result<String> {
     if !bytes.len().is_multiple_of(2) {
-        return Err(Error(
-            "Die Datei ist als UTF-16 gekennzeichnet, hat aber eine ungerade Länge.".into(),
-        ));
+        return Err(Error(messages::UTF16_ODD_LENGTH.into()));
     }
-    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
-    char::decode_utf16(units)
-        .collect::<std::result::Result<String, _>>()
-        .map_err(|_| Error("Die Datei enthält ungültige UTF-16-Zeichen.".into()))
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
+        .ok_or_else(|| Error(messages::UTF16_INVALID.into()))
 }
 
 /// The cell separator: whichever of `;`, TAB and `,` occurs most often
@@ -215,98 +167,139 @@ pub fn detect_delimiter(text: &str) -> char {
     best.0
 }
 
+/// Excel's hint line `sep=;`: the separator and the text after the line.
+fn separator_hint(text: &str) -> Option<(char, &str)> {
+    let rest = text.strip_prefix("sep=")?;
+    let mut chars = rest.chars();
+    let delimiter = chars.next().filter(|c| [';', ',', '\t'].contains(c))?;
+    let after = chars.as_str();
+    let body = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .or_else(|| after.strip_prefix('\r'))?;
+    Some((delimiter, body))
+}
+
+/// Appended to the text read, so that a quote still open at the end shows:
+/// then this line is read into the open cell instead of as a row of its own.
+const LAST_LINE: &str = "\n\u{1}";
+
 /// Splits decoded text into rows (see the module documentation).
 pub fn parse(text: &str) -> Result<Table> {
-    // Excel's hint line `sep=;` names the separator and is not a row of data.
-    let hint = text.strip_prefix("sep=").and_then(|rest| {
-        let mut chars = rest.chars();
-        let delimiter = chars.next().filter(|c| [';', ',', '\t'].contains(c))?;
-        let after = chars.as_str();
-        let body = after
-            .strip_prefix("\r\n")
-            .or_else(|| after.strip_prefix('\n'))
-            .or_else(|| after.strip_prefix('\r'))?;
-        Some((delimiter, body))
-    });
-    let (delimiter, text, mut number) = match hint {
-        // Excel does not show the hint line, so the header is still row 1.
-        Some((delimiter, body)) => (delimiter, body, 1usize),
-        None => (detect_delimiter(text), text, 1usize),
-    };
-    let mut rows = Vec::new();
-    let mut cells: Vec<String> = Vec::new();
-    let mut cell = String::new();
-    let mut in_quotes = false;
-    let mut quote_row = 0usize;
-    let (mut crlf, mut lf, mut cr) = (0usize, 0usize, 0usize);
-    let mut chars = text.chars().peekable();
-    // Whether anything of the current row has been read (so that a final
-    // line end does not add an empty row).
-    let mut row_started = false;
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    cell.push('"');
-                } else {
-                    in_quotes = false;
-                }
-            } else {
-                cell.push(c);
-            }
-            continue;
-        }
-        row_started = true;
-        match c {
-            '"' if cell.is_empty() => {
-                in_quotes = true;
-                quote_row = number;
-            }
-            c if c == delimiter => cells.push(std::mem::take(&mut cell)),
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                    crlf += 1;
-                } else if c == '\r' {
-                    cr += 1;
-                } else {
-                    lf += 1;
-                }
-                cells.push(std::mem::take(&mut cell));
-                rows.push(Row {
-                    number,
-                    cells: std::mem::take(&mut cells),
-                });
-                number += 1;
-                row_started = false;
-            }
-            // A quote inside an unquoted cell is kept as it is.
-            _ => cell.push(c),
-        }
+    // Excel does not show the hint line, so the header is still row 1.
+    let (delimiter, body) = separator_hint(text).unwrap_or_else(|| (detect_delimiter(text), text));
+    let input = format!("{body}{LAST_LINE}");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter as u8)
+        .from_reader(input.as_bytes());
+    let mut records = Vec::new();
+    for record in reader.records() {
+        // The text is UTF-8 and the separators ASCII, so no error can occur.
+        let record = record.map_err(|err| Error(format!("CSV: {err}")))?;
+        // Where reading started: after the previous row's line end (or in
+        // the middle of a CRLF), before any empty lines.
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        records.push((start, record.iter().map(str::to_owned).collect::<Vec<_>>()));
     }
-    if in_quotes {
-        return Err(Error(format!(
-            "Zeile {quote_row}: ein Anführungszeichen (\") wird bis zum Ende der Datei nicht geschlossen. \
-             Bitte die Zelle prüfen, in der es beginnt."
-        )));
+    let mut rows = Rows::default();
+    let last = records.pop();
+    for (start, cells) in records {
+        rows.line_ends(line_ends_before(body.as_bytes(), start));
+        rows.push(cells);
     }
-    if row_started {
-        cells.push(cell);
-        rows.push(Row { number, cells });
+    let (start, cells) = last.unwrap_or_default();
+    rows.line_ends(line_ends_before(body.as_bytes(), start));
+    // After the last line end there must be the appended line alone;
+    // otherwise a quote took it in.
+    if cells != [&LAST_LINE[1..]] {
+        return Err(Error(messages::unclosed_quote(rows.row_number())));
     }
-    let line_ends = match (crlf > 0, lf > 0, cr > 0) {
-        (false, false, false) => LineEnds::None,
-        (true, false, false) => LineEnds::Crlf,
-        (false, true, false) => LineEnds::Lf,
-        (false, false, true) => LineEnds::Cr,
-        _ => LineEnds::Mixed,
-    };
     Ok(Table {
         delimiter,
-        line_ends,
-        rows,
+        line_ends: rows.kind(),
+        rows: rows.rows,
     })
+}
+
+/// The line ends before a row's first cell: from the end of the previous
+/// row's content (its last cell cannot end in CR or LF outside quotes)
+/// through any empty lines, `start` lying somewhere inside them.
+fn line_ends_before(text: &[u8], start: usize) -> &[u8] {
+    let is_end = |b: &u8| *b == b'\r' || *b == b'\n';
+    let start = start.min(text.len());
+    let from = text[..start]
+        .iter()
+        .rposition(|b| !is_end(b))
+        .map_or(0, |i| i + 1);
+    let to = start + text[start..].iter().take_while(|b| is_end(b)).count();
+    &text[from..to]
+}
+
+/// Rows with their numbers, built from the records and the line ends
+/// between them.
+#[derive(Default)]
+struct Rows {
+    rows: Vec<Row>,
+    /// The number of the next row.
+    number: usize,
+    /// Whether the last row has no line end yet.
+    open: bool,
+    crlf: usize,
+    lf: usize,
+    cr: usize,
+}
+
+impl Rows {
+    /// Counts line ends: the first closes an open row, each further one is
+    /// an empty line (a blank row with one empty cell).
+    fn line_ends(&mut self, ends: &[u8]) {
+        let mut i = 0;
+        while i < ends.len() {
+            if ends[i..].starts_with(b"\r\n") {
+                self.crlf += 1;
+                i += 2;
+            } else {
+                if ends[i] == b'\r' {
+                    self.cr += 1;
+                } else {
+                    self.lf += 1;
+                }
+                i += 1;
+            }
+            if !std::mem::take(&mut self.open) {
+                self.rows.push(Row {
+                    number: self.row_number(),
+                    cells: vec![String::new()],
+                });
+            }
+            self.number += 1;
+        }
+    }
+
+    fn push(&mut self, cells: Vec<String>) {
+        self.rows.push(Row {
+            number: self.row_number(),
+            cells,
+        });
+        self.open = true;
+    }
+
+    /// Row numbers start at 1.
+    fn row_number(&self) -> usize {
+        self.number + 1
+    }
+
+    fn kind(&self) -> LineEnds {
+        match (self.crlf > 0, self.lf > 0, self.cr > 0) {
+            (false, false, false) => LineEnds::None,
+            (true, false, false) => LineEnds::Crlf,
+            (false, true, false) => LineEnds::Lf,
+            (false, false, true) => LineEnds::Cr,
+            _ => LineEnds::Mixed,
+        }
+    }
 }
 
 /// The spreadsheet's name of a column: 0 → `A`, 25 → `Z`, 26 → `AA`.
@@ -322,104 +315,4 @@ pub fn column_letter(index: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cells(table: &Table) -> Vec<Vec<&str>> {
-        table
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect())
-            .collect()
-    }
-
-    #[test]
-    fn encodings() {
-        assert_eq!(
-            decode(b"\xEF\xBB\xBFa;\xC3\xBC").ok(),
-            Some(("a;ü".to_owned(), Encoding::Utf8WithBom))
-        );
-        assert_eq!(
-            decode("a;ü".as_bytes()).ok(),
-            Some(("a;ü".to_owned(), Encoding::Utf8))
-        );
-        assert_eq!(
-            decode(b"Stra\xDFe;K\xF6ln \x80").ok(),
-            Some(("Straße;Köln €".to_owned(), Encoding::Windows1252))
-        );
-        assert_eq!(
-            decode(b"\xFF\xFEa\0;\0\xFC\0").ok(),
-            Some(("a;ü".to_owned(), Encoding::Utf16Le))
-        );
-        assert_eq!(
-            decode(b"\xFE\xFF\0a\0;\0\xFC").ok(),
-            Some(("a;ü".to_owned(), Encoding::Utf16Be))
-        );
-        assert!(decode(b"a\x81b").is_err());
-        assert!(decode(b"\xEF\xBB\xBFa\xFCb").is_err());
-        assert!(decode(b"a\0;\0").is_err());
-    }
-
-    #[test]
-    fn rows_cells_and_numbers() {
-        let table = parse("id;Name\r\na;\"x;\"\"y\"\"\r\nz\"\r\n\r\nb;c\r\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(table.delimiter, ';');
-        assert_eq!(table.line_ends, LineEnds::Crlf);
-        assert_eq!(
-            cells(&table),
-            vec![
-                vec!["id", "Name"],
-                vec!["a", "x;\"y\"\r\nz"],
-                vec![""],
-                vec!["b", "c"]
-            ]
-        );
-        let numbers: Vec<usize> = table.rows.iter().map(|r| r.number).collect();
-        assert_eq!(numbers, vec![1, 2, 3, 4]);
-        assert!(table.rows[2].is_blank());
-    }
-
-    #[test]
-    fn separators_and_line_ends() {
-        let table = parse("id,Name,\"a;b\"\na,b,c").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(table.delimiter, ',');
-        assert_eq!(table.line_ends, LineEnds::Lf);
-        assert_eq!(cells(&table)[0], vec!["id", "Name", "a;b"]);
-        assert_eq!(cells(&table)[1], vec!["a", "b", "c"]);
-        let tabs = parse("id\tName\rx\ty\r").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(tabs.delimiter, '\t');
-        assert_eq!(tabs.line_ends, LineEnds::Cr);
-        assert_eq!(cells(&tabs)[1], vec!["x", "y"]);
-        assert_eq!(
-            parse("a;b\r\nc;d\ne;f").map(|t| t.line_ends).ok(),
-            Some(LineEnds::Mixed)
-        );
-    }
-
-    #[test]
-    fn excel_separator_hint() {
-        let table = parse("sep=,\r\nid,Name\r\na,b\r\n").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(table.delimiter, ',');
-        assert_eq!(cells(&table), vec![vec!["id", "Name"], vec!["a", "b"]]);
-        assert_eq!(table.rows[0].number, 1);
-    }
-
-    #[test]
-    fn unclosed_quote_names_the_row() {
-        let err = parse("id;Name\na;\"b\nc;d\n")
-            .err()
-            .map(|e| e.0)
-            .unwrap_or_default();
-        assert!(err.contains("Zeile 2"), "{err}");
-    }
-
-    #[test]
-    fn column_letters() {
-        assert_eq!(column_letter(0), "A");
-        assert_eq!(column_letter(22), "W");
-        assert_eq!(column_letter(25), "Z");
-        assert_eq!(column_letter(26), "AA");
-        assert_eq!(column_letter(27), "AB");
-    }
-}
+mod tests;
