@@ -66,46 +66,46 @@ fn list(cell: &str) -> Vec<String> {
 
 /// Rebuilds an agency from one CSV row, to prove the format is lossless.
 fn agency_from_row(row: &[String]) -> Option<Agency> {
-    let cell = |idx: usize| unguard(&row[idx]);
-    let codes = |idx: usize| list(cell(idx));
+    let cell = |column: Column| unguard(&row[column.index()]);
+    let codes = |column: Column| list(cell(column));
     Some(Agency {
-        id: cell(0).to_owned(),
-        name: cell(1).to_owned(),
-        carrier: cell(2).to_owned(),
-        umbrella: crate::Umbrella::from_code(cell(3))?,
+        id: cell(Column::Id).to_owned(),
+        name: cell(Column::Name).to_owned(),
+        carrier: cell(Column::Carrier).to_owned(),
+        umbrella: crate::Umbrella::from_code(cell(Column::Umbrella))?,
         address: crate::dataset::Address {
-            street: optional(cell(4)),
-            postcode: optional(cell(5)),
-            city: cell(6).to_owned(),
+            street: optional(cell(Column::Street)),
+            postcode: optional(cell(Column::Postcode)),
+            city: cell(Column::City).to_owned(),
         },
-        ags: cell(7).to_owned(),
-        municipality: cell(8).to_owned(),
-        kreis: cell(9).to_owned(),
+        ags: cell(Column::Ags).to_owned(),
+        municipality: cell(Column::Municipality).to_owned(),
+        kreis: cell(Column::Kreis).to_owned(),
         location: crate::dataset::Location {
-            lat: number(cell(10)),
-            lon: number(cell(11)),
-            precision: crate::Precision::from_code(cell(12))?,
+            lat: number(cell(Column::Lat)),
+            lon: number(cell(Column::Lon)),
+            precision: crate::Precision::from_code(cell(Column::Precision))?,
         },
-        offers: codes(13)
+        offers: codes(Column::Offers)
             .iter()
             .map(|c| crate::Offer::from_code(c))
             .collect::<Option<_>>()?,
-        antidiscrimination: cell(14) == "ja",
-        topics: codes(15)
+        antidiscrimination: cell(Column::Servicestelle) == "ja",
+        topics: codes(Column::Topics)
             .iter()
             .map(|c| crate::Topic::from_code(c))
             .collect::<Option<_>>()?,
         contact: crate::dataset::Contact {
-            phone: optional(cell(16)),
-            email: optional(cell(17)),
-            website: optional(cell(18)),
+            phone: optional(cell(Column::Phone)),
+            email: optional(cell(Column::Email)),
+            website: optional(cell(Column::Website)),
         },
-        languages: codes(19),
-        source_url: cell(20).to_owned(),
-        source_note: optional(cell(21)),
-        last_verified: cell(22).to_owned(),
-        source_seen: cell(23).to_owned(),
-        source_date: optional(cell(24)),
+        languages: codes(Column::Languages),
+        source_url: cell(Column::Source).to_owned(),
+        source_note: optional(cell(Column::SourceNote)),
+        last_verified: cell(Column::LastVerified).to_owned(),
+        source_seen: cell(Column::SourceSeen).to_owned(),
+        source_date: optional(cell(Column::SourceDate)),
     })
 }
 
@@ -149,23 +149,26 @@ fn csv_layout() {
     assert_eq!(rows[0], CSV_HEADERS);
     let row = &rows[1];
     assert_eq!(row.len(), CSV_HEADERS.len());
-    assert_eq!(row[1], agency.name);
-    assert_eq!(row[2], format!("'{}", agency.carrier));
-    assert_eq!(row[4], "'@Straße 1");
-    assert_eq!(row[8], "'+Gemeinde");
-    assert_eq!(row[9], "'-Kreis");
-    assert_eq!(row[10], "50,9375123");
-    assert_eq!(row[11], "6,9603");
-    assert_eq!(row[16], "+49 221 123456");
-    assert_eq!(row[21], "'\tTab am Anfang");
-    assert_eq!(row[6], "''s-Hertogenbosch");
+    assert_eq!(row[Column::Name.index()], agency.name);
+    assert_eq!(row[Column::Carrier.index()], format!("'{}", agency.carrier));
+    assert_eq!(row[Column::Street.index()], "'@Straße 1");
+    assert_eq!(row[Column::Municipality.index()], "'+Gemeinde");
+    assert_eq!(row[Column::Kreis.index()], "'-Kreis");
+    assert_eq!(row[Column::Lat.index()], "50,9375123");
+    assert_eq!(row[Column::Lon.index()], "6,9603");
+    assert_eq!(row[Column::Phone.index()], "+49 221 123456");
+    assert_eq!(row[Column::SourceNote.index()], "'\tTab am Anfang");
+    assert_eq!(row[Column::City.index()], "''s-Hertogenbosch");
     // Lists: codes separated by "; ", so the cell is quoted.
     let offers: Vec<&str> = agency.offers.iter().map(|o| o.code()).collect();
-    assert_eq!(row[13], offers.join("; "));
+    assert_eq!(row[Column::Offers.index()], offers.join("; "));
     // An invalid "phone number" is guarded like any other text.
     let mut bad_phone = agency.clone();
     bad_phone.contact.phone = Some("=1+1".into());
-    assert_eq!(read_csv(&to_csv(&[&bad_phone]))[1][16], "'=1+1");
+    assert_eq!(
+        read_csv(&to_csv(&[&bad_phone]))[1][Column::Phone.index()],
+        "'=1+1"
+    );
 }
 
 #[test]
@@ -191,8 +194,8 @@ fn list_cells_use_semicolons() {
     assert!(csv.contains(";racism;"), "{csv}");
     assert!(csv.contains(";\"de; tr\";"), "{csv}");
     let values = csv_values(&agency);
-    assert_eq!(values[13], "counselling; networking");
-    assert_eq!(values[19], "de; tr");
+    assert_eq!(values[Column::Offers.index()], "counselling; networking");
+    assert_eq!(values[Column::Languages.index()], "de; tr");
 }
 
 #[test]
@@ -267,7 +270,8 @@ proptest! {
         // like a formula.
         for (cell_idx, cell) in rows[1].iter().enumerate() {
             prop_assert!(
-                [10, 11, 16].contains(&cell_idx) || !cell.starts_with(FORMULA_START_CHARS),
+                [Column::Lat.index(), Column::Lon.index(), Column::Phone.index()].contains(&cell_idx)
+                    || !cell.starts_with(FORMULA_START_CHARS),
                 "unguarded cell {} {:?}", cell_idx, cell
             );
         }
