@@ -335,3 +335,6 @@ fn fill_in_from_ags(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,32 +10,41 @@ use ia_core::Agency;
 use super::cells::ParsedRow;
 use super::header::ColumnMap;
 use super::position::{place, Findings, Place};
+use super::report::Problem;
 use super::{messages, Places};
 use crate::geometry::contains;
 
 /// Completes an otherwise good row: its place, then the record and its
 /// checks. A row that passes gets its `agency`; otherwise problems.
 pub fn complete(row: &mut ParsedRow, before: Option<&Agency>, places: Places, columns: &ColumnMap) {
-    let (problems, notes, agency) = {
-        let mut found = Findings::new(columns, row);
-        match place(row, before, places, &mut found) {
-            // Without a position the remarks on how it was sought do not count.
-            None => (found.problems, Vec::new(), None),
-            Some(_) if !found.problems.is_empty() => (found.problems, found.notes, None),
-            Some(place) => {
-                let agency = record(row, before, place, columns);
-                if let Some(agency) = &agency {
-                    check(agency, places, &mut found);
-                }
-                (found.problems, found.notes, agency)
-            }
-        }
-    };
+    let (problems, notes, agency) = completed(row, before, places, columns);
     row.problems.extend(problems);
     row.notes.extend(notes);
     if row.problems.is_empty() {
         row.agency = agency;
     }
+}
+
+/// What completing a row finds: problems, remarks, and the record.
+fn completed(
+    row: &ParsedRow,
+    before: Option<&Agency>,
+    places: Places,
+    columns: &ColumnMap,
+) -> (Vec<Problem>, Vec<String>, Option<Agency>) {
+    let mut found = Findings::new(columns, row);
+    let Some(place) = place(row, before, places, &mut found) else {
+        // Without a position the remarks on how it was sought do not count.
+        return (found.problems, Vec::new(), None);
+    };
+    if !found.problems.is_empty() {
+        return (found.problems, found.notes, None);
+    }
+    let agency = record(row, before, place, columns);
+    if let Some(agency) = &agency {
+        check(agency, places, &mut found);
+    }
+    (found.problems, found.notes, agency)
 }
 
 /// The record of a row at its place. `None` without an umbrella (the row
