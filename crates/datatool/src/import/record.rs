@@ -128,3 +128,94 @@ fn check(agency: &Agency, places: Places, found: &mut Findings) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ia_core::export::csv_values;
+    use ia_core::synthetic::synthetic_agencies;
+
+    use super::*;
+    use crate::import::cells::read_row;
+    use crate::import::table::Row;
+
+    fn completed_row(
+        changes: &[(Column, &str)],
+        outline: Option<&crate::geometry::MultiPolygon>,
+    ) -> ParsedRow {
+        let header: Vec<String> = Column::HEADINGS.iter().map(|h| (*h).to_owned()).collect();
+        let columns =
+            ColumnMap::read(&header, &[], &mut Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+        let agency = synthetic_agencies(1, 4).remove(0);
+        let mut cells = csv_values(&agency);
+        for (column, value) in changes {
+            cells[column.index()] = (*value).to_owned();
+        }
+        let mut row = read_row(&Row { number: 3, cells }, &columns, &mut Vec::new());
+        let places = Places {
+            gazetteer: None,
+            outline,
+        };
+        complete(&mut row, Some(&agency), places, &columns);
+        row
+    }
+
+    #[test]
+    fn a_good_row_becomes_its_record() {
+        let row = completed_row(&[], None);
+        assert!(row.problems.is_empty(), "{:?}", row.problems);
+        assert_eq!(row.agency, Some(synthetic_agencies(1, 4).remove(0)));
+    }
+
+    #[test]
+    fn the_core_s_checks_speak_german_in_the_column() {
+        let row = completed_row(&[(Column::Lat, "48,1"), (Column::Lon, "11,5")], None);
+        assert_eq!(row.agency, None);
+        assert_eq!(
+            row.problems[0].to_string(),
+            format!(
+                "Spalte K „Breitengrad“ = „48,1“: {}",
+                messages::invalid(Column::Lat).unwrap_or_default()
+            )
+        );
+    }
+
+    #[test]
+    fn a_position_outside_the_outline_is_rejected() {
+        let outline: crate::geometry::MultiPolygon = vec![vec![vec![
+            [6.0, 50.0],
+            [6.1, 50.0],
+            [6.1, 50.1],
+            [6.0, 50.0],
+        ]]];
+        let row = completed_row(&[], Some(&outline));
+        assert_eq!(row.agency, None);
+        assert_eq!(row.problems.len(), 1);
+        assert_eq!(row.problems[0].message, messages::OUTSIDE_NRW);
+        assert!(row.problems[0]
+            .value
+            .as_deref()
+            .is_some_and(|v| v.contains("; ")));
+    }
+
+    #[test]
+    fn dates_a_table_lacks_keep_the_previous_record_s() {
+        let header: Vec<String> = Column::HEADINGS[..23]
+            .iter()
+            .map(|h| (*h).to_owned())
+            .collect();
+        let columns =
+            ColumnMap::read(&header, &[], &mut Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+        let mut before = synthetic_agencies(1, 4).remove(0);
+        before.last_verified = "2026-11-30".into();
+        before.source_date = Some("2021".into());
+        let mut cells = csv_values(&before);
+        cells.truncate(22);
+        cells.push("2026-12-01".into());
+        let mut row = read_row(&Row { number: 2, cells }, &columns, &mut Vec::new());
+        complete(&mut row, Some(&before), Places::default(), &columns);
+        let agency = row.agency.unwrap_or_else(|| panic!("{:?}", row.problems));
+        assert_eq!(agency.source_seen, "2026-12-01");
+        assert_eq!(agency.last_verified, "2026-11-30");
+        assert_eq!(agency.source_date.as_deref(), Some("2021"));
+    }
+}
