@@ -44,6 +44,61 @@ pub struct DatasetMeta {
     /// How complete the dataset is, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Coverage>,
+    /// Every Kreis and kreisfreie Stadt of NRW with a point inside it, so that
+    /// the app can name a place where the dataset has no agency and measure
+    /// the distance to the nearest ones (schema v2, optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kreise: Vec<KreisInfo>,
+}
+
+/// One Kreis or kreisfreie Stadt, whether or not the dataset has agencies
+/// there. Stored as an array `[ags, name, kreisfrei, lat, lon]`, like the
+/// place index's entries: 53 of them, read on every visit, and a tuple is
+/// both fewer bytes and less Wasm code to read than an object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "KreisTuple", into = "KreisTuple")]
+pub struct KreisInfo {
+    /// The 5-digit Kreis key (Amtlicher Gemeindeschlüssel without the municipality).
+    pub ags: String,
+    /// The name without its kind ("Leverkusen", "Mettmann").
+    pub name: String,
+    /// True for a kreisfreie Stadt, false for a Kreis.
+    pub kreisfrei: bool,
+    /// A point inside the Kreis (WGS 84).
+    pub lat: f64,
+    pub lon: f64,
+}
+
+type KreisTuple = (String, String, bool, f64, f64);
+
+impl From<KreisTuple> for KreisInfo {
+    fn from((ags, name, kreisfrei, lat, lon): KreisTuple) -> KreisInfo {
+        KreisInfo {
+            ags,
+            name,
+            kreisfrei,
+            lat,
+            lon,
+        }
+    }
+}
+
+impl From<KreisInfo> for KreisTuple {
+    fn from(k: KreisInfo) -> KreisTuple {
+        (k.ags, k.name, k.kreisfrei, k.lat, k.lon)
+    }
+}
+
+impl KreisInfo {
+    /// True when the key has 5 ASCII digits and the point lies in or near NRW.
+    /// Entries that fail this are dropped when a dataset is read.
+    pub fn is_plausible(&self) -> bool {
+        self.ags.len() == 5
+            && self.ags.bytes().all(|b| b.is_ascii_digit())
+            && !self.name.trim().is_empty()
+            && (50.0..=52.8).contains(&self.lat)
+            && (5.6..=9.7).contains(&self.lon)
+    }
 }
 
 /// Who compiled the dataset, and where it is published.
@@ -281,6 +336,11 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
         source: head.source.ok_or_else(|| missing("source"))?,
         licence: head.licence.ok_or_else(|| missing("licence"))?,
         coverage: head.coverage,
+        kreise: head
+            .kreise
+            .into_iter()
+            .filter(KreisInfo::is_plausible)
+            .collect(),
     };
     let records = head.agencies.ok_or_else(|| missing("agencies"))?;
 
@@ -371,6 +431,8 @@ struct RawDataset<'a> {
     licence: Option<String>,
     #[serde(default)]
     coverage: Option<Coverage>,
+    #[serde(default)]
+    kreise: Vec<KreisInfo>,
     #[serde(borrow, default)]
     agencies: Option<Vec<&'a RawValue>>,
 }
@@ -458,6 +520,29 @@ mod tests {
             "agencies": records
         })
         .to_string()
+    }
+
+    #[test]
+    fn kreise_are_read_and_implausible_entries_dropped() {
+        let mut file: Value = serde_json::from_str(&file(vec![record("a")])).unwrap();
+        file["kreise"] = serde_json::json!([
+            ["05316", "Leverkusen", true, 51.03, 7.02],
+            ["0531", "Kurz", true, 51.0, 7.0],
+            ["05158", "Mettmann", false, 48.1, 11.5]
+        ]);
+        let loaded = check_ok(&file.to_string(), 1, 0);
+        let names: Vec<&str> = loaded.meta.kreise.iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(names, ["Leverkusen"]);
+    }
+
+    #[test]
+    fn a_malformed_kreis_list_is_a_shape_error_like_other_top_level_fields() {
+        let mut file: Value = serde_json::from_str(&file(vec![record("a")])).unwrap();
+        file["kreise"] = serde_json::json!("not a list");
+        assert!(matches!(
+            parse_dataset(&file.to_string()),
+            Err(DatasetError::Shape(_))
+        ));
     }
 
     #[track_caller]

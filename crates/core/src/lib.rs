@@ -24,8 +24,8 @@ pub mod vocab;
 pub use cluster::Cluster;
 
 pub use dataset::{
-    parse_dataset, parse_dataset_bytes, Agency, Dataset, DatasetError, DatasetMeta, LoadedDataset,
-    RecordProblem,
+    parse_dataset, parse_dataset_bytes, Agency, Dataset, DatasetError, DatasetMeta, KreisInfo,
+    LoadedDataset, RecordProblem,
 };
 pub use filter::{Circle, FacetCounts, Filters, Index, PlaceFilter, PlaceOption};
 pub use query::{MapView, UrlState};
