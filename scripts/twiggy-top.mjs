@@ -82,7 +82,8 @@ function namedWasm() {
 /** The shipped Wasm in dist/, if any, and whether our stripped build is the same file. */
 function compareWithDist(stripped) {
   if (!stripped || !existsSync('dist')) return null;
-  const file = readdirSync('dist').find((name) => name.endsWith('_bg.wasm'));
+  // The finder's Wasm, not the generator page's (generator-<hash>_bg.wasm, issue 16).
+  const file = readdirSync('dist').find((name) => /^ia-map-[0-9a-f]+_bg\.wasm$/.test(name));
   if (!file) return null;
   const shipped = readFileSync(join('dist', file));
   const ours = readFileSync(stripped);
@@ -212,7 +213,8 @@ function main() {
             ? `The same steps without \`-g\` give \`${dist.file}\` byte for byte (${kb(dist.bytes)} KB, ${kb(dist.gzip)} KB gzip), so these are the shipped sizes. `
             : `The same steps without \`-g\` give ${kb(dist.ours)} KB, \`${dist.file}\` has ${kb(dist.bytes)} KB (${kb(dist.gzip)} KB gzip): dist/ is from other sources or flags, compare with care. `
           : 'No dist/ to compare with. ') +
-        'Sizes are uncompressed bytes in the Wasm file; the whole file gzips to about 40 % (dist: 309 of 778 KB).',
+        'Sizes are uncompressed bytes in the Wasm file' +
+        (dist ? `; the shipped file gzips to ${Math.round((100 * dist.gzip) / dist.bytes)} % (${kb(dist.gzip)} of ${kb(dist.bytes)} KB).` : '.'),
       '',
     );
   } else {
