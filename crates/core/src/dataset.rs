@@ -38,6 +38,61 @@ pub struct DatasetMeta {
     /// How complete the dataset is, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Coverage>,
+    /// Every Kreis and kreisfreie Stadt of NRW with a point inside it, so that
+    /// the app can name a place where the dataset has no agency and measure
+    /// the distance to the nearest ones (schema v2, optional).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kreise: Vec<KreisInfo>,
+}
+
+/// One Kreis or kreisfreie Stadt, whether or not the dataset has agencies
+/// there. Stored as an array `[ags, name, kreisfrei, lat, lon]`, like the
+/// place index's entries: 53 of them, read on every visit, and a tuple is
+/// both fewer bytes and less Wasm code to read than an object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "KreisTuple", into = "KreisTuple")]
+pub struct KreisInfo {
+    /// The 5-digit Kreis key (Amtlicher Gemeindeschlüssel without the municipality).
+    pub ags: String,
+    /// The name without its kind ("Leverkusen", "Mettmann").
+    pub name: String,
+    /// True for a kreisfreie Stadt, false for a Kreis.
+    pub kreisfrei: bool,
+    /// A point inside the Kreis (WGS 84).
+    pub lat: f64,
+    pub lon: f64,
+}
+
+type KreisTuple = (String, String, bool, f64, f64);
+
+impl From<KreisTuple> for KreisInfo {
+    fn from((ags, name, kreisfrei, lat, lon): KreisTuple) -> KreisInfo {
+        KreisInfo {
+            ags,
+            name,
+            kreisfrei,
+            lat,
+            lon,
+        }
+    }
+}
+
+impl From<KreisInfo> for KreisTuple {
+    fn from(k: KreisInfo) -> KreisTuple {
+        (k.ags, k.name, k.kreisfrei, k.lat, k.lon)
+    }
+}
+
+impl KreisInfo {
+    /// True when the key has 5 ASCII digits and the point lies in or near NRW.
+    /// Entries that fail this are dropped when a dataset is read.
+    pub fn is_plausible(&self) -> bool {
+        self.ags.len() == 5
+            && self.ags.bytes().all(|b| b.is_ascii_digit())
+            && !self.name.trim().is_empty()
+            && (50.0..=52.8).contains(&self.lat)
+            && (5.6..=9.7).contains(&self.lon)
+    }
 }
 
 /// Who compiled the dataset, and where it is published.

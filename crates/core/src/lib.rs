@@ -25,7 +25,7 @@ pub mod vocab;
 
 pub use cluster::Cluster;
 
-pub use dataset::{Agency, Dataset, DatasetMeta};
+pub use dataset::{Agency, Dataset, DatasetMeta, KreisInfo};
 pub use filter::{Circle, FacetCounts, Filters, Index, PlaceFilter, PlaceOption};
 pub use load::{parse_dataset, parse_dataset_bytes, DatasetError, LoadedDataset, RecordProblem};
 pub use query::{MapView, UrlState};

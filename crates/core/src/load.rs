@@ -12,7 +12,8 @@ use serde_json::value::RawValue;
 
 use crate::columns::Column;
 use crate::dataset::{
-    Agency, Coverage, DatasetMeta, DatasetSource, READABLE_OLDER_VERSIONS, SCHEMA_VERSION,
+    Agency, Coverage, DatasetMeta, DatasetSource, KreisInfo, READABLE_OLDER_VERSIONS,
+    SCHEMA_VERSION,
 };
 use crate::text::strip_bidi_controls;
 use crate::validate::{validate_agency, Field, FieldProblem};
@@ -131,6 +132,11 @@ pub fn parse_dataset(text: &str) -> Result<LoadedDataset, DatasetError> {
         source: head.source.ok_or_else(|| missing("source"))?,
         licence: head.licence.ok_or_else(|| missing("licence"))?,
         coverage: head.coverage,
+        kreise: head
+            .kreise
+            .into_iter()
+            .filter(KreisInfo::is_plausible)
+            .collect(),
     };
     let records = head.agencies.ok_or_else(|| missing("agencies"))?;
 
@@ -221,6 +227,8 @@ struct RawDataset<'a> {
     licence: Option<String>,
     #[serde(default)]
     coverage: Option<Coverage>,
+    #[serde(default)]
+    kreise: Vec<KreisInfo>,
     #[serde(borrow, default)]
     agencies: Option<Vec<&'a RawValue>>,
 }

@@ -37,6 +37,29 @@ fn file(records: Vec<Value>) -> String {
     .to_string()
 }
 
+#[test]
+fn kreise_are_read_and_implausible_entries_dropped() {
+    let mut file: Value = serde_json::from_str(&file(vec![record("a")])).unwrap();
+    file["kreise"] = serde_json::json!([
+        ["05316", "Leverkusen", true, 51.03, 7.02],
+        ["0531", "Kurz", true, 51.0, 7.0],
+        ["05158", "Mettmann", false, 48.1, 11.5]
+    ]);
+    let loaded = check_ok(&file.to_string(), 1, 0);
+    let names: Vec<&str> = loaded.meta.kreise.iter().map(|k| k.name.as_str()).collect();
+    assert_eq!(names, ["Leverkusen"]);
+}
+
+#[test]
+fn a_malformed_kreis_list_is_a_shape_error_like_other_top_level_fields() {
+    let mut file: Value = serde_json::from_str(&file(vec![record("a")])).unwrap();
+    file["kreise"] = serde_json::json!("not a list");
+    assert!(matches!(
+        parse_dataset(&file.to_string()),
+        Err(DatasetError::Shape(_))
+    ));
+}
+
 #[track_caller]
 fn check_ok(text: &str, n_agencies: usize, n_skipped: usize) -> LoadedDataset {
     let loaded = parse_dataset(text).unwrap_or_else(|err| panic!("expected a dataset, got {err}"));
