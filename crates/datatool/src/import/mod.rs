@@ -285,4 +285,6 @@ fn finish(
 }
 
 #[cfg(test)]
+mod testing;
+#[cfg(test)]
 mod tests;

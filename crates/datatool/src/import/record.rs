@@ -137,20 +137,16 @@ mod tests {
     use super::*;
     use crate::import::cells::read_row;
     use crate::import::table::Row;
+    use crate::import::testing::{exported_columns, exported_row};
 
     fn completed_row(
         changes: &[(Column, &str)],
         outline: Option<&crate::geometry::MultiPolygon>,
     ) -> ParsedRow {
-        let header: Vec<String> = Column::HEADINGS.iter().map(|h| (*h).to_owned()).collect();
-        let columns =
-            ColumnMap::read(&header, &[], &mut Vec::new()).unwrap_or_else(|e| panic!("{e}"));
+        let columns = exported_columns();
         let agency = synthetic_agencies(1, 4).remove(0);
-        let mut cells = csv_values(&agency);
-        for (column, value) in changes {
-            cells[column.index()] = (*value).to_owned();
-        }
-        let mut row = read_row(&Row { number: 3, cells }, &columns, &mut Vec::new());
+        let exported = exported_row(&agency, changes, 3);
+        let mut row = read_row(&exported, &columns, &mut Vec::new());
         let places = Places {
             gazetteer: None,
             outline,

@@ -4,25 +4,16 @@ use ia_core::export::csv_values;
 use ia_core::synthetic::synthetic_agencies;
 
 use super::*;
+use crate::import::testing::{exported_columns, exported_row};
 
-fn columns() -> ColumnMap {
-    let header: Vec<String> = Column::HEADINGS.iter().map(|h| (*h).to_owned()).collect();
-    ColumnMap::read(&header, &[], &mut Vec::new()).unwrap_or_else(|err| panic!("{err}"))
-}
-
-/// A row as the export writes the agency, with some cells changed.
+/// Row 7, as the export writes a synthetic agency, with some cells changed.
 fn row(changes: &[(Column, &str)]) -> Row {
-    let agency = synthetic_agencies(1, 4).remove(0);
-    let mut cells = csv_values(&agency);
-    for (column, value) in changes {
-        cells[column.index()] = (*value).to_owned();
-    }
-    Row { number: 7, cells }
+    exported_row(&synthetic_agencies(1, 4).remove(0), changes, 7)
 }
 
 fn read(changes: &[(Column, &str)]) -> (ParsedRow, Vec<Repair>) {
     let mut repairs = Vec::new();
-    let parsed = read_row(&row(changes), &columns(), &mut repairs);
+    let parsed = read_row(&row(changes), &exported_columns(), &mut repairs);
     (parsed, repairs)
 }
 
@@ -88,7 +79,7 @@ fn the_example_row_and_bad_ids_are_rejected() {
 fn content_right_of_the_last_column_rejects_the_row() {
     let mut shifted = row(&[]);
     shifted.cells.extend(["".to_owned(), "2022".to_owned()]);
-    let parsed = read_row(&shifted, &columns(), &mut Vec::new());
+    let parsed = read_row(&shifted, &exported_columns(), &mut Vec::new());
     assert_eq!(parsed.problems.len(), 1);
     assert_eq!(parsed.problems[0].column, None);
     assert_eq!(parsed.problems[0].message, messages::shifted_cells("AA"));

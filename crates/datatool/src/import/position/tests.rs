@@ -4,12 +4,11 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use ia_core::export::csv_values;
 use ia_core::synthetic::synthetic_agencies;
 
 use super::*;
 use crate::import::cells::read_row;
-use crate::import::table::Row;
+use crate::import::testing::{exported_columns, exported_row};
 
 fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -21,11 +20,6 @@ fn gazetteer() -> &'static Gazetteer {
         )
         .unwrap_or_else(|err| panic!("{err}"))
     })
-}
-
-fn columns() -> ColumnMap {
-    let header: Vec<String> = Column::HEADINGS.iter().map(|h| (*h).to_owned()).collect();
-    ColumnMap::read(&header, &[], &mut Vec::new()).unwrap_or_else(|err| panic!("{err}"))
 }
 
 /// The agency the rows start from: Köln, postcode precision.
@@ -43,11 +37,8 @@ fn agency() -> Agency {
 }
 
 fn row(changes: &[(Column, &str)]) -> ParsedRow {
-    let mut cells = csv_values(&agency());
-    for (column, value) in changes {
-        cells[column.index()] = (*value).to_owned();
-    }
-    read_row(&Row { number: 2, cells }, &columns(), &mut Vec::new())
+    let row = exported_row(&agency(), changes, 2);
+    read_row(&row, &exported_columns(), &mut Vec::new())
 }
 
 /// The place of a row, its problems (`Spalte …: message`) and notes.
@@ -56,7 +47,7 @@ fn placed(
     before: Option<&Agency>,
     gazetteer: Option<&Gazetteer>,
 ) -> (Option<Place>, Vec<String>, Vec<String>) {
-    let columns = columns();
+    let columns = exported_columns();
     let mut found = Findings::new(&columns, row);
     let places = Places {
         gazetteer,
