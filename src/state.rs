@@ -49,7 +49,13 @@ pub struct FinderState {
     pub facets: Memo<FacetCounts>,
     /// Nothing lies within the radius, so `visible` holds the nearest few.
     pub nearest_instead: Memo<bool>,
-    /// Distance in km of every agency from the origin, by position.
+    /// The chosen place, by position in `index.places()`, when the dataset
+    /// has no agency there (issue 19): `visible` then holds the nearest few,
+    /// measured from its centre. (A position, not the option, so that no new
+    /// `Memo` type is compiled into the Wasm.)
+    pub empty_place: Memo<Option<usize>>,
+    /// Distance in km of every agency from the origin (or the centre of a
+    /// chosen place without agencies), by position.
     pub distances: Memo<Option<Vec<f64>>>,
     /// Positions of all agencies in list order: by distance when there is
     /// an origin, else as in the dataset.
@@ -96,9 +102,12 @@ impl FinderState {
             search.with(|search| catalog.with_value(|c| finder::results(&c.index, search)))
         });
         let visible = Memo::new(move |_| results.with(|r| r.visible.clone()));
+        let from = Memo::new(move |_| {
+            search.with(|search| catalog.with_value(|c| finder::measured_from(&c.index, search)))
+        });
         let distances = Memo::new(move |_| {
-            let origin = origin.with(|o| o.as_ref().map(|o| (o.lat, o.lon)))?;
-            Some(catalog.with_value(|c| finder::distances(&c.index, origin.0, origin.1)))
+            let (lat, lon) = from.get()?;
+            Some(catalog.with_value(|c| finder::distances(&c.index, lat, lon)))
         });
         let selected = Memo::new(move |_| {
             url.with(|state| {
@@ -122,6 +131,7 @@ impl FinderState {
             shown: Memo::new(move |_| visible.with(|v| finder::shown_mask(n_agencies, v))),
             facets: Memo::new(move |_| results.with(|r| r.facets.clone())),
             nearest_instead: Memo::new(move |_| results.with(|r| r.nearest_instead)),
+            empty_place: Memo::new(move |_| results.with(|r| r.empty_place)),
             distances,
             order: Memo::new(move |_| {
                 distances.with(|d| finder::list_order(n_agencies, d.as_deref()))

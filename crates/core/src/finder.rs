@@ -8,12 +8,15 @@
 //! - [`results`]: the visible agencies and the facet counts. A radius
 //!   within which nothing matches shows the [`NEAREST_INSTEAD`] nearest
 //!   matches instead (and counts as if there were no radius), so "near me"
-//!   never ends on an empty list.
+//!   never ends on an empty list. A chosen place where the dataset knows no
+//!   agency (a Kreis listed with 0, issue 19) shows the nearest matches
+//!   elsewhere, measured from its centre.
 //! - [`is_shown`]: whether one agency is among the visible ones, tested on
 //!   that record (the app asks it on every keystroke, to close a detail whose
 //!   agency no longer matches).
-//! - [`distances`] and [`list_order`]: the list sorted by distance when there
-//!   is an origin, else in dataset order.
+//! - [`measured_from`], [`distances`] and [`list_order`]: the list sorted by
+//!   distance when there is an origin (or an empty place's centre), else in
+//!   dataset order.
 //! - [`fit_box`]: the box the map fits after a change.
 //!
 //! Pure and tested natively against a naive reference (`finder/tests.rs`),
@@ -73,12 +76,31 @@ pub struct Results {
     /// Nothing lies within the radius: `visible` holds the nearest few
     /// matches and `facets` count as if there were no radius.
     pub nearest_instead: bool,
+    /// The chosen place, by position in [`Index::places`], when the dataset
+    /// has no agency there: `visible` holds the nearest few matches
+    /// elsewhere, measured from its centre (the radius does not apply), and
+    /// `facets` count as if no place were chosen.
+    pub empty_place: Option<usize>,
 }
 
 /// The visible agencies and the facet counts (see the module documentation).
 /// One pass computes matches and counts, folding the free text once.
 pub fn results(index: &Index, search: &Search) -> Results {
     let filters = search.filters();
+    if let Some((position, (lat, lon))) = empty_place(index, &filters) {
+        let elsewhere = Filters {
+            place: None,
+            circle: None,
+            ..filters
+        };
+        let (all, facets) = index.matching_and_facet_counts(&elsewhere);
+        return Results {
+            visible: nearest(index, &all, lat, lon),
+            facets,
+            nearest_instead: false,
+            empty_place: Some(position),
+        };
+    }
     let (visible, facets) = index.matching_and_facet_counts(&filters);
     let circle = match filters.circle {
         Some(circle) if visible.is_empty() => circle,
@@ -87,6 +109,7 @@ pub fn results(index: &Index, search: &Search) -> Results {
                 visible,
                 facets,
                 nearest_instead: false,
+                empty_place: None,
             }
         }
     };
@@ -96,39 +119,56 @@ pub fn results(index: &Index, search: &Search) -> Results {
     };
     let (all, facets) = index.matching_and_facet_counts(&anywhere);
     Results {
-        visible: nearest(index, &all, circle),
+        visible: nearest(index, &all, circle.lat(), circle.lon()),
         facets,
         nearest_instead: true,
+        empty_place: None,
+    }
+}
+
+/// The chosen place, by position in [`Index::places`], and its centre, when
+/// the dataset has no agency there.
+fn empty_place(index: &Index, filters: &Filters) -> Option<(usize, (f64, f64))> {
+    let position = index.empty_place(filters.place.as_ref()?)?;
+    Some((position, index.places().get(position)?.centre?))
+}
+
+/// Where distances are measured from: the origin of "near me", else the
+/// centre of a chosen place without agencies; `None` keeps the dataset order.
+pub fn measured_from(index: &Index, search: &Search) -> Option<(f64, f64)> {
+    match search.near {
+        Some(near) => Some((near.lat, near.lon)),
+        None => empty_place(index, &search.filters).map(|(_, centre)| centre),
     }
 }
 
 /// Whether the agency at `position` is among [`results`]' visible ones.
-/// Tested on that record alone, except for a match outside the radius: it
-/// is shown only when nothing lies within the radius and it is among the
-/// nearest few, which needs the others.
+/// Tested on that record alone, except where the nearest few stand in for
+/// the matches (nothing within the radius, or a place without agencies):
+/// which those are depends on the others.
 pub fn is_shown(index: &Index, search: &Search, position: usize) -> bool {
     let filters = search.filters();
     if index.matches(position, &filters) {
         return true;
     }
-    let Some(_) = filters.circle else {
-        return false;
-    };
-    let anywhere = Filters {
+    let stand_in = filters.circle.is_some() || empty_place(index, &filters).is_some();
+    let loose = Filters {
+        place: None,
         circle: None,
         ..filters
     };
-    index.matches(position, &anywhere) && results(index, search).visible.contains(&position)
+    stand_in
+        && index.matches(position, &loose)
+        && results(index, search).visible.contains(&position)
 }
 
-/// The [`NEAREST_INSTEAD`] candidates nearest to the circle's centre, ascending.
-fn nearest(index: &Index, candidates: &[usize], circle: Circle) -> Vec<usize> {
-    let mut nearest: Vec<usize> =
-        by_distance(candidates, index.positions(), circle.lat(), circle.lon())
-            .into_iter()
-            .take(NEAREST_INSTEAD)
-            .map(|(position, _)| position)
-            .collect();
+/// The [`NEAREST_INSTEAD`] candidates nearest to `(lat, lon)`, ascending.
+fn nearest(index: &Index, candidates: &[usize], lat: f64, lon: f64) -> Vec<usize> {
+    let mut nearest: Vec<usize> = by_distance(candidates, index.positions(), lat, lon)
+        .into_iter()
+        .take(NEAREST_INSTEAD)
+        .map(|(position, _)| position)
+        .collect();
     nearest.sort_unstable();
     nearest
 }

@@ -153,6 +153,65 @@ fn matching_examples() {
     check(filters(|f| f.topics = [Topic::Antisemitism].into()), all);
 }
 
+fn kreis_info(ags: &str, name: &str, kreisfrei: bool) -> KreisInfo {
+    KreisInfo {
+        ags: ags.into(),
+        name: name.into(),
+        kreisfrei,
+        lat: 51.0,
+        lon: 7.0,
+    }
+}
+
+#[test]
+fn kreise_without_agencies_are_listed_with_zero_and_their_centre() {
+    let agencies = vec![
+        agency("lippstadt", "05974028", "Lippstadt", "Soest"),
+        agency("koeln", "05315000", "Köln", "Köln"),
+    ];
+    let kreise = [
+        kreis_info("05316", "Leverkusen", true),
+        kreis_info("05158", "Mettmann", false),
+        kreis_info("05974", "Soest", false),
+        kreis_info("05315", "Köln", true),
+        kreis_info("05962", "Märkischer Kreis", false),
+    ];
+    let index = Index::with_kreise(&agencies, &kreise);
+    let listed: Vec<(String, usize, bool)> = index
+        .places()
+        .iter()
+        .map(|p| (p.label(" (Kreis)"), p.n_agencies, p.centre.is_some()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("Köln".to_owned(), 1, false),
+            ("Leverkusen".to_owned(), 0, true),
+            ("Lippstadt".to_owned(), 1, false),
+            ("Märkischer Kreis".to_owned(), 0, true),
+            ("Mettmann (Kreis)".to_owned(), 0, true),
+            ("Soest (Kreis)".to_owned(), 1, true),
+        ]
+    );
+    let leverkusen = PlaceFilter::Kreis("05316".into());
+    assert!(index
+        .place_option(&leverkusen)
+        .is_some_and(PlaceOption::is_empty));
+    assert_eq!(index.empty_place(&leverkusen), Some(1));
+    assert_eq!(index.empty_place(&PlaceFilter::Kreis("05974".into())), None);
+    assert_eq!(index.empty_place(&PlaceFilter::Kreis("09999".into())), None);
+    let filters = Filters {
+        place: Some(leverkusen),
+        ..Filters::default()
+    };
+    assert!(index.matching(&filters).is_empty());
+    // Without the list, the index is the one `new` builds.
+    assert_eq!(
+        Index::with_kreise(&agencies, &[]).places(),
+        Index::new(&agencies).places()
+    );
+}
+
 #[test]
 fn a_kreis_only_record_belongs_to_the_kreis_and_to_none_of_its_towns() {
     let mut soest_kreis = agency("ada-soest", "05974", "", "Soest");

@@ -2,11 +2,11 @@
 //! against a naive reference (every agency tested and sorted plainly).
 
 use super::*;
-use crate::dataset::Agency;
+use crate::dataset::{Agency, KreisInfo};
 use crate::filter::PlaceFilter;
 use crate::nearby::RADII_KM;
 use crate::synthetic::synthetic_agencies;
-use crate::vocab::Umbrella;
+use crate::vocab::{Precision, Umbrella};
 use proptest::prelude::*;
 
 /// Four agencies: Köln, then Troisdorf (20 km away), Siegburg (23 km) and
@@ -14,16 +14,33 @@ use proptest::prelude::*;
 fn around_koeln() -> Vec<Agency> {
     let mut agencies = synthetic_agencies(4, 3);
     let places = [
-        ("koeln", 50.9413, 6.9583, false),
-        ("troisdorf", 50.8156, 7.1553, false),
-        ("siegburg", 50.7998, 7.2045, true),
-        ("bonn", 50.7374, 7.0982, true),
+        ("koeln", "05315000", "Köln", 50.9413, 6.9583, false),
+        (
+            "troisdorf",
+            "05382068",
+            "Rhein-Sieg-Kreis",
+            50.8156,
+            7.1553,
+            false,
+        ),
+        (
+            "siegburg",
+            "05382056",
+            "Rhein-Sieg-Kreis",
+            50.7998,
+            7.2045,
+            true,
+        ),
+        ("bonn", "05314000", "Bonn", 50.7374, 7.0982, true),
     ];
-    for (agency, (id, lat, lon, sada)) in agencies.iter_mut().zip(places) {
+    for (agency, (id, ags, kreis, lat, lon, sada)) in agencies.iter_mut().zip(places) {
         agency.id = id.to_owned();
         agency.name = format!("IA {id}");
+        agency.ags = ags.to_owned();
+        agency.kreis = kreis.to_owned();
         agency.location.lat = lat;
         agency.location.lon = lon;
+        agency.location.precision = Precision::Postcode;
         agency.antidiscrimination = sada;
     }
     agencies
@@ -100,6 +117,68 @@ fn nothing_within_the_radius_shows_the_nearest_few_instead() {
     );
 }
 
+/// Leverkusen (a kreisfreie Stadt between Köln and Düsseldorf) and Mettmann,
+/// where the datasets of these tests have no agency, and Köln, where they do.
+fn kreise() -> Vec<KreisInfo> {
+    let kreis = |ags: &str, name: &str, kreisfrei, lat, lon| KreisInfo {
+        ags: ags.into(),
+        name: name.into(),
+        kreisfrei,
+        lat,
+        lon,
+    };
+    vec![
+        kreis("05316", "Leverkusen", true, 51.0459, 7.0192),
+        kreis("05158", "Mettmann", false, 51.2504, 6.9750),
+        kreis("05315", "Köln", true, 50.9413, 6.9583),
+    ]
+}
+
+#[test]
+fn a_place_without_agencies_shows_the_nearest_measured_from_it() {
+    let agencies = around_koeln();
+    let index = Index::with_kreise(&agencies, &kreise());
+    let in_leverkusen = Search {
+        filters: Filters {
+            place: Some(PlaceFilter::Kreis("05316".into())),
+            ..Filters::default()
+        },
+        ..Search::default()
+    };
+    let shown = results(&index, &in_leverkusen);
+    let leverkusen = index.empty_place(&PlaceFilter::Kreis("05316".into()));
+    assert!(leverkusen.is_some());
+    assert_eq!(shown.empty_place, leverkusen);
+    assert!(!shown.nearest_instead);
+    // Köln, Troisdorf and Siegburg are nearer to Leverkusen than Bonn.
+    assert_eq!(shown.visible, [0, 1, 2]);
+    // Counted as if no place were chosen.
+    assert_eq!(shown.facets.total, 4);
+    assert!(is_shown(&index, &in_leverkusen, 0));
+    assert!(!is_shown(&index, &in_leverkusen, 3));
+    assert_eq!(
+        measured_from(&index, &in_leverkusen),
+        Some((51.0459, 7.0192))
+    );
+    // A radius does not apply there; an origin is still where distances start.
+    let near_too = Search {
+        near: near_koeln(Some(5)),
+        ..in_leverkusen.clone()
+    };
+    assert_eq!(results(&index, &near_too).visible, [0, 1, 2]);
+    assert_eq!(measured_from(&index, &near_too), Some((50.9413, 6.9583)));
+    // A place with agencies, or none chosen, is measured from nowhere.
+    assert_eq!(measured_from(&index, &Search::default()), None);
+    let in_koeln = Search {
+        filters: Filters {
+            place: Some(PlaceFilter::Kreis("05315".into())),
+            ..Filters::default()
+        },
+        ..Search::default()
+    };
+    assert_eq!(results(&index, &in_koeln).empty_place, None);
+}
+
 #[test]
 fn the_list_is_ordered_by_distance_when_there_is_an_origin() {
     let index = Index::new(&around_koeln());
@@ -131,8 +210,38 @@ fn the_map_fits_the_results_or_the_origin_with_its_nearest() {
     assert!(circle.east - circle.west > circle.north - circle.south);
 }
 
+/// The positions of `candidates` nearest to `(lat, lon)`, sorted plainly.
+fn naive_nearest(agencies: &[Agency], candidates: &[usize], lat: f64, lon: f64) -> Vec<usize> {
+    let distance = |p: usize| {
+        let location = &agencies[p].location;
+        distance_km(lat, lon, location.lat, location.lon)
+    };
+    let mut by_distance = candidates.to_vec();
+    by_distance.sort_by(|&a, &b| distance(a).total_cmp(&distance(b)).then(a.cmp(&b)));
+    let mut nearest: Vec<usize> = by_distance.into_iter().take(NEAREST_INSTEAD).collect();
+    nearest.sort();
+    nearest
+}
+
 /// Which agencies the finder shows, written as plainly as possible.
 fn naive_visible(agencies: &[Agency], index: &Index, search: &Search) -> (Vec<usize>, bool) {
+    let empty_place = search
+        .filters
+        .place
+        .as_ref()
+        .and_then(|place| index.places().iter().find(|option| &option.filter == place))
+        .filter(|option| option.n_agencies == 0)
+        .and_then(|option| option.centre);
+    if let Some((lat, lon)) = empty_place {
+        let elsewhere = Filters {
+            place: None,
+            ..search.filters.clone()
+        };
+        return (
+            naive_nearest(agencies, &index.matching(&elsewhere), lat, lon),
+            false,
+        );
+    }
     let matching = index.matching(&search.filters);
     let Some(circle) = search.circle() else {
         return (matching, false);
@@ -150,11 +259,10 @@ fn naive_visible(agencies: &[Agency], index: &Index, search: &Search) -> (Vec<us
     if !within.is_empty() {
         return (within, false);
     }
-    let mut by_distance = matching.clone();
-    by_distance.sort_by(|&a, &b| distance(a).total_cmp(&distance(b)).then(a.cmp(&b)));
-    let mut nearest: Vec<usize> = by_distance.into_iter().take(NEAREST_INSTEAD).collect();
-    nearest.sort();
-    (nearest, true)
+    (
+        naive_nearest(agencies, &matching, centre_lat, centre_lon),
+        true,
+    )
 }
 
 fn arbitrary_search() -> impl Strategy<Value = Search> {
@@ -162,6 +270,8 @@ fn arbitrary_search() -> impl Strategy<Value = Search> {
         Just(None),
         Just(Some(PlaceFilter::Kreis("05382".to_owned()))),
         Just(Some(PlaceFilter::Municipality("05315000".to_owned()))),
+        Just(Some(PlaceFilter::Kreis("05316".to_owned()))),
+        Just(Some(PlaceFilter::Kreis("05158".to_owned()))),
     ];
     let texts = prop_oneof![
         Just(String::new()),
@@ -209,13 +319,26 @@ proptest! {
         search in arbitrary_search(),
     ) {
         let agencies = synthetic_agencies(n_agencies, seed);
-        let index = Index::new(&agencies);
+        let index = Index::with_kreise(&agencies, &kreise());
         let shown = results(&index, &search);
         let (visible, instead) = naive_visible(&agencies, &index, &search);
         prop_assert_eq!(&shown.visible, &visible);
         prop_assert_eq!(shown.nearest_instead, instead);
-        let counted = if instead { search.filters.clone() } else { search.filters() };
+        let counted = if shown.empty_place.is_some() {
+            Filters { place: None, ..search.filters.clone() }
+        } else if instead {
+            search.filters.clone()
+        } else {
+            search.filters()
+        };
         prop_assert_eq!(&shown.facets, &index.facet_counts(&counted));
+        let from_place = shown
+            .empty_place
+            .and_then(|position| index.places()[position].centre);
+        prop_assert_eq!(
+            measured_from(&index, &search),
+            search.near.map(|near| (near.lat, near.lon)).or(from_place)
+        );
         for position in 0..=agencies.len() {
             prop_assert_eq!(
                 is_shown(&index, &search, position),
