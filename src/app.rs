@@ -110,7 +110,8 @@ pub fn Frame(
     language_failed: bool,
     children: Children,
 ) -> impl IntoView {
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let embedded = use_context::<&'static PageParams>()
         .expect("PageParams are provided by App")
         .embed
@@ -141,7 +142,8 @@ pub fn Frame(
 /// The finder once the dataset is loaded.
 #[component]
 pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView {
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let embed = &use_context::<&'static PageParams>()
         .expect("PageParams are provided by App")
         .embed;

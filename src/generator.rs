@@ -7,18 +7,19 @@
 //! Old links to the generator (`?view=embed`, from before it had its own
 //! page) are sent here by the finder's `public/gate.js`, before any Wasm loads.
 
+use ia_core::filter::{places, PlaceOption};
 use leptos::prelude::*;
 
-use crate::config::Config;
 use crate::i18n::{Lang, Texts};
-use crate::load::{load_config_and_catalog, Catalog, LoadError};
+use crate::load::{load_config_and_dataset, LoadError};
 use crate::ui::{EmbedGenerator, LanguageSwitcher, LoadFailed, Loading};
 
 /// The page's file, next to index.html (relative: the site works under any
 /// sub-path).
 pub const PAGE: &str = "generator.html";
 
-type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
+/// The places a partner can choose from, or why the dataset could not be loaded.
+type Loaded = Result<std::sync::Arc<Vec<PlaceOption>>, LoadError>;
 
 /// Installs the panic hook and mounts the generator page into `<body>`, in
 /// the page's language (German is built in; another language's file is
@@ -62,7 +63,9 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
     let loaded: RwSignal<Option<Loaded>, LocalStorage> = RwSignal::new_local(None);
     let load = move || {
         leptos::task::spawn_local(async move {
-            loaded.try_set(Some(load_config_and_catalog().await));
+            let (_, dataset) = load_config_and_dataset().await;
+            let places = dataset.map(|d| std::sync::Arc::new(places(&d.agencies, &d.meta.kreise)));
+            loaded.try_set(Some(places));
         })
     };
     load();
@@ -77,8 +80,8 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
         <main id="main">
             {move || match loaded.get() {
                 None => view! { <Loading/> }.into_any(),
-                Some((_, Ok(catalog))) => view! { <EmbedGenerator catalog/> }.into_any(),
-                Some((_, Err(error))) => {
+                Some(Ok(places)) => view! { <EmbedGenerator places/> }.into_any(),
+                Some(Err(error)) => {
                     leptos::logging::error!("dataset not loaded: {error}");
                     view! { <LoadFailed error on_retry=load/> }.into_any()
                 }

@@ -92,7 +92,8 @@ pub fn MapPanel(
     /// Whether the map is on screen; it is made the first time it is.
     on_screen: Memo<bool>,
 ) -> impl IntoView {
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let embed = &use_context::<&'static PageParams>()
         .expect("PageParams are provided by App")
         .embed;

@@ -16,7 +16,8 @@ use crate::state::FinderState;
 #[component]
 pub fn Detail(position: usize) -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let report_url = use_context::<Config>()
         .expect("Config is provided by Finder")
         .report_url;

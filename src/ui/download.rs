@@ -18,7 +18,8 @@ enum Format {
 #[component]
 pub fn Downloads() -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let download = move |format: Format| {
         let visible = state.visible.get_untracked();
         let (body, mime, file) = state.catalog.with_value(|catalog| {

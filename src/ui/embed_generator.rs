@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 
 use ia_core::embed::{Control, EmbedOptions, ListPosition, Lock};
+use ia_core::filter::PlaceOption;
 use ia_core::page::embed_query;
 use ia_core::UrlState;
 use leptos::prelude::*;
@@ -15,14 +16,15 @@ use wasm_bindgen::JsCast;
 
 use crate::embed::HEIGHT_MESSAGE;
 use crate::i18n::{Lang, Texts};
-use crate::load::Catalog;
 
 #[component]
-pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>) -> impl IntoView {
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
-    let places: Vec<(String, ia_core::PlaceFilter)> = catalog
-        .index
-        .places()
+pub fn EmbedGenerator(
+    /// The places of the dataset, as the finder's place filter lists them.
+    places: std::sync::Arc<Vec<PlaceOption>>,
+) -> impl IntoView {
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let places: Vec<(String, ia_core::PlaceFilter)> = places
         .iter()
         .map(|option| (option.label(texts.kreis_suffix), option.filter.clone()))
         .collect();

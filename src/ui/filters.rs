@@ -19,7 +19,8 @@ use crate::state::FinderState;
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let embed = &use_context::<&'static PageParams>()
         .expect("PageParams are provided by App")
         .embed;

@@ -11,7 +11,8 @@ use crate::state::FinderState;
 #[component]
 pub fn Footer() -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let config = use_context::<Config>().expect("Config is provided by Finder");
     // The operator's accessibility statement, if configured.
     let accessibility_url = config.checked_accessibility_url().map(str::to_owned);

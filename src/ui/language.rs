@@ -8,7 +8,8 @@ use crate::i18n::{Lang, Texts};
 
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let lang = texts.lang();
     // Applied with a button, not on change: in a closed select, arrow keys
     // fire `change` on every step (WCAG 3.2.2, no change of context on input).

@@ -55,7 +55,8 @@ const PAGE: usize = 100;
 #[component]
 fn PagedList() -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let limit = RwSignal::new(PAGE);
     // New results start again with one page.
     Effect::new(move |_| {
@@ -91,7 +92,8 @@ fn PagedList() -> impl IntoView {
 #[component]
 fn ResultItem(position: usize) -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let Some((id, name, carrier, address, is_sada, kreis_only)) = state.catalog.with_value(|c| {
         c.agencies.get(position).map(|agency| {
             (

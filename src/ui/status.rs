@@ -12,7 +12,8 @@ use crate::state::FinderState;
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     view! {
         <p class="status status--loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
@@ -24,7 +25,8 @@ pub fn Loading() -> impl IntoView {
 /// The dataset could not be loaded at all: say why, in plain words, and offer a retry.
 #[component]
 pub fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let reason = match &error {
         LoadError::Http { status, .. } => texts.error_not_found(*status),
         LoadError::Network { .. } | LoadError::ForbiddenUrl(_) => texts.error_network.to_owned(),
@@ -54,7 +56,8 @@ const SADA_FAR_KM: f64 = 25.0;
 #[component]
 pub fn ResultSummary() -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
-    let texts = use_context::<&'static Texts>().expect("Texts are provided by App");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let config = use_context::<Config>().expect("Config is provided by Finder");
     // Where "Agentur melden" leads, and the network's own directory (each
     // shown only when configured).

@@ -241,8 +241,7 @@ impl Index {
         let mut topic_bits = vec![Bitset::empty(n_agencies); Topic::ALL.len()];
         let mut antidiscrimination_bits = Bitset::empty(n_agencies);
         let mut haystacks = Vec::with_capacity(n_agencies);
-        let mut municipality_members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut kreis_members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let (municipality_members, kreis_members) = members(agencies);
 
         for (agency_idx, agency) in agencies.iter().enumerate() {
             haystacks.push(searchable_text(agency));
@@ -256,17 +255,6 @@ impl Index {
             for topic in &agency.topics {
                 topic_bits[topic.index()].insert(agency_idx);
             }
-            // A record known only by its Kreis belongs to no municipality.
-            if !agency.is_kreis_only() {
-                municipality_members
-                    .entry(agency.ags.clone())
-                    .or_default()
-                    .push(agency_idx);
-            }
-            kreis_members
-                .entry(agency.kreis_ags().to_owned())
-                .or_default()
-                .push(agency_idx);
         }
 
         let places = place_options(agencies, &municipality_members, &kreis_members, kreise);
@@ -593,6 +581,36 @@ fn searchable_text(agency: &Agency) -> String {
         .filter(|field| !field.is_empty())
         .collect();
     folded.join(" ")
+}
+
+/// Agency positions (ascending) per municipality key and per Kreis key. A
+/// record known only by its Kreis belongs to no municipality.
+type Members = BTreeMap<String, Vec<usize>>;
+
+fn members(agencies: &[Agency]) -> (Members, Members) {
+    let mut municipality_members = Members::new();
+    let mut kreis_members = Members::new();
+    for (agency_idx, agency) in agencies.iter().enumerate() {
+        if !agency.is_kreis_only() {
+            municipality_members
+                .entry(agency.ags.clone())
+                .or_default()
+                .push(agency_idx);
+        }
+        kreis_members
+            .entry(agency.kreis_ags().to_owned())
+            .or_default()
+            .push(agency_idx);
+    }
+    (municipality_members, kreis_members)
+}
+
+/// The place options [`Index::places`] lists for these agencies and Kreise,
+/// without building an index: for a page that only lists places (the
+/// embed-code generator).
+pub fn places(agencies: &[Agency], kreise: &[KreisInfo]) -> Vec<PlaceOption> {
+    let (municipality_members, kreis_members) = members(agencies);
+    place_options(agencies, &municipality_members, &kreis_members, kreise)
 }
 
 /// Builds the sorted place options from the membership maps.
