@@ -67,6 +67,15 @@ fn check(filters: Filters, expected_ids: &[&str]) {
     assert_eq!(ids, expected_ids, "{filters:?}");
 }
 
+/// The places as `(name, is_kreis, n_agencies)`, in the picker's order.
+fn listed(index: &Index) -> Vec<(&str, bool, usize)> {
+    index
+        .places()
+        .iter()
+        .map(|place| (place.name.as_str(), place.is_kreis, place.n_agencies))
+        .collect()
+}
+
 #[test]
 fn a_radius_keeps_the_agencies_within_it_and_counts_under_it() {
     let mut agencies = sample();
@@ -224,11 +233,7 @@ fn a_kreis_only_record_belongs_to_the_kreis_and_to_none_of_its_towns() {
     borken.location.precision = Precision::Kreis;
     let agencies = vec![soest_kreis, lippstadt, borken];
     let index = Index::new(&agencies);
-    let listed: Vec<(&str, bool, usize)> = index
-        .places()
-        .iter()
-        .map(|place| (place.name.as_str(), place.is_kreis, place.n_agencies))
-        .collect();
+    let listed = listed(&index);
     assert_eq!(
         listed,
         [
@@ -263,11 +268,7 @@ fn a_kreis_only_record_belongs_to_the_kreis_and_to_none_of_its_towns() {
 #[test]
 fn places_are_listed_once_and_sorted() {
     let index = Index::new(&sample());
-    let listed: Vec<(&str, bool, usize)> = index
-        .places()
-        .iter()
-        .map(|place| (place.name.as_str(), place.is_kreis, place.n_agencies))
-        .collect();
+    let listed = listed(&index);
     assert_eq!(
         listed,
         [
