@@ -153,20 +153,23 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
     // Phones show the list or the map (desktops show both). An open detail
     // always shows, so a marker tapped on the map opens its agency; closing
     // it returns to the map.
-    let map_chosen = RwSignal::new(false);
+    // An embed always shows its map (partners embed "the map"); only a short,
+    // narrow frame has the switch, and it starts on the map (issue 18).
+    let embedded = embed.embed;
+    let map_chosen = RwSignal::new(embedded && media_matches(EMBED_SHORT));
     let map_only = Memo::new(move |_| map_chosen.get() && state.selected.with(Option::is_none));
-    // The map is made when it is first on screen: at once on desktops, on
-    // phones when "Karte" is chosen. A phone that never opens the map never
-    // pays for it (Leaflet, the outline, the markers) while the list loads.
+    // The map is made when it is first on screen: at once on desktops and in
+    // embeds, on phones when "Karte" is chosen. A phone that never opens the
+    // map never pays for it (Leaflet, the outline, the markers) while the list loads.
     let wide = media_signal(WIDE_LAYOUT);
-    let map_on_screen = Memo::new(move |_| wide.get() || map_only.get());
+    let map_on_screen = Memo::new(move |_| embedded || wide.get() || map_only.get());
     let show = move |map: bool| {
         map_chosen.set(map);
         if map {
             request_animation_frame(scroll_to_map);
         }
     };
-    let (embedded, list) = (embed.embed, embed.list);
+    let list = embed.list;
     view! {
         <nav class="view-switch" aria-label=texts.view_switch_label>
             <button type="button" aria-pressed=move || (!map_only.get()).to_string() on:click=move |_| show(false)>
@@ -203,6 +206,19 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
 /// style/app.css (`@media (min-width: 56rem)`) and to the media of the wide
 /// layout's preloads (index.html, scripts/minify-glue.mjs).
 const WIDE_LAYOUT: &str = "(min-width: 56rem)";
+
+/// An embed's frame too short and narrow for map and list together: the
+/// Karte/Liste switch shows, starting on the map. Equal to the query in
+/// style/app.css's embed rules.
+const EMBED_SHORT: &str = "(max-width: 37.49rem) and (max-height: 27.5rem)";
+
+/// Whether `query` matches now (the build-time rendering has no screen).
+fn media_matches(query: &str) -> bool {
+    !cfg!(feature = "ssr")
+        && web_sys::window()
+            .and_then(|w| w.match_media(query).ok().flatten())
+            .is_some_and(|list| list.matches())
+}
 
 /// Whether `query` matches, kept up to date (a turned tablet, a resized
 /// window) for as long as the calling component lives.

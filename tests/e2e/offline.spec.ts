@@ -110,7 +110,7 @@ test('the generator is not cached for residents; once visited it works offline t
     await page.goto(`${served.url}generator.html?lang=de`);
     await expect(heading).toBeVisible();
     await page.locator('#embed-place').selectOption({ label: 'Köln' });
-    await expect(page.frameLocator('.generator__preview').getByTestId('preset')).toContainText('Köln');
+    await expect(page.frameLocator('.generator__preview[data-width="600"]').getByTestId('preset')).toContainText('Köln');
   } finally {
     served.stop();
   }
