@@ -2,12 +2,12 @@
 //!
 //! The query string holds filters, the selected agency, "near me" and the
 //! map view, so a copied link restores the view and Back works. Inside the
-//! app, the state is a signal kept in step with the URL ([`url`]); everything
+//! app, the state is a signal kept in step with the URL (`state/url.rs`); everything
 //! shown (visible agencies, facet counts, distances, list order, selection)
 //! is a `Memo` over it and the read-only [`Catalog`], computed by
 //! [`ia_core::finder`]. This module holds only signals, the actions that
 //! change the state ([`FinderState::update_filters`] and its siblings), and
-//! the lazily loaded place index ([`places`]).
+//! the lazily loaded place index (`state/places.rs`).
 //!
 //! The finder provides its state to its components as context
 //! ([`crate::app::Finder`]).

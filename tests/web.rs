@@ -69,11 +69,13 @@ async fn load_error_shows_reason_and_retries() {
 }
 
 /// The finder's sidebar with the contexts the app provides: the texts and
-/// the page's parameters (`App`), then the finder's state (`Finder`).
+/// the page's parameters (`App`), then the config and the finder's state
+/// (`Finder`).
 #[component]
 fn Harness() -> impl IntoView {
     provide_context(ia_map::i18n::german());
     provide_context(ia_map::page::keep(PageParams::default()));
+    provide_context(ia_map::config::Config::default());
     provide_context(FinderState::new(catalog()));
     view! {
         <FilterPanel/>

@@ -2,21 +2,21 @@
 //!
 //! Lifecycle, following leptos-leaflet's `MapContainer`: the component renders
 //! a `<div>`; one effect creates the `leaflet::Map` once the node exists and
-//! is on screen ([`create`]), keeps it in local storage, and `on_cleanup`
+//! is on screen (`create.rs`), keeps it in local storage, and `on_cleanup`
 //! removes it. From then on one effect each keeps a part of the map in step
 //! with the finder state:
 //!
-//! - the results: fit the map to them ([`fit`]) and draw them as markers
-//!   ([`markers`]; the clusters come from `ia_core::cluster`);
+//! - the results: fit the map to them (`fit.rs`) and draw them as markers
+//!   (`markers.rs`; the clusters come from `ia_core::cluster`);
 //! - the selection: restyle the markers whose selection changed and bring
 //!   the agency into view;
-//! - the origin of distances and its radius ([`origin`]).
+//! - the origin of distances and its radius (`origin.rs`).
 //!
 //! All marker activation goes through one delegated DOM listener on the map
 //! container, so no per-marker closures are created or leaked. Marker and
 //! cluster labels are set with DOM attribute APIs, never from HTML strings.
-//! Bindings Leaflet's crate lacks are in [`js`]; the embed's wheel and touch
-//! handling in [`gestures`].
+//! Bindings Leaflet's crate lacks are in `js.rs`; the embed's wheel and touch
+//! handling in `gestures.rs`.
 
 mod create;
 mod fit;
