@@ -14,11 +14,7 @@ fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
     GAZETTEER.get_or_init(|| {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-        Gazetteer::load(
-            &root.join("../shared/data"),
-            &root.join("data/place-overrides.tsv"),
-        )
-        .unwrap_or_else(|err| panic!("{err}"))
+        crate::import::testing::gazetteer_from(&root.join("../shared/data/raw"), &root.join("data"))
     })
 }
 

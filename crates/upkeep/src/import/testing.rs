@@ -22,3 +22,20 @@ pub fn exported_row(agency: &Agency, changes: &[(Column, &str)], number: usize) 
     }
     Row { number, cells }
 }
+
+/// The real place data (`raw` of the shared data directory and the
+/// committed overrides under `data`), read as the command line reads it.
+pub fn gazetteer_from(raw: &std::path::Path, data: &std::path::Path) -> crate::places::Gazetteer {
+    let read = |path: std::path::PathBuf| {
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
+    };
+    crate::places::Gazetteer::from_texts(
+        &read(raw.join("nrw-gemeinden.geojson")),
+        &read(raw.join("nrw-kreise.geojson")),
+        &read(raw.join("nrw-postcodes.csv")),
+        &read(data.join("place-overrides.tsv")),
+        "place-overrides.tsv",
+    )
+    .unwrap_or_else(|err| panic!("{err}"))
+}
