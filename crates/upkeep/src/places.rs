@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use ia_core::nearby::UNITS_PER_DEGREE;
 use ia_core::Precision;
 use serde::Deserialize;
 
@@ -129,6 +130,60 @@ impl Gazetteer {
         overrides_tsv: &str,
         overrides_name: &str,
     ) -> Result<Gazetteer> {
+        let postcodes = parse_postcodes(postcodes_csv)?;
+        Gazetteer::from_parts(
+            gemeinden_geojson,
+            kreise_geojson,
+            postcodes,
+            overrides_tsv,
+            overrides_name,
+        )
+    }
+
+    /// Builds the gazetteer from the files the site ships (for the
+    /// maintenance page): the simplified boundaries under `data/boundaries/`
+    /// and the postcodes of the place index `data/places.json` (which leaves
+    /// out company postcodes). Geocoding then differs from the command line's
+    /// only by the simplification of the boundaries (a point inside a
+    /// Gemeinde, a postcode centroid close to a border) and for company
+    /// postcodes, which place a record at its Gemeinde.
+    pub fn from_shipped(
+        gemeinden_geojson: &str,
+        kreise_geojson: &str,
+        places_json: &str,
+        overrides_tsv: &str,
+        overrides_name: &str,
+    ) -> Result<Gazetteer> {
+        let index: ia_core::nearby::PlaceIndexFile = serde_json::from_str(places_json)
+            .map_err(|err| Error(format!("places.json: {err}")))?;
+        let mut postcodes: BTreeMap<String, Vec<PostcodeRow>> = BTreeMap::new();
+        for (postcode, lat, lon, place) in index.postcodes {
+            let row = PostcodeRow {
+                postcode: postcode.clone(),
+                place,
+                kreis: String::new(),
+                kreis_ags: String::new(),
+                lat: f64::from(lat) / UNITS_PER_DEGREE,
+                lon: f64::from(lon) / UNITS_PER_DEGREE,
+            };
+            postcodes.entry(postcode).or_default().push(row);
+        }
+        Gazetteer::from_parts(
+            gemeinden_geojson,
+            kreise_geojson,
+            postcodes,
+            overrides_tsv,
+            overrides_name,
+        )
+    }
+
+    fn from_parts(
+        gemeinden_geojson: &str,
+        kreise_geojson: &str,
+        postcodes: BTreeMap<String, Vec<PostcodeRow>>,
+        overrides_tsv: &str,
+        overrides_name: &str,
+    ) -> Result<Gazetteer> {
         let features = |text: &str, name: &str| {
             parse_features(text).map_err(|err| Error(format!("{name}: {err}")))
         };
@@ -162,7 +217,6 @@ impl Gazetteer {
             );
             kreise.insert(kreis.ags, kreis.gen);
         }
-        let postcodes = parse_postcodes(postcodes_csv)?;
         let mut gazetteer = Gazetteer {
             gemeinden,
             kreise,

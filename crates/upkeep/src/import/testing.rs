@@ -39,3 +39,21 @@ pub fn gazetteer_from(raw: &std::path::Path, data: &std::path::Path) -> crate::p
     )
     .unwrap_or_else(|err| panic!("{err}"))
 }
+
+/// The gazetteer the maintenance page builds from the site's own files
+/// (`public/data`) and the committed overrides.
+pub fn shipped_gazetteer(root: &std::path::Path) -> crate::places::Gazetteer {
+    let read = |path: std::path::PathBuf| {
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
+    };
+    let data = root.join("public/data");
+    crate::places::Gazetteer::from_shipped(
+        &read(data.join("boundaries/nrw-gemeinden.geojson")),
+        &read(data.join("boundaries/nrw-kreise.geojson")),
+        &read(data.join("places.json")),
+        &read(root.join("data/place-overrides.tsv")),
+        "place-overrides.tsv",
+    )
+    .unwrap_or_else(|err| panic!("{err}"))
+}
