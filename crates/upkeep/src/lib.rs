@@ -24,6 +24,7 @@ pub mod sizes;
 pub mod slug;
 pub mod spread;
 pub mod tsv;
+pub mod xlsx;
 
 /// An error with a complete, human-readable message (what and where).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -39,6 +39,7 @@ mod record;
 pub mod report;
 pub mod table;
 mod values;
+pub mod workbook;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -107,7 +108,8 @@ pub fn read_previous(text: &str, name: &str) -> Result<Dataset> {
     })
 }
 
-/// Imports a CSV file's bytes against the previous dataset. `Err` only for
+/// Imports a spreadsheet's bytes (CSV, `.xlsx` or `.ods`) against the
+/// previous dataset. `Err` only for
 /// problems with the file as a whole (unreadable, no header, missing columns).
 pub fn import(
     bytes: &[u8],
@@ -122,7 +124,13 @@ pub fn import(
         previous_as_of: previous.meta.as_of.clone(),
         ..Report::default()
     };
-    let table = read_table(bytes, &mut report)?;
+    let table = if workbook::is_workbook(bytes) {
+        let (table, sheet) = workbook::read_workbook(bytes)?;
+        report.file_notes.push(messages::read_sheet(&sheet));
+        table
+    } else {
+        read_table(bytes, &mut report)?
+    };
     let Some((header, data)) = table.rows.split_first() else {
         return Err(Error(messages::EMPTY_FILE.into()));
     };
