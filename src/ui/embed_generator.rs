@@ -8,19 +8,23 @@
 use std::collections::BTreeSet;
 
 use ia_core::embed::{Control, EmbedOptions, ListPosition, Lock};
+use ia_core::filter::PlaceOption;
+use ia_core::page::embed_query;
 use ia_core::UrlState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::embed::HEIGHT_MESSAGE;
 use crate::i18n::{Lang, Texts};
-use crate::load::Catalog;
 
 #[component]
-pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -> impl IntoView {
-    let places: Vec<(String, ia_core::PlaceFilter)> = catalog
-        .index
-        .places()
+pub fn EmbedGenerator(
+    /// The places of the dataset, as the finder's place filter lists them.
+    places: std::sync::Arc<Vec<PlaceOption>>,
+) -> impl IntoView {
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let places: Vec<(String, ia_core::PlaceFilter)> = places
         .iter()
         .map(|option| (option.label(texts.kreis_suffix), option.filter.clone()))
         .collect();
@@ -57,19 +61,7 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
                 embed.locks.insert(Lock::Antidiscrimination);
             }
         }
-        let mut pairs: Vec<String> = embed
-            .to_pairs()
-            .into_iter()
-            .map(|(key, value)| format!("{key}={value}"))
-            .collect();
-        let filters = state.to_query_string();
-        if !filters.is_empty() {
-            pairs.push(filters);
-        }
-        if let Some(lang) = language.get() {
-            pairs.push(format!("lang={}", lang.tag()));
-        }
-        pairs.join("&")
+        embed_query(&state, &embed, language.get().map(Lang::tag))
     });
     let location = web_sys::window().map(|w| w.location());
     let origin = location
