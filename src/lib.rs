@@ -14,6 +14,8 @@ pub mod generator;
 pub mod i18n;
 pub mod load;
 pub mod map;
+#[cfg(feature = "ssr")]
+pub mod pages;
 pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;

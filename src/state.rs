@@ -92,12 +92,15 @@ impl FinderState {
     pub fn new(catalog: Arc<Catalog>) -> FinderState {
         let query = use_query_map();
         let location = use_location();
+        // `place=koeln` (a readable place name) is read as the digit code.
+        let place_slugs = ia_core::pages::PlaceSlugs::from_agencies(&catalog.agencies);
         let in_url = Memo::new(move |_| {
             query.with(|params| {
-                UrlState::from_pairs(
+                UrlState::from_pairs_with_places(
                     params
                         .latest_values()
                         .map(|(key, value)| (key.as_ref(), value)),
+                    &place_slugs,
                 )
             })
         });
