@@ -93,14 +93,14 @@ impl FinderState {
         let query = use_query_map();
         let location = use_location();
         // `place=koeln` (a readable place name) is read as the digit code.
-        let place_slugs = ia_core::pages::PlaceSlugs::from_agencies(&catalog.agencies);
+        let for_slugs = catalog.clone();
         let in_url = Memo::new(move |_| {
             query.with(|params| {
                 UrlState::from_pairs_with_places(
                     params
                         .latest_values()
                         .map(|(key, value)| (key.as_ref(), value)),
-                    &place_slugs,
+                    |slug| ia_core::pages::resolve_place_slug(&for_slugs.agencies, slug),
                 )
             })
         });

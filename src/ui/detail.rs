@@ -157,7 +157,9 @@ pub(crate) fn contact_links(agency: &Agency, texts: &'static Texts) -> impl Into
     let contact = &agency.contact;
     let phone = contact.phone.as_ref().filter(|p| is_phone(p)).map(|phone| {
         let href = format!("tel:{}", phone_for_link(phone));
-        view! { <li><a class="action" href=href>{texts.call} " " {phone.clone()}</a></li> }
+        // No-break spaces: a number never wraps (and html-validate asks for it).
+        let shown = phone.replace(' ', "\u{a0}");
+        view! { <li><a class="action" href=href>{texts.call} " " {shown}</a></li> }
     });
     let email = contact.email.as_ref().filter(|e| is_email(e)).map(|email| {
         let href = format!("mailto:{email}");

@@ -191,12 +191,13 @@ impl UrlState {
     }
 
     /// [`UrlState::from_pairs`], also reading readable place names
-    /// (`place=koeln`). What [`UrlState::to_pairs`] writes stays the digit code.
+    /// (`place=koeln`) with `place_slug` (`crate::pages::resolve_place_slug`).
+    /// What [`UrlState::to_pairs`] writes stays the digit code.
     pub fn from_pairs_with_places<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-        places: &crate::pages::PlaceSlugs,
+        place_slug: impl Fn(&str) -> Option<PlaceFilter>,
     ) -> UrlState {
-        RawParams::from_pairs(pairs).validate_with(|slug| places.resolve(slug))
+        RawParams::from_pairs(pairs).validate_with(place_slug)
     }
 
     /// The non-default parameters in canonical order, values not yet encoded.

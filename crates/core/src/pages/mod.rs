@@ -190,65 +190,37 @@ pub fn nearest(agencies: &[Agency], lat: f64, lon: f64, n: usize) -> Vec<(usize,
     all
 }
 
-/// Readable `place=` values: `koeln`, `kreis-borken` and `borken` (the
-/// Kreis by its bare name, unless a municipality has it), and every
-/// municipality of the dataset by its name (`ahlen`). The app writes the
-/// digit codes; these are accepted alongside them.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PlaceSlugs {
-    /// `(slug, place)`, looked up in this order: Kreis titles, then
-    /// municipalities, then Kreis names.
-    entries: Vec<(String, PlaceFilter)>,
-}
-
-impl PlaceSlugs {
-    /// From the agencies' `kreis` and `municipality` fields. A Kreis is
-    /// kreisfrei when one of its records has the key `<kreis>000` (NRW's
-    /// kreisfreie Städte are their own only municipality). One entry per
-    /// slug and kind, in linear time (scale tests load 100,000 agencies).
-    pub fn from_agencies(agencies: &[Agency]) -> PlaceSlugs {
-        use std::collections::BTreeSet;
-        let mut kreisfrei = BTreeSet::new();
-        for agency in agencies {
-            let kreis = agency.kreis_ags();
-            if agency.ags.len() == 8 && agency.ags.starts_with(kreis) && agency.ags.ends_with("000")
-            {
-                kreisfrei.insert(kreis.to_owned());
-            }
+/// The place a readable `place=` value names, from the agencies' `kreis`
+/// and `municipality` fields: the slugs of the place pages ([`Place::slug`]:
+/// `kreis-borken`, `koeln`, `hochsauerlandkreis`), and every municipality
+/// of the dataset by its name (`ahlen`). In this order:
+/// 1. `kreis-<name>`: that Kreis;
+/// 2. a kreisfreie Stadt's name (a record in it has the key `<kreis>000`):
+///    the whole city, Kreis-only records included;
+/// 3. a municipality's name (`borken`: the town, not the Kreis Borken);
+/// 4. a Kreis' name ("Rhein-Kreis Neuss", "Städteregion Aachen").
+///
+/// No tables are built: it runs once per address that has such a value,
+/// and stays small in the app's Wasm. The app writes the digit codes.
+pub fn resolve_place_slug(agencies: &[Agency], wanted: &str) -> Option<PlaceFilter> {
+    let kreis = |agency: &Agency| PlaceFilter::Kreis(agency.kreis_ags().to_owned());
+    if let Some(name) = wanted.strip_prefix("kreis-") {
+        if let Some(agency) = agencies.iter().find(|a| slug(&a.kreis) == name) {
+            return Some(kreis(agency));
         }
-        let mut seen = BTreeSet::new();
-        let (mut titles, mut municipalities, mut names) = (Vec::new(), Vec::new(), Vec::new());
-        for agency in agencies {
-            let kreis = agency.kreis_ags();
-            if seen.insert((0, kreis.to_owned())) {
-                let title = place_title(&agency.kreis, kreisfrei.contains(kreis));
-                titles.push((slug(&title), PlaceFilter::Kreis(kreis.to_owned())));
-                names.push((slug(&agency.kreis), PlaceFilter::Kreis(kreis.to_owned())));
-            }
-            if agency.ags.len() == 8
-                && !agency.municipality.is_empty()
-                && seen.insert((1, agency.ags.clone()))
-            {
-                municipalities.push((
-                    slug(&agency.municipality),
-                    PlaceFilter::Municipality(agency.ags.clone()),
-                ));
-            }
+    }
+    let named = agencies.iter().find(|a| slug(&a.kreis) == wanted);
+    if let Some(agency) = named {
+        let city = format!("{}000", agency.kreis_ags());
+        if agencies.iter().any(|a| a.ags == city) {
+            return Some(kreis(agency));
         }
-        let mut entries = titles;
-        entries.extend(municipalities);
-        entries.extend(names);
-        entries.retain(|(slug, _)| !slug.is_empty());
-        PlaceSlugs { entries }
     }
-
-    /// The place a slug names, if any.
-    pub fn resolve(&self, slug: &str) -> Option<PlaceFilter> {
-        self.entries
-            .iter()
-            .find(|(known, _)| known == slug)
-            .map(|(_, place)| place.clone())
-    }
+    agencies
+        .iter()
+        .find(|a| a.ags.len() == 8 && slug(&a.municipality) == wanted)
+        .map(|a| PlaceFilter::Municipality(a.ags.clone()))
+        .or_else(|| named.map(kreis))
 }
 
 /// Text for an attribute value or a text node of HTML/XML: `& < > " '`

@@ -91,16 +91,40 @@ fn a_place_lists_its_agencies_and_names_the_nearest_otherwise() {
 #[test]
 fn readable_place_slugs_resolve_to_the_digit_codes() {
     let agencies = small();
-    let slugs = PlaceSlugs::from_agencies(&agencies);
     for agency in &agencies {
-        let kreis = PlaceFilter::Kreis(agency.kreis_ags().to_owned());
-        assert!(slugs.resolve(&slug(&agency.kreis)).is_some());
-        let kreisfrei = agency.ags == format!("{}000", agency.kreis_ags());
+        let kreis = Some(PlaceFilter::Kreis(agency.kreis_ags().to_owned()));
+        let kreisfrei = agencies
+            .iter()
+            .any(|a| a.ags == format!("{}000", agency.kreis_ags()));
         let title = slug(&place_title(&agency.kreis, kreisfrei));
-        assert_eq!(slugs.resolve(&title), Some(kreis), "{title}");
+        assert_eq!(resolve_place_slug(&agencies, &title), kreis, "{title}");
+        assert!(resolve_place_slug(&agencies, &slug(&agency.kreis)).is_some());
     }
-    assert_eq!(slugs.resolve("nirgendwo"), None);
-    assert_eq!(slugs.resolve(""), None);
+    assert_eq!(resolve_place_slug(&agencies, "nirgendwo"), None);
+    assert_eq!(resolve_place_slug(&agencies, ""), None);
+}
+
+/// The page slugs of the real data all resolve to their Kreis.
+#[test]
+fn every_place_page_with_agencies_is_a_place_filter() {
+    let agencies = crate::parse_dataset(include_str!("../../../../public/data/agencies.json"))
+        .unwrap()
+        .agencies;
+    let places = places_from_geojson(include_str!(
+        "../../../../public/data/boundaries/nrw-kreise.geojson"
+    ))
+    .unwrap();
+    for place in places {
+        if agencies_in(&place, &agencies).is_empty() {
+            continue;
+        }
+        assert_eq!(
+            resolve_place_slug(&agencies, &place.slug()),
+            Some(PlaceFilter::Kreis(place.ags.clone())),
+            "{}",
+            place.slug()
+        );
+    }
 }
 
 #[test]
@@ -111,13 +135,12 @@ fn a_kreis_and_its_town_of_the_same_name_stay_apart() {
     town.municipality = "Borken".into();
     town.kreis = "Borken".into();
     agencies.push(town);
-    let slugs = PlaceSlugs::from_agencies(&agencies);
     assert_eq!(
-        slugs.resolve("kreis-borken"),
+        resolve_place_slug(&agencies, "kreis-borken"),
         Some(PlaceFilter::Kreis("05554".into()))
     );
     assert_eq!(
-        slugs.resolve("borken"),
+        resolve_place_slug(&agencies, "borken"),
         Some(PlaceFilter::Municipality("05554008".into()))
     );
 }
@@ -140,7 +163,7 @@ fn hostile_names_make_safe_slugs_and_escaped_text() {
 fn the_url_reads_place_slugs_and_writes_the_digit_code() {
     use crate::query::UrlState;
     let agencies = small();
-    let slugs = PlaceSlugs::from_agencies(&agencies);
+    let slugs = |slug: &str| resolve_place_slug(&agencies, slug);
     let agency = &agencies[0];
     let kreisfrei = agency.ags == format!("{}000", agency.kreis_ags());
     let title = slug(&place_title(&agency.kreis, kreisfrei));
@@ -155,13 +178,13 @@ fn the_url_reads_place_slugs_and_writes_the_digit_code() {
         format!("place={}&sada=1", agency.kreis_ags())
     );
     // Digit codes read as before; unknown or malformed slugs are ignored.
-    let digits = UrlState::from_pairs_with_places([("place", "05315000")], &slugs);
+    let digits = UrlState::from_pairs_with_places([("place", "05315000")], slugs);
     assert_eq!(
         digits.filters.place,
         Some(PlaceFilter::Municipality("05315000".into()))
     );
     for ignored in ["nirgendwo", "Koeln", "koeln!", "-koeln", ""] {
-        let state = UrlState::from_pairs_with_places([("place", ignored)], &slugs);
+        let state = UrlState::from_pairs_with_places([("place", ignored)], slugs);
         assert_eq!(state.filters.place, None, "{ignored}");
     }
     // Without a resolver (the plain reader), a slug is ignored.
