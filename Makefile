@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-wasm test-e2e test-engines lint data boundaries bench twiggy
+.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-e2e test-engines lint data boundaries bench twiggy
 
 setup:
 	@bash scripts/setup.sh
@@ -18,9 +18,9 @@ serve: build
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	@node tests/e2e/server.mjs --root dist --port $(PORT)
 
-## Runs every test: lint, native, data, wasm component, size, end-to-end in
-## Chromium, then the engine journeys in Firefox ESR and WebKitGTK.
-test: setup lint test-native test-data test-wasm build test-size test-e2e test-engines
+## Runs every test: lint, native, data, the scripts' own, wasm component, size,
+## end-to-end in Chromium, then the engine journeys in Firefox ESR and WebKitGTK.
+test: setup lint test-native test-data test-scripts test-wasm build test-size test-e2e test-engines
 
 lint:
 	cargo fmt --all --check
@@ -38,6 +38,10 @@ test-data:
 	cargo run --quiet -p ia-datatool -- build --out target/agencies.rebuilt.json
 	cmp public/data/agencies.json target/agencies.rebuilt.json && echo "dataset is reproducible from ../shared/data"
 	cargo run --quiet -p ia-datatool -- coverage --check docs/dataset.md
+
+## The benchmark's and the scripts' own logic (options, offer codes), no browser: a second.
+test-scripts:
+	node --test scripts/test/*.test.mjs
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
@@ -58,7 +62,8 @@ test-engines:
 ## release build, datasets up to 100,000, both pages in headless Chromium, Lighthouse.
 ## Writes bench/results.json and bench/RESULTS.md; see bench/README.md. Options go in
 ## BENCH_ARGS, e.g. make bench BENCH_ARGS="--sizes real,1000 --no-lighthouse" or
-## make bench BENCH_ARGS="--only phone --no-build" (the phone profile of issue 16 alone).
+## make bench BENCH_ARGS="--only phone --no-build" (the phone profile of issue 16 alone);
+## node scripts/bench.mjs --help lists the options.
 BENCH_ARGS ?=
 bench: setup
 	node scripts/bench.mjs $(BENCH_ARGS)

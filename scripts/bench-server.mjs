@@ -19,13 +19,14 @@
 // Every response's body size on the wire is logged, so the harness can check
 // the browser's figures.
 //
-// Usage on its own (to look at a dataset in both pages):
-//   node scripts/bench-server.mjs [--port 8090] [--dist dist] [--dataset target/bench/agencies-10000.json]
+// On its own, to look at a dataset in both pages (--help for the options):
+//   node scripts/bench-server.mjs --dataset target/bench/agencies-10000-seed7.json
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
+import { cli } from './lib/cli.mjs';
 import { MIME_TYPES as TYPES } from './mime-types.mjs';
 
 const gzip = promisify(gzipCallback);
@@ -135,12 +136,19 @@ export async function startBenchServer({ repo = '.', dist = 'dist', dataset, por
   };
 }
 
+/** The command line when it runs on its own (`--help` prints the usage). */
+const SPEC = {
+  usage: 'node scripts/bench-server.mjs [options]',
+  about: 'Serves the app and the reference page as the benchmark does, to look at a dataset in both pages.',
+  options: {
+    port: { type: 'number', default: 8090, help: 'port on 127.0.0.1 (0 picks a free one)' },
+    dist: { type: 'string', value: 'DIR', default: 'dist', help: 'the build served at /' },
+    dataset: { type: 'string', value: 'FILE', help: 'served as /data/agencies.json (default: the build\'s own)' },
+  },
+};
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const option = (name, fallback) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-  };
-  const server = await startBenchServer({ dist: option('dist', 'dist'), dataset: option('dataset'), port: Number(option('port', 8090)) });
+  const { values } = cli(SPEC);
+  const server = await startBenchServer({ dist: values.dist, dataset: values.dataset, port: values.port });
   console.log(`app on ${server.url} and the reference page on ${server.url}reference/ (Ctrl+C to stop)`);
 }

@@ -13,8 +13,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { distArgument } from './lib/cli.mjs';
 
-const dist = process.argv[2] ?? 'dist';
+const dist = distArgument(
+  'node scripts/minify-glue.mjs [dist]   (scripts/build.sh runs it on dist)',
+  "Minifies the wasm-bindgen JS glue of a release build in place and updates the pages' integrity hashes.",
+);
 // Each binary's glue and the page that loads it (a page missing from the build is skipped).
 // `lazy`: the page shows its prerendered first view before the app runs
 // (issue 16), so on phones the app's code is not preloaded: Trunk's

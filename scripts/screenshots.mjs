@@ -1,12 +1,13 @@
 // Takes screenshots of the release build (dist/) at phone and desktop sizes,
 // in the main states, into target/screenshots/. For looking at the UI before
 // saying a change is done; not a test. Needs `make build` first.
-// Usage: node scripts/screenshots.mjs [state ...]   (default: all)
+// Usage: node scripts/screenshots.mjs [state ...]   (default: all; --help lists them)
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { UsageError, cli } from './lib/cli.mjs';
+import { CHROMIUM, enterRepo } from './lib/repo.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
 
-const PORT = 4180;
 const SIZES = { phone: [390, 844], desktop: [1280, 800] };
 const PATHS = {
   generator: 'generator.html',
@@ -55,19 +56,32 @@ const STATES = {
   },
 };
 
-const server = spawn('node', ['tests/e2e/server.mjs', '--root', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
-await new Promise((resolve) => setTimeout(resolve, 500));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const SPEC = {
+  usage: 'node scripts/screenshots.mjs [state ...]',
+  about:
+    `Screenshots of dist/ at ${Object.entries(SIZES).map(([size, [w, h]]) => `${w}x${h} (${size})`).join(' and ')} into target/screenshots/, ` +
+    `one per state and size. States (default: all): ${Object.keys(STATES).join(', ')}.`,
+  positionals: { max: Infinity },
+  options: {},
+};
+
+enterRepo();
+const { positionals: wanted } = cli(SPEC, (read) => {
+  const unknown = read.positionals.filter((name) => !(name in STATES));
+  if (unknown.length) throw new UsageError(`no such state: ${unknown.join(', ')} (states: ${Object.keys(STATES).join(', ')})`);
+  return read;
+});
+const server = await startStaticServer('dist');
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 mkdirSync('target/screenshots', { recursive: true });
 try {
-  const wanted = process.argv.slice(2);
   for (const [size, [width, height]] of Object.entries(SIZES)) {
     for (const [name, act] of Object.entries(STATES)) {
       if (wanted.length && !wanted.includes(name)) continue;
       const page = await browser.newPage({ viewport: { width, height }, locale: 'de-DE', javaScriptEnabled: name !== 'nojs' });
       await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
       if (name === 'prerendered') await page.route(/\.wasm$/, () => {});
-      await page.goto(`http://127.0.0.1:${PORT}/${PATHS[name] ?? ''}`);
+      await page.goto(`${server.url}${PATHS[name] ?? ''}`);
       await page.locator(name === 'generator' ? '#embed-place' : '[data-testid="results"]').first().waitFor();
       if (!['prerendered', 'nojs', 'generator'].includes(name)) await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
       await act(page);
@@ -80,5 +94,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

@@ -8,8 +8,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { distArgument } from './lib/cli.mjs';
 
-const dist = process.argv[2] ?? 'dist';
+const dist = distArgument(
+  'node scripts/size-report.mjs [dist]   (make test-size runs it on dist)',
+  'The gzip size of a release build by kind; fails when the app code of the finder or the generator is over budget.',
+);
 // Target: 200 KB (issue 2, and issue 16 for a German-speaking resident's first
 // visit; stretch 150). NOT MET: measured 305.8 KB on 2026-12-01 (issue 16's
 // closing note says why). History: 262 KB at the first finder; 223 KB after removing float
@@ -31,14 +35,17 @@ const dist = process.argv[2] ?? 'dist';
 // links); −0.4 KB net for reading page parameters with the browser's
 // URLSearchParams plus the Kreis-only display and the map legend (issue 19):
 // 304.7 KB, then +1.1 KB for the media-gated preloads and the boot.js wait:
-// 305.8 KB (budget 306.7 KB, set at 304.7 + 2). Costs per part are in
-// ARCHITECTURE.md and bench/twiggy-top20.md.
+// 305.8 KB; +5.6 KB for the "noch keine Agentur erfasst" answer (issue 19: the
+// Kreise list read from the dataset, empty places in the picker, the nearest
+// agencies from a place's centre, the answer with its links; measured against a
+// build of the commit before it, 755,365 → 770,501 bytes of Wasm): 311.4 KB
+// (budget 312.3 KB). Costs per part are in ARCHITECTURE.md and bench/twiggy-top20.md.
 // These budgets only guard against regressions; lower them with every saving.
-const BUDGET_APP_GZIP = 306.7 * 1024;
+const BUDGET_APP_GZIP = 312.3 * 1024;
 // The generator's page (generator.html: its Wasm and glue, boot.js, sw-register.js),
 // measured 166.0 KB when it got its own Wasm (issue 16), 156.8 KB with the
-// languages as files, + 2 KB.
-const BUDGET_GENERATOR_GZIP = 158.8 * 1024;
+// languages as files, + 2 KB; 159.0 KB with the dataset's Kreise list (issue 19), + 1 KB.
+const BUDGET_GENERATOR_GZIP = 160.0 * 1024;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

@@ -144,6 +144,11 @@ pub fn Finder(
     let state = FinderState::new(catalog);
     let report_url = config.report_url.clone();
     let footer_report_url = config.report_url.clone();
+    let gap_report_url = config.report_url.clone();
+    let directory_url = config
+        .checked_directory_url()
+        .unwrap_or_default()
+        .to_owned();
     let accessibility_url = config.checked_accessibility_url().map(str::to_owned);
     // Phones show the list or the map (desktops show both). An open detail
     // always shows, so a marker tapped on the map opens its agency; closing
@@ -180,7 +185,7 @@ pub fn Finder(
         >
             <section class="sidebar" aria-labelledby="results-heading">
                 <FilterPanel state texts/>
-                <ResultSummary state texts/>
+                <ResultSummary state texts report_url=gap_report_url directory_url/>
                 {move || match state.selected.get() {
                     Some(position) => view! { <Detail state position texts report_url=report_url.clone()/> }.into_any(),
                     None => view! { <ResultList state texts/> }.into_any(),

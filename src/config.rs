@@ -22,8 +22,12 @@ pub struct Config {
     pub allowed_data_origins: Vec<String>,
     /// Simplified NRW outline drawn under the markers.
     pub outline_url: String,
-    /// Where "Fehler melden" leads (a `mailto:` or http(s) URL); empty hides the link.
+    /// Where "Fehler melden" and "Agentur melden" lead (a `mailto:` or
+    /// http(s) URL); empty hides those links.
     pub report_url: String,
+    /// The network's own directory of agencies, offered where the dataset
+    /// knows no agency in a chosen place (an http(s) URL; empty hides it).
+    pub directory_url: String,
     /// The operator's published accessibility statement (an http(s) URL or a
     /// path next to the app); the footer links it. Empty hides the link.
     pub accessibility_url: String,
@@ -42,10 +46,15 @@ impl Default for Config {
             allowed_data_origins: Vec::new(),
             outline_url: "data/boundaries/nrw-land.geojson".into(),
             report_url: String::new(),
+            directory_url: DEFAULT_DIRECTORY_URL.into(),
             accessibility_url: String::new(),
         }
     }
 }
+
+/// The Landesnetzwerk der Integrationsagenturen's website, which lists the
+/// agencies by region.
+pub const DEFAULT_DIRECTORY_URL: &str = "https://integrationsagenturen-nrw.de/";
 
 /// Where the config file lives, relative to the document base.
 pub const CONFIG_URL: &str = "config.json";
@@ -55,6 +64,17 @@ pub const CONFIG_URL: &str = "config.json";
 /// configured web form with the record's id as `agency=` parameter. `None`
 /// when no safe address is configured: only `mailto:` and http(s) are used.
 pub fn report_link(report_url: &str, agency_id: &str, agency_name: &str) -> Option<String> {
+    report_link_about(
+        report_url,
+        agency_id,
+        &format!("Fehler melden: {agency_name} ({agency_id})"),
+    )
+}
+
+/// A link to the configured report address about `key` (an agency id, or
+/// what is missing): a `mailto:` gets `subject`, a web form gets
+/// `agency=key`. `None` when no safe address is configured.
+pub fn report_link_about(report_url: &str, key: &str, subject: &str) -> Option<String> {
     let base = report_url.trim();
     let encode = ia_core::query::encode_component;
     if let Some(address) = base.strip_prefix("mailto:") {
@@ -62,12 +82,11 @@ pub fn report_link(report_url: &str, agency_id: &str, agency_name: &str) -> Opti
             return None;
         }
         let separator = if address.contains('?') { '&' } else { '?' };
-        let subject = format!("Fehler melden: {agency_name} ({agency_id})");
-        return Some(format!("{base}{separator}subject={}", encode(&subject)));
+        return Some(format!("{base}{separator}subject={}", encode(subject)));
     }
     if ia_core::validate::is_http_url(base) {
         let separator = if base.contains('?') { '&' } else { '?' };
-        return Some(format!("{base}{separator}agency={}", encode(agency_id)));
+        return Some(format!("{base}{separator}agency={}", encode(key)));
     }
     None
 }
@@ -101,6 +120,12 @@ impl Config {
 }
 
 impl Config {
+    /// The network's directory if it is an http(s) URL.
+    pub fn checked_directory_url(&self) -> Option<&str> {
+        let url = self.directory_url.trim();
+        ia_core::validate::is_http_url(url).then_some(url)
+    }
+
     /// The accessibility statement's address if it is usable: http(s), or a
     /// relative path (never `javascript:` or another scheme).
     pub fn checked_accessibility_url(&self) -> Option<&str> {
@@ -125,6 +150,24 @@ mod tests {
         let config = Config::from_json(r#"{"tile_url": ""}"#).unwrap_or_default();
         assert_eq!(config.tile_url, "");
         assert_eq!(config.dataset_url, "data/agencies.json");
+    }
+
+    #[test]
+    fn directory_url_defaults_to_the_network_and_must_be_http() {
+        assert_eq!(
+            Config::default().checked_directory_url(),
+            Some(DEFAULT_DIRECTORY_URL)
+        );
+        let with = |url: &str| Config {
+            directory_url: url.into(),
+            ..Config::default()
+        };
+        assert_eq!(with("").checked_directory_url(), None);
+        assert_eq!(with("javascript:alert(1)").checked_directory_url(), None);
+        assert_eq!(
+            with("https://example.nrw/ia").checked_directory_url(),
+            Some("https://example.nrw/ia")
+        );
     }
 
     #[test]

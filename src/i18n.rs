@@ -500,6 +500,12 @@ texts! {
         accessibility_statement,
         wheel_hint,
         touch_hint,
+        /// Where no agency is known in the chosen place: the question before "Agentur melden".
+        place_gap_ask,
+        /// The link to the network's own directory.
+        place_gap_directory,
+        /// The link that reports a missing agency.
+        place_gap_report,
     }
     template {
         /// The button under a long list: show `n` more entries.
@@ -519,6 +525,8 @@ texts! {
         in_kreis(kreis),
         /// After the coverage line: the Servicestellen among them.
         coverage_servicestellen(total_year, n, year),
+        /// "Für Leverkusen haben wir noch keine Integrationsagentur erfasst."
+        place_gap(place),
     }
     plural {
         n_found(n),
@@ -527,6 +535,8 @@ texts! {
         n_places(n),
         coverage(total, listed),
         nearest_instead(n, r),
+        /// Before the nearest agencies of a place without one.
+        place_gap_nearest(n),
     }
 }
 
@@ -631,6 +641,14 @@ impl Texts {
 
     pub fn nearest_instead(&self, r: u16, n: usize) -> String {
         self.count(&self.nearest_instead, n, &[("r", &r.to_string())])
+    }
+
+    pub fn place_gap(&self, place: &str) -> String {
+        fill(self.place_gap, &[("place", place)])
+    }
+
+    pub fn place_gap_nearest(&self, n: usize) -> String {
+        self.count(&self.place_gap_nearest, n, &[])
     }
 
     pub fn sada_far(&self, distance: &str) -> String {

@@ -58,7 +58,7 @@ pub struct Catalog {
 
 impl Catalog {
     pub fn new(meta: DatasetMeta, agencies: Vec<Agency>, skipped: Vec<RecordProblem>) -> Catalog {
-        let index = Index::new(&agencies);
+        let index = Index::with_kreise(&agencies, &meta.kreise);
         let place_search = PlaceSearch::new(index.places());
         let positions = agencies
             .iter()

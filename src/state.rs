@@ -73,6 +73,11 @@ pub struct FinderState {
     pub order: Memo<Vec<usize>>,
     /// Nothing lies within the radius, so `visible` holds the nearest few.
     pub nearest_instead: Memo<bool>,
+    /// The chosen place, by position in `index.places()`, when the dataset
+    /// has no agency there (issue 19): `visible` then holds the nearest few,
+    /// measured from its centre. (A position, not the option, so that no new
+    /// `Memo` type is compiled into the Wasm.)
+    pub empty_place: Memo<Option<usize>>,
     /// How the finder is embedded (`embed`, `lock`, `list`); fixed for the page's life.
     pub embed: StoredValue<EmbedOptions>,
     /// The state the page was opened with: the embed's preset for locked facets.
@@ -144,6 +149,16 @@ impl FinderState {
             })
         });
         let radius_km = Memo::new(move |_| url.with(|state| state.radius_km));
+        let empty_place = Memo::new(move |_| {
+            url.with(|state| {
+                let place = state.filters.place.as_ref()?;
+                catalog.with_value(|c| c.index.empty_place(place))
+            })
+        });
+        let empty_place_centre = move || {
+            let position = empty_place.get()?;
+            catalog.with_value(|c| c.index.places().get(position)?.centre)
+        };
         let filters = Memo::new(move |_| {
             let mut filters = url.with(|state| state.filters.clone());
             filters.circle = origin.with(|origin| {
@@ -157,6 +172,23 @@ impl FinderState {
         let results = Memo::new(move |_| {
             filters.with(|filters| {
                 catalog.with_value(|c| {
+                    if let Some((lat, lon)) = empty_place_centre() {
+                        // Nothing is in the place: the nearest matches elsewhere.
+                        let elsewhere = Filters {
+                            place: None,
+                            circle: None,
+                            ..filters.clone()
+                        };
+                        let (all, facets) = c.index.matching_and_facet_counts(&elsewhere);
+                        let mut nearest: Vec<usize> =
+                            by_distance(&all, c.index.positions(), lat, lon)
+                                .into_iter()
+                                .take(NEAREST_INSTEAD)
+                                .map(|(position, _)| position)
+                                .collect();
+                        nearest.sort_unstable();
+                        return (nearest, facets, false);
+                    }
                     let (visible, facets) = c.index.matching_and_facet_counts(filters);
                     let circle = match filters.circle {
                         Some(circle) if visible.is_empty() => circle,
@@ -181,17 +213,20 @@ impl FinderState {
         let visible = Memo::new(move |_| results.with(|(visible, _, _)| visible.clone()));
         let facets = Memo::new(move |_| results.with(|(_, facets, _)| facets.clone()));
         let nearest_instead = Memo::new(move |_| results.with(|(_, _, instead)| *instead));
+        // From the "near" place, else from the centre of a chosen place
+        // without agencies.
         let distances = Memo::new(move |_| {
-            origin.with(|origin| {
-                let origin = origin.as_ref()?;
-                Some(catalog.with_value(|c| {
-                    c.index
-                        .positions()
-                        .iter()
-                        .map(|&(lat, lon)| distance_km(origin.lat, origin.lon, lat, lon))
-                        .collect::<Vec<f64>>()
-                }))
-            })
+            let from = origin.with(|origin| origin.as_ref().map(|o| (o.lat, o.lon)));
+            from.or_else(empty_place_centre)
+                .map(|(from_lat, from_lon)| {
+                    catalog.with_value(|c| {
+                        c.index
+                            .positions()
+                            .iter()
+                            .map(|&(lat, lon)| distance_km(from_lat, from_lon, lat, lon))
+                            .collect::<Vec<f64>>()
+                    })
+                })
         });
         // Sorted from the distances already computed above.
         let order = Memo::new(move |_| {
@@ -241,6 +276,7 @@ impl FinderState {
             distances,
             order,
             nearest_instead,
+            empty_place,
             embed,
             preset,
             foreign_params,

@@ -22,14 +22,7 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
         .index
         .places()
         .iter()
-        .map(|option| {
-            let kind = if option.is_kreis {
-                texts.kreis_suffix
-            } else {
-                ""
-            };
-            (format!("{}{kind}", option.name), option.filter.clone())
-        })
+        .map(|option| (option.label(texts.kreis_suffix), option.filter.clone()))
         .collect();
     let places = StoredValue::new(places);
     let place = RwSignal::new(None::<usize>);

@@ -171,12 +171,7 @@ fn preset_summary(state: FinderState, texts: &'static Texts) -> Option<String> {
                 .catalog
                 .with_value(|c| c.index.place_option(place).cloned())
         }) {
-            let kind = if option.is_kreis {
-                texts.kreis_suffix
-            } else {
-                ""
-            };
-            parts.push(format!("{}{kind}", option.name));
+            parts.push(option.label(texts.kreis_suffix));
         }
     }
     if embed.is_locked(Lock::Near) {

@@ -1,6 +1,8 @@
 //! The place filter: a [`Combobox`] over the municipalities and Kreise that
-//! have agencies, ranked by [`PlaceSearch`], each with its live count; places
-//! with no result under the other filters are shown but cannot be picked.
+//! have agencies and every Kreis and kreisfreie Stadt that has none, ranked by
+//! [`PlaceSearch`], each with its live count; places with no result under the
+//! other filters are shown but cannot be picked, except a place without any
+//! agency, for which the finder answers honestly (see `ResultSummary`).
 //!
 //! [`PlaceSearch`]: ia_core::suggest::PlaceSearch
 
@@ -28,14 +30,10 @@ pub fn PlacePicker(
     });
     let label_of = move |place: usize| {
         state.catalog.with_value(|c| {
-            c.index.places().get(place).map(|option| {
-                let kind = if option.is_kreis {
-                    texts.kreis_suffix
-                } else {
-                    ""
-                };
-                format!("{}{kind}", option.name)
-            })
+            c.index
+                .places()
+                .get(place)
+                .map(|option| option.label(texts.kreis_suffix))
         })
     };
     let value = Signal::derive(move || chosen.get().and_then(label_of).unwrap_or_default());
@@ -48,11 +46,16 @@ pub fn PlacePicker(
                 let count = state
                     .facets
                     .with(|f| f.places.get(place).copied().unwrap_or(0));
+                // A place without any agency in the dataset can be picked: the
+                // finder then says so and shows the nearest ones.
+                let empty = state
+                    .catalog
+                    .with_value(|c| c.index.places().get(place).is_some_and(|o| o.is_empty()));
                 ComboOption {
                     key: place,
                     label: label_of(place).unwrap_or_default(),
                     note: format!(" ({count})"),
-                    enabled: count > 0,
+                    enabled: count > 0 || empty,
                     selected: chosen == Some(place),
                 }
             })

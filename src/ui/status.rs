@@ -1,9 +1,10 @@
 //! Loading, error and result-count messages.
 
 use ia_core::nearby::format_km;
-use ia_core::DatasetError;
+use ia_core::{DatasetError, PlaceFilter};
 use leptos::prelude::*;
 
+use crate::config::report_link_about;
 use crate::i18n::Texts;
 use crate::load::LoadError;
 use crate::state::FinderState;
@@ -49,15 +50,69 @@ pub fn LoadFailed(
 const SADA_FAR_KM: f64 = 25.0;
 
 /// "N Agenturen gefunden", announced politely, plus notes: nothing within the
-/// radius (the nearest few instead), a far Servicestelle, skipped records.
+/// radius (the nearest few instead), no agency known in the chosen place (the
+/// nearest few, and how to fill the gap), a far Servicestelle, skipped records.
 #[component]
-pub fn ResultSummary(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn ResultSummary(
+    state: FinderState,
+    texts: &'static Texts,
+    /// Where "Agentur melden" leads (`config.json`'s `report_url`).
+    #[prop(optional)]
+    report_url: String,
+    /// The network's own directory (checked; empty when not configured).
+    #[prop(optional)]
+    directory_url: String,
+) -> impl IntoView {
     let n_skipped = state.catalog.with_value(|c| c.skipped.len());
+    // The live region says the honest answer itself, so that a screen reader
+    // hears "noch keine … erfasst" rather than "3 Agenturen gefunden".
+    let place_of = move |position: usize| {
+        state
+            .catalog
+            .with_value(|c| c.index.places().get(position).cloned())
+    };
+    let count = move || match state
+        .empty_place
+        .get()
+        .and_then(place_of)
+        .map(|p| p.label(texts.kreis_suffix))
+    {
+        Some(place) => texts.place_gap(&place),
+        None => texts.n_found(state.visible.with(Vec::len)),
+    };
     view! {
         <h2 id="results-heading" class="visually-hidden">{texts.results_heading}</h2>
-        <p class="result-count" role="status" aria-live="polite" data-testid="result-count">
-            {move || texts.n_found(state.visible.with(Vec::len))}
+        <p class="result-count" class:result-count--gap=move || state.empty_place.with(Option::is_some) role="status" aria-live="polite" data-testid="result-count">
+            {count}
         </p>
+        {move || state.empty_place.get().and_then(place_of).map(|place| {
+            let kreis_ags = match &place.filter {
+                PlaceFilter::Kreis(ags) | PlaceFilter::Municipality(ags) => ags.clone(),
+            };
+            let subject = format!("Agentur melden: {}", place.label(texts.kreis_suffix));
+            let report = report_link_about(&report_url, &format!("fehlt-{kreis_ags}"), &subject);
+            // "Agentur melden", then the network's directory; each only when configured.
+            let links: Vec<(String, &'static str, &'static str)> = [
+                report.map(|href| (href, texts.place_gap_report, "place-gap-report")),
+                (!directory_url.is_empty())
+                    .then(|| (directory_url.clone(), texts.place_gap_directory, "place-gap-directory")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let no_links = links.is_empty();
+            view! {
+                <div class="notice place-gap" data-testid="place-gap">
+                    <p>{texts.place_gap_nearest(state.visible.with(Vec::len))}</p>
+                    <p class="place-gap__links" hidden=no_links>
+                        {texts.place_gap_ask}
+                        {links.into_iter().map(|(href, text, id)| view! {
+                            " " <a href=href target="_blank" rel="noopener noreferrer" data-testid=id>{text}</a>
+                        }).collect_view()}
+                    </p>
+                </div>
+            }
+        })}
         {move || state.nearest_instead.get().then(|| {
             let radius = state.url.with(|url| url.radius_km.unwrap_or_default());
             view! { <p class="notice" data-testid="nearest-instead">{texts.nearest_instead(radius, state.visible.with(Vec::len))}</p> }

@@ -37,4 +37,12 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]
     await expect(page.getByTestId('detail')).toBeVisible();
     expect(await violations(page)).toEqual([]);
   });
+
+  test(`no axe violations in the answer for a place without an agency (${name})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('./?place=05316');
+    await waitForFinder(page);
+    await expect(page.getByTestId('place-gap')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
 }

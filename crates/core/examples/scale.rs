@@ -5,8 +5,8 @@
 use std::time::Instant;
 
 use ia_core::cluster::{Clusterer, PixelRect, DEFAULT_RADIUS_PX};
-use ia_core::dataset::parse_dataset;
 use ia_core::filter::{Filters, Index};
+use ia_core::parse_dataset;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()

@@ -21,7 +21,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::dataset::Agency;
+use crate::dataset::{Agency, KreisInfo};
 use crate::geo::distance_km;
 use crate::text::{fold, folded_words};
 use crate::vocab::{Offer, Topic, Umbrella};
@@ -116,7 +116,7 @@ impl Filters {
 }
 
 /// One entry of the place picker.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlaceOption {
     pub filter: PlaceFilter,
     /// Name of the municipality, or of the Kreis for a Kreis option.
@@ -125,7 +125,30 @@ pub struct PlaceOption {
     pub kreis_name: String,
     pub is_kreis: bool,
     /// Agencies in this place in the whole dataset, ignoring all filters.
+    /// Zero for a Kreis or kreisfreie Stadt the dataset has no agency in
+    /// (listed so that the app can say so, see [`Index::with_kreise`]).
     pub n_agencies: usize,
+    /// `(lat, lon)` of a point inside the place, where known (Kreis options
+    /// built with [`Index::with_kreise`]); distances to the nearest agencies
+    /// of an empty place are measured from here.
+    pub centre: Option<(f64, f64)>,
+}
+
+impl PlaceOption {
+    /// The name as the picker shows it: a Kreis gets `kreis_suffix`
+    /// (" (Kreis)") unless its name already says so ("Märkischer Kreis").
+    pub fn label(&self, kreis_suffix: &str) -> String {
+        if self.is_kreis && !self.name.contains("Kreis") {
+            format!("{}{kreis_suffix}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// True when the dataset has no agency in this place.
+    pub fn is_empty(&self) -> bool {
+        self.n_agencies == 0
+    }
 }
 
 /// Result counts per facet option, for the current filters.
@@ -199,6 +222,15 @@ impl Index {
     /// street, postcode, city, municipality, Kreis) and makes one bitset per
     /// option. Linear in the number of agencies.
     pub fn new(agencies: &[Agency]) -> Index {
+        Index::with_kreise(agencies, &[])
+    }
+
+    /// Like [`Index::new`], and lists every Kreis and kreisfreie Stadt of
+    /// `kreise` among the places: those without agencies with a count of 0
+    /// (so that a resident who picks Leverkusen learns that we know no agency
+    /// there, and sees the nearest ones), and every Kreis option with its
+    /// centre.
+    pub fn with_kreise(agencies: &[Agency], kreise: &[KreisInfo]) -> Index {
         let n_agencies = agencies.len();
         let mut offer_bits = vec![Bitset::empty(n_agencies); Offer::ALL.len()];
         let mut umbrella_bits = vec![Bitset::empty(n_agencies); Umbrella::ALL.len()];
@@ -233,7 +265,7 @@ impl Index {
                 .push(agency_idx);
         }
 
-        let places = place_options(agencies, &municipality_members, &kreis_members);
+        let places = place_options(agencies, &municipality_members, &kreis_members, kreise);
         let mut place_slots_per_agency = vec![[None, None]; n_agencies];
         for (place_idx, place) in places.iter().enumerate() {
             let (members, slot) = match &place.filter {
@@ -301,6 +333,20 @@ impl Index {
         let first_member = *self.kreis_members.get(kreis_ags)?.first()?;
         let municipality_slot = self.place_slots_per_agency.get(first_member)?[0]?;
         self.places.get(municipality_slot)
+    }
+
+    /// The position in [`Index::places`] of `place` when the dataset has no
+    /// agency there and its centre is known (a Kreis from
+    /// [`Index::with_kreise`]); `None` for a place with agencies or an
+    /// unknown key.
+    pub fn empty_place(&self, place: &PlaceFilter) -> Option<usize> {
+        self.places
+            .iter()
+            .position(|option| &option.filter == place)
+            .filter(|&position| {
+                let option = &self.places[position];
+                option.is_empty() && option.centre.is_some()
+            })
     }
 
     /// `(lat, lon)` of every agency, by position.
@@ -506,7 +552,14 @@ fn place_options(
     agencies: &[Agency],
     municipality_members: &BTreeMap<String, Vec<usize>>,
     kreis_members: &BTreeMap<String, Vec<usize>>,
+    kreise: &[KreisInfo],
 ) -> Vec<PlaceOption> {
+    let centre_of = |kreis_ags: &str| {
+        kreise
+            .iter()
+            .find(|k| k.ags == kreis_ags)
+            .map(|k| (k.lat, k.lon))
+    };
     // Names come from the first agency of each place, which is deterministic
     // for a given slice.
     let first_agency = |members: &Vec<usize>| members.first().and_then(|&idx| agencies.get(idx));
@@ -521,6 +574,7 @@ fn place_options(
             kreis_name: agency.kreis.clone(),
             is_kreis: false,
             n_agencies: members.len(),
+            centre: None,
         });
     }
     for (kreis_ags, members) in kreis_members {
@@ -544,6 +598,20 @@ fn place_options(
             kreis_name: agency.kreis.clone(),
             is_kreis: true,
             n_agencies: members.len(),
+            centre: centre_of(kreis_ags),
+        });
+    }
+    for kreis in kreise {
+        if kreis_members.contains_key(&kreis.ags) {
+            continue;
+        }
+        options.push(PlaceOption {
+            filter: PlaceFilter::Kreis(kreis.ags.clone()),
+            name: kreis.name.clone(),
+            kreis_name: kreis.name.clone(),
+            is_kreis: !kreis.kreisfrei,
+            n_agencies: 0,
+            centre: Some((kreis.lat, kreis.lon)),
         });
     }
     options
@@ -779,6 +847,65 @@ mod tests {
         );
         // Topics without the toggle have no effect.
         check(filters(|f| f.topics = [Topic::Antisemitism].into()), all);
+    }
+
+    fn kreis_info(ags: &str, name: &str, kreisfrei: bool) -> KreisInfo {
+        KreisInfo {
+            ags: ags.into(),
+            name: name.into(),
+            kreisfrei,
+            lat: 51.0,
+            lon: 7.0,
+        }
+    }
+
+    #[test]
+    fn kreise_without_agencies_are_listed_with_zero_and_their_centre() {
+        let agencies = vec![
+            agency("lippstadt", "05974028", "Lippstadt", "Soest"),
+            agency("koeln", "05315000", "Köln", "Köln"),
+        ];
+        let kreise = [
+            kreis_info("05316", "Leverkusen", true),
+            kreis_info("05158", "Mettmann", false),
+            kreis_info("05974", "Soest", false),
+            kreis_info("05315", "Köln", true),
+            kreis_info("05962", "Märkischer Kreis", false),
+        ];
+        let index = Index::with_kreise(&agencies, &kreise);
+        let listed: Vec<(String, usize, bool)> = index
+            .places()
+            .iter()
+            .map(|p| (p.label(" (Kreis)"), p.n_agencies, p.centre.is_some()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("Köln".to_owned(), 1, false),
+                ("Leverkusen".to_owned(), 0, true),
+                ("Lippstadt".to_owned(), 1, false),
+                ("Märkischer Kreis".to_owned(), 0, true),
+                ("Mettmann (Kreis)".to_owned(), 0, true),
+                ("Soest (Kreis)".to_owned(), 1, true),
+            ]
+        );
+        let leverkusen = PlaceFilter::Kreis("05316".into());
+        assert!(index
+            .place_option(&leverkusen)
+            .is_some_and(PlaceOption::is_empty));
+        assert_eq!(index.empty_place(&leverkusen), Some(1));
+        assert_eq!(index.empty_place(&PlaceFilter::Kreis("05974".into())), None);
+        assert_eq!(index.empty_place(&PlaceFilter::Kreis("09999".into())), None);
+        let filters = Filters {
+            place: Some(leverkusen),
+            ..Filters::default()
+        };
+        assert!(index.matching(&filters).is_empty());
+        // Without the list, the index is the one `new` builds.
+        assert_eq!(
+            Index::with_kreise(&agencies, &[]).places(),
+            Index::new(&agencies).places()
+        );
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! dataset tools are thin layers over it.
 
 pub mod cluster;
+pub mod columns;
 pub mod dataset;
 pub mod embed;
 pub mod evidence;
 pub mod export;
 pub mod filter;
 pub mod geo;
+pub mod load;
 pub mod nearby;
 pub mod pages;
 pub mod query;
@@ -25,10 +27,8 @@ pub mod vocab;
 
 pub use cluster::Cluster;
 
-pub use dataset::{
-    parse_dataset, parse_dataset_bytes, Agency, Dataset, DatasetError, DatasetMeta, LoadedDataset,
-    RecordProblem,
-};
+pub use dataset::{Agency, Dataset, DatasetMeta, KreisInfo};
 pub use filter::{Circle, FacetCounts, Filters, Index, PlaceFilter, PlaceOption};
+pub use load::{parse_dataset, parse_dataset_bytes, DatasetError, LoadedDataset, RecordProblem};
 pub use query::{MapView, UrlState};
 pub use vocab::{Offer, Precision, Topic, Umbrella};

@@ -99,6 +99,7 @@ mod tests {
             kreis_name: kreis.into(),
             is_kreis,
             n_agencies: 1,
+            centre: None,
         }
     }
 

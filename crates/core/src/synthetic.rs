@@ -41,6 +41,7 @@ pub fn synthetic_dataset(n: usize, seed: u64) -> Dataset {
             },
             licence: "CC0 1.0 (Testdaten)".into(),
             coverage: None,
+            kreise: Vec::new(),
         },
         agencies: synthetic_agencies(n, seed),
     }

@@ -1,25 +1,84 @@
 //! Record-level validation shared by the app's loader and the dataset tools.
 //!
-//! Every check names the field it is about, so that a message like
+//! Every check names the field it is about ([`Field`]), so that a message like
 //! `record 12 (id "caritas-koeln"): contact.website: must start with http:// or https://`
-//! tells a data maintainer exactly what to fix. Checks that need more than one
-//! record (duplicate ids) or geometry (inside the NRW outline) are done by the
+//! tells a data maintainer exactly what to fix, and a tool can show the
+//! problem in its spreadsheet column. Checks that need more than one record
+//! (duplicate ids) or geometry (inside the NRW outline) are done by the
 //! callers.
 
+use crate::columns::Column;
 use crate::dataset::{Agency, DatasetMeta};
 use crate::geo::NRW_BBOX;
 use crate::vocab::Precision;
 
+/// The field a problem is about. Shown as its dotted path in the schema
+/// (`address.city`, `offers[1]`, `(record)` for the record as a whole).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The record as a whole (not an object, or not a record).
+    Record,
+    /// A field of the record that is a spreadsheet column.
+    Column(Column),
+    /// One item of a list field (`offers`, `topics`, `languages`).
+    Item(Column, usize),
+    /// The objects that hold several columns, as a whole.
+    Address,
+    Location,
+    Contact,
+    /// The dataset's top-level fields: `as_of`, `source.text`, `source.url`, `licence`.
+    AsOf,
+    SourceText,
+    SourceUrl,
+    Licence,
+}
+
+impl Field {
+    /// The spreadsheet column that shows the field: a list item's list, and
+    /// the latitude for the position as a whole. `None` for the record as a
+    /// whole, the address and contact objects, and the dataset's fields.
+    pub fn column(self) -> Option<Column> {
+        match self {
+            Field::Column(column) | Field::Item(column, _) => Some(column),
+            Field::Location => Some(Column::Lat),
+            _ => None,
+        }
+    }
+}
+
+impl From<Column> for Field {
+    fn from(column: Column) -> Self {
+        Field::Column(column)
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self {
+            Field::Column(column) => column.path(),
+            Field::Item(column, position) => return write!(f, "{}[{position}]", column.path()),
+            Field::Record => "(record)",
+            Field::Address => "address",
+            Field::Location => "location",
+            Field::Contact => "contact",
+            Field::AsOf => "as_of",
+            Field::SourceText => "source.text",
+            Field::SourceUrl => "source.url",
+            Field::Licence => "licence",
+        };
+        f.write_str(name)
+    }
+}
+
 /// One problem with one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldProblem {
-    /// Dotted path of the field, e.g. `contact.email`.
-    pub field: String,
+    pub field: Field,
     pub message: String,
 }
 
 impl FieldProblem {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<Field>, message: impl Into<String>) -> Self {
         FieldProblem {
             field: field.into(),
             message: message.into(),
@@ -36,67 +95,71 @@ impl std::fmt::Display for FieldProblem {
 /// Checks one record on its own. An empty result means the record is usable.
 pub fn validate_agency(agency: &Agency) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
-    let mut check = |ok: bool, field: &str, message: &str| {
+    let mut check = |ok: bool, field: Field, message: &str| {
         if !ok {
             problems.push(FieldProblem::new(field, message));
         }
     };
     check(
         is_slug(&agency.id),
-        "id",
+        Column::Id.into(),
         "must be a non-empty slug of a-z, 0-9 and single hyphens",
     );
-    check(!agency.name.trim().is_empty(), "name", "must not be empty");
+    check(
+        !agency.name.trim().is_empty(),
+        Column::Name.into(),
+        "must not be empty",
+    );
     check(
         !agency.carrier.trim().is_empty(),
-        "carrier",
+        Column::Carrier.into(),
         "must not be empty",
     );
     check(
         !agency.address.city.trim().is_empty(),
-        "address.city",
+        Column::City.into(),
         "must not be empty",
     );
     if let Some(street) = &agency.address.street {
         check(
             !street.trim().is_empty(),
-            "address.street",
+            Column::Street.into(),
             "must be omitted (null) rather than empty",
         );
     }
     if let Some(postcode) = &agency.address.postcode {
         check(
             is_postcode(postcode),
-            "address.postcode",
+            Column::Postcode.into(),
             "must be five digits",
         );
     }
     if agency.location.precision == Precision::Kreis {
         check(
             agency.ags.len() == 5 && agency.ags.starts_with("05") && all_digits(&agency.ags),
-            "ags",
+            Column::Ags.into(),
             "must be the 5-digit key of a Kreis in NRW (05…) when only the Kreis is known (precision kreis)",
         );
         check(
             agency.municipality.is_empty(),
-            "municipality",
+            Column::Municipality.into(),
             "must be empty when only the Kreis is known (precision kreis)",
         );
     } else {
         check(
             agency.ags.len() == 8 && agency.ags.starts_with("05") && all_digits(&agency.ags),
-            "ags",
+            Column::Ags.into(),
             "must be the 8-digit Gemeindeschlüssel of a municipality in NRW (05…)",
         );
         check(
             !agency.municipality.trim().is_empty(),
-            "municipality",
+            Column::Municipality.into(),
             "must not be empty",
         );
     }
     check(
         !agency.kreis.trim().is_empty(),
-        "kreis",
+        Column::Kreis.into(),
         "must not be empty",
     );
     let location = agency.location;
@@ -104,56 +167,56 @@ pub fn validate_agency(agency: &Agency) -> Vec<FieldProblem> {
         location.lat.is_finite()
             && location.lon.is_finite()
             && NRW_BBOX.contains(location.lat, location.lon),
-        "location",
+        Field::Location,
         "must lie in North Rhine-Westphalia",
     );
     if let Some(phone) = &agency.contact.phone {
         check(
             is_phone(phone),
-            "contact.phone",
+            Column::Phone.into(),
             "must be a phone number such as 0221 123456 or +49 221 123456",
         );
     }
     if let Some(email) = &agency.contact.email {
         check(
             is_email(email),
-            "contact.email",
+            Column::Email.into(),
             "must be an e-mail address such as name@example.org",
         );
     }
     if let Some(website) = &agency.contact.website {
         check(
             is_http_url(website),
-            "contact.website",
+            Column::Website.into(),
             "must start with http:// or https://",
         );
     }
     check(
         is_http_url(&agency.source_url),
-        "source_url",
+        Column::Source.into(),
         "must start with http:// or https://",
     );
     check(
         agency.last_verified.is_empty() || is_iso_date(&agency.last_verified),
-        "last_verified",
+        Column::LastVerified.into(),
         "must be empty or a date YYYY-MM-DD (the day a person confirmed the record)",
     );
     check(
         is_iso_date(&agency.source_seen),
-        "source_seen",
+        Column::SourceSeen.into(),
         "must be a date YYYY-MM-DD (the day the source was read)",
     );
     if let Some(date) = &agency.source_date {
         check(
             is_source_date(date),
-            "source_date",
+            Column::SourceDate.into(),
             "must be a year (2021), a month (2021-09) or a date (2021-09-30) that exists",
         );
     }
     for (position, language) in agency.languages.iter().enumerate() {
         check(
             (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase()),
-            &format!("languages[{position}]"),
+            Field::Item(Column::Languages, position),
             "must be an ISO 639 language code such as de or tr",
         );
     }
@@ -164,19 +227,19 @@ pub fn validate_agency(agency: &Agency) -> Vec<FieldProblem> {
 pub fn validate_meta(meta: &DatasetMeta) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     if !is_iso_date(&meta.as_of) {
-        problems.push(FieldProblem::new("as_of", "must be a date YYYY-MM-DD"));
+        problems.push(FieldProblem::new(Field::AsOf, "must be a date YYYY-MM-DD"));
     }
     if !is_http_url(&meta.source.url) {
         problems.push(FieldProblem::new(
-            "source.url",
+            Field::SourceUrl,
             "must start with http:// or https://",
         ));
     }
     if meta.source.text.trim().is_empty() {
-        problems.push(FieldProblem::new("source.text", "must not be empty"));
+        problems.push(FieldProblem::new(Field::SourceText, "must not be empty"));
     }
     if meta.licence.trim().is_empty() {
-        problems.push(FieldProblem::new("licence", "must not be empty"));
+        problems.push(FieldProblem::new(Field::Licence, "must not be empty"));
     }
     problems
 }
@@ -316,6 +379,46 @@ pub fn is_iso_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_shown_as_schema_paths() {
+        let shown = |field: Field| field.to_string();
+        assert_eq!(shown(Column::City.into()), "address.city");
+        assert_eq!(shown(Column::Id.into()), "id");
+        assert_eq!(shown(Field::Item(Column::Offers, 1)), "offers[1]");
+        assert_eq!(shown(Field::Record), "(record)");
+        assert_eq!(shown(Field::Location), "location");
+        assert_eq!(shown(Field::SourceUrl), "source.url");
+        assert_eq!(
+            FieldProblem::new(Column::Email, "must be …").to_string(),
+            "contact.email: must be …"
+        );
+        assert_eq!(Field::Location.column(), Some(Column::Lat));
+        assert_eq!(
+            Field::Item(Column::Languages, 0).column(),
+            Some(Column::Languages)
+        );
+        assert_eq!(Field::Contact.column(), None);
+    }
+
+    #[test]
+    fn problems_name_their_column() {
+        let mut agency = crate::synthetic::synthetic_agencies(1, 2).remove(0);
+        agency.address.city = " ".into();
+        agency.contact.email = Some("nope".into());
+        agency.languages = vec!["de".into(), "Deutsch".into()];
+        agency.location.lat = 40.0;
+        let fields: Vec<Field> = validate_agency(&agency).iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                Column::City.into(),
+                Field::Location,
+                Column::Email.into(),
+                Field::Item(Column::Languages, 1)
+            ]
+        );
+    }
 
     #[test]
     fn formats() {

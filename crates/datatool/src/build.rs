@@ -31,6 +31,10 @@ pub const SPREAD_RADIUS_M: f64 = 120.0;
 /// Decimals of the published coordinates (about 1 m).
 pub const COORDINATE_DECIMALS: i32 = 5;
 
+/// A Kreis' centre only anchors "the nearest agencies" of a place without
+/// one, so about 100 m is plenty (and saves the resident's download bytes).
+pub const KREIS_CENTRE_DECIMALS: i32 = 3;
+
 /// Where `build` reads and writes.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -256,7 +260,10 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport> {
 
     let dataset = Dataset {
         schema_version: SCHEMA_VERSION,
-        meta,
+        meta: DatasetMeta {
+            kreise: gazetteer.kreis_list(KREIS_CENTRE_DECIMALS),
+            ..meta
+        },
         agencies: drafts.into_iter().map(|d| d.agency).collect(),
     };
     let mut text = serde_json::to_string(&dataset)

@@ -12,7 +12,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use ia_core::validate::{validate_agency, validate_meta, FieldProblem};
+use ia_core::columns::Column;
+use ia_core::validate::{validate_agency, validate_meta, Field, FieldProblem};
 use ia_core::{parse_dataset, Agency, Offer, Precision, Topic, Umbrella};
 use serde_json::{Map, Value};
 
@@ -121,14 +122,14 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
                     problems.extend(validate_agency(&parsed));
                     agency = Some(parsed);
                 }
-                Err(err) => problems.push(FieldProblem::new("(record)", err.to_string())),
+                Err(err) => problems.push(FieldProblem::new(Field::Record, err.to_string())),
             }
         }
         if let (Some(agency), Some(outline), true) = (&agency, outline, problems.is_empty()) {
             let location = agency.location;
             if !contains(outline, location.lat, location.lon) {
                 problems.push(FieldProblem::new(
-                    "location",
+                    Field::Location,
                     format!(
                         "{}, {} lies outside the NRW outline",
                         location.lat, location.lon
@@ -139,7 +140,7 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
         if let Some(id) = &id {
             if let Some(first) = first_index.get(id) {
                 problems.push(FieldProblem::new(
-                    "id",
+                    Column::Id,
                     format!("duplicate id (also used by record {first})"),
                 ));
             } else {
@@ -195,63 +196,61 @@ pub fn check_text(text: &str, outline: Option<&MultiPolygon>) -> Checked {
 fn strict_fields(record: &Value, version: u64) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     let Some(object) = record.as_object() else {
-        return vec![FieldProblem::new("(record)", "must be a JSON object")];
+        return vec![FieldProblem::new(Field::Record, "must be a JSON object")];
     };
-    for field in [
-        "id",
-        "name",
-        "carrier",
-        "ags",
-        "municipality",
-        "kreis",
-        "source_url",
+    for column in [
+        Column::Id,
+        Column::Name,
+        Column::Carrier,
+        Column::Ags,
+        Column::Municipality,
+        Column::Kreis,
+        Column::Source,
         // Version 1 had one date, last_verified (read as source_seen).
         if version == 1 {
-            "last_verified"
+            Column::LastVerified
         } else {
-            "source_seen"
+            Column::SourceSeen
         },
     ] {
-        required_string(object, field, field, &mut problems);
+        required_string(object, column, &mut problems);
     }
-    for field in ["last_verified", "source_date"] {
-        optional_string(object, field, field, &mut problems);
+    for column in [Column::LastVerified, Column::SourceDate] {
+        optional_string(object, column, &mut problems);
     }
-    if let Some(code) = required_string(object, "umbrella", "umbrella", &mut problems) {
+    if let Some(code) = required_string(object, Column::Umbrella, &mut problems) {
         if Umbrella::from_code(code).is_none() {
             problems.push(FieldProblem::new(
-                "umbrella",
+                Column::Umbrella,
                 format!("unknown umbrella code {code:?}"),
             ));
         }
     }
     match object.get("address") {
         Some(Value::Object(address)) => {
-            required_string(address, "city", "address.city", &mut problems);
-            optional_string(address, "street", "address.street", &mut problems);
-            optional_string(address, "postcode", "address.postcode", &mut problems);
+            required_string(address, Column::City, &mut problems);
+            optional_string(address, Column::Street, &mut problems);
+            optional_string(address, Column::Postcode, &mut problems);
         }
-        Some(_) => problems.push(FieldProblem::new("address", "must be an object")),
-        None => problems.push(FieldProblem::new("address", "missing")),
+        Some(_) => problems.push(FieldProblem::new(Field::Address, "must be an object")),
+        None => problems.push(FieldProblem::new(Field::Address, "missing")),
     }
     match object.get("location") {
         Some(Value::Object(location)) => {
-            for axis in ["lat", "lon"] {
-                match location.get(axis) {
+            for axis in [Column::Lat, Column::Lon] {
+                match location.get(axis.field_name()) {
                     Some(Value::Number(_)) => {}
                     Some(other) => problems.push(FieldProblem::new(
-                        format!("location.{axis}"),
+                        axis,
                         format!("must be a number, found {other}"),
                     )),
-                    None => problems.push(FieldProblem::new(format!("location.{axis}"), "missing")),
+                    None => problems.push(FieldProblem::new(axis, "missing")),
                 }
             }
-            if let Some(code) =
-                required_string(location, "precision", "location.precision", &mut problems)
-            {
+            if let Some(code) = required_string(location, Column::Precision, &mut problems) {
                 if Precision::from_code(code).is_none() {
                     problems.push(FieldProblem::new(
-                        "location.precision",
+                        Column::Precision,
                         format!(
                             "unknown precision {code:?} (address, postcode, municipality or kreis)"
                         ),
@@ -259,28 +258,34 @@ fn strict_fields(record: &Value, version: u64) -> Vec<FieldProblem> {
                 }
             }
         }
-        Some(_) => problems.push(FieldProblem::new("location", "must be an object")),
-        None => problems.push(FieldProblem::new("location", "missing")),
+        Some(_) => problems.push(FieldProblem::new(Field::Location, "must be an object")),
+        None => problems.push(FieldProblem::new(Field::Location, "missing")),
     }
     code_list(
         object,
-        "offers",
+        Column::Offers,
         "offer",
         |c| Offer::from_code(c).is_some(),
         &mut problems,
     );
     code_list(
         object,
-        "topics",
+        Column::Topics,
         "topic",
         |c| Topic::from_code(c).is_some(),
         &mut problems,
     );
-    code_list(object, "languages", "language", |_| true, &mut problems);
-    if let Some(value) = object.get("antidiscrimination") {
+    code_list(
+        object,
+        Column::Languages,
+        "language",
+        |_| true,
+        &mut problems,
+    );
+    if let Some(value) = object.get(Column::Servicestelle.field_name()) {
         if !value.is_boolean() {
             problems.push(FieldProblem::new(
-                "antidiscrimination",
+                Column::Servicestelle,
                 "must be true or false",
             ));
         }
@@ -288,48 +293,44 @@ fn strict_fields(record: &Value, version: u64) -> Vec<FieldProblem> {
     match object.get("contact") {
         None => {}
         Some(Value::Object(contact)) => {
-            for field in ["phone", "email", "website"] {
-                optional_string(contact, field, &format!("contact.{field}"), &mut problems);
+            for column in [Column::Phone, Column::Email, Column::Website] {
+                optional_string(contact, column, &mut problems);
             }
         }
-        Some(_) => problems.push(FieldProblem::new("contact", "must be an object")),
+        Some(_) => problems.push(FieldProblem::new(Field::Contact, "must be an object")),
     }
-    optional_string(object, "source_note", "source_note", &mut problems);
+    optional_string(object, Column::SourceNote, &mut problems);
     problems
 }
 
+/// The string in `column` of `object` (the object that holds the column:
+/// the record, its address, location or contact).
 fn required_string<'a>(
     object: &'a Map<String, Value>,
-    key: &str,
-    field: &str,
+    column: Column,
     problems: &mut Vec<FieldProblem>,
 ) -> Option<&'a str> {
-    match object.get(key) {
+    match object.get(column.field_name()) {
         Some(Value::String(text)) => Some(text),
         Some(other) => {
             problems.push(FieldProblem::new(
-                field,
+                column,
                 format!("must be a string, found {other}"),
             ));
             None
         }
         None => {
-            problems.push(FieldProblem::new(field, "missing"));
+            problems.push(FieldProblem::new(column, "missing"));
             None
         }
     }
 }
 
-fn optional_string(
-    object: &Map<String, Value>,
-    key: &str,
-    field: &str,
-    problems: &mut Vec<FieldProblem>,
-) {
-    match object.get(key) {
+fn optional_string(object: &Map<String, Value>, column: Column, problems: &mut Vec<FieldProblem>) {
+    match object.get(column.field_name()) {
         None | Some(Value::Null) | Some(Value::String(_)) => {}
         Some(other) => problems.push(FieldProblem::new(
-            field,
+            column,
             format!("must be a string or null, found {other}"),
         )),
     }
@@ -337,30 +338,31 @@ fn optional_string(
 
 fn code_list(
     object: &Map<String, Value>,
-    key: &str,
+    column: Column,
     what: &str,
     known: impl Fn(&str) -> bool,
     problems: &mut Vec<FieldProblem>,
 ) {
-    match object.get(key) {
+    match object.get(column.field_name()) {
         None => {}
         Some(Value::Array(items)) => {
             for (position, item) in items.iter().enumerate() {
+                let field = Field::Item(column, position);
                 match item.as_str() {
                     Some(code) if known(code) => {}
                     Some(code) => problems.push(FieldProblem::new(
-                        format!("{key}[{position}]"),
+                        field,
                         format!("unknown {what} code {code:?}"),
                     )),
                     None => problems.push(FieldProblem::new(
-                        format!("{key}[{position}]"),
+                        field,
                         format!("must be a string, found {item}"),
                     )),
                 }
             }
         }
         Some(other) => problems.push(FieldProblem::new(
-            key,
+            column,
             format!("must be an array, found {other}"),
         )),
     }

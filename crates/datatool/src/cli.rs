@@ -1,157 +1,289 @@
-//! A tiny command-line parser: one subcommand, positional arguments and
-//! `--flag VALUE` options. A handful of subcommands do not justify a framework.
+//! The command line of `ia-datatool` (clap derive): subcommands, options,
+//! their defaults and the help text are declared once, here. `main.rs` only
+//! runs what was asked. Run it from the repository root (the defaults are
+//! relative paths). Exit codes: 0 ok, 1 the data has problems, 2 usage error.
 
-use crate::{Error, Result};
+use std::path::PathBuf;
 
-/// Usage text printed for `--help` and after a usage error.
-pub const USAGE: &str = "\
-ia-datatool — builds and checks the published data of the NRW Integrationsagenturen finder.
-Run it from the repository root.
+use clap::{Args, Parser, Subcommand};
 
-USAGE:
-  ia-datatool build      [--shared DIR] [--data DIR] [--out FILE] [--outline FILE]
-  ia-datatool validate   FILE [--outline FILE] [--boundaries DIR] [--places FILE]
-                         (ags checked against Gemeinde and PLZ where the place data is;
-                         same carrier and address: a warning)
-  ia-datatool coverage   [--dataset FILE] [--boundaries DIR] [--write FILE | --check FILE]
-                         (records per Kreis; --write/--check the block in docs/dataset.md)
-  ia-datatool export     [--dataset FILE] [--out FILE]
-                         (dataset → spreadsheet CSV: UTF-8 with BOM, `;`, German headings)
-  ia-datatool import     CSV [--previous FILE] [--out FILE] [--as-of JJJJ-MM-TT]
-                         [--max-removed N] [--shared DIR] [--data DIR] [--outline FILE]
-                         (spreadsheet CSV → dataset; prints a report per row and the
-                         changes against --previous; writes --out unless more than
-                         --max-removed records would be removed)
-  ia-datatool boundaries [--shared DIR] [--out-dir DIR]
-  ia-datatool sizes      [--dataset FILE] [--boundaries DIR]
-  ia-datatool places     [--shared DIR] [--data DIR] [--out FILE]
-                         (place index for the \"near me\" search: postcodes and Gemeinden)
-  ia-datatool synthetic  [--count N] [--seed S] [--out FILE]
-                         (labelled test data for benchmarks; never published)
+use crate::import::DEFAULT_MAX_REMOVED;
 
-DEFAULTS:
-  --shared      ../shared/data                       (reference data, read only)
-  --data        data                                 (committed inputs: meta, mapping tables)
-  --out         public/data/agencies.json            (build)
-  --outline     public/data/boundaries/nrw-land.geojson
-  --out-dir     public/data/boundaries
-  --dataset     public/data/agencies.json
-  --boundaries  public/data/boundaries
-  --count 214, --seed 1, --out target/synthetic/agencies.json (synthetic)
-  --out agenturen.csv (export)
-  --previous public/data/agencies.json, --out the --previous file, --max-removed 10,
-  --as-of unchanged (import; the top-level fields are taken from --previous)
+/// The published dataset.
+pub const DATASET: &str = "public/data/agencies.json";
+/// The simplified boundary files.
+pub const BOUNDARIES: &str = "public/data/boundaries";
 
-The CSV format and the import's repairs are described in docs/data-maintenance.md.
-Exit codes: 0 ok, 1 the data has problems (all are printed; for import: a row
-was rejected or the import was blocked), 2 usage error.";
-
-/// A parsed command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Args {
-    pub command: String,
-    pub positional: Vec<String>,
-    options: Vec<(String, String)>,
+/// Builds and checks the published data of the NRW Integrationsagenturen finder.
+#[derive(Debug, Parser)]
+#[command(
+    name = "ia-datatool",
+    arg_required_else_help = true,
+    after_help = "Run it from the repository root. The CSV format and the import's repairs are \
+                  described in docs/data-maintenance.md.\n\
+                  Exit codes: 0 ok, 1 the data has problems (all are printed; for import: a row \
+                  was rejected or the import was blocked), 2 usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
 }
 
-impl Args {
-    /// Parses the arguments after the program name. `allowed` lists the
-    /// option names (without `--`) the subcommand accepts.
-    pub fn parse(
-        args: &[String],
-        allowed: &dyn Fn(&str) -> &'static [&'static str],
-    ) -> Result<Args> {
-        let mut iter = args.iter();
-        let command = match iter.next() {
-            Some(command) if !command.starts_with('-') => command.clone(),
-            Some(other) => return Err(Error(format!("expected a subcommand, found {other:?}"))),
-            None => return Err(Error("missing subcommand".into())),
-        };
-        let known = allowed(&command);
-        let mut positional = Vec::new();
-        let mut options: Vec<(String, String)> = Vec::new();
-        while let Some(arg) = iter.next() {
-            if let Some(name) = arg.strip_prefix("--") {
-                let (name, inline) = match name.split_once('=') {
-                    Some((name, value)) => (name, Some(value.to_owned())),
-                    None => (name, None),
-                };
-                if !known.contains(&name) {
-                    return Err(Error(format!("`{command}` has no option --{name}")));
-                }
-                let value = match inline {
-                    Some(value) => value,
-                    None => iter
-                        .next()
-                        .cloned()
-                        .ok_or_else(|| Error(format!("option --{name} needs a value")))?,
-                };
-                if options.iter().any(|(seen, _)| seen == name) {
-                    return Err(Error(format!("option --{name} given twice")));
-                }
-                options.push((name.to_owned(), value));
-            } else {
-                positional.push(arg.clone());
-            }
-        }
-        Ok(Args {
-            command,
-            positional,
-            options,
-        })
-    }
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sourced records → the published dataset (schema v2), with offline geocoding.
+    Build(BuildArgs),
+    /// Checks a dataset strictly: every field, the NRW outline, ags against Gemeinde and PLZ
+    /// where the place data is (same carrier and address: a warning).
+    Validate(ValidateArgs),
+    /// Records per Kreis; --write/--check the block in docs/dataset.md.
+    Coverage(CoverageArgs),
+    /// Dataset → spreadsheet CSV (UTF-8 with BOM, `;`, German headings).
+    Export(ExportArgs),
+    /// Spreadsheet CSV → dataset: prints a report per row and the changes against --previous;
+    /// writes --out unless more than --max-removed records would be removed.
+    Import(ImportArgs),
+    /// The simplified boundary files.
+    Boundaries(BoundariesArgs),
+    /// The gzip sizes of the published files against their budgets.
+    Sizes(SizesArgs),
+    /// The place index for the "near me" search: postcodes and Gemeinden.
+    Places(PlacesArgs),
+    /// Labelled test data for benchmarks; never published.
+    Synthetic(SyntheticArgs),
+}
 
-    /// The value of `--name`, or `default`.
-    pub fn get(&self, name: &str, default: &str) -> String {
-        self.options
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_else(|| default.to_owned())
-    }
+/// `--shared DIR`.
+#[derive(Debug, Args)]
+pub struct Shared {
+    /// Reference data (read only).
+    #[arg(
+        id = "shared",
+        long = "shared",
+        value_name = "DIR",
+        default_value = "../shared/data"
+    )]
+    pub dir: PathBuf,
+}
 
-    /// An option without a default.
-    pub fn get_opt(&self, name: &str) -> Option<&str> {
-        self.options
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    }
+/// `--data DIR`.
+#[derive(Debug, Args)]
+pub struct Data {
+    /// Committed inputs: meta, mapping tables, place overrides.
+    #[arg(id = "data", long = "data", value_name = "DIR", default_value = "data")]
+    pub dir: PathBuf,
+}
+
+/// `--outline FILE`.
+#[derive(Debug, Args)]
+pub struct Outline {
+    /// The simplified NRW outline.
+    #[arg(
+        id = "outline",
+        long = "outline",
+        value_name = "FILE",
+        default_value = "public/data/boundaries/nrw-land.geojson"
+    )]
+    pub file: PathBuf,
+}
+
+/// `--dataset FILE`.
+#[derive(Debug, Args)]
+pub struct Dataset {
+    /// The dataset file.
+    #[arg(id = "dataset", long = "dataset", value_name = "FILE", default_value = DATASET)]
+    pub file: PathBuf,
+}
+
+/// `--boundaries DIR`.
+#[derive(Debug, Args)]
+pub struct Boundaries {
+    /// The simplified boundary files.
+    #[arg(id = "boundaries", long = "boundaries", value_name = "DIR", default_value = BOUNDARIES)]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub shared: Shared,
+    #[command(flatten)]
+    pub data: Data,
+    /// The dataset to write.
+    #[arg(long, value_name = "FILE", default_value = DATASET)]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub outline: Outline,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The dataset to check.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub outline: Outline,
+    #[command(flatten)]
+    pub boundaries: Boundaries,
+    /// The place index (postcodes of the Gemeinden).
+    #[arg(long, value_name = "FILE", default_value = "public/data/places.json")]
+    pub places: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    #[command(flatten)]
+    pub dataset: Dataset,
+    #[command(flatten)]
+    pub boundaries: Boundaries,
+    /// Rewrites the coverage block in this Markdown file.
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// Fails when the coverage block in this Markdown file is stale.
+    #[arg(long, value_name = "FILE")]
+    pub check: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub dataset: Dataset,
+    /// The CSV to write.
+    #[arg(long, value_name = "FILE", default_value = "agenturen.csv")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The spreadsheet (CSV).
+    pub csv: PathBuf,
+    /// The previous dataset: compared with, and its top-level fields are kept.
+    #[arg(long, value_name = "FILE", default_value = DATASET)]
+    pub previous: PathBuf,
+    /// The dataset to write [default: the --previous file].
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// New "Stand" of the dataset [default: unchanged].
+    #[arg(long, value_name = "JJJJ-MM-TT")]
+    pub as_of: Option<String>,
+    /// More removed records than this block the import.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_REMOVED)]
+    pub max_removed: usize,
+    #[command(flatten)]
+    pub shared: Shared,
+    #[command(flatten)]
+    pub data: Data,
+    #[command(flatten)]
+    pub outline: Outline,
+}
+
+#[derive(Debug, Args)]
+pub struct BoundariesArgs {
+    #[command(flatten)]
+    pub shared: Shared,
+    /// Where to write the boundary files.
+    #[arg(long, value_name = "DIR", default_value = BOUNDARIES)]
+    pub out_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SizesArgs {
+    #[command(flatten)]
+    pub dataset: Dataset,
+    #[command(flatten)]
+    pub boundaries: Boundaries,
+}
+
+#[derive(Debug, Args)]
+pub struct PlacesArgs {
+    #[command(flatten)]
+    pub shared: Shared,
+    #[command(flatten)]
+    pub data: Data,
+    /// The place index to write.
+    #[arg(long, value_name = "FILE", default_value = "public/data/places.json")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SyntheticArgs {
+    /// Number of agencies.
+    #[arg(long, value_name = "N", default_value_t = 214)]
+    pub count: usize,
+    /// Seed of the random generator.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// The dataset to write.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "target/synthetic/agencies.json"
+    )]
+    pub out: PathBuf,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
-    fn allowed(command: &str) -> &'static [&'static str] {
-        match command {
-            "build" => &["shared", "out"],
-            _ => &[],
-        }
-    }
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| s.to_string()).collect()
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("ia-datatool").chain(args.iter().copied()))
     }
 
     #[test]
-    fn parses_options_and_positionals() {
-        let args = Args::parse(
-            &strings(&["build", "--shared", "x", "--out=y.json", "extra"]),
-            &allowed,
+    fn the_declaration_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn defaults_and_options() {
+        let Ok(Cli {
+            command: Command::Import(import),
+        }) = parse(&["import", "t.csv", "--out=x.json", "--max-removed", "15"])
+        else {
+            panic!("import not parsed");
+        };
+        assert_eq!(import.csv, PathBuf::from("t.csv"));
+        assert_eq!(import.out, Some(PathBuf::from("x.json")));
+        assert_eq!(import.max_removed, 15);
+        assert_eq!(import.previous, PathBuf::from(DATASET));
+        assert_eq!(import.shared.dir, PathBuf::from("../shared/data"));
+        assert_eq!(import.as_of, None);
+        let Ok(Cli {
+            command: Command::Synthetic(synthetic),
+        }) = parse(&["synthetic", "--count", "1000"])
+        else {
+            panic!("synthetic not parsed");
+        };
+        assert_eq!((synthetic.count, synthetic.seed), (1000, 1));
+    }
+
+    #[test]
+    fn usage_errors() {
+        use clap::error::ErrorKind;
+        let kind = |args: &[&str]| parse(args).err().map(|e| e.kind());
+        assert_eq!(
+            kind(&["build", "--nope", "1"]),
+            Some(ErrorKind::UnknownArgument)
         );
-        let args = args.unwrap_or_else(|err| panic!("{err}"));
-        assert_eq!(args.command, "build");
-        assert_eq!(args.get("shared", "d"), "x");
-        assert_eq!(args.get("out", "d"), "y.json");
-        assert_eq!(args.positional, vec!["extra".to_string()]);
-    }
-
-    #[test]
-    fn rejects_unknown_and_incomplete_options() {
-        assert!(Args::parse(&strings(&["build", "--nope", "1"]), &allowed).is_err());
-        assert!(Args::parse(&strings(&["build", "--out"]), &allowed).is_err());
-        assert!(Args::parse(&strings(&["build", "--out", "a", "--out", "b"]), &allowed).is_err());
-        assert!(Args::parse(&strings(&[]), &allowed).is_err());
+        assert_eq!(kind(&["build", "--out"]), Some(ErrorKind::InvalidValue));
+        assert_eq!(
+            kind(&["build", "--out", "a", "--out", "b"]),
+            Some(ErrorKind::ArgumentConflict)
+        );
+        assert_eq!(
+            kind(&["validate"]),
+            Some(ErrorKind::MissingRequiredArgument)
+        );
+        assert_eq!(kind(&["export", "extra"]), Some(ErrorKind::UnknownArgument));
+        assert_eq!(
+            kind(&["import", "a.csv", "--max-removed", "viele"]),
+            Some(ErrorKind::ValueValidation)
+        );
+        assert_eq!(kind(&["teleport"]), Some(ErrorKind::InvalidSubcommand));
+        assert_eq!(
+            kind(&[]),
+            Some(ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand)
+        );
     }
 }

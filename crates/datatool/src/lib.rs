@@ -10,7 +10,8 @@
 //! * [`sizes`] measures the gzip size of everything the app downloads;
 //! * [`export`] writes a dataset as the maintainers' spreadsheet (CSV), and
 //!   [`import`] reads such a spreadsheet back into a dataset, repairing and
-//!   reporting what spreadsheet programs do to it ([`table`] reads the raw file).
+//!   reporting what spreadsheet programs do to it (a folder of modules, one
+//!   per step; the import itself does no file I/O).
 //!
 //! The schema itself lives in `ia_core`; nothing here redefines it. Every
 //! error says what went wrong and where (file, record, field), and nothing
@@ -33,7 +34,6 @@ pub mod simplify;
 pub mod sizes;
 pub mod slug;
 pub mod sourced;
-pub mod table;
 
 use std::path::Path;
 

@@ -100,6 +100,24 @@ impl CityMatch {
 }
 
 impl Gazetteer {
+    /// Every Kreis and kreisfreie Stadt with a point inside it, by key, for
+    /// the dataset's `kreise` list (coordinates rounded like the records').
+    pub fn kreis_list(&self, decimals: i32) -> Vec<ia_core::KreisInfo> {
+        self.kreise
+            .iter()
+            .filter_map(|(ags, name)| {
+                let (bez, (lat, lon)) = self.kreis_info.get(ags)?;
+                Some(ia_core::KreisInfo {
+                    ags: ags.clone(),
+                    name: name.clone(),
+                    kreisfrei: bez == "Kreisfreie Stadt",
+                    lat: crate::geometry::round_to(*lat, decimals),
+                    lon: crate::geometry::round_to(*lon, decimals),
+                })
+            })
+            .collect()
+    }
+
     /// Loads the raw files from the shared data directory and the overrides.
     pub fn load(shared: &Path, overrides: &Path) -> Result<Gazetteer> {
         let raw = shared.join("raw");

@@ -249,3 +249,22 @@ fn places_reproduce_the_shipped_index_which_has_no_company_postcodes() {
         "place index is {gzip} bytes gzip, budget 40 KB"
     );
 }
+
+#[test]
+fn the_shipped_dataset_names_all_53_kreise_with_a_point_inside_nrw() {
+    let text = String::from_utf8(read(&repo_root().join("public/data/agencies.json"))).unwrap();
+    let loaded = ia_core::parse_dataset(&text).unwrap_or_else(|err| panic!("{err}"));
+    let kreise = &loaded.meta.kreise;
+    assert_eq!(
+        kreise.len(),
+        53,
+        "NRW has 31 Kreise and 22 kreisfreie Städte"
+    );
+    assert_eq!(kreise.iter().filter(|k| k.kreisfrei).count(), 22);
+    let leverkusen = kreise
+        .iter()
+        .find(|k| k.ags == "05316")
+        .expect("Leverkusen");
+    assert_eq!(leverkusen.name, "Leverkusen");
+    assert!((50.9..51.2).contains(&leverkusen.lat) && (6.9..7.2).contains(&leverkusen.lon));
+}
