@@ -202,6 +202,7 @@ pub fn place_page(texts: &'static Texts, data: PlacePageData) -> String {
         )
     };
     let slug = place.slug();
+    let ags = place.ags.clone();
     let title = place.title();
     let kind = place.kind();
     render(move || {
@@ -215,9 +216,9 @@ pub fn place_page(texts: &'static Texts, data: PlacePageData) -> String {
                     <p class="page-kicker">{kind}</p>
                     <h1 id="page-title">"Integrationsagenturen " {phrase.clone()}</h1>
                     <p data-testid="place-summary">{summary}</p>
-                    {has_own.then(|| view! {
-                        <ul class="actions"><li><a class="action action--primary" href=app_at_place(&slug) data-testid="show-on-map">{SHOW_ON_MAP}</a></li></ul>
-                    })}
+                    // Without agencies here, the app finds the place by its code
+                    // (the dataset's Kreis list) and shows the nearest ones.
+                    <ul class="actions"><li><a class="action action--primary" href=app_at_place(if has_own { &slug } else { &ags }) data-testid="show-on-map">{SHOW_ON_MAP}</a></li></ul>
                     <div class="page-map" inner_html=map></div>
                     {(!has_own).then(|| view! { <h2>{NEAREST}</h2> })}
                     <ul class="page-list" data-testid="place-agencies">

@@ -157,9 +157,12 @@ pub(crate) fn contact_links(agency: &Agency, texts: &'static Texts) -> impl Into
     let contact = &agency.contact;
     let phone = contact.phone.as_ref().filter(|p| is_phone(p)).map(|phone| {
         let href = format!("tel:{}", phone_for_link(phone));
-        // No-break spaces: a number never wraps (and html-validate asks for it).
-        let shown = phone.replace(' ', "\u{a0}");
-        view! { <li><a class="action" href=href>{texts.call} " " {shown}</a></li> }
+        // No-break spaces and hyphens: "Anrufen: 0221 123-4" never wraps
+        // (html-validate's tel-non-breaking).
+        let shown = format!("{}\u{a0}{}", texts.call, phone)
+            .replace(' ', "\u{a0}")
+            .replace('-', "\u{2011}");
+        view! { <li><a class="action" href=href>{shown}</a></li> }
     });
     let email = contact.email.as_ref().filter(|e| is_email(e)).map(|email| {
         let href = format!("mailto:{email}");

@@ -142,6 +142,12 @@ test('a place page lists its agencies, or says there is none and names the neare
     }
   }
   expect(sawEmpty && sawFull).toBe(true);
+  // Without agencies, "Auf der Karte zeigen" opens the app on the place (its code), which names the nearest.
+  await page.goto('ort/kreis-mettmann.html');
+  await expect(page.getByTestId('show-on-map')).toHaveAttribute('href', '../?place=05158');
+  await page.getByTestId('show-on-map').click();
+  await waitForFinder(page);
+  await expect(page.getByTestId('results').locator('li:not([hidden])').first()).toBeVisible();
   await page.goto('ort/koeln.html');
   const koeln = dataset.agencies.filter((a: any) => a.ags.startsWith('05315'));
   await expect(page.getByTestId('place-agencies').locator('.page-entry')).toHaveCount(koeln.length);

@@ -167,8 +167,7 @@ fn the_url_reads_place_slugs_and_writes_the_digit_code() {
     let agency = &agencies[0];
     let kreisfrei = agency.ags == format!("{}000", agency.kreis_ags());
     let title = slug(&place_title(&agency.kreis, kreisfrei));
-    let state =
-        UrlState::from_pairs_with_places([("place", title.as_str()), ("sada", "1")], &slugs);
+    let state = UrlState::from_pairs_with_places([("place", title.as_str()), ("sada", "1")], slugs);
     assert_eq!(
         state.filters.place,
         Some(PlaceFilter::Kreis(agency.kreis_ags().to_owned()))
