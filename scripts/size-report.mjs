@@ -85,6 +85,8 @@ for (const path of files(dist)) {
   if (rel.startsWith('vendor/')) kind = `vendor ${kind}`;
   if (rel.startsWith('data/')) kind = rel.includes('boundaries') ? 'boundaries' : 'data';
   if (rel.startsWith('locales/')) kind = 'locales';
+  // The static pages per agency and per place (src/pages/): read one at a time, never with the app.
+  if (rel.startsWith('agentur/') || rel.startsWith('ort/')) kind = `pages ${ext === '.html' ? 'html' : 'images'}`;
   // The service worker runs beside the page, not in it: not part of the app's load.
   if (rel === 'sw.js') kind = 'service worker';
   if (generatorOnly.has(rel)) kind = `generator ${kind}`;

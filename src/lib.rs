@@ -15,6 +15,8 @@ pub mod i18n;
 pub mod load;
 pub mod map;
 pub mod page;
+#[cfg(feature = "ssr")]
+pub mod pages;
 pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;

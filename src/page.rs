@@ -22,6 +22,20 @@ pub fn from_search(search: &str) -> PageParams {
     PageParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
+/// The finder state of a query string, also reading a readable place name
+/// (`place=koeln`) with `place_slug` once the dataset is there
+/// ([`ia_core::pages::resolve_place_slug`]); what the app writes stays the code.
+pub fn finder_from_search(
+    search: &str,
+    place_slug: impl Fn(&str) -> Option<ia_core::PlaceFilter>,
+) -> ia_core::UrlState {
+    let pairs = decoded_pairs(search);
+    ia_core::UrlState::from_pairs_with_places(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        place_slug,
+    )
+}
+
 /// The page's `lang` parameter alone (its first value, as
 /// [`PageParams::lang`]): all the embed-code generator's page reads, which
 /// has no finder state and so does not link the finder's parsers.

@@ -74,7 +74,10 @@ impl FinderState {
     /// `<Router>`, below the page parameters' context.
     pub fn new(catalog: Arc<Catalog>) -> FinderState {
         let page = use_context::<&'static PageParams>().expect("PageParams are provided by App");
-        let sync = url::UrlSync::new(page);
+        let for_slugs = catalog.clone();
+        let sync = url::UrlSync::new(page, move |slug| {
+            ia_core::pages::resolve_place_slug(&for_slugs.agencies, slug)
+        });
         let current = sync.current;
         let url = Memo::new(move |_| current.get());
         let n_agencies = catalog.agencies.len();

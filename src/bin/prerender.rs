@@ -1,5 +1,7 @@
 //! `ia-prerender DIST`: writes the finder's first view into `DIST/index.html`
-//! from the dataset and boundaries in `DIST` (see `ia_map::prerender`).
+//! from the dataset and boundaries in `DIST` (see `ia_map::prerender`), and
+//! the static pages per agency and per Kreis with their images, QR codes,
+//! `sitemap.xml` and `robots.txt` (see `ia_map::pages`).
 //!
 //! Run by `scripts/build.sh` after Trunk, and again on the web server after
 //! a data update (`docs/deploy.md`): it reads only files inside `DIST`, so
@@ -9,11 +11,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use ia_core::pages::seo::SiteUrl;
 use ia_map::config::Config;
 use ia_map::load::Catalog;
+use ia_map::pages::{stylesheet_of, write_pages, Inputs};
 use ia_map::prerender::{render_finder, static_map, write_into_index, Boundaries};
 
-const USAGE: &str = "usage: ia-prerender DIST\n\nWrites the finder's first view (list, filters, static map, \"Stand\") into\nDIST/index.html from DIST/config.json's dataset (a relative path), or\nDIST/data/agencies.json, and DIST/data/boundaries/. Run it again after\nreplacing the dataset.";
+const USAGE: &str = "usage: ia-prerender DIST\n\nWrites the finder's first view (list, filters, static map, \"Stand\") into\nDIST/index.html from DIST/config.json's dataset (a relative path), or\nDIST/data/agencies.json, and DIST/data/boundaries/; and a page per agency\n(DIST/agentur/) and per Kreis (DIST/ort/) with preview images, QR codes,\nDIST/sitemap.xml and DIST/robots.txt. Run it again after replacing the\ndataset.\n\nThe site's public address (for canonical URLs, the sitemap and QR codes):\nthe environment variable IA_SITE_URL, else config.json's \"site_url\"\n(e.g. https://karte.example.org/integrationsagenturen/). Without it, the\npages leave out only what needs it.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,10 +49,12 @@ fn read(path: &Path) -> Result<String, String> {
 }
 
 fn run(dist: &Path) -> Result<String, String> {
-    let config = match std::fs::read_to_string(dist.join("config.json")) {
-        Ok(text) => Config::from_json(&text).map_err(|e| format!("config.json: {e}"))?,
-        Err(_) => Config::default(),
+    let config_text = std::fs::read_to_string(dist.join("config.json")).ok();
+    let config = match &config_text {
+        Some(text) => Config::from_json(text).map_err(|e| format!("config.json: {e}"))?,
+        None => Config::default(),
     };
+    let site = site_url(config_text.as_deref())?;
     // The dataset the page will load: config.json's, when it is a file of
     // this site; else the default path.
     let dataset_path = config
@@ -65,6 +71,8 @@ fn run(dist: &Path) -> Result<String, String> {
     let as_of = loaded.meta.as_of.clone();
     let n_agencies = loaded.agencies.len();
     let n_skipped = loaded.skipped.len();
+    let started = std::time::Instant::now();
+    let report_url = config.report_url.clone();
     let catalog = Arc::new(Catalog::new(loaded.meta, loaded.agencies, loaded.skipped));
     let land = read(&dist.join("data/boundaries/nrw-land.geojson"))?;
     let kreise = read(&dist.join("data/boundaries/nrw-kreise.geojson"))?;
@@ -76,14 +84,49 @@ fn run(dist: &Path) -> Result<String, String> {
         },
     )?;
     let map_bytes = map.len();
-    let body = render_finder(catalog, config, map);
+    let body = render_finder(catalog.clone(), config, map);
     let index_path = dist.join("index.html");
-    let page = write_into_index(&read(&index_path)?, &body, &as_of)?;
+    let index = read(&index_path)?;
+    let stylesheet = stylesheet_of(&index)
+        .ok_or_else(|| format!("{}: no app-<hash>.css stylesheet", index_path.display()))?;
+    let page = write_into_index(&index, &body, &as_of)?;
     std::fs::write(&index_path, &page).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let pages = write_pages(
+        dist,
+        &Inputs {
+            agencies: &catalog.agencies,
+            meta: &catalog.meta,
+            land: &land,
+            kreise: &kreise,
+            site,
+            report_url: &report_url,
+            stylesheet: &stylesheet,
+        },
+    )?;
     Ok(format!(
-        "ia-prerender: {} agencies (Stand {as_of}; {n_skipped} records skipped) from {dataset_path} written into {} ({} bytes, static map {map_bytes} bytes)",
+        "ia-prerender: {} agencies (Stand {as_of}; {n_skipped} records skipped) from {dataset_path} written into {} ({} bytes, static map {map_bytes} bytes); {pages}; in {:.1} s",
         n_agencies,
         index_path.display(),
-        page.len()
+        page.len(),
+        started.elapsed().as_secs_f64()
     ))
+}
+
+/// The site's address: `IA_SITE_URL`, else config.json's `site_url`; none
+/// when both are unset or empty. A value that is not an http(s) folder
+/// address is an error, not silently dropped.
+fn site_url(config: Option<&str>) -> Result<Option<SiteUrl>, String> {
+    let from_env = std::env::var("IA_SITE_URL")
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    let from_config = config
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+        .and_then(|value| value.get("site_url")?.as_str().map(str::to_owned))
+        .filter(|v| !v.trim().is_empty());
+    match from_env.or(from_config) {
+        None => Ok(None),
+        Some(text) => SiteUrl::parse(&text).map(Some).ok_or_else(|| {
+            format!("site address {text:?} (IA_SITE_URL or config.json's site_url) is not an http(s) URL without query")
+        }),
+    }
 }

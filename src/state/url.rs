@@ -61,12 +61,19 @@ pub(super) struct UrlSync {
 impl UrlSync {
     /// Starts from the page's parameters and follows the URL when Back,
     /// Forward or a link change it. Must run inside the `<Router>`.
-    pub(super) fn new(page: &'static PageParams) -> UrlSync {
+    pub(super) fn new(
+        page: &'static PageParams,
+        place_slug: impl Fn(&str) -> Option<ia_core::PlaceFilter> + Send + Sync + 'static,
+    ) -> UrlSync {
         let location = use_location();
         let search = location.search;
-        let in_url =
-            Memo::new(move |_| search.with(|search| crate::page::from_search(search).finder));
-        let current = RwSignal::new(page.finder.clone());
+        // `place=koeln` (a readable place name, issue 20) needs the dataset,
+        // so it is read here rather than with the other page parameters.
+        let in_url = Memo::new(move |_| {
+            search.with(|search| crate::page::finder_from_search(search, &place_slug))
+        });
+        // The page's own address, read as `page.finder` was, plus a place name.
+        let current = RwSignal::new(in_url.get_untracked());
         // Our own writes arrive here equal to `current`, and are ignored.
         Effect::new(move |_| {
             let from_url = in_url.get();

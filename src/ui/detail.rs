@@ -36,12 +36,6 @@ pub fn Detail(position: usize) -> impl IntoView {
     // Focus goes back to the list entry (see `ResultList`).
     let close = move || state.select(None);
     let close_on_escape = close;
-    let address_lines = address_lines(&agency);
-    let precision_note = agency
-        .location
-        .precision
-        .is_approximate()
-        .then(|| texts.approximate_position(agency.location.precision));
     view! {
         <article
             class="detail"
@@ -59,31 +53,7 @@ pub fn Detail(position: usize) -> impl IntoView {
             </button>
             <h2 id="detail-title" tabindex="-1" node_ref=heading lang="de">{agency.name.clone()}</h2>
             {agency.antidiscrimination.then(|| view! { <p class="badge badge--sada">{texts.servicestelle}</p> })}
-            <dl class="facts">
-                <dt>{texts.carrier_label}</dt>
-                // <bdi>: data text never changes the direction of the app's own words after it.
-                <dd><bdi lang="de">{agency.carrier.clone()}</bdi> " (" {texts.umbrella(agency.umbrella)} ")"</dd>
-                <dt>{texts.address_label}</dt>
-                <dd lang="de">
-                    {address_lines.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
-                    {precision_note.map(|note| view! { <span class="line note">{note}</span> })}
-                    {agency.is_kreis_only().then(|| view! {
-                        <span class="line kreis-note" data-testid="kreis-note" lang=texts.lang_tag>{texts.kreis_address_note}</span>
-                    })}
-                </dd>
-                {(!agency.offers.is_empty()).then(|| view! {
-                    <dt>{texts.offers_legend}</dt>
-                    <dd><ul class="tags">{agency.offers.iter().map(|&o| view! { <li>{texts.offer(o)}</li> }).collect_view()}</ul></dd>
-                })}
-                {(!agency.topics.is_empty()).then(|| view! {
-                    <dt>{texts.topics_legend}</dt>
-                    <dd><ul class="tags">{agency.topics.iter().map(|&t| view! { <li>{texts.topic(t)}</li> }).collect_view()}</ul></dd>
-                })}
-                {(!agency.languages.is_empty()).then(|| view! {
-                    <dt>{texts.languages_label}</dt>
-                    <dd>{agency.languages.join(", ")}</dd>
-                })}
-            </dl>
+            {facts(&agency, texts)}
             <ul class="actions">
                 {contact_links(&agency, texts)}
                 <li><a class="action" href=osm_route_url(&agency) target="_blank" rel="noopener noreferrer">{texts.directions}</a></li>
@@ -110,9 +80,47 @@ pub fn Detail(position: usize) -> impl IntoView {
     .into_any()
 }
 
+/// Carrier, address, offers, topics and languages as a definition list: the
+/// detail view's facts, and the static agency page's (`crate::pages`).
+pub(crate) fn facts(agency: &Agency, texts: &'static Texts) -> impl IntoView {
+    let address_lines = address_lines(agency);
+    let precision_note = agency
+        .location
+        .precision
+        .is_approximate()
+        .then(|| texts.approximate_position(agency.location.precision));
+    view! {
+        <dl class="facts">
+            <dt>{texts.carrier_label}</dt>
+            // <bdi>: data text never changes the direction of the app's own words after it.
+            <dd><bdi lang="de">{agency.carrier.clone()}</bdi> " (" {texts.umbrella(agency.umbrella)} ")"</dd>
+            <dt>{texts.address_label}</dt>
+            <dd lang="de">
+                {address_lines.into_iter().map(|line| view! { <span class="line">{line}</span> }).collect_view()}
+                {precision_note.map(|note| view! { <span class="line note">{note}</span> })}
+                {agency.is_kreis_only().then(|| view! {
+                    <span class="line kreis-note" data-testid="kreis-note" lang=texts.lang_tag>{texts.kreis_address_note}</span>
+                })}
+            </dd>
+            {(!agency.offers.is_empty()).then(|| view! {
+                <dt>{texts.offers_legend}</dt>
+                <dd><ul class="tags">{agency.offers.iter().map(|&o| view! { <li>{texts.offer(o)}</li> }).collect_view()}</ul></dd>
+            })}
+            {(!agency.topics.is_empty()).then(|| view! {
+                <dt>{texts.topics_legend}</dt>
+                <dd><ul class="tags">{agency.topics.iter().map(|&t| view! { <li>{texts.topic(t)}</li> }).collect_view()}</ul></dd>
+            })}
+            {(!agency.languages.is_empty()).then(|| view! {
+                <dt>{texts.languages_label}</dt>
+                <dd>{agency.languages.join(", ")}</dd>
+            })}
+        </dl>
+    }
+}
+
 /// "Stand der Quelle: 2021, gelesen am 24.11.2026" (the source's own date
 /// only where it is known).
-fn source_dates(agency: &Agency, texts: &'static Texts) -> String {
+pub(crate) fn source_dates(agency: &Agency, texts: &'static Texts) -> String {
     let read = texts.source_read(&agency.source_seen);
     match agency
         .source_date
@@ -130,7 +138,7 @@ fn today() -> String {
     iso.chars().take(10).collect()
 }
 
-fn address_lines(agency: &Agency) -> Vec<String> {
+pub(crate) fn address_lines(agency: &Agency) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(street) = &agency.address.street {
         lines.push(street.clone());
@@ -150,7 +158,12 @@ pub(crate) fn contact_links(agency: &Agency, texts: &'static Texts) -> impl Into
     let contact = &agency.contact;
     let phone = contact.phone.as_ref().filter(|p| is_phone(p)).map(|phone| {
         let href = format!("tel:{}", phone_for_link(phone));
-        view! { <li><a class="action" href=href>{texts.call} " " {phone.clone()}</a></li> }
+        // No-break spaces and hyphens: "Anrufen: 0221 123-4" never wraps
+        // (html-validate's tel-non-breaking).
+        let shown = format!("{}\u{a0}{}", texts.call, phone)
+            .replace(' ', "\u{a0}")
+            .replace('-', "\u{2011}");
+        view! { <li><a class="action" href=href>{shown}</a></li> }
     });
     let email = contact.email.as_ref().filter(|e| is_email(e)).map(|email| {
         let href = format!("mailto:{email}");
@@ -162,7 +175,7 @@ pub(crate) fn contact_links(agency: &Agency, texts: &'static Texts) -> impl Into
     (phone, email, website)
 }
 
-fn osm_route_url(agency: &Agency) -> String {
+pub(crate) fn osm_route_url(agency: &Agency) -> String {
     let (lat, lon) = (fixed5(agency.location.lat), fixed5(agency.location.lon));
     format!("https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}#map=15/{lat}/{lon}")
 }
@@ -172,7 +185,7 @@ fn fixed5(value: f64) -> String {
 }
 
 /// `https://www.example.org/a/b` → `www.example.org`.
-fn short_host(url: &str) -> String {
+pub(crate) fn short_host(url: &str) -> String {
     url.split("://")
         .nth(1)
         .unwrap_or(url)

@@ -86,9 +86,10 @@ fn PagedList() -> impl IntoView {
 }
 
 /// One entry, hidden while the agency does not match the filters. The entry
-/// is a real link (`?agency=…`): followed before the app runs (from the
-/// prerendered first view), it reloads the page and the app then opens that
-/// agency; while the app runs, a click opens the detail in place.
+/// is a real link to the agency's static page (`agentur/<id>.html`,
+/// `crate::pages`): followed before the app runs, or without JavaScript, or
+/// in a new tab, it opens that page; while the app runs, a click opens the
+/// detail in place.
 #[component]
 fn ResultItem(position: usize) -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
@@ -109,10 +110,7 @@ fn ResultItem(position: usize) -> impl IntoView {
         return ().into_any();
     };
     let item_id = format!("agency-{id}");
-    let href = {
-        let id = encode_component(&id);
-        format!("?agency={id}#agency-{id}")
-    };
+    let href = ia_core::pages::agency_page(&encode_component(&id));
     // The benchmark times the first agency name on screen (Element Timing).
     let timing = (position == 0).then_some("first-agency");
     view! {

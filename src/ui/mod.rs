@@ -3,7 +3,7 @@
 //! no logic of their own beyond layout.
 
 mod combobox;
-mod detail;
+pub(crate) mod detail;
 mod download;
 mod embed_generator;
 mod filters;

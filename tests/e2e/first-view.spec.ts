@@ -97,7 +97,7 @@ test('the app takes over without a layout shift, and both lists name the same ag
   expect(live).toEqual(prerendered);
 });
 
-test('a list entry clicked before the app runs opens that agency once it does', async ({ page }) => {
+test('a list entry clicked before the app runs opens the agency\'s own page, whose map link opens the app there', async ({ page }) => {
   const dataset = servedDataset() as any;
   const agency = dataset.agencies[3];
   // Hold the Wasm back until the click has happened.
@@ -110,8 +110,11 @@ test('a list entry clicked before the app runs opens that agency once it does', 
   await gotoBeforeApp(page, './');
   await expect(page.locator('html')).not.toHaveAttribute('data-app', 'ready');
   await page.locator(`#agency-${agency.id} .result__link`).click();
-  await expect(page).toHaveURL(new RegExp(`agency=${agency.id}`));
+  await expect(page).toHaveURL(new RegExp(`agentur/${agency.id}\\.html$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(agency.name);
   release();
+  await page.getByTestId('show-on-map').click();
+  await expect(page).toHaveURL(new RegExp(`\\?agency=${agency.id}(&|$)`));
   await expect(page.getByTestId('detail').getByRole('heading', { level: 2 })).toHaveText(agency.name);
 });
 

@@ -12,7 +12,7 @@
 //!
 //! | name        | value                                                   |
 //! |-------------|---------------------------------------------------------|
-//! | `place`     | 8 ASCII digits (municipality) or 5 ASCII digits (Kreis)  |
+//! | `place`     | 8 ASCII digits (municipality) or 5 ASCII digits (Kreis); or a readable slug (`koeln`, `kreis-borken`) that [`UrlState::from_pairs_with_places`] resolves |
 //! | `offers`    | comma-separated [`Offer`] codes; unknown codes dropped  |
 //! | `sada`      | `1` or `true` (any case) turns the toggle on            |
 //! | `topics`    | comma-separated [`Topic`] codes                         |
@@ -136,8 +136,16 @@ impl<'a> RawParams<'a> {
 
     /// Stage two: validates each value on its own.
     pub fn validate(&self) -> UrlState {
+        self.validate_with(|_| None)
+    }
+
+    /// [`RawParams::validate`], with `place_slug` naming the place of a
+    /// readable `place=` value (`koeln`; see `crate::pages::PlaceSlugs`).
+    pub fn validate_with(&self, place_slug: impl Fn(&str) -> Option<PlaceFilter>) -> UrlState {
         let filters = Filters {
-            place: self.place.and_then(parse_place),
+            place: self.place.and_then(|value| {
+                parse_place(value).or_else(|| is_slug(value).then(|| place_slug(value)).flatten())
+            }),
             offers: self
                 .offers
                 .map(parse_codes(Offer::from_code))
@@ -180,6 +188,16 @@ impl UrlState {
     /// Reads already percent-decoded pairs (such as a router's query map).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> UrlState {
         RawParams::from_pairs(pairs).validate()
+    }
+
+    /// [`UrlState::from_pairs`], also reading readable place names
+    /// (`place=koeln`) with `place_slug` (`crate::pages::resolve_place_slug`).
+    /// What [`UrlState::to_pairs`] writes stays the digit code.
+    pub fn from_pairs_with_places<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        place_slug: impl Fn(&str) -> Option<PlaceFilter>,
+    ) -> UrlState {
+        RawParams::from_pairs(pairs).validate_with(place_slug)
     }
 
     /// The non-default parameters in canonical order, values not yet encoded.

@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 
 use crate::cluster::project;
 use crate::geo::BBox;
+use crate::pages::escape_html as escape;
 
 /// A ring of `(lon, lat)` points, as GeoJSON writes them.
 pub type Ring = Vec<(f64, f64)>;
@@ -29,38 +30,40 @@ pub fn rings_from_geojson(text: &str) -> Result<Vec<Ring>, String> {
         .get("features")
         .and_then(|f| f.as_array())
         .ok_or("not a GeoJSON FeatureCollection")?;
+    Ok(features.iter().flat_map(feature_rings).collect())
+}
+
+/// The outer and inner rings of one GeoJSON Feature's Polygon or
+/// MultiPolygon (none for other geometries).
+pub fn feature_rings(feature: &serde_json::Value) -> Vec<Ring> {
     let mut rings = Vec::new();
-    for feature in features {
-        let Some(geometry) = feature.get("geometry") else {
-            continue;
+    let Some(geometry) = feature.get("geometry") else {
+        return rings;
+    };
+    let coordinates = geometry.get("coordinates");
+    let polygons: Vec<&serde_json::Value> =
+        match (geometry.get("type").and_then(|t| t.as_str()), coordinates) {
+            (Some("Polygon"), Some(c)) => vec![c],
+            (Some("MultiPolygon"), Some(serde_json::Value::Array(list))) => list.iter().collect(),
+            _ => return rings,
         };
-        let coordinates = geometry.get("coordinates");
-        let polygons: Vec<&serde_json::Value> =
-            match (geometry.get("type").and_then(|t| t.as_str()), coordinates) {
-                (Some("Polygon"), Some(c)) => vec![c],
-                (Some("MultiPolygon"), Some(serde_json::Value::Array(list))) => {
-                    list.iter().collect()
-                }
-                _ => continue,
-            };
-        for polygon in polygons {
-            for ring in polygon.as_array().into_iter().flatten() {
-                let points: Ring = ring
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|point| {
-                        let pair = point.as_array()?;
-                        Some((pair.first()?.as_f64()?, pair.get(1)?.as_f64()?))
-                    })
-                    .collect();
-                if points.len() >= 3 {
-                    rings.push(points);
-                }
+    for polygon in polygons {
+        for ring in polygon.as_array().into_iter().flatten() {
+            let points: Ring = ring
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|point| {
+                    let pair = point.as_array()?;
+                    Some((pair.first()?.as_f64()?, pair.get(1)?.as_f64()?))
+                })
+                .collect();
+            if points.len() >= 3 {
+                rings.push(points);
             }
         }
     }
-    Ok(rings)
+    rings
 }
 
 /// A point drawn on the map.
@@ -152,6 +155,23 @@ impl StaticMap<'_> {
     }
 }
 
+/// Where a point lands in the SVG of a map of `bbox` (Web Mercator, the
+/// box [`WIDTH`] wide): for pictures that draw their own marks over a map
+/// (the preview images, `crate::pages::preview`).
+pub fn point(bbox: BBox, lat: f64, lon: f64) -> (f64, f64) {
+    Projection::new(bbox).point(lon, lat)
+}
+
+/// The height of the SVG of a map of `bbox`.
+pub fn height(bbox: BBox) -> f64 {
+    Projection::new(bbox).height
+}
+
+/// The rings as one SVG path in a map of `bbox` (see [`StaticMap`]).
+pub fn outline_path(bbox: BBox, rings: &[Ring]) -> String {
+    path(&Projection::new(bbox), rings)
+}
+
 /// Web Mercator, scaled so the box is [`WIDTH`] wide.
 struct Projection {
     origin: (f64, f64),
@@ -211,22 +231,6 @@ fn path(projection: &Projection, rings: &[Ring]) -> String {
         d.push('z');
     }
     d
-}
-
-/// Escapes text for an XML text node or attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -14,53 +14,9 @@ use std::collections::BTreeMap;
 
 use crate::{Error, Result};
 
-/// Lower-case ASCII transliteration: `ä→ae`, `ö→oe`, `ü→ue`, `ß→ss`, common
-/// accents dropped. Other characters are returned unchanged (lower-cased).
-pub fn transliterate(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' | 'æ' => out.push_str("ae"),
-            'ö' | 'ø' | 'œ' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
-            'ç' | 'č' | 'ć' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
-            'ñ' | 'ń' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' => out.push('o'),
-            'ù' | 'ú' | 'û' => out.push('u'),
-            'š' | 'ś' => out.push('s'),
-            'ž' | 'ź' | 'ż' => out.push('z'),
-            'ł' => out.push('l'),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `[a-z0-9]+(-[a-z0-9]+)*`: transliterated, apostrophes removed, every other
-/// run of non-alphanumeric characters turned into one hyphen.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_hyphen = false;
-    for c in transliterate(text).chars() {
-        if c == '\'' || c == '’' {
-            continue;
-        }
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            if pending_hyphen && !out.is_empty() {
-                out.push('-');
-            }
-            pending_hyphen = false;
-            out.push(c);
-        } else {
-            pending_hyphen = true;
-        }
-    }
-    out
-}
+// Transliteration and slugs are the core's (`ia_core::slug`): the static
+// pages and `place=` use the same rule as record ids.
+pub use ia_core::slug::{slug, transliterate};
 
 /// Key for comparing place names: transliterated, letters and digits only
 /// (`"Mülheim an der Ruhr"` → `muelheimanderruhr`).

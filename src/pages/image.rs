@@ -1,0 +1,163 @@
+//! PNG files from SVG at build time (resvg, with DejaVu Sans embedded so the
+//! images look the same on every machine that runs `ia-prerender`), and the
+//! pages' QR codes (the `qrcode` crate). Native only (feature `ssr`): none of
+//! this is in the app's Wasm.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use ia_core::pages::escape_html;
+use qrcode::{EcLevel, QrCode};
+use resvg::{tiny_skia, usvg};
+
+/// Turns SVG into PNG; holds the parsed fonts, so make one and reuse it.
+pub struct Rasterizer {
+    options: usvg::Options<'static>,
+}
+
+impl Default for Rasterizer {
+    fn default() -> Self {
+        Rasterizer::new()
+    }
+}
+
+impl Rasterizer {
+    pub fn new() -> Rasterizer {
+        let mut fonts = usvg::fontdb::Database::new();
+        fonts.load_font_data(dejavu::sans::regular().to_vec());
+        fonts.load_font_data(dejavu::sans::bold().to_vec());
+        fonts.set_sans_serif_family(ia_core::pages::preview::FONT);
+        let options = usvg::Options {
+            font_family: ia_core::pages::preview::FONT.to_owned(),
+            fontdb: Arc::new(fonts),
+            ..usvg::Options::default()
+        };
+        Rasterizer { options }
+    }
+
+    /// The SVG drawn at `scale` times its own size, as PNG bytes.
+    pub fn png(&self, svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+        let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
+        let size = tree
+            .size()
+            .to_int_size()
+            .scale_by(scale)
+            .ok_or("empty picture")?;
+        let mut pixmap =
+            tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("picture too large")?;
+        resvg::render(
+            &tree,
+            tiny_skia::Transform::from_scale(scale, scale),
+            &mut pixmap.as_mut(),
+        );
+        encode(&pixmap).map_err(|e| e.to_string())
+    }
+}
+
+/// The picture as PNG without alpha (every picture here has an opaque
+/// background): with a palette when it has at most 256 colours (QR codes),
+/// else RGB; the strongest compression. Smaller than tiny-skia's RGBA
+/// encoding, so previews stay well under messengers' limits.
+fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let rgb: Vec<[u8; 3]> = pixmap
+        .pixels()
+        .iter()
+        .map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue()]
+        })
+        .collect();
+    let mut palette: Vec<[u8; 3]> = Vec::new();
+    let mut index = std::collections::HashMap::new();
+    for colour in &rgb {
+        if !index.contains_key(colour) {
+            if palette.len() == 256 {
+                palette.clear();
+                break;
+            }
+            index.insert(*colour, palette.len() as u8);
+            palette.push(*colour);
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::High);
+    let data: Vec<u8> = if palette.is_empty() {
+        encoder.set_color(png::ColorType::Rgb);
+        rgb.concat()
+    } else {
+        encoder.set_color(png::ColorType::Indexed);
+        encoder.set_palette(palette.concat());
+        rgb.iter().map(|colour| index[colour]).collect()
+    };
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&data)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+/// Modules of white around a QR code (the standard's quiet zone).
+const QUIET: usize = 4;
+
+/// Pixels per module in the PNG: a 300–500 px image, sharp in print at
+/// a few centimetres.
+pub const QR_PNG_SCALE: f32 = 10.0;
+
+/// A QR code of `text` as SVG, one unit per module, black on white, with
+/// `label` as its text alternative. Error correction M (15 %): a printed
+/// code still reads with a smudge, and a page URL stays a small code.
+pub fn qr_svg(text: &str, label: &str) -> Result<String, String> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .map_err(|e| e.to_string())?;
+    let n = code.width();
+    let colors = code.to_colors();
+    let side = n + 2 * QUIET;
+    let mut d = String::new();
+    for (i, color) in colors.iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let _ = write!(d, "M{},{}h1v1h-1z", i % n + QUIET, i / n + QUIET);
+        }
+    }
+    Ok(format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{side}" height="{side}" viewBox="0 0 {side} {side}" shape-rendering="crispEdges" role="img" aria-label="{label}"><rect width="{side}" height="{side}" fill="#ffffff"/><path fill="#000000" d="{d}"/></svg>"##,
+        label = escape_html(label),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_qr_code_is_a_square_of_modules_with_a_quiet_zone() {
+        let svg = qr_svg("https://k.example.org/agentur/a.html", "QR-Code <a>").unwrap();
+        assert!(svg.contains("aria-label=\"QR-Code &lt;a&gt;\""));
+        // Version 3 (29 modules) for a URL of this length at level M.
+        assert!(svg.contains("viewBox=\"0 0 37 37\""), "{}", &svg[..200]);
+        assert!(svg.contains("M4,4h1v1h-1z"), "the finder pattern's corner");
+    }
+
+    #[test]
+    fn svg_becomes_png_of_the_scaled_size() {
+        let raster = Rasterizer::new();
+        let svg = qr_svg("x", "x").unwrap();
+        let png = raster.png(&svg, 2.0).unwrap();
+        assert_eq!(&png[1..4], b"PNG");
+        // IHDR: width and height, big-endian, at bytes 16..24.
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        assert_eq!(width, 2 * (21 + 8));
+        assert!(raster.png("<svg", 1.0).is_err());
+    }
+
+    #[test]
+    fn the_embedded_font_draws_text() {
+        let raster = Rasterizer::new();
+        let blank = r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"><rect width="200" height="50" fill="#fff"/></svg>"##;
+        let text = r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"><rect width="200" height="50" fill="#fff"/><text x="5" y="35" font-size="30" font-family="DejaVu Sans" font-weight="bold">Köln</text></svg>"##;
+        assert_ne!(
+            raster.png(blank, 1.0).unwrap(),
+            raster.png(text, 1.0).unwrap()
+        );
+    }
+}

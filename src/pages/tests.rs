@@ -1,0 +1,191 @@
+use super::*;
+
+const KREISE: &str = include_str!("../../public/data/boundaries/nrw-kreise.geojson");
+const LAND: &str = include_str!("../../public/data/boundaries/nrw-land.geojson");
+
+fn build(dataset: &[u8], site: Option<&str>) -> (tempdir::Dir, Written, Vec<Agency>) {
+    let loaded = ia_core::parse_dataset_bytes(dataset).unwrap();
+    let dir = tempdir::Dir::new();
+    let written = write_pages(
+        dir.path(),
+        &Inputs {
+            agencies: &loaded.agencies,
+            meta: &loaded.meta,
+            land: LAND,
+            kreise: KREISE,
+            site: site.and_then(SiteUrl::parse),
+            report_url: "mailto:daten@example.org",
+            stylesheet: "app-0123abcd.css",
+        },
+    )
+    .unwrap();
+    (dir, written, loaded.agencies)
+}
+
+/// A folder under the target directory, removed afterwards.
+mod tempdir {
+    use std::path::{Path, PathBuf};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub struct Dir(PathBuf);
+
+    impl Dir {
+        pub fn new() -> Dir {
+            static N: AtomicUsize = AtomicUsize::new(0);
+            let path = std::env::temp_dir().join(format!(
+                "ia-pages-test-{}-{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::SeqCst)
+            ));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir(path)
+        }
+
+        pub fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn read(dir: &tempdir::Dir, path: &str) -> String {
+    std::fs::read_to_string(dir.path().join(path)).unwrap()
+}
+
+/// The JSON-LD of a page, parsed.
+fn json_ld(html: &str) -> serde_json::Value {
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[test]
+fn every_agency_and_every_kreis_gets_a_page_and_an_image() {
+    let (dir, written, agencies) = build(
+        include_bytes!("../../tests/fixtures/small-dataset.json"),
+        Some("https://k.example.org/ia/"),
+    );
+    assert_eq!(written.agency_pages, agencies.len());
+    assert_eq!(written.place_pages, 53);
+    for agency in &agencies {
+        let html = read(&dir, &ia_core::pages::agency_page(&agency.id));
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"de\""));
+        assert!(html.contains("<link rel=\"stylesheet\" href=\"../app-0123abcd.css\">"));
+        assert!(
+            html.contains(&format!("href=\"../?agency={}\"", agency.id)),
+            "Auf der Karte zeigen"
+        );
+        assert!(html.contains(&format!(
+            "<link rel=\"canonical\" href=\"https://k.example.org/ia/agentur/{}.html\">",
+            agency.id
+        )));
+        assert_eq!(json_ld(&html)["name"], agency.name.as_str());
+        assert_eq!(html.matches("<script").count(), 1, "only the JSON-LD");
+        assert!(html.contains("<svg class=\"static-map\""));
+        assert!(html.contains(&format!("{}-qr.svg", agency.id)));
+        for file in [
+            ia_core::pages::agency_image(&agency.id),
+            ia_core::pages::agency_qr(&agency.id, "svg"),
+            ia_core::pages::agency_qr(&agency.id, "png"),
+        ] {
+            assert!(dir.path().join(&file).exists(), "{file}");
+        }
+    }
+    let sitemap = read(&dir, "sitemap.xml");
+    assert_eq!(sitemap.matches("<url>").count(), 1 + agencies.len() + 53);
+    assert!(sitemap.contains("<loc>https://k.example.org/ia/ort/koeln.html</loc>"));
+    assert!(read(&dir, "robots.txt").contains("Sitemap: https://k.example.org/ia/sitemap.xml"));
+    assert!(written.largest_png <= 100 * 1024, "{}", written.largest_png);
+}
+
+#[test]
+fn a_place_without_agencies_says_so_and_names_the_nearest() {
+    let (dir, _, agencies) = build(
+        include_bytes!("../../tests/fixtures/small-dataset.json"),
+        None,
+    );
+    let kreise = ia_core::pages::places_from_geojson(KREISE).unwrap();
+    let empty = kreise
+        .iter()
+        .find(|p| ia_core::pages::agencies_in(p, &agencies).is_empty())
+        .unwrap();
+    let html = read(&dir, &ia_core::pages::place_page(&empty.slug()));
+    assert!(html.contains("Unser Datensatz enthält keine Integrationsagentur"));
+    assert!(html.contains("Die nächsten Integrationsagenturen"));
+    assert_eq!(html.matches("class=\"page-entry\"").count(), 3);
+    assert!(html.contains(" km entfernt"));
+    let full = kreise
+        .iter()
+        .find(|p| !ia_core::pages::agencies_in(p, &agencies).is_empty())
+        .unwrap();
+    let html = read(&dir, &ia_core::pages::place_page(&full.slug()));
+    assert_eq!(
+        html.matches("class=\"page-entry\"").count(),
+        ia_core::pages::agencies_in(full, &agencies).len()
+    );
+    assert!(html.contains(&format!("href=\"../?place={}\"", full.slug())));
+    assert!(
+        html.matches("<li><a href=\"").count() >= 53,
+        "all places linked"
+    );
+}
+
+#[test]
+fn without_a_site_address_only_what_needs_one_is_left_out() {
+    let (dir, written, agencies) = build(
+        include_bytes!("../../tests/fixtures/small-dataset.json"),
+        None,
+    );
+    assert!(!written.sitemap);
+    assert!(!dir.path().join("sitemap.xml").exists());
+    assert_eq!(read(&dir, "robots.txt"), "User-agent: *\nAllow: /\n");
+    let html = read(&dir, &ia_core::pages::agency_page(&agencies[0].id));
+    assert!(!html.contains("canonical") && !html.contains("og:url") && !html.contains("-qr.svg"));
+    assert!(html.contains(&format!(
+        "<meta property=\"og:image\" content=\"../agentur/{}.png\">",
+        agencies[0].id
+    )));
+    assert!(json_ld(&html).get("@id").is_none());
+}
+
+#[test]
+fn hostile_records_stay_text_on_the_pages() {
+    let (dir, _, agencies) = build(
+        include_bytes!("../../tests/fixtures/hostile/agencies-hostile.json"),
+        Some("https://k.example.org/"),
+    );
+    for agency in &agencies {
+        let html = read(&dir, &ia_core::pages::agency_page(&agency.id));
+        assert_eq!(html.matches("<script").count(), 1, "{}", agency.id);
+        for bad in ["<img", "<svg/onload", "href=\"javascript:", "<b>"] {
+            assert!(!html.contains(bad), "{bad} in {}", agency.id);
+        }
+        assert_eq!(json_ld(&html)["name"], agency.name.as_str());
+    }
+    for entry in std::fs::read_dir(dir.path().join("ort")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !html.contains("<script")
+                    && !html.contains("<img")
+                    && !html.contains("href=\"javascript:")
+            );
+        }
+    }
+}
+
+#[test]
+fn the_stylesheet_is_found_in_index_html() {
+    let index = "<link rel=\"stylesheet\" href=\"vendor/leaflet/leaflet.css\"><link rel=\"stylesheet\" href=\"app-5f3a9c.css\" integrity=\"sha384-x\">";
+    assert_eq!(stylesheet_of(index).as_deref(), Some("app-5f3a9c.css"));
+    let trunk = "<link rel=\"stylesheet\" href=\"./app-64bdf82c.css\" integrity=\"sha384-x\"/>";
+    assert_eq!(stylesheet_of(trunk).as_deref(), Some("app-64bdf82c.css"));
+    assert_eq!(stylesheet_of("<link href=\"app-x/../y\">"), None);
+    assert_eq!(stylesheet_of(""), None);
+}
