@@ -116,6 +116,30 @@ test('the generator is not cached for residents; once visited it works offline t
   }
 });
 
+test('the maintenance page, once visited, works offline too and survives a later visit to the finder', async ({ page, context }) => {
+  const served = await serveCopy();
+  const cachedPflege = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls.filter((url) => /pflege-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(url)).length;
+    });
+  try {
+    await visitOnline(page, served.url);
+    const heading = page.getByRole('heading', { name: 'Daten pflegen: Integrationsagenturen in NRW' });
+    await page.goto(`${served.url}pflege.html`);
+    await expect(heading).toBeVisible();
+    await page.goto(served.url);
+    await waitForFinder(page);
+    await expect.poll(cachedPflege).toBe(2);
+    await goOffline(context, served);
+    await page.goto(`${served.url}pflege.html`);
+    await expect(heading).toBeVisible();
+  } finally {
+    served.stop();
+  }
+});
+
 test('a new dataset is shown on the next online visit, and then offline too', async ({ page, context }) => {
   const served = await serveCopy();
   try {
