@@ -72,8 +72,10 @@ impl UrlSync {
         let in_url = Memo::new(move |_| {
             search.with(|search| crate::page::finder_from_search(search, &place_slug))
         });
-        // The page's own address, read as `page.finder` was, plus a place name.
-        let current = RwSignal::new(in_url.get_untracked());
+        // The page's state as read at start; a readable place name in it is
+        // applied by the effect below on its first run (in the browser; the
+        // build-time rendering has no address to read).
+        let current = RwSignal::new(page.finder.clone());
         // Our own writes arrive here equal to `current`, and are ignored.
         Effect::new(move |_| {
             let from_url = in_url.get();
