@@ -5,7 +5,7 @@
 //    then shows its controls, which the app makes work, instead of every
 //    agency's contact links (style/app.css).
 // 2. The page's language, chosen exactly as the app's Lang::for_page does
-//    (src/i18n.rs): the first `lang` parameter (percent-decoded), then the
+//    (src/i18n/lang.rs): the first `lang` parameter (percent-decoded), then the
 //    browser's languages, else German; a tag matches by its first subtag,
 //    case-insensitive, `_` read as `-`, and `de-x-ls` is Leichte Sprache. The
 //    tags come from <meta name="ia-langs"> (a test checks it against

@@ -1,12 +1,15 @@
 // Offline support; strategy in docs/deploy.md ("Offline"). Hashed app files:
 // cache first. The page, config.json, data and other files of the app: network
 // first, cache when offline or on a 5xx. Other origins (tiles): not touched.
-// The embed-code generator's page (generator.html, its own Wasm) is not
-// fetched at install (residents never download it); once visited, it and its
-// files are kept like the finder's, so it works offline too.
+// The embed-code generator's page (generator.html) and the maintenance page
+// (pflege.html), each with its own Wasm, are not fetched at install (residents
+// never download them); once visited, a page and its files are kept like the
+// finder's, so it works offline too.
 const CACHE = 'ia-map-v1';
 const SCOPE = new URL(self.registration.scope);
 const GENERATOR = new URL('generator.html', SCOPE).href;
+// The pages with their own Wasm: a visit to one keeps the hashed files the others name.
+const PAGES = [SCOPE.href, GENERATOR, new URL('pflege.html', SCOPE).href];
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 // Same-origin files a page (index.html, generator.html) names. The
@@ -59,10 +62,9 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
-  if (request.mode === 'navigate' && [SCOPE.pathname, `${SCOPE.pathname}index.html`].includes(url.pathname)) {
-    event.respondWith(page(event, SCOPE.href, GENERATOR));
-  } else if (request.mode === 'navigate' && url.pathname === new URL(GENERATOR).pathname) {
-    event.respondWith(page(event, GENERATOR, SCOPE.href));
+  const pageKey = url.pathname === `${SCOPE.pathname}index.html` ? SCOPE.href : new URL(url.pathname, SCOPE).href;
+  if (request.mode === 'navigate' && PAGES.includes(pageKey)) {
+    event.respondWith(page(event, pageKey));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request).then((response) => (keep(event, request, response), response))));
   } else {
@@ -70,10 +72,10 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// A page (the finder or the generator), whatever its query, is kept under its
-// address without the query (`key`); a new one drops the hashed files of older
-// builds that neither it nor the other page (`other`, if cached) names.
-async function page(event, key, other) {
+// A page (the finder, the generator, the maintenance page), whatever its
+// query, is kept under its address without the query (`key`); a new one drops
+// the hashed files of older builds that neither it nor another cached page names.
+async function page(event, key) {
   const response = await networkFirst(event, event.request, key);
   if (response.ok && response.type !== 'opaqueredirect') {
     const html = response.clone().text();
@@ -81,8 +83,10 @@ async function page(event, key, other) {
       (async () => {
         const wanted = named(await html);
         const cache = await caches.open(CACHE);
-        const otherPage = await cache.match(other);
-        if (otherPage) for (const url of named(await otherPage.text())) wanted.add(url);
+        for (const other of PAGES.filter((p) => p !== key)) {
+          const otherPage = await cache.match(other);
+          if (otherPage) for (const url of named(await otherPage.text())) wanted.add(url);
+        }
         for (const key of await cache.keys()) {
           if (HASHED.test(new URL(key.url).pathname) && !wanted.has(key.url)) await cache.delete(key);
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Release build of the site into dist/, offline, with npm binaryen's wasm-opt:
-# the finder (index.html) and the embed-code generator's page (generator.html,
-# its own Wasm, issue 16). Trunk builds one HTML file per run and writes it as
+# the finder (index.html), the embed-code generator's page (generator.html,
+# its own Wasm, issue 16) and the maintenance page (pflege.html, issue 21). Trunk builds one HTML file per run and writes it as
 # index.html into a dist directory it first empties, so the generator is built
 # into target/generator-dist and its page and files are copied into dist/ as
 # generator.html and its hashed files (the files both pages use, e.g. boot.js
@@ -16,20 +16,24 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
 trunk build index.html --release "$@"
-stage=target/generator-dist
-trunk build generator.html --dist "$stage" --release "$@"
-mv "$stage/index.html" "$stage/generator.html"
-for file in "$stage"/*; do
-  name=$(basename "$file")
-  if [[ -d $file ]]; then
-    echo "build: unexpected directory $file" >&2
-    exit 1
-  elif [[ ! -e dist/$name ]]; then
-    cp "$file" "dist/$name"
-  elif ! cmp -s "$file" "dist/$name"; then
-    echo "build: $name differs between the finder's and the generator's build" >&2
-    exit 1
-  fi
+# The generator's and the maintenance page's (pflege.html, issue 21) own
+# Wasm, each built like the finder and copied next to it.
+for page in generator pflege; do
+  stage=target/$page-dist
+  trunk build $page.html --dist "$stage" --release "$@"
+  mv "$stage/index.html" "$stage/$page.html"
+  for file in "$stage"/*; do
+    name=$(basename "$file")
+    if [[ -d $file ]]; then
+      echo "build: unexpected directory $file" >&2
+      exit 1
+    elif [[ ! -e dist/$name ]]; then
+      cp "$file" "dist/$name"
+    elif ! cmp -s "$file" "dist/$name"; then
+      echo "build: $name differs between the finder's and the $page page's build" >&2
+      exit 1
+    fi
+  done
 done
 node scripts/minify-glue.mjs dist
 cargo build --quiet --profile prerender --no-default-features --features ssr --bin ia-prerender

@@ -29,6 +29,7 @@ const dist = distArgument(
 const BUNDLES = [
   { bin: 'ia-map', page: 'index.html', lazy: true },
   { bin: 'generator', page: 'generator.html', lazy: false },
+  { bin: 'pflege', page: 'pflege.html', lazy: false },
 ];
 // Equal to style/app.css's breakpoint and src/app.rs WIDE_LAYOUT.
 const WIDE_LAYOUT = '(min-width: 56rem)';

@@ -1,14 +1,24 @@
 //! The root component: loads config and dataset, then shows the finder or a
 //! clear error with a retry button. Holds only layout, no logic.
+//!
+//! What every component may read is provided here as context: the texts
+//! (`&'static Texts`) and the page's parameters (`&'static PageParams`) by
+//! [`App`], the config (`Config`) and the finder's state (`FinderState`) by
+//! [`Finder`]. Components take them with
+//! `use_context::<T>().expect("… is provided by …")` rather than
+//! `expect_context`, whose panic message formats a source location with
+//! `Debug` and so links Rust's debug formatting: 0.9 KB gzip of Wasm
+//! (measured on the release build).
 
-use ia_core::embed::{EmbedOptions, ListPosition};
+use ia_core::embed::ListPosition;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::config::Config;
-use crate::i18n::{Lang, Texts, LANGUAGE_FAILED_DE, LANGUAGE_FAILED_EN};
+use crate::i18n::{Texts, LANGUAGE_FAILED_DE, LANGUAGE_FAILED_EN};
 use crate::load::{load_config_and_catalog, Catalog, LoadError};
 use crate::map::MapPanel;
+use crate::page::PageParams;
 use crate::state::FinderState;
 use crate::ui::{
     Detail, Downloads, FilterPanel, Footer, LanguageSwitcher, LoadFailed, Loading, ResultList,
@@ -22,14 +32,18 @@ pub type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
 /// (while another language's file is fetched, see [`crate::start`]).
 pub type FirstLoad = std::pin::Pin<Box<dyn std::future::Future<Output = Loaded>>>;
 
-/// The app, in the language of `texts`. `language_failed`: the chosen
-/// language's file could not be loaded, so the page is German with a notice.
+/// The app, in the language of `texts`, for the page's parameters `page`.
+/// `language_failed`: the chosen language's file could not be loaded, so the
+/// page is German with a notice.
 #[component]
 pub fn App(
     texts: &'static Texts,
+    page: &'static PageParams,
     #[prop(optional)] first_load: Option<FirstLoad>,
     #[prop(optional)] language_failed: bool,
 ) -> impl IntoView {
+    provide_context(texts);
+    provide_context(page);
     let lang = texts.lang();
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
@@ -54,10 +68,8 @@ pub fn App(
         }),
         None => load(),
     }
-    // Embedded in a partner's page: no site header (the partner's page has
-    // its own), and the page reports its height to the parent.
-    let embedded = page_embed_options().embed;
-    if embedded {
+    // Embedded in a partner's page: the page reports its height to the parent.
+    if page.embed.embed {
         crate::embed::report_height_to_parent();
     }
     // Once the finder (or the reason it cannot load) is on the page, it
@@ -69,16 +81,16 @@ pub fn App(
     });
     view! {
         <Router>
-            <Frame lang texts embedded language_failed>
+            <Frame language_failed>
                 // A plain reactive match rather than <Suspense>: the same behaviour, and
                 // slightly smaller (4 KB gzip measured), because the whole finder view is not
                 // compiled into a future's state machine.
                 {move || match loaded.get() {
-                    None => view! { <Loading texts/> }.into_any(),
-                    Some((config, Ok(catalog))) => view! { <Finder catalog config texts/> }.into_any(),
+                    None => view! { <Loading/> }.into_any(),
+                    Some((config, Ok(catalog))) => view! { <Finder catalog config/> }.into_any(),
                     Some((_, Err(error))) => {
                         leptos::logging::error!("dataset not loaded: {error}");
-                        view! { <LoadFailed error texts on_retry=load/> }.into_any()
+                        view! { <LoadFailed error on_retry=load/> }.into_any()
                     }
                 }}
             </Frame>
@@ -87,20 +99,23 @@ pub fn App(
 }
 
 /// What every page of the app has around its content: the skip link, the
-/// site header (not in embeds) and `<main>`. Shared by the browser app and
-/// the build-time prerendering (`crate::prerender`), so both write the same
-/// page.
+/// site header (not in embeds: the partner's page has its own) and `<main>`.
+/// Shared by the browser app and the build-time prerendering
+/// (`crate::prerender`), so both write the same page.
 #[component]
 pub fn Frame(
-    lang: Lang,
-    texts: &'static Texts,
-    embedded: bool,
     /// The chosen language's file could not be loaded: the page is German,
     /// and says so.
     #[prop(optional)]
     language_failed: bool,
     children: Children,
 ) -> impl IntoView {
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let embedded = use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed
+        .embed;
     view! {
         <a class="skip-link" href="#results" on:click=move |event| crate::skip_to(event, "results")>{texts.skip_to_results}</a>
         {language_failed.then(|| view! {
@@ -114,7 +129,7 @@ pub fn Frame(
                     <h1>{texts.app_title}</h1>
                     <p class="subtitle">{texts.app_subtitle}</p>
                 </div>
-                <LanguageSwitcher lang texts/>
+                <LanguageSwitcher/>
             </header>
         })}
         <main id="main">
@@ -124,49 +139,37 @@ pub fn Frame(
     }
 }
 
-/// The embed options of the page's own address (they never change while
-/// the page lives), read with the browser's own query parser.
-fn page_embed_options() -> EmbedOptions {
-    let values: Vec<(&str, String)> = ia_core::embed::EMBED_PARAMS
-        .iter()
-        .filter_map(|&name| Some((name, crate::page_param(name)?)))
-        .collect();
-    EmbedOptions::from_pairs(values.iter().map(|(name, value)| (*name, value.as_str())))
-}
-
 /// The finder once the dataset is loaded.
 #[component]
-pub fn Finder(
-    catalog: std::sync::Arc<Catalog>,
-    config: Config,
-    texts: &'static Texts,
-) -> impl IntoView {
+pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView {
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let embed = &use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed;
+    provide_context(config);
     let state = FinderState::new(catalog);
-    let report_url = config.report_url.clone();
-    let footer_report_url = config.report_url.clone();
-    let gap_report_url = config.report_url.clone();
-    let directory_url = config
-        .checked_directory_url()
-        .unwrap_or_default()
-        .to_owned();
-    let accessibility_url = config.checked_accessibility_url().map(str::to_owned);
+    provide_context(state);
     // Phones show the list or the map (desktops show both). An open detail
     // always shows, so a marker tapped on the map opens its agency; closing
     // it returns to the map.
-    let map_chosen = RwSignal::new(false);
+    // An embed always shows its map (partners embed "the map"); only a short,
+    // narrow frame has the switch, and it starts on the map (issue 18).
+    let embedded = embed.embed;
+    let map_chosen = RwSignal::new(embedded && media_matches(EMBED_SHORT));
     let map_only = Memo::new(move |_| map_chosen.get() && state.selected.with(Option::is_none));
-    // The map is made when it is first on screen: at once on desktops, on
-    // phones when "Karte" is chosen. A phone that never opens the map never
-    // pays for it (Leaflet, the outline, the markers) while the list loads.
+    // The map is made when it is first on screen: at once on desktops and in
+    // embeds, on phones when "Karte" is chosen. A phone that never opens the
+    // map never pays for it (Leaflet, the outline, the markers) while the list loads.
     let wide = media_signal(WIDE_LAYOUT);
-    let map_on_screen = Memo::new(move |_| wide.get() || map_only.get());
+    let map_on_screen = Memo::new(move |_| embedded || wide.get() || map_only.get());
     let show = move |map: bool| {
         map_chosen.set(map);
         if map {
             request_animation_frame(scroll_to_map);
         }
     };
-    let (embedded, list) = state.embed.with_value(|e| (e.embed, e.list));
+    let list = embed.list;
     view! {
         <nav class="view-switch" aria-label=texts.view_switch_label>
             <button type="button" aria-pressed=move || (!map_only.get()).to_string() on:click=move |_| show(false)>
@@ -184,18 +187,18 @@ pub fn Finder(
             class:finder--list-none=list == ListPosition::None
         >
             <section class="sidebar" aria-labelledby="results-heading">
-                <FilterPanel state texts/>
-                <ResultSummary state texts report_url=gap_report_url directory_url/>
+                <FilterPanel/>
+                <ResultSummary/>
                 {move || match state.selected.get() {
-                    Some(position) => view! { <Detail state position texts report_url=report_url.clone()/> }.into_any(),
-                    None => view! { <ResultList state texts/> }.into_any(),
+                    Some(position) => view! { <Detail position/> }.into_any(),
+                    None => view! { <ResultList/> }.into_any(),
                 }}
                 // Under the list it downloads: the first screen is for results.
-                {(!embedded).then(|| view! { <Downloads state texts/> })}
+                {(!embedded).then(|| view! { <Downloads/> })}
             </section>
-            <MapPanel state config texts on_screen=map_on_screen/>
+            <MapPanel on_screen=map_on_screen/>
         </div>
-        <Footer state texts report_url=footer_report_url accessibility_url/>
+        <Footer/>
     }
 }
 
@@ -203,6 +206,19 @@ pub fn Finder(
 /// style/app.css (`@media (min-width: 56rem)`) and to the media of the wide
 /// layout's preloads (index.html, scripts/minify-glue.mjs).
 const WIDE_LAYOUT: &str = "(min-width: 56rem)";
+
+/// An embed's frame too short and narrow for map and list together: the
+/// Karte/Liste switch shows, starting on the map. Equal to the query in
+/// style/app.css's embed rules.
+const EMBED_SHORT: &str = "(max-width: 37.49rem) and (max-height: 27.5rem)";
+
+/// Whether `query` matches now (the build-time rendering has no screen).
+fn media_matches(query: &str) -> bool {
+    !cfg!(feature = "ssr")
+        && web_sys::window()
+            .and_then(|w| w.match_media(query).ok().flatten())
+            .is_some_and(|list| list.matches())
+}
 
 /// Whether `query` matches, kept up to date (a turned tablet, a resized
 /// window) for as long as the calling component lives.

@@ -7,18 +7,19 @@
 //! Old links to the generator (`?view=embed`, from before it had its own
 //! page) are sent here by the finder's `public/gate.js`, before any Wasm loads.
 
+use ia_core::filter::{places, PlaceOption};
 use leptos::prelude::*;
 
-use crate::config::Config;
 use crate::i18n::{Lang, Texts};
-use crate::load::{load_config_and_catalog, Catalog, LoadError};
+use crate::load::{load_config_and_dataset, LoadError};
 use crate::ui::{EmbedGenerator, LanguageSwitcher, LoadFailed, Loading};
 
 /// The page's file, next to index.html (relative: the site works under any
 /// sub-path).
 pub const PAGE: &str = "generator.html";
 
-type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
+/// The places a partner can choose from, or why the dataset could not be loaded.
+type Loaded = Result<std::sync::Arc<Vec<PlaceOption>>, LoadError>;
 
 /// Installs the panic hook and mounts the generator page into `<body>`, in
 /// the page's language (German is built in; another language's file is
@@ -26,7 +27,7 @@ type Loaded = (Config, Result<std::sync::Arc<Catalog>, LoadError>);
 pub fn start_generator() {
     crate::panic::install_hook();
     wasm_bindgen_futures::spawn_local(async move {
-        let lang = Lang::for_page();
+        let lang = Lang::for_page(crate::page::lang_from_location().as_deref());
         let texts = match crate::load::load_texts(lang).await {
             Ok(texts) => texts,
             Err(problem) => {
@@ -49,6 +50,7 @@ pub fn start_generator() {
 /// generator once the dataset (its places) is loaded.
 #[component]
 fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
+    provide_context(texts);
     let lang = texts.lang();
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Some(html) = document.document_element() {
@@ -61,7 +63,9 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
     let loaded: RwSignal<Option<Loaded>, LocalStorage> = RwSignal::new_local(None);
     let load = move || {
         leptos::task::spawn_local(async move {
-            loaded.try_set(Some(load_config_and_catalog().await));
+            let (_, dataset) = load_config_and_dataset().await;
+            let places = dataset.map(|d| std::sync::Arc::new(places(&d.agencies, &d.meta.kreise)));
+            loaded.try_set(Some(places));
         })
     };
     load();
@@ -71,15 +75,15 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
                 <h1>{texts.app_title}</h1>
                 <p class="subtitle">{texts.app_subtitle}</p>
             </div>
-            <LanguageSwitcher lang texts/>
+            <LanguageSwitcher/>
         </header>
         <main id="main">
             {move || match loaded.get() {
-                None => view! { <Loading texts/> }.into_any(),
-                Some((_, Ok(catalog))) => view! { <EmbedGenerator catalog texts/> }.into_any(),
-                Some((_, Err(error))) => {
+                None => view! { <Loading/> }.into_any(),
+                Some(Ok(places)) => view! { <EmbedGenerator places/> }.into_any(),
+                Some(Err(error)) => {
                     leptos::logging::error!("dataset not loaded: {error}");
-                    view! { <LoadFailed error texts on_retry=load/> }.into_any()
+                    view! { <LoadFailed error on_retry=load/> }.into_any()
                 }
             }}
         </main>

@@ -14,6 +14,7 @@ pub mod generator;
 pub mod i18n;
 pub mod load;
 pub mod map;
+pub mod page;
 #[cfg(feature = "ssr")]
 pub mod pages;
 pub mod panic;
@@ -44,15 +45,6 @@ pub fn skip_to(event: web_sys::MouseEvent, id: &str) {
 
 pub use generator::start_generator;
 
-/// The first value of a parameter in the page's own query string, decoded by
-/// the browser (`URLSearchParams`): no URL parser of our own in the Wasm.
-pub fn page_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-}
-
 /// Installs the panic hook and mounts the app into its own element at the
 /// end of `<body>`, beside the prerendered first view it will replace
 /// ([`takeover`]): at once in German (compiled in); in another language once
@@ -62,9 +54,10 @@ pub fn page_param(name: &str) -> Option<String> {
 /// page German, with a notice.
 pub fn start() {
     panic::install_hook();
-    let lang = i18n::Lang::for_page();
+    let page = page::keep(page::from_location());
+    let lang = i18n::Lang::for_page(page.lang.as_deref());
     if lang == i18n::Lang::De {
-        mount(i18n::german(), None, false);
+        mount(i18n::german(), page, None, false);
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
@@ -79,24 +72,29 @@ pub fn start() {
             }
         };
         match texts {
-            Ok(texts) => mount(texts, Some(first_load), false),
+            Ok(texts) => mount(texts, page, Some(first_load), false),
             Err(problem) => {
                 leptos::logging::warn!(
                     "language {} not loaded, showing German: {problem}",
                     lang.tag()
                 );
-                mount(i18n::german(), Some(first_load), true);
+                mount(i18n::german(), page, Some(first_load), true);
             }
         }
     });
 }
 
-fn mount(texts: &'static i18n::Texts, first_load: Option<app::FirstLoad>, language_failed: bool) {
+fn mount(
+    texts: &'static i18n::Texts,
+    page: &'static page::PageParams,
+    first_load: Option<app::FirstLoad>,
+    language_failed: bool,
+) {
     use leptos::prelude::*;
     i18n::set_page_texts(texts);
     let app = move || match first_load {
-        Some(first_load) => view! { <app::App texts first_load language_failed/> }.into_any(),
-        None => view! { <app::App texts language_failed/> }.into_any(),
+        Some(first_load) => view! { <app::App texts page first_load language_failed/> }.into_any(),
+        None => view! { <app::App texts page language_failed/> }.into_any(),
     };
     match takeover::app_root() {
         Some(root) => leptos::mount::mount_to(root, app).forget(),

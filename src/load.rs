@@ -10,7 +10,9 @@ use std::sync::Arc;
 use gloo_net::http::Request;
 use ia_core::filter::Index;
 use ia_core::suggest::PlaceSearch;
-use ia_core::{parse_dataset_bytes, Agency, DatasetError, DatasetMeta, RecordProblem};
+use ia_core::{
+    parse_dataset_bytes, Agency, DatasetError, DatasetMeta, LoadedDataset, RecordProblem,
+};
 
 use crate::config::{Config, CONFIG_URL, DEFAULT_DATASET_URL};
 use crate::i18n::{self, Lang, Texts};
@@ -133,11 +135,20 @@ async fn load_config() -> Config {
 }
 
 /// Loads the config and the dataset it names, and builds the search index.
+pub async fn load_config_and_catalog() -> (Config, Result<Arc<Catalog>, LoadError>) {
+    let (config, loaded) = load_config_and_dataset().await;
+    let catalog =
+        loaded.map(|loaded| Arc::new(Catalog::new(loaded.meta, loaded.agencies, loaded.skipped)));
+    (config, catalog)
+}
+
+/// Loads the config and the dataset it names, as read (the embed-code
+/// generator needs no search index).
 ///
 /// The default dataset is fetched at the same time as the config rather than
 /// after it: the config names it in nearly every deployment, and index.html
 /// preloads it anyway. A config naming another dataset costs one more fetch.
-pub async fn load_config_and_catalog() -> (Config, Result<Arc<Catalog>, LoadError>) {
+pub async fn load_config_and_dataset() -> (Config, Result<LoadedDataset, LoadError>) {
     let (config, early) =
         futures::future::join(load_config(), fetch_bytes(DEFAULT_DATASET_URL)).await;
     let bytes = match config.checked_dataset_url() {
@@ -145,20 +156,13 @@ pub async fn load_config_and_catalog() -> (Config, Result<Arc<Catalog>, LoadErro
         Some(url) => fetch_bytes(url).await,
         None => Err(LoadError::ForbiddenUrl(config.dataset_url.clone())),
     };
-    let catalog = bytes.and_then(|bytes| catalog_from_bytes(&bytes));
-    (config, catalog)
-}
-
-fn catalog_from_bytes(bytes: &[u8]) -> Result<Arc<Catalog>, LoadError> {
-    let loaded = parse_dataset_bytes(bytes).map_err(LoadError::Format)?;
-    for problem in &loaded.skipped {
-        leptos::logging::warn!("skipped {problem}");
+    let loaded = bytes.and_then(|bytes| parse_dataset_bytes(&bytes).map_err(LoadError::Format));
+    if let Ok(loaded) = &loaded {
+        for problem in &loaded.skipped {
+            leptos::logging::warn!("skipped {problem}");
+        }
     }
-    Ok(Arc::new(Catalog::new(
-        loaded.meta,
-        loaded.agencies,
-        loaded.skipped,
-    )))
+    (config, loaded)
 }
 
 /// The texts of `lang`: German is compiled in; another language's file

@@ -23,9 +23,9 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::{Finder, Frame};
 use crate::config::Config;
-use crate::i18n::Lang;
 use crate::load::Catalog;
 use crate::map::StaticMapSvg;
+use crate::page::PageParams;
 
 /// Where the prerendered view goes in `index.html`.
 pub const START: &str = "<!-- prerendered:start -->";
@@ -44,12 +44,12 @@ pub fn render_finder(catalog: Arc<Catalog>, config: Config, static_map: String) 
     owner.with(|| {
         provide_context(RequestUrl::new("/"));
         provide_context(StaticMapSvg(static_map));
-        let lang = Lang::De;
-        let texts = crate::i18n::german();
+        provide_context(crate::i18n::german());
+        provide_context(crate::page::keep(PageParams::default()));
         view! {
             <Router>
-                <Frame lang texts embedded=false>
-                    <Finder catalog config texts/>
+                <Frame>
+                    <Finder catalog config/>
                 </Frame>
             </Router>
         }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use ia_core::parse_dataset;
 use ia_map::load::{Catalog, LoadError};
+use ia_map::page::PageParams;
 use ia_map::state::FinderState;
 use ia_map::ui::{FilterPanel, LoadFailed, ResultList, ResultSummary};
 use leptos::prelude::*;
@@ -48,11 +49,10 @@ async fn load_error_shows_reason_and_retries() {
         url: "data/agencies.json".into(),
         status: 404,
     };
-    let texts = ia_map::i18n::german();
-    let _handle = mount_to(
-        root.clone(),
-        move || view! { <LoadFailed error texts on_retry=move || retried.update(|n| *n += 1)/> },
-    );
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(ia_map::i18n::german());
+        view! { <LoadFailed error on_retry=move || retried.update(|n| *n += 1)/> }
+    });
     tick().await;
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("konnte nicht geladen werden"), "{text}");
@@ -68,14 +68,19 @@ async fn load_error_shows_reason_and_retries() {
     assert_eq!(retried.get_untracked(), 1);
 }
 
+/// The finder's sidebar with the contexts the app provides: the texts and
+/// the page's parameters (`App`), then the config and the finder's state
+/// (`Finder`).
 #[component]
 fn Harness() -> impl IntoView {
-    let texts = ia_map::i18n::german();
-    let state = FinderState::new(catalog());
+    provide_context(ia_map::i18n::german());
+    provide_context(ia_map::page::keep(PageParams::default()));
+    provide_context(ia_map::config::Config::default());
+    provide_context(FinderState::new(catalog()));
     view! {
-        <FilterPanel state texts/>
-        <ResultSummary state texts/>
-        <ResultList state texts/>
+        <FilterPanel/>
+        <ResultSummary/>
+        <ResultList/>
     }
 }
 

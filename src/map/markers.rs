@@ -1,22 +1,26 @@
-//! Drawing agencies and clusters as keyboard-reachable Leaflet markers, and
-//! turning a click or key press on one into an app action.
+//! Drawing agencies and clusters as keyboard-reachable Leaflet markers,
+//! restyling the ones whose selection changed, and turning a click or key
+//! press on one into an app action.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Weak;
 
 use ia_core::cluster::{zoom_to_expand, Cluster, Clusterer, PixelRect};
+use ia_core::query::MAX_ZOOM;
 use leaflet::{DivIconOptions, LatLng, LayerGroup, Marker, MarkerOptions, Point};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{div_icon, fit, LeafletExt, MapHandles, CLUSTER_RADIUS_PX, MAX_ZOOM};
+use super::fit::{fit, zoom_of};
+use super::js::{div_icon, marker_element};
+use super::{MapHandles, CLUSTER_RADIUS_PX};
 use crate::i18n::Texts;
 use crate::load::Catalog;
 use crate::state::FinderState;
 
 /// What a marker stands for; written to its `data-key` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MarkerKey {
+enum MarkerKey {
     /// One agency, by position in the catalog.
     Agency(usize),
     /// A cluster, by position in the last rendered cluster list.
@@ -60,13 +64,15 @@ pub(super) struct View {
     pub size: (f64, f64),
 }
 
+/// Padding when a cluster is opened by zooming in, in CSS pixels.
+const EXPAND_PADDING_PX: u32 = 48;
+
 /// What the layer last drew, so that a move can tell whether to draw again.
 struct Drawn {
     zoom: u8,
     /// `None`: everything (the map had no size to draw around).
     area: Option<PixelRect>,
     visible: Vec<usize>,
-    selected: Option<usize>,
 }
 
 /// The marker layer and what was last drawn on it.
@@ -76,7 +82,11 @@ pub(super) struct MarkerLayer {
     /// Every agency's position, projected once (the catalog never changes).
     clusterer: RefCell<Option<Clusterer>>,
     clusters: RefCell<Vec<Cluster>>,
+    /// The markers drawn, each with its cluster's position in `clusters`.
+    markers: RefCell<Vec<(usize, Marker)>>,
     drawn: RefCell<Option<Drawn>>,
+    /// The open agency, whose marker (or cluster) is styled as selected.
+    selected: Cell<Option<usize>>,
     /// Set while the map fits new results: moves then are not followed.
     held: Cell<bool>,
     /// An agency whose marker (or cluster) should get focus after the next
@@ -91,7 +101,9 @@ impl MarkerLayer {
             texts,
             clusterer: RefCell::new(None),
             clusters: RefCell::new(Vec::new()),
+            markers: RefCell::new(Vec::new()),
             drawn: RefCell::new(None),
+            selected: Cell::new(None),
             held: Cell::new(false),
             pending_focus: Cell::new(None),
         }
@@ -110,11 +122,11 @@ impl MarkerLayer {
         let center = map.get_center();
         let size = map.get_size();
         let view = View {
-            zoom: map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8,
+            zoom: zoom_of(map),
             center: (center.lat(), center.lng()),
             size: (size.x(), size.y()),
         };
-        let (visible, selected) = {
+        let visible = {
             let drawn = self.drawn.borrow();
             let Some(drawn) = drawn.as_ref() else {
                 return;
@@ -123,13 +135,36 @@ impl MarkerLayer {
             if drawn.zoom == view.zoom && drawn.area.is_none_or(|area| area.covers(&now)) {
                 return;
             }
-            (drawn.visible.clone(), drawn.selected)
+            drawn.visible.clone()
         };
         // A marker with keyboard focus keeps it if it is drawn again.
         if self.pending_focus.get().is_none() {
             self.pending_focus.set(self.focused_member());
         }
-        self.render(catalog, &visible, selected, view);
+        self.render(catalog, &visible, view);
+    }
+
+    /// Marks `selected` as the open agency: restyles only the markers whose
+    /// selection changed (the one that held the agency selected before, and
+    /// the one that holds it now), nothing is drawn again.
+    pub(super) fn select(&self, selected: Option<usize>) {
+        let before = self.selected.replace(selected);
+        if before == selected {
+            return;
+        }
+        let holds = |agency: Option<usize>, cluster: &Cluster| {
+            agency.is_some_and(|agency| cluster.members.contains(&agency))
+        };
+        let clusters = self.clusters.borrow();
+        for (position, marker) in self.markers.borrow().iter() {
+            let Some(cluster) = clusters.get(*position) else {
+                continue;
+            };
+            let (was, is) = (holds(before, cluster), holds(selected, cluster));
+            if was != is {
+                style_selected(marker, is);
+            }
+        }
     }
 
     /// The first agency of the marker that has keyboard focus, if any.
@@ -147,14 +182,10 @@ impl MarkerLayer {
         }
     }
 
-    pub(super) fn render(
-        &self,
-        catalog: &Catalog,
-        visible: &[usize],
-        selected: Option<usize>,
-        view: View,
-    ) {
+    /// Draws `visible` as markers and clusters for `view`, replacing what was drawn.
+    pub(super) fn render(&self, catalog: &Catalog, visible: &[usize], view: View) {
         let texts = self.texts;
+        let selected = self.selected.get();
         let zoom = view.zoom;
         let has_size = view.size.0 >= 1.0 && view.size.1 >= 1.0;
         let area = has_size.then(|| PixelRect::view(view.center, zoom, view.size, VIEW_MARGIN));
@@ -164,6 +195,7 @@ impl MarkerLayer {
         // Tab order follows reading order: north to south, then west to east.
         clusters.sort_unstable_by(|a, b| b.lat.total_cmp(&a.lat).then(a.lon.total_cmp(&b.lon)));
         self.group.clear_layers();
+        let mut markers = Vec::with_capacity(clusters.len());
         let focus = self.pending_focus.take();
         for (position, cluster) in clusters.iter().enumerate() {
             let is_selected = selected.is_some_and(|s| cluster.members.contains(&s));
@@ -216,11 +248,6 @@ impl MarkerLayer {
                     )
                 }
             };
-            let class = if is_selected {
-                format!("{class} is-selected")
-            } else {
-                class
-            };
             let icon_options = DivIconOptions::new();
             icon_options.set_class_name(class);
             icon_options.set_html(html);
@@ -230,30 +257,44 @@ impl MarkerLayer {
             options.set_keyboard(true);
             options.set_title(label.clone());
             options.set_rise_on_hover(true);
-            if is_selected {
-                options.set_z_index_offset(1000.0);
-            }
             let marker = Marker::new_with_options(&LatLng::new(cluster.lat, cluster.lon), &options);
             marker.add_to_layer_group(&self.group);
-            if let Some(element) = marker.unchecked_ref::<LeafletExt>().get_element() {
+            if let Some(element) = marker_element(&marker) {
                 let _ = element.set_attribute("data-key", &key.encode());
                 let _ = element.set_attribute("data-count", &cluster.members.len().to_string());
                 let _ = element.set_attribute("aria-label", &label);
-                if is_selected {
-                    let _ = element.set_attribute("aria-current", "true");
-                }
                 if focus.is_some_and(|f| cluster.members.contains(&f)) {
                     let _ = element.focus();
                 }
             }
+            if is_selected {
+                style_selected(&marker, true);
+            }
+            markers.push((position, marker));
         }
         *self.clusters.borrow_mut() = clusters;
+        *self.markers.borrow_mut() = markers;
         *self.drawn.borrow_mut() = Some(Drawn {
             zoom,
             area,
             visible: visible.to_vec(),
-            selected,
         });
+    }
+}
+
+/// Styles a marker as holding the open agency or not: outlined and raised
+/// above its neighbours, and `aria-current` for screen readers.
+fn style_selected(marker: &Marker, selected: bool) {
+    marker.set_z_index_offset(if selected { 1000.0 } else { 0.0 });
+    if let Some(element) = marker_element(marker) {
+        let _ = element
+            .class_list()
+            .toggle_with_force("is-selected", selected);
+        if selected {
+            let _ = element.set_attribute("aria-current", "true");
+        } else {
+            let _ = element.remove_attribute("aria-current");
+        }
     }
 }
 
@@ -316,7 +357,7 @@ fn activate(handles: &MapHandles, key: MarkerKey, state: FinderState, from_keybo
             }
             match zoom_to_expand(&cluster, MAX_ZOOM) {
                 Some(_) => {
-                    fit(&handles.map, cluster.bbox, MAX_ZOOM, 48);
+                    fit(&handles.map, cluster.bbox, MAX_ZOOM, EXPAND_PADDING_PX);
                 }
                 // Agencies at one address never split: open the first; the list shows the rest.
                 None => state.select(first),

@@ -9,17 +9,18 @@ use ia_core::Agency;
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::config::report_link;
+use crate::config::{report_link, Config};
 use crate::i18n::Texts;
 use crate::state::FinderState;
 
 #[component]
-pub fn Detail(
-    state: FinderState,
-    position: usize,
-    texts: &'static Texts,
-    report_url: String,
-) -> impl IntoView {
+pub fn Detail(position: usize) -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let report_url = use_context::<Config>()
+        .expect("Config is provided by Finder")
+        .report_url;
     let Some(agency) = state
         .catalog
         .with_value(|c| c.agencies.get(position).cloned())

@@ -16,7 +16,10 @@ enum Format {
 }
 
 #[component]
-pub fn Downloads(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn Downloads() -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let download = move |format: Format| {
         let visible = state.visible.get_untracked();
         let (body, mime, file) = state.catalog.with_value(|catalog| {

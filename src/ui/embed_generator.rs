@@ -8,19 +8,23 @@
 use std::collections::BTreeSet;
 
 use ia_core::embed::{Control, EmbedOptions, ListPosition, Lock};
+use ia_core::filter::PlaceOption;
+use ia_core::page::embed_query;
 use ia_core::UrlState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::embed::HEIGHT_MESSAGE;
 use crate::i18n::{Lang, Texts};
-use crate::load::Catalog;
 
 #[component]
-pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -> impl IntoView {
-    let places: Vec<(String, ia_core::PlaceFilter)> = catalog
-        .index
-        .places()
+pub fn EmbedGenerator(
+    /// The places of the dataset, as the finder's place filter lists them.
+    places: std::sync::Arc<Vec<PlaceOption>>,
+) -> impl IntoView {
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let places: Vec<(String, ia_core::PlaceFilter)> = places
         .iter()
         .map(|option| (option.label(texts.kreis_suffix), option.filter.clone()))
         .collect();
@@ -57,19 +61,7 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
                 embed.locks.insert(Lock::Antidiscrimination);
             }
         }
-        let mut pairs: Vec<String> = embed
-            .to_pairs()
-            .into_iter()
-            .map(|(key, value)| format!("{key}={value}"))
-            .collect();
-        let filters = state.to_query_string();
-        if !filters.is_empty() {
-            pairs.push(filters);
-        }
-        if let Some(lang) = language.get() {
-            pairs.push(format!("lang={}", lang.tag()));
-        }
-        pairs.join("&")
+        embed_query(&state, &embed, language.get().map(Lang::tag))
     });
     let location = web_sys::window().map(|w| w.location());
     let origin = location
@@ -102,11 +94,13 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
         )
     });
     // As in the snippet (the typed iframe attributes are not available on
-    // type-erased elements, so they are set on the node).
-    let preview = NodeRef::<leptos::html::Iframe>::new();
+    // type-erased elements, so they are set on the nodes).
+    let previews = PREVIEW_WIDTHS.map(|_| NodeRef::<leptos::html::Iframe>::new());
     Effect::new(move |_| {
-        if let Some(frame) = preview.get() {
-            let _ = frame.set_attribute("allow", "geolocation");
+        for preview in previews {
+            if let Some(frame) = preview.get() {
+                let _ = frame.set_attribute("allow", "geolocation");
+            }
         }
     });
     let copy = move |_| {
@@ -227,15 +221,36 @@ pub fn EmbedGenerator(catalog: std::sync::Arc<Catalog>, texts: &'static Texts) -
                 <span role="status">{move || copied.get().then_some(texts.embed_copied)}</span>
             </p>
             <h3>{texts.embed_preview}</h3>
-            <iframe
-                class="generator__preview"
-                title=texts.embed_iframe_title
-                src=move || format!("./?{}", query.get())
-                height=move || height.get().to_string()
-                node_ref=preview
-            ></iframe>
+            // The embed at three frame widths partners use (a phone or sidebar
+            // box, a content column, a full band), scaled to fit side by side.
+            <div class="generator__previews">
+                {PREVIEW_WIDTHS.into_iter().zip(previews).map(|(width, node_ref)| view! {
+                    <figure class="generator__preview-box" style=move || preview_box_style(width, height.get())>
+                        <iframe
+                            class="generator__preview"
+                            title=format!("{} ({width} px)", texts.embed_iframe_title)
+                            src=move || format!("./?{}", query.get())
+                            width=width.to_string()
+                            height=move || height.get().to_string()
+                            data-width=width.to_string()
+                            node_ref=node_ref
+                        ></iframe>
+                        <figcaption>{width} " px"</figcaption>
+                    </figure>
+                }).collect_view()}
+            </div>
             // The finder, the folder's index page (relative: any sub-path works).
             <p><a href="./" rel="external">{texts.embed_back}</a></p>
         </section>
     }
+}
+
+/// The preview frames' widths in CSS pixels.
+const PREVIEW_WIDTHS: [u32; 3] = [360, 600, 1000];
+
+/// The previews are drawn at half size: the box takes the scaled size, the
+/// frame inside keeps its real width (so the embed lays out as it will on the
+/// partner's page) and is scaled by CSS (`.generator__preview`).
+fn preview_box_style(width: u32, height: u32) -> String {
+    format!("width:{}px;height:{}px", width / 2, height / 2 + 24)
 }

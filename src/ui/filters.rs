@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use ia_core::embed::{Control, Lock};
+use ia_core::embed::{Control, EmbedOptions, Lock};
 use ia_core::filter::Filters;
 use ia_core::{Offer, Topic, Umbrella};
 use leptos::prelude::*;
@@ -13,10 +13,17 @@ use leptos::prelude::*;
 use super::near::NearSearch;
 use super::place_picker::PlacePicker;
 use crate::i18n::Texts;
+use crate::page::PageParams;
 use crate::state::FinderState;
 
 #[component]
-pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn FilterPanel() -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let embed = &use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed;
     let filters = Memo::new(move |_| state.url.with(|url| url.filters.clone()));
     let n_sada = Memo::new(move |_| state.facets.with(|f| f.antidiscrimination));
     // The box keeps what the user typed: the URL holds the trimmed text, and
@@ -33,9 +40,9 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
     });
     // An embedding page may fix some filters (their controls are left out,
     // and one line says what is fixed) and leave out others.
-    let locked = move |lock: Lock| state.embed.with_value(|embed| embed.is_locked(lock));
-    let shows = move |control: Control| state.embed.with_value(|embed| embed.shows(control));
-    let preset = preset_summary(state, texts);
+    let locked = move |lock: Lock| embed.is_locked(lock);
+    let shows = move |control: Control| embed.shows(control);
+    let preset = preset_summary(state, texts, embed);
     // Results first: near me and the Servicestelle switch stay in view; the
     // free text, the place and the offer and association filters fold into
     // "Filter (n)", which counts the active ones inside it. It is never
@@ -60,7 +67,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
             {preset.map(|preset| view! { <p class="preset" data-testid="preset"><strong>{texts.preset_label}</strong> " " <span>{preset}</span></p> })}
-            {shows(Control::Near).then(|| view! { <NearSearch state texts/> })}
+            {shows(Control::Near).then(|| view! { <NearSearch/> })}
             <div class="field field--switch" hidden=!shows(Control::Antidiscrimination)>
                 <input
                     id="filter-sada"
@@ -120,7 +127,7 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
                         }
                     />
                 </div>
-                {shows(Control::Place).then(|| view! { <PlacePicker state filters texts/> })}
+                {shows(Control::Place).then(|| view! { <PlacePicker filters/> })}
                 <div hidden=!shows(Control::Offers)>
                 <CheckboxGroup
                     legend=texts.offers_legend
@@ -161,8 +168,12 @@ pub fn FilterPanel(state: FinderState, texts: &'static Texts) -> impl IntoView {
 
 /// What an embedding page has fixed, as one line ("Köln · nur
 /// Servicestellen …"), or `None` when nothing is locked.
-fn preset_summary(state: FinderState, texts: &'static Texts) -> Option<String> {
-    let (embed, url) = (state.embed.get_value(), state.url.get_untracked());
+fn preset_summary(
+    state: FinderState,
+    texts: &'static Texts,
+    embed: &EmbedOptions,
+) -> Option<String> {
+    let url = state.url.get_untracked();
     let filters = &url.filters;
     let mut parts: Vec<String> = Vec::new();
     if embed.is_locked(Lock::Place) {

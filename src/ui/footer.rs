@@ -3,18 +3,20 @@
 use ia_core::validate::is_http_url;
 use leptos::prelude::*;
 
-use crate::config::report_link;
+use crate::config::{report_link, Config};
 use crate::i18n::Texts;
+use crate::page::PageParams;
 use crate::state::FinderState;
 
 #[component]
-pub fn Footer(
-    state: FinderState,
-    texts: &'static Texts,
-    report_url: String,
-    /// The operator's accessibility statement, if configured.
-    accessibility_url: Option<String>,
-) -> impl IntoView {
+pub fn Footer() -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let config = use_context::<Config>().expect("Config is provided by Finder");
+    // The operator's accessibility statement, if configured.
+    let accessibility_url = config.checked_accessibility_url().map(str::to_owned);
+    let report_url = config.report_url;
     // How an agency gets listed or corrected: the report address, with a
     // subject saying what it is about.
     let get_listed = report_link(&report_url, "aufnahme-oder-korrektur", texts.get_listed);
@@ -37,7 +39,10 @@ pub fn Footer(
             _ => listed,
         }
     });
-    let embedded = state.embed.with_value(|e| e.embed);
+    let embedded = use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed
+        .embed;
     view! {
         <footer class="site-footer" data-testid="footer">
             {embedded.then(|| view! {

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use crate::i18n::{Lang, Texts};
 
 #[component]
-pub fn LanguageSwitcher(lang: Lang, texts: &'static Texts) -> impl IntoView {
+pub fn LanguageSwitcher() -> impl IntoView {
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let lang = texts.lang();
     // Applied with a button, not on change: in a closed select, arrow keys
     // fire `change` on every step (WCAG 3.2.2, no change of context on input).
     let select = NodeRef::<leptos::html::Select>::new();
@@ -45,12 +48,5 @@ fn switch_to(tag: &str) {
         return;
     };
     let search = location.search().unwrap_or_default();
-    let mut pairs: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && !pair.starts_with("lang="))
-        .collect();
-    let lang = format!("lang={}", ia_core::query::encode_component(tag));
-    pairs.push(&lang);
-    let _ = location.set_search(&pairs.join("&"));
+    let _ = location.set_search(&ia_core::page::with_lang(&search, tag));
 }

@@ -1,5 +1,6 @@
 //! The result list: a complete, accessible alternative to the map.
 
+use ia_core::finder::visible_in_order;
 use ia_core::nearby::format_km;
 use ia_core::query::encode_component;
 use ia_core::Agency;
@@ -17,7 +18,8 @@ use crate::state::FinderState;
 /// Hidden entries (`hidden`) are out of the layout and the accessibility tree,
 /// so screen readers report the list with the visible entries only.
 #[component]
-pub fn ResultList(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn ResultList() -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
     // Coming back from a detail (close button, Escape or Back): focus and
     // show the agency's entry, so keyboard and screen reader users continue
     // where they were, and a marker's agency is found in the list.
@@ -26,14 +28,14 @@ pub fn ResultList(state: FinderState, texts: &'static Texts) -> impl IntoView {
     }
     let n = state.catalog.with_value(|c| c.agencies.len());
     if n > FULL_LIST_MAX {
-        return view! { <PagedList state texts/> }.into_any();
+        return view! { <PagedList/> }.into_any();
     }
     // In the order of `state.order` (by distance when there is an origin):
     // a new origin moves entries, it does not recreate them.
     view! {
         <ol id="results" class="results" tabindex="-1" data-testid="results">
             <For each=move || state.order.get() key=|position| *position let:position>
-                <ResultItem state position texts/>
+                <ResultItem position/>
             </For>
         </ol>
     }
@@ -51,7 +53,10 @@ const PAGE: usize = 100;
 
 /// The visible agencies in list order, a page at a time, with a button for more.
 #[component]
-fn PagedList(state: FinderState, texts: &'static Texts) -> impl IntoView {
+fn PagedList() -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let limit = RwSignal::new(PAGE);
     // New results start again with one page.
     Effect::new(move |_| {
@@ -59,15 +64,9 @@ fn PagedList(state: FinderState, texts: &'static Texts) -> impl IntoView {
         limit.set(PAGE);
     });
     let in_order = Memo::new(move |_| {
-        state.shown.with(|shown| {
-            state.order.with(|order| {
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&p| shown.get(p).copied().unwrap_or(false))
-                    .collect::<Vec<usize>>()
-            })
-        })
+        state
+            .shown
+            .with(|shown| state.order.with(|order| visible_in_order(order, shown)))
     });
     let page =
         move || in_order.with(|all| all.iter().copied().take(limit.get()).collect::<Vec<_>>());
@@ -75,7 +74,7 @@ fn PagedList(state: FinderState, texts: &'static Texts) -> impl IntoView {
     view! {
         <ol id="results" class="results" tabindex="-1" data-testid="results">
             <For each=page key=|position| *position let:position>
-                <ResultItem state position texts/>
+                <ResultItem position/>
             </For>
         </ol>
         <Show when=move || { remaining() > 0 }>
@@ -92,7 +91,10 @@ fn PagedList(state: FinderState, texts: &'static Texts) -> impl IntoView {
 /// in a new tab, it opens that page; while the app runs, a click opens the
 /// detail in place.
 #[component]
-fn ResultItem(state: FinderState, position: usize, texts: &'static Texts) -> impl IntoView {
+fn ResultItem(position: usize) -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let Some((id, name, carrier, address, is_sada, kreis_only)) = state.catalog.with_value(|c| {
         c.agencies.get(position).map(|agency| {
             (

@@ -35,7 +35,10 @@ fn decode(key: usize) -> Found {
 const MAX_SUGGESTIONS: usize = 8;
 
 #[component]
-pub fn NearSearch(state: FinderState, texts: &'static Texts) -> impl IntoView {
+pub fn NearSearch() -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let input = NodeRef::<Input>::new();
     // Set while the browser is asked for the location, then until the
     // place index is there to turn it into a postcode.

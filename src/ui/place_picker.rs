@@ -14,11 +14,10 @@ use crate::i18n::Texts;
 use crate::state::FinderState;
 
 #[component]
-pub fn PlacePicker(
-    state: FinderState,
-    filters: Memo<Filters>,
-    texts: &'static Texts,
-) -> impl IntoView {
+pub fn PlacePicker(filters: Memo<Filters>) -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let chosen = Memo::new(move |_| {
         filters.with(|f| {
             f.place.as_ref().and_then(|place| {

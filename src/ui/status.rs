@@ -1,16 +1,19 @@
 //! Loading, error and result-count messages.
 
+use ia_core::finder::nearest_km;
 use ia_core::nearby::format_km;
 use ia_core::{DatasetError, PlaceFilter};
 use leptos::prelude::*;
 
-use crate::config::report_link_about;
+use crate::config::{report_link_about, Config};
 use crate::i18n::Texts;
 use crate::load::LoadError;
 use crate::state::FinderState;
 
 #[component]
-pub fn Loading(texts: &'static Texts) -> impl IntoView {
+pub fn Loading() -> impl IntoView {
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     view! {
         <p class="status status--loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
@@ -21,11 +24,9 @@ pub fn Loading(texts: &'static Texts) -> impl IntoView {
 
 /// The dataset could not be loaded at all: say why, in plain words, and offer a retry.
 #[component]
-pub fn LoadFailed(
-    error: LoadError,
-    texts: &'static Texts,
-    on_retry: impl Fn() + 'static,
-) -> impl IntoView {
+pub fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
     let reason = match &error {
         LoadError::Http { status, .. } => texts.error_not_found(*status),
         LoadError::Network { .. } | LoadError::ForbiddenUrl(_) => texts.error_network.to_owned(),
@@ -53,16 +54,18 @@ const SADA_FAR_KM: f64 = 25.0;
 /// radius (the nearest few instead), no agency known in the chosen place (the
 /// nearest few, and how to fill the gap), a far Servicestelle, skipped records.
 #[component]
-pub fn ResultSummary(
-    state: FinderState,
-    texts: &'static Texts,
-    /// Where "Agentur melden" leads (`config.json`'s `report_url`).
-    #[prop(optional)]
-    report_url: String,
-    /// The network's own directory (checked; empty when not configured).
-    #[prop(optional)]
-    directory_url: String,
-) -> impl IntoView {
+pub fn ResultSummary() -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let config = use_context::<Config>().expect("Config is provided by Finder");
+    // Where "Agentur melden" leads, and the network's own directory (each
+    // shown only when configured).
+    let directory_url = config
+        .checked_directory_url()
+        .unwrap_or_default()
+        .to_owned();
+    let report_url = config.report_url;
     let n_skipped = state.catalog.with_value(|c| c.skipped.len());
     // The live region says the honest answer itself, so that a screen reader
     // hears "noch keine … erfasst" rather than "3 Agenturen gefunden".
@@ -123,10 +126,7 @@ pub fn ResultSummary(
                 return None;
             }
             let nearest = state.distances.with(|distances| {
-                let distances = distances.as_ref()?;
-                state.visible.with(|visible| {
-                    visible.iter().filter_map(|&i| distances.get(i).copied()).min_by(f64::total_cmp)
-                })
+                state.visible.with(|visible| nearest_km(visible, distances.as_deref()))
             })?;
             (nearest > SADA_FAR_KM).then(|| view! {
                 <p class="notice" data-testid="sada-far">{texts.sada_far(&format_km(nearest, texts.decimal_separator, texts.km_unit))}</p>

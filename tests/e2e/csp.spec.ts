@@ -141,7 +141,7 @@ test('the embed generator (its same-origin preview iframe) and embed mode cause 
   await page.goto(`${base}generator.html`);
   await page.locator('#embed-place').selectOption({ label: 'Köln' });
   await page.locator('#embed-sada').check();
-  const preview = page.frameLocator('.generator__preview');
+  const preview = page.frameLocator('.generator__preview[data-width="600"]');
   await expect(preview.getByTestId('preset')).toContainText('Köln');
   await expect(preview.locator('.ia-marker').first()).toBeAttached();
   expect(await violations()).toEqual([]);

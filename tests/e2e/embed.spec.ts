@@ -105,8 +105,15 @@ test('the generator previews the embed and gives a snippet that works on another
   expect(snippet).toMatch(/title="[^"]+"/);
   expect(snippet).toContain('loading="lazy"');
   expect(snippet).toContain('allow="geolocation"');
-  const preview = page.frameLocator('.generator__preview');
+  const preview = page.frameLocator('.generator__preview[data-width="600"]');
   await expect(preview.getByTestId('preset')).toContainText('Köln');
+  // The same embed at the three widths partners use, each with its map.
+  await expect(page.locator('.generator__preview')).toHaveCount(3);
+  for (const width of [360, 600, 1000]) {
+    const frame = page.frameLocator(`.generator__preview[data-width="${width}"]`);
+    await expect(frame.getByTestId('preset')).toContainText('Köln');
+    await expect(frame.locator('.map')).toBeVisible();
+  }
   // The snippet's iframe address works from the partner page.
   const src = snippet.match(/src="([^"]+)"/)![1];
   const frame = await host(page, src.split('?')[1]);
@@ -169,7 +176,7 @@ test('the generator sets the language and the shown controls', async ({ page }) 
   const snippet = await page.locator('.generator__snippet').inputValue();
   expect(snippet).toContain('hide=text,near');
   expect(snippet).toContain('lang=tr');
-  const preview = page.frameLocator('.generator__preview');
+  const preview = page.frameLocator('.generator__preview[data-width="600"]');
   await expect(preview.locator('html')).toHaveAttribute('lang', 'tr');
   await expect(preview.locator('#filter-text')).toBeHidden();
   await expect(preview.locator('.filters')).toBeVisible();
@@ -242,4 +249,64 @@ test('each page loads its own Wasm; the finder requests nothing of the generator
   await page.goto('./');
   await expect(page.getByTestId('results')).toBeAttached();
   expect(requested.filter((path) => path.includes('generator'))).toEqual([]);
+});
+
+// Partner frames of the sizes partners use (issue 18): a sidebar box, a
+// content column, a full-width band, each with the generator's height script
+// (the frame starts at that size and grows to its content). Each shows the map
+// with its markers (never only the list), the wheel over the map scrolls the
+// host and leaves the zoom alone, and axe finds nothing inside the frame.
+// Console errors fail every test (fixtures.ts).
+for (const [width, height, layout] of [
+  [400, 500, 'the map on top, the list under it'],
+  [800, 600, 'map and list side by side'],
+  [1200, 700, 'map and list side by side'],
+] as const) {
+  test(`a ${width}x${height} partner frame shows ${layout}; the wheel scrolls the host; axe is clean`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${HOST}?src=${encodeURIComponent(`${APP}?embed=1`)}&w=${width}&h=${height}`);
+    const frame = page.frameLocator('#finder');
+    await expect(frame.getByTestId('results')).toBeAttached();
+    const map = frame.locator('.map');
+    await expect(map).toBeVisible();
+    await expect(frame.locator('.ia-marker').first()).toBeVisible();
+    await expect(frame.locator('.view-switch')).toBeHidden();
+    const mapBox = (await map.boundingBox())!;
+    const listBox = (await frame.locator('.sidebar').boundingBox())!;
+    if (width >= 600) {
+      expect(listBox.x + listBox.width, 'the list beside the map').toBeLessThanOrEqual(mapBox.x + 1);
+      expect(mapBox.y).toBeCloseTo(listBox.y, -1);
+    } else {
+      expect(mapBox.y + mapBox.height, 'the list under the map').toBeLessThanOrEqual(listBox.y + 1);
+      expect(mapBox.height).toBeGreaterThan(200);
+    }
+    await page.locator('#finder').screenshot({ path: `test-output/embed-${width}x${height}.png` });
+    const zoom = async () => {
+      const search = await frame.locator('body').evaluate(() => location.search);
+      return Number(/map=(\d+)\//.exec(search)?.[1] ?? NaN);
+    };
+    await expect.poll(zoom).toBeGreaterThan(0);
+    const zoomBefore = await zoom();
+    await page.evaluate(() => scrollTo(0, 0));
+    await map.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => scrollY);
+    const box = (await map.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(before);
+    expect(await zoom()).toBe(zoomBefore);
+    const results = await new AxeBuilder({ page }).include('#finder').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('a short, narrow partner frame (360x400) offers Karte/Liste and starts on the map', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${HOST}?src=${encodeURIComponent(`${APP}?embed=1`)}&w=360&h=400&fixed=1`);
+  const frame = page.frameLocator('#finder');
+  await expect(frame.locator('.ia-marker').first()).toBeVisible();
+  await expect(frame.getByRole('button', { name: 'Karte' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(frame.getByTestId('results')).toBeHidden();
+  await frame.getByRole('button', { name: /^Liste/ }).click();
+  await expect(frame.getByTestId('results')).toBeVisible();
 });

@@ -76,6 +76,65 @@ test('a marker opens its agency; closing goes to its entry in the list', async (
   await expect(entry).toBeInViewport();
 });
 
+test('opening an agency restyles its marker; no marker is drawn again', async ({ page }) => {
+  const dataset = servedDataset() as any;
+  const km = (a: any, b: any) => {
+    const rad = Math.PI / 180;
+    const dLat = (b.location.lat - a.location.lat) * rad;
+    const dLon = (b.location.lon - a.location.lon) * rad;
+    const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.location.lat * rad) * Math.cos(b.location.lat * rad) * Math.sin(dLon / 2) ** 2;
+    return 2 * 6371 * Math.asin(Math.sqrt(h));
+  };
+  // An agency with no other within 3 km has a marker of its own at zoom 13.
+  const agency = dataset.agencies.find((a: any) => dataset.agencies.every((b: any) => b === a || km(a, b) > 3));
+  expect(agency).toBeTruthy();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`./?map=13/${agency.location.lat.toFixed(4)}/${agency.location.lon.toFixed(4)}`);
+  await waitForFinder(page);
+  const marker = page.locator(`.ia-marker--agency[aria-label^="${agency.name.replace(/"/g, '\\"')}"]`);
+  await expect(marker).toHaveCount(1);
+  // Every marker on the map gets a mark; a marker drawn anew would not have it.
+  const n = await page.locator('.ia-marker').evaluateAll((markers) => {
+    for (const m of markers) (m as any).__drawn = true;
+    return markers.length;
+  });
+  const kept = () => page.locator('.ia-marker').evaluateAll((markers) => markers.filter((m) => (m as any).__drawn).length);
+
+  await page.locator(`#agency-${agency.id} .result__link`).click();
+  await expect(page.getByTestId('detail')).toBeVisible();
+  await expect(marker).toHaveClass(/is-selected/);
+  await expect(marker).toHaveAttribute('aria-current', 'true');
+  await expect(page.locator('.ia-marker.is-selected')).toHaveCount(1);
+  expect(await kept()).toBe(n);
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('detail')).toHaveCount(0);
+  await expect(marker).not.toHaveClass(/is-selected/);
+  await expect(marker).not.toHaveAttribute('aria-current');
+  expect(await kept()).toBe(n);
+});
+
+test('a filter the open agency still matches keeps it open; one it does not closes it', async ({ page }) => {
+  const dataset = servedDataset() as any;
+  // No Servicestelle, in a town that has one (so that the switch can be turned on).
+  const agency = dataset.agencies.find(
+    (a: any) => !a.antidiscrimination && dataset.agencies.some((b: any) => b.antidiscrimination && b.municipality === a.municipality),
+  );
+  await page.goto(`./?agency=${agency.id}`);
+  const heading = page.getByTestId('detail').getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText(agency.name);
+  await openFilters(page);
+  await page.getByLabel('Suche nach Name, Träger oder Adresse').fill(agency.municipality);
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(heading).toHaveText(agency.name);
+  await expect(page).toHaveURL(new RegExp(`agency=${agency.id}`));
+  // The agency is no Servicestelle: the switch hides it, and its detail closes.
+  await page.getByRole('switch', { name: /Nur Servicestellen/ }).check();
+  await expect(page.getByTestId('detail')).toHaveCount(0);
+  await expect(page).toHaveURL(/sada=1/);
+  await expect(page).not.toHaveURL(/agency=/);
+});
+
 test('approximate positions are labelled as such', async ({ page }) => {
   const dataset = servedDataset();
   const approximate = dataset.agencies.find((a: any) => a.location.precision !== 'address') as any;

@@ -263,7 +263,7 @@ test('"Karte überspringen" moves focus past all markers and keeps the filters',
 
 // Regression: Leaflet's default zoom control named its buttons "Zoom in" / "Zoom out" in
 // English on every page (WCAG 3.1.2). Found by this spec; fixed in db05f18 (own
-// zoom control with `texts.zoom_in` / `texts.zoom_out`, src/map/mod.rs).
+// zoom control with `texts.zoom_in` / `texts.zoom_out`, src/map/create.rs).
 test('the map zoom buttons are named in the page language', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./?place=05315000');

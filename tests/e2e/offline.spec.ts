@@ -110,7 +110,31 @@ test('the generator is not cached for residents; once visited it works offline t
     await page.goto(`${served.url}generator.html?lang=de`);
     await expect(heading).toBeVisible();
     await page.locator('#embed-place').selectOption({ label: 'Köln' });
-    await expect(page.frameLocator('.generator__preview').getByTestId('preset')).toContainText('Köln');
+    await expect(page.frameLocator('.generator__preview[data-width="600"]').getByTestId('preset')).toContainText('Köln');
+  } finally {
+    served.stop();
+  }
+});
+
+test('the maintenance page, once visited, works offline too and survives a later visit to the finder', async ({ page, context }) => {
+  const served = await serveCopy();
+  const cachedPflege = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls.filter((url) => /pflege-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(url)).length;
+    });
+  try {
+    await visitOnline(page, served.url);
+    const heading = page.getByRole('heading', { name: 'Daten pflegen: Integrationsagenturen in NRW' });
+    await page.goto(`${served.url}pflege.html`);
+    await expect(heading).toBeVisible();
+    await page.goto(served.url);
+    await waitForFinder(page);
+    await expect.poll(cachedPflege).toBe(2);
+    await goOffline(context, served);
+    await page.goto(`${served.url}pflege.html`);
+    await expect(heading).toBeVisible();
   } finally {
     served.stop();
   }

@@ -16,7 +16,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::Filters;
-use crate::query::{insert_all, UrlState};
+use crate::query::{decode_query, insert_all, parse_flag, UrlState};
 
 /// The query parameters this module reads.
 pub const EMBED_PARAMS: &[&str] = &["embed", "lock", "list", "tiles", "hide"];
@@ -150,10 +150,7 @@ impl EmbedOptions {
         let mut options = EmbedOptions::default();
         for (name, value) in pairs {
             match name {
-                "embed" => {
-                    options.embed =
-                        matches!(value.trim().to_ascii_lowercase().as_str(), "1" | "true")
-                }
+                "embed" => options.embed = parse_flag(value),
                 "lock" => options.locks = insert_all(value.split(',').filter_map(Lock::from_code)),
                 "tiles" => options.tiles_on_click = value.trim() == "click",
                 "hide" => {
@@ -175,10 +172,7 @@ impl EmbedOptions {
     /// Reads a raw query string such as `?embed=1&lock=place` (a leading `?`
     /// is allowed; escapes are decoded leniently).
     pub fn from_query_string(query: &str) -> EmbedOptions {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .into_owned()
-            .collect();
+        let pairs = decode_query(query);
         EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
@@ -281,10 +275,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn options(query: &str) -> EmbedOptions {
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .into_owned()
-            .collect();
-        EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        EmbedOptions::from_query_string(query)
     }
 
     #[test]
@@ -295,6 +286,7 @@ mod tests {
         assert_eq!(read.locks, [Lock::Place, Lock::Antidiscrimination].into());
         assert_eq!(read.list, ListPosition::Bottom);
         assert!(options("embed=TRUE").embed);
+        assert!(options("embed=%201").embed, "read like every flag");
         assert!(!options("embed=0").embed);
         assert_eq!(options("list=sideways").list, ListPosition::Side);
         assert!(options("tiles=click").tiles_on_click);

@@ -19,7 +19,14 @@
 //! This module must not do I/O, know about the URL or the UI, or panic on any
 //! input: an unknown place simply matches nothing.
 
+mod bitset;
+mod places;
+
 use std::collections::{BTreeMap, BTreeSet};
+
+use bitset::Bitset;
+use places::{members, place_options};
+pub use places::{places, PlaceOption};
 
 use crate::dataset::{Agency, KreisInfo};
 use crate::geo::distance_km;
@@ -115,42 +122,6 @@ impl Filters {
     }
 }
 
-/// One entry of the place picker.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlaceOption {
-    pub filter: PlaceFilter,
-    /// Name of the municipality, or of the Kreis for a Kreis option.
-    pub name: String,
-    /// Name of the Kreis the place belongs to (for a Kreis option, its own name).
-    pub kreis_name: String,
-    pub is_kreis: bool,
-    /// Agencies in this place in the whole dataset, ignoring all filters.
-    /// Zero for a Kreis or kreisfreie Stadt the dataset has no agency in
-    /// (listed so that the app can say so, see [`Index::with_kreise`]).
-    pub n_agencies: usize,
-    /// `(lat, lon)` of a point inside the place, where known (Kreis options
-    /// built with [`Index::with_kreise`]); distances to the nearest agencies
-    /// of an empty place are measured from here.
-    pub centre: Option<(f64, f64)>,
-}
-
-impl PlaceOption {
-    /// The name as the picker shows it: a Kreis gets `kreis_suffix`
-    /// (" (Kreis)") unless its name already says so ("Märkischer Kreis").
-    pub fn label(&self, kreis_suffix: &str) -> String {
-        if self.is_kreis && !self.name.contains("Kreis") {
-            format!("{}{kreis_suffix}", self.name)
-        } else {
-            self.name.clone()
-        }
-    }
-
-    /// True when the dataset has no agency in this place.
-    pub fn is_empty(&self) -> bool {
-        self.n_agencies == 0
-    }
-}
-
 /// Result counts per facet option, for the current filters.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FacetCounts {
@@ -237,8 +208,7 @@ impl Index {
         let mut topic_bits = vec![Bitset::empty(n_agencies); Topic::ALL.len()];
         let mut antidiscrimination_bits = Bitset::empty(n_agencies);
         let mut haystacks = Vec::with_capacity(n_agencies);
-        let mut municipality_members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut kreis_members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let (municipality_members, kreis_members) = members(agencies);
 
         for (agency_idx, agency) in agencies.iter().enumerate() {
             haystacks.push(searchable_text(agency));
@@ -252,17 +222,6 @@ impl Index {
             for topic in &agency.topics {
                 topic_bits[topic.index()].insert(agency_idx);
             }
-            // A record known only by its Kreis belongs to no municipality.
-            if !agency.is_kreis_only() {
-                municipality_members
-                    .entry(agency.ags.clone())
-                    .or_default()
-                    .push(agency_idx);
-            }
-            kreis_members
-                .entry(agency.kreis_ags().to_owned())
-                .or_default()
-                .push(agency_idx);
         }
 
         let places = place_options(agencies, &municipality_members, &kreis_members, kreise);
@@ -358,6 +317,50 @@ impl Index {
     pub fn matching(&self, filters: &Filters) -> Vec<usize> {
         let masks = self.masks(filters);
         self.all_except(&masks, None).ones()
+    }
+
+    /// Whether the agency at `position` matches, tested on that record alone
+    /// (no bitsets are built): `matching(filters).contains(&position)`
+    /// without looking at the others. False for a position past the end.
+    pub fn matches(&self, position: usize, filters: &Filters) -> bool {
+        let Some(haystack) = self.haystacks.get(position) else {
+            return false;
+        };
+        let has = |option_bits: &[Bitset], index: usize| {
+            option_bits
+                .get(index)
+                .is_some_and(|bits| bits.contains(position))
+        };
+        let place_ok = filters.place.as_ref().is_none_or(|place| {
+            self.place_members(place)
+                .is_some_and(|members| members.binary_search(&position).is_ok())
+        });
+        let offers_ok = filters.offers.is_empty()
+            || filters
+                .offers
+                .iter()
+                .any(|o| has(&self.offer_bits, o.index()));
+        let toggle_ok = !filters.antidiscrimination
+            || (self.antidiscrimination_bits.contains(position)
+                && (filters.topics.is_empty()
+                    || filters
+                        .topics
+                        .iter()
+                        .any(|t| has(&self.topic_bits, t.index()))));
+        let umbrellas_ok = filters.umbrellas.is_empty()
+            || filters
+                .umbrellas
+                .iter()
+                .any(|u| has(&self.umbrella_bits, u.index()));
+        let text_ok = folded_words(&filters.text)
+            .iter()
+            .all(|word| haystack.contains(word.as_str()));
+        let circle_ok = filters.circle.is_none_or(|circle| {
+            self.positions
+                .get(position)
+                .is_some_and(|&(lat, lon)| circle.contains(lat, lon))
+        });
+        place_ok && offers_ok && toggle_ok && umbrellas_ok && text_ok && circle_ok
     }
 
     /// Option counts for every facet (see the module documentation).
@@ -547,686 +550,5 @@ fn searchable_text(agency: &Agency) -> String {
     folded.join(" ")
 }
 
-/// Builds the sorted place options from the membership maps.
-fn place_options(
-    agencies: &[Agency],
-    municipality_members: &BTreeMap<String, Vec<usize>>,
-    kreis_members: &BTreeMap<String, Vec<usize>>,
-    kreise: &[KreisInfo],
-) -> Vec<PlaceOption> {
-    let centre_of = |kreis_ags: &str| {
-        kreise
-            .iter()
-            .find(|k| k.ags == kreis_ags)
-            .map(|k| (k.lat, k.lon))
-    };
-    // Names come from the first agency of each place, which is deterministic
-    // for a given slice.
-    let first_agency = |members: &Vec<usize>| members.first().and_then(|&idx| agencies.get(idx));
-    let mut options = Vec::new();
-    for (ags, members) in municipality_members {
-        let Some(agency) = first_agency(members) else {
-            continue;
-        };
-        options.push(PlaceOption {
-            filter: PlaceFilter::Municipality(ags.clone()),
-            name: agency.municipality.clone(),
-            kreis_name: agency.kreis.clone(),
-            is_kreis: false,
-            n_agencies: members.len(),
-            centre: None,
-        });
-    }
-    for (kreis_ags, members) in kreis_members {
-        let Some(agency) = first_agency(members) else {
-            continue;
-        };
-        // Listed as its municipality only when that option selects exactly
-        // the same agencies (so never when a member is known only by Kreis).
-        let only_one_municipality = members
-            .iter()
-            .filter_map(|&idx| agencies.get(idx))
-            .all(|other| other.ags == agency.ags && !other.is_kreis_only());
-        let municipality_is_the_kreis = fold(&agency.municipality) == fold(&agency.kreis)
-            || agency.ags == format!("{kreis_ags}000");
-        if only_one_municipality && municipality_is_the_kreis {
-            continue;
-        }
-        options.push(PlaceOption {
-            filter: PlaceFilter::Kreis(kreis_ags.clone()),
-            name: agency.kreis.clone(),
-            kreis_name: agency.kreis.clone(),
-            is_kreis: true,
-            n_agencies: members.len(),
-            centre: centre_of(kreis_ags),
-        });
-    }
-    for kreis in kreise {
-        if kreis_members.contains_key(&kreis.ags) {
-            continue;
-        }
-        options.push(PlaceOption {
-            filter: PlaceFilter::Kreis(kreis.ags.clone()),
-            name: kreis.name.clone(),
-            kreis_name: kreis.name.clone(),
-            is_kreis: !kreis.kreisfrei,
-            n_agencies: 0,
-            centre: Some((kreis.lat, kreis.lon)),
-        });
-    }
-    options
-        .sort_by_cached_key(|option| (fold(&option.name), option.is_kreis, option.filter.clone()));
-    options
-}
-
-/// A fixed-size set of agency positions, one bit each.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Bitset {
-    words: Vec<u64>,
-}
-
-impl Bitset {
-    fn empty(n_bits: usize) -> Bitset {
-        Bitset {
-            words: vec![0; n_bits.div_ceil(64)],
-        }
-    }
-
-    /// All of `0..n_bits`; the unused high bits of the last word stay clear so
-    /// that counts and iteration never see positions past the end.
-    fn full(n_bits: usize) -> Bitset {
-        let mut bits = Bitset {
-            words: vec![u64::MAX; n_bits.div_ceil(64)],
-        };
-        let n_tail_bits = n_bits % 64;
-        if n_tail_bits != 0 {
-            if let Some(last) = bits.words.last_mut() {
-                *last = (1u64 << n_tail_bits) - 1;
-            }
-        }
-        bits
-    }
-
-    fn insert(&mut self, position: usize) {
-        if let Some(word) = self.words.get_mut(position / 64) {
-            *word |= 1u64 << (position % 64);
-        }
-    }
-
-    fn and_assign(&mut self, other: &Bitset) {
-        for (word, other_word) in self.words.iter_mut().zip(&other.words) {
-            *word &= other_word;
-        }
-    }
-
-    fn or_assign(&mut self, other: &Bitset) {
-        for (word, other_word) in self.words.iter_mut().zip(&other.words) {
-            *word |= other_word;
-        }
-    }
-
-    fn count(&self) -> usize {
-        self.words
-            .iter()
-            .map(|word| word.count_ones() as usize)
-            .sum()
-    }
-
-    /// Size of the intersection, without building it.
-    fn count_and(&self, other: &Bitset) -> usize {
-        self.words
-            .iter()
-            .zip(&other.words)
-            .map(|(word, other_word)| (word & other_word).count_ones() as usize)
-            .sum()
-    }
-
-    /// The set positions, ascending.
-    fn ones(&self) -> Vec<usize> {
-        let mut positions = Vec::with_capacity(self.count());
-        for (word_idx, &word) in self.words.iter().enumerate() {
-            let mut remaining = word;
-            while remaining != 0 {
-                positions.push(word_idx * 64 + remaining.trailing_zeros() as usize);
-                remaining &= remaining - 1;
-            }
-        }
-        positions
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::synthetic::synthetic_agencies;
-    use crate::vocab::Precision;
-    use proptest::prelude::*;
-
-    fn agency(id: &str, ags: &str, municipality: &str, kreis: &str) -> Agency {
-        let mut agency = synthetic_agencies(1, 7).remove(0);
-        agency.id = id.to_owned();
-        agency.ags = ags.to_owned();
-        agency.municipality = municipality.to_owned();
-        agency.kreis = kreis.to_owned();
-        agency.address.city = municipality.to_owned();
-        agency
-    }
-
-    /// A small hand-made dataset whose answers are easy to see.
-    fn sample() -> Vec<Agency> {
-        let mut koeln = agency("koeln", "05315000", "Köln", "Köln");
-        koeln.name = "Integrationsagentur Köln-Mülheim".into();
-        koeln.umbrella = Umbrella::Caritas;
-        koeln.offers = vec![Offer::LanguageCourses, Offer::Counselling];
-        koeln.antidiscrimination = true;
-        koeln.topics = vec![Topic::Racism];
-        koeln.address.street = Some("Hauptstraße 1".into());
-
-        let mut troisdorf = agency("troisdorf", "05382068", "Troisdorf", "Rhein-Sieg-Kreis");
-        troisdorf.name = "IA Troisdorf".into();
-        troisdorf.umbrella = Umbrella::Awo;
-        troisdorf.offers = vec![Offer::LanguageCourses];
-        troisdorf.antidiscrimination = false;
-        troisdorf.topics = vec![];
-
-        let mut siegburg = agency("siegburg", "05382056", "Siegburg", "Rhein-Sieg-Kreis");
-        siegburg.name = "IA Siegburg".into();
-        siegburg.umbrella = Umbrella::Diakonie;
-        siegburg.offers = vec![Offer::NeighbourhoodWork];
-        siegburg.antidiscrimination = true;
-        siegburg.topics = vec![Topic::Antisemitism];
-
-        let mut bonn = agency("bonn", "05314000", "Bonn", "Bonn");
-        bonn.name = "IA Bonn".into();
-        bonn.umbrella = Umbrella::Caritas;
-        bonn.offers = vec![];
-        bonn.antidiscrimination = false;
-        bonn.topics = vec![];
-        vec![koeln, troisdorf, siegburg, bonn]
-    }
-
-    fn filters(edit: impl FnOnce(&mut Filters)) -> Filters {
-        let mut filters = Filters::default();
-        edit(&mut filters);
-        filters
-    }
-
-    #[track_caller]
-    fn check(filters: Filters, expected_ids: &[&str]) {
-        let agencies = sample();
-        let index = Index::new(&agencies);
-        let ids: Vec<&str> = index
-            .matching(&filters)
-            .into_iter()
-            .map(|idx| agencies[idx].id.as_str())
-            .collect();
-        assert_eq!(ids, expected_ids, "{filters:?}");
-    }
-
-    #[test]
-    fn a_radius_keeps_the_agencies_within_it_and_counts_under_it() {
-        let mut agencies = sample();
-        let place = |a: &mut Agency, lat: f64, lon: f64| {
-            a.location.lat = lat;
-            a.location.lon = lon;
-        };
-        place(&mut agencies[0], 50.9413, 6.9583); // Köln
-        place(&mut agencies[1], 50.8156, 7.1553); // Troisdorf, 20 km from Köln
-        place(&mut agencies[2], 50.7998, 7.2045); // Siegburg, 23 km
-        place(&mut agencies[3], 50.7374, 7.0982); // Bonn, 25 km
-        let index = Index::new(&agencies);
-        let around_koeln = |km| filters(|f| f.circle = Some(Circle::new(50.9413, 6.9583, km)));
-        assert_eq!(index.matching(&around_koeln(5)), [0]);
-        assert_eq!(index.matching(&around_koeln(22)), [0, 1]);
-        assert_eq!(index.matching(&around_koeln(50)), [0, 1, 2, 3]);
-        // Facet counts respect the radius too.
-        let counts = index.facet_counts(&around_koeln(22));
-        assert_eq!(counts.umbrellas[Umbrella::Diakonie.index()], 0);
-        assert_eq!(counts.umbrellas[Umbrella::Awo.index()], 1);
-        assert_eq!(around_koeln(5).n_active(), 1);
-    }
-
-    #[test]
-    fn matching_examples() {
-        let all = &["koeln", "troisdorf", "siegburg", "bonn"];
-        check(Filters::default(), all);
-        check(filters(|f| f.text = "koln".into()), &["koeln"]);
-        check(filters(|f| f.text = "MUELHEIM".into()), &["koeln"]);
-        check(filters(|f| f.text = "strasse".into()), &["koeln"]);
-        check(
-            filters(|f| f.text = "rhein sieg".into()),
-            &["troisdorf", "siegburg"],
-        );
-        check(filters(|f| f.text = "ia nowhere".into()), &[]);
-        check(filters(|f| f.text = " - ".into()), all);
-        check(
-            filters(|f| f.place = Some(PlaceFilter::Kreis("05382".into()))),
-            &["troisdorf", "siegburg"],
-        );
-        check(
-            filters(|f| f.place = Some(PlaceFilter::Municipality("05382068".into()))),
-            &["troisdorf"],
-        );
-        check(
-            filters(|f| f.place = Some(PlaceFilter::Kreis("05315".into()))),
-            &["koeln"],
-        );
-        check(
-            filters(|f| f.place = Some(PlaceFilter::Municipality("05999999".into()))),
-            &[],
-        );
-        check(
-            filters(|f| f.place = Some(PlaceFilter::Kreis("x".into()))),
-            &[],
-        );
-        check(
-            filters(|f| f.offers = [Offer::LanguageCourses, Offer::NeighbourhoodWork].into()),
-            &["koeln", "troisdorf", "siegburg"],
-        );
-        check(
-            filters(|f| f.umbrellas = [Umbrella::Caritas].into()),
-            &["koeln", "bonn"],
-        );
-        check(
-            filters(|f| {
-                f.umbrellas = [Umbrella::Caritas].into();
-                f.offers = [Offer::Counselling].into();
-            }),
-            &["koeln"],
-        );
-        check(
-            filters(|f| f.antidiscrimination = true),
-            &["koeln", "siegburg"],
-        );
-        check(
-            filters(|f| {
-                f.antidiscrimination = true;
-                f.topics = [Topic::Antisemitism].into();
-            }),
-            &["siegburg"],
-        );
-        // Topics without the toggle have no effect.
-        check(filters(|f| f.topics = [Topic::Antisemitism].into()), all);
-    }
-
-    fn kreis_info(ags: &str, name: &str, kreisfrei: bool) -> KreisInfo {
-        KreisInfo {
-            ags: ags.into(),
-            name: name.into(),
-            kreisfrei,
-            lat: 51.0,
-            lon: 7.0,
-        }
-    }
-
-    #[test]
-    fn kreise_without_agencies_are_listed_with_zero_and_their_centre() {
-        let agencies = vec![
-            agency("lippstadt", "05974028", "Lippstadt", "Soest"),
-            agency("koeln", "05315000", "Köln", "Köln"),
-        ];
-        let kreise = [
-            kreis_info("05316", "Leverkusen", true),
-            kreis_info("05158", "Mettmann", false),
-            kreis_info("05974", "Soest", false),
-            kreis_info("05315", "Köln", true),
-            kreis_info("05962", "Märkischer Kreis", false),
-        ];
-        let index = Index::with_kreise(&agencies, &kreise);
-        let listed: Vec<(String, usize, bool)> = index
-            .places()
-            .iter()
-            .map(|p| (p.label(" (Kreis)"), p.n_agencies, p.centre.is_some()))
-            .collect();
-        assert_eq!(
-            listed,
-            [
-                ("Köln".to_owned(), 1, false),
-                ("Leverkusen".to_owned(), 0, true),
-                ("Lippstadt".to_owned(), 1, false),
-                ("Märkischer Kreis".to_owned(), 0, true),
-                ("Mettmann (Kreis)".to_owned(), 0, true),
-                ("Soest (Kreis)".to_owned(), 1, true),
-            ]
-        );
-        let leverkusen = PlaceFilter::Kreis("05316".into());
-        assert!(index
-            .place_option(&leverkusen)
-            .is_some_and(PlaceOption::is_empty));
-        assert_eq!(index.empty_place(&leverkusen), Some(1));
-        assert_eq!(index.empty_place(&PlaceFilter::Kreis("05974".into())), None);
-        assert_eq!(index.empty_place(&PlaceFilter::Kreis("09999".into())), None);
-        let filters = Filters {
-            place: Some(leverkusen),
-            ..Filters::default()
-        };
-        assert!(index.matching(&filters).is_empty());
-        // Without the list, the index is the one `new` builds.
-        assert_eq!(
-            Index::with_kreise(&agencies, &[]).places(),
-            Index::new(&agencies).places()
-        );
-    }
-
-    #[test]
-    fn a_kreis_only_record_belongs_to_the_kreis_and_to_none_of_its_towns() {
-        let mut soest_kreis = agency("ada-soest", "05974", "", "Soest");
-        soest_kreis.location.precision = Precision::Kreis;
-        soest_kreis.address.city = "Kreis Soest".into();
-        let lippstadt = agency("lippstadt", "05974028", "Lippstadt", "Soest");
-        // A Kreis with only a Kreis-only record is still listed, as a Kreis.
-        let mut borken = agency("drk-borken", "05554", "", "Borken");
-        borken.location.precision = Precision::Kreis;
-        let agencies = vec![soest_kreis, lippstadt, borken];
-        let index = Index::new(&agencies);
-        let listed: Vec<(&str, bool, usize)> = index
-            .places()
-            .iter()
-            .map(|place| (place.name.as_str(), place.is_kreis, place.n_agencies))
-            .collect();
-        assert_eq!(
-            listed,
-            [
-                ("Borken", true, 1),
-                ("Lippstadt", false, 1),
-                ("Soest", true, 2)
-            ]
-        );
-        let ids = |place: PlaceFilter| {
-            let filters = Filters {
-                place: Some(place),
-                ..Filters::default()
-            };
-            index
-                .matching(&filters)
-                .into_iter()
-                .map(|i| agencies[i].id.as_str())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            ids(PlaceFilter::Kreis("05974".into())),
-            ["ada-soest", "lippstadt"]
-        );
-        assert_eq!(
-            ids(PlaceFilter::Municipality("05974028".into())),
-            ["lippstadt"]
-        );
-        assert_eq!(ids(PlaceFilter::Kreis("05554".into())), ["drk-borken"]);
-        assert!(ids(PlaceFilter::Municipality("05554".into())).is_empty());
-    }
-
-    #[test]
-    fn places_are_listed_once_and_sorted() {
-        let index = Index::new(&sample());
-        let listed: Vec<(&str, bool, usize)> = index
-            .places()
-            .iter()
-            .map(|place| (place.name.as_str(), place.is_kreis, place.n_agencies))
-            .collect();
-        assert_eq!(
-            listed,
-            [
-                ("Bonn", false, 1),
-                ("Köln", false, 1),
-                ("Rhein-Sieg-Kreis", true, 2),
-                ("Siegburg", false, 1),
-                ("Troisdorf", false, 1),
-            ]
-        );
-        let siegburg = &index.places()[3];
-        assert_eq!(siegburg.kreis_name, "Rhein-Sieg-Kreis");
-        assert_eq!(
-            siegburg.filter,
-            PlaceFilter::Municipality("05382056".into())
-        );
-    }
-
-    #[test]
-    fn place_option_lookup() {
-        let index = Index::new(&sample());
-        let name_of = |place: PlaceFilter| index.place_option(&place).map(|o| o.name.as_str());
-        assert_eq!(
-            name_of(PlaceFilter::Municipality("05382068".into())),
-            Some("Troisdorf")
-        );
-        assert_eq!(
-            name_of(PlaceFilter::Kreis("05382".into())),
-            Some("Rhein-Sieg-Kreis")
-        );
-        // Köln is listed once, as a municipality; its Kreis key finds that entry.
-        assert_eq!(name_of(PlaceFilter::Kreis("05315".into())), Some("Köln"));
-        assert_eq!(name_of(PlaceFilter::Municipality("05999999".into())), None);
-        assert_eq!(name_of(PlaceFilter::Kreis("05999".into())), None);
-    }
-
-    #[test]
-    fn facet_counts_are_disjunctive() {
-        let index = Index::new(&sample());
-        let filters = filters(|f| {
-            f.umbrellas = [Umbrella::Caritas].into();
-            f.place = Some(PlaceFilter::Municipality("05315000".into()));
-        });
-        let counts = index.facet_counts(&filters);
-        assert_eq!(counts.total, 1);
-        // Umbrellas ignore the umbrella choice but apply the place: only Köln.
-        assert_eq!(counts.umbrellas[Umbrella::Caritas.index()], 1);
-        assert_eq!(counts.umbrellas[Umbrella::Awo.index()], 0);
-        // Places ignore the place but apply Caritas: Köln and Bonn.
-        let by_name = |name: &str| {
-            index
-                .places()
-                .iter()
-                .position(|place| place.name == name)
-                .map(|position| counts.places[position])
-        };
-        assert_eq!(by_name("Köln"), Some(1));
-        assert_eq!(by_name("Bonn"), Some(1));
-        assert_eq!(by_name("Troisdorf"), Some(0));
-        assert_eq!(counts.antidiscrimination, 1);
-        assert_eq!(counts.offers[Offer::LanguageCourses.index()], 1);
-    }
-
-    #[test]
-    fn n_active_counts_what_has_an_effect() {
-        assert!(Filters::default().is_empty());
-        assert!(filters(|f| f.topics = [Topic::Age].into()).is_empty());
-        assert!(filters(|f| f.text = " , ".into()).is_empty());
-        let busy = filters(|f| {
-            f.place = Some(PlaceFilter::Kreis("05382".into()));
-            f.offers = [Offer::Counselling, Offer::Networking].into();
-            f.antidiscrimination = true;
-            f.topics = [Topic::Age].into();
-            f.umbrellas = [Umbrella::Drk].into();
-            f.text = "x".into();
-        });
-        assert_eq!(busy.n_active(), 7);
-    }
-
-    #[test]
-    fn empty_index_answers_everything() {
-        let index = Index::new(&[]);
-        assert!(index.is_empty());
-        assert_eq!(index.matching(&Filters::default()), Vec::<usize>::new());
-        let counts = index.facet_counts(&filters(|f| f.text = "x".into()));
-        assert_eq!(counts.total, 0);
-        assert_eq!(counts.offers.len(), Offer::ALL.len());
-    }
-
-    /// The reference semantics, written as plainly as possible.
-    fn naive_matches(agency: &Agency, filters: &Filters) -> bool {
-        let place_ok = match &filters.place {
-            None => true,
-            Some(PlaceFilter::Municipality(ags)) => &agency.ags == ags,
-            Some(PlaceFilter::Kreis(kreis_ags)) => agency.kreis_ags() == kreis_ags,
-        };
-        let offers_ok =
-            filters.offers.is_empty() || agency.offers.iter().any(|o| filters.offers.contains(o));
-        let toggle_ok = !filters.antidiscrimination
-            || (agency.antidiscrimination
-                && (filters.topics.is_empty()
-                    || agency.topics.iter().any(|t| filters.topics.contains(t))));
-        let umbrellas_ok =
-            filters.umbrellas.is_empty() || filters.umbrellas.contains(&agency.umbrella);
-        let haystack = fold(&format!(
-            "{} {} {} {} {} {} {}",
-            agency.name,
-            agency.carrier,
-            agency.address.street.as_deref().unwrap_or(""),
-            agency.address.postcode.as_deref().unwrap_or(""),
-            agency.address.city,
-            agency.municipality,
-            agency.kreis
-        ));
-        let text_ok = crate::text::matches_all_words(&haystack, &filters.text);
-        place_ok && offers_ok && toggle_ok && umbrellas_ok && text_ok
-    }
-
-    fn naive_count(
-        agencies: &[Agency],
-        filters: &Filters,
-        extra: impl Fn(&Agency) -> bool,
-    ) -> usize {
-        agencies
-            .iter()
-            .filter(|agency| naive_matches(agency, filters) && extra(agency))
-            .count()
-    }
-
-    fn arbitrary_filters() -> impl Strategy<Value = Filters> {
-        let places = prop_oneof![
-            Just(None),
-            Just(Some(PlaceFilter::Municipality("05315000".to_owned()))),
-            Just(Some(PlaceFilter::Municipality("05382068".to_owned()))),
-            Just(Some(PlaceFilter::Municipality("05999999".to_owned()))),
-            Just(Some(PlaceFilter::Kreis("05382".to_owned()))),
-            Just(Some(PlaceFilter::Kreis("05315".to_owned()))),
-            Just(Some(PlaceFilter::Kreis("05334".to_owned()))),
-            Just(Some(PlaceFilter::Kreis("0".to_owned()))),
-        ];
-        let texts = prop_oneof![
-            Just(String::new()),
-            Just("koln".to_owned()),
-            Just("Agentur 1".to_owned()),
-            Just("strasse".to_owned()),
-            Just("Rhein-Sieg".to_owned()),
-            Just("zzz".to_owned()),
-            "[a-zäöü ]{0,6}",
-        ];
-        (
-            places,
-            proptest::sample::subsequence(Offer::ALL.to_vec(), 0..=3),
-            any::<bool>(),
-            proptest::sample::subsequence(Topic::ALL.to_vec(), 0..=2),
-            proptest::sample::subsequence(Umbrella::ALL.to_vec(), 0..=2),
-            texts,
-        )
-            .prop_map(
-                |(place, offers, antidiscrimination, topics, umbrellas, text)| Filters {
-                    place,
-                    offers: offers.into_iter().collect(),
-                    antidiscrimination,
-                    topics: topics.into_iter().collect(),
-                    umbrellas: umbrellas.into_iter().collect(),
-                    text,
-                    circle: None,
-                },
-            )
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
-
-        #[test]
-        fn index_agrees_with_the_naive_reference(
-            n_agencies in 0usize..150,
-            seed in any::<u64>(),
-            filters in arbitrary_filters(),
-        ) {
-            let agencies = synthetic_agencies(n_agencies, seed);
-            let index = Index::new(&agencies);
-
-            let expected: Vec<usize> = (0..agencies.len())
-                .filter(|&idx| naive_matches(&agencies[idx], &filters))
-                .collect();
-            let (matching, counts) = index.matching_and_facet_counts(&filters);
-            prop_assert_eq!(&matching, &expected);
-            prop_assert_eq!(&index.matching(&filters), &expected);
-            prop_assert_eq!(&index.facet_counts(&filters), &counts);
-            prop_assert_eq!(counts.total, expected.len());
-
-            let without_offers = Filters { offers: BTreeSet::new(), ..filters.clone() };
-            for offer in Offer::ALL {
-                prop_assert_eq!(
-                    counts.offers[offer.index()],
-                    naive_count(&agencies, &without_offers, |a| a.offers.contains(offer))
-                );
-            }
-            let without_umbrellas = Filters { umbrellas: BTreeSet::new(), ..filters.clone() };
-            for umbrella in Umbrella::ALL {
-                prop_assert_eq!(
-                    counts.umbrellas[umbrella.index()],
-                    naive_count(&agencies, &without_umbrellas, |a| a.umbrella == *umbrella)
-                );
-            }
-            let toggle_without_topics =
-                Filters { antidiscrimination: true, topics: BTreeSet::new(), ..filters.clone() };
-            for topic in Topic::ALL {
-                prop_assert_eq!(
-                    counts.topics[topic.index()],
-                    naive_count(&agencies, &toggle_without_topics, |a| a.topics.contains(topic))
-                );
-            }
-            let toggle_on = Filters { antidiscrimination: true, ..filters.clone() };
-            prop_assert_eq!(counts.antidiscrimination, naive_count(&agencies, &toggle_on, |_| true));
-
-            let without_place = Filters { place: None, ..filters.clone() };
-            prop_assert_eq!(counts.places.len(), index.places().len());
-            for (place, count) in index.places().iter().zip(&counts.places) {
-                let in_place = Filters { place: Some(place.filter.clone()), ..without_place.clone() };
-                prop_assert_eq!(*count, naive_count(&agencies, &in_place, |_| true));
-                let only_place = Filters { place: Some(place.filter.clone()), ..Filters::default() };
-                prop_assert_eq!(place.n_agencies, naive_count(&agencies, &only_place, |_| true));
-            }
-        }
-
-        #[test]
-        fn places_cover_every_agency_once_as_a_municipality(
-            n_agencies in 0usize..120,
-            seed in any::<u64>(),
-        ) {
-            let agencies = synthetic_agencies(n_agencies, seed);
-            let index = Index::new(&agencies);
-            let places = index.places();
-            let municipality_total: usize =
-                places.iter().filter(|p| !p.is_kreis).map(|p| p.n_agencies).sum();
-            prop_assert_eq!(municipality_total, agencies.len());
-            let mut keys: Vec<&PlaceFilter> = places.iter().map(|p| &p.filter).collect();
-            keys.sort();
-            keys.dedup();
-            prop_assert_eq!(keys.len(), places.len());
-            for pair in places.windows(2) {
-                prop_assert!(fold(&pair[0].name) <= fold(&pair[1].name));
-            }
-            // Every place that has agencies can be named, by either key.
-            for agency in &agencies {
-                let municipality = PlaceFilter::Municipality(agency.ags.clone());
-                let kreis = PlaceFilter::Kreis(agency.kreis_ags().to_owned());
-                prop_assert!(index.place_option(&municipality).is_some());
-                prop_assert!(index.place_option(&kreis).is_some());
-            }
-            // A kreisfreie Stadt is never listed a second time as a Kreis.
-            for place in places.iter().filter(|p| p.is_kreis) {
-                let PlaceFilter::Kreis(kreis_ags) = &place.filter else {
-                    return Err(TestCaseError::fail("a Kreis option without a Kreis filter"));
-                };
-                let city_key = PlaceFilter::Municipality(format!("{kreis_ags}000"));
-                let listed_twice = places.iter().any(|other| {
-                    !other.is_kreis
-                        && other.filter == city_key
-                        && other.n_agencies == place.n_agencies
-                });
-                prop_assert!(!listed_twice, "{:?}", place);
-            }
-        }
-    }
-}
+mod tests;

@@ -16,20 +16,17 @@ use ia_core::validate::{
 };
 use ia_core::{Agency, Dataset, DatasetMeta, Precision};
 
-use crate::geometry::{offset, round_to};
+use crate::geometry::round_to;
 use crate::mapping::{
     first_url, language_code, languages_in, map_offers, mentions_closure, normalise_website,
-    umbrella, OfferMapping,
+    read_offer_mapping, umbrella, OfferMapping,
 };
-use crate::places::{Gazetteer, Placed, PostcodeFallback};
+use crate::places::{load_gazetteer, Gazetteer, Placed, PostcodeFallback};
 use crate::slug::{assign_ids, base_id, IdInput};
 use crate::sourced::{read_exclusions, read_records, sourced_files, Located, SourceDates};
 use crate::{check, read_text, sizes, write_file, Error, Result};
 
-/// Radius of the circle on which agencies at the same position are spread.
-pub const SPREAD_RADIUS_M: f64 = 120.0;
-/// Decimals of the published coordinates (about 1 m).
-pub const COORDINATE_DECIMALS: i32 = 5;
+pub use ia_upkeep::spread::{spread, Positioned, COORDINATE_DECIMALS, SPREAD_RADIUS_M};
 
 /// A Kreis' centre only anchors "the nearest agencies" of a place without
 /// one, so about 100 m is plenty (and saves the resident's download bytes).
@@ -137,9 +134,9 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport> {
             problems.join("; ")
         )));
     }
-    let mapping = OfferMapping::read(&options.data.join("offer-mapping.tsv"))?;
+    let mapping = read_offer_mapping(&options.data.join("offer-mapping.tsv"))?;
     let exclusions = read_exclusions(&options.data.join("exclusions.tsv"))?;
-    let gazetteer = Gazetteer::load(&options.shared, &options.data.join("place-overrides.tsv"))?;
+    let gazetteer = load_gazetteer(&options.shared, &options.data.join("place-overrides.tsv"))?;
     let dates = SourceDates::read(&options.data)?;
 
     let mut records: Vec<Located> = Vec::new();
@@ -577,21 +574,6 @@ fn place(
     Ok(placed)
 }
 
-/// Something with a position that [`spread`] may move.
-pub trait Positioned {
-    fn agency(&self) -> &Agency;
-    fn agency_mut(&mut self) -> &mut Agency;
-}
-
-impl Positioned for Agency {
-    fn agency(&self) -> &Agency {
-        self
-    }
-    fn agency_mut(&mut self) -> &mut Agency {
-        self
-    }
-}
-
 impl Positioned for Draft {
     fn agency(&self) -> &Agency {
         &self.agency
@@ -599,42 +581,6 @@ impl Positioned for Draft {
     fn agency_mut(&mut self) -> &mut Agency {
         &mut self.agency
     }
-}
-
-/// Spreads agencies that share a position on a circle of
-/// [`SPREAD_RADIUS_M`] around it, in id order starting north, clockwise.
-/// `items` must be sorted by id. Returns a description of each group.
-pub fn spread<T: Positioned>(items: &mut [T]) -> Vec<String> {
-    let key = |item: &T| {
-        let location = item.agency().location;
-        (location.lat.to_bits(), location.lon.to_bits())
-    };
-    let mut groups: BTreeMap<(u64, u64), Vec<usize>> = BTreeMap::new();
-    for (index, item) in items.iter().enumerate() {
-        groups.entry(key(item)).or_default().push(index);
-    }
-    let mut described = Vec::new();
-    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort_by(|a, b| items[a[0]].agency().id.cmp(&items[b[0]].agency().id));
-    for members in groups {
-        let n = members.len();
-        let location = items[members[0]].agency().location;
-        for (k, &index) in members.iter().enumerate() {
-            let bearing = std::f64::consts::TAU * k as f64 / n as f64;
-            let (lat, lon) = offset(location.lat, location.lon, SPREAD_RADIUS_M, bearing);
-            let agency = items[index].agency_mut();
-            agency.location.lat = round_to(lat, COORDINATE_DECIMALS);
-            agency.location.lon = round_to(lon, COORDINATE_DECIMALS);
-        }
-        let first = items[members[0]].agency();
-        let place = if first.municipality.is_empty() {
-            format!("Kreis {}", first.kreis)
-        } else {
-            first.municipality.clone()
-        };
-        described.push(format!("{} × {} ({})", n, place, location.precision.code()));
-    }
-    described
 }
 
 #[cfg(test)]

@@ -25,44 +25,20 @@ pub mod coverage;
 pub mod crosscheck;
 pub mod export;
 pub mod geojson;
-pub mod geometry;
 pub mod import;
 pub mod mapping;
 pub mod place_index;
 pub mod places;
 pub mod simplify;
 pub mod sizes;
-pub mod slug;
 pub mod sourced;
+
+/// The pure modules the import shares with the maintenance page.
+pub use ia_upkeep::{geometry, slug};
 
 use std::path::Path;
 
-/// An error with a complete, human-readable message (what and where).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error(pub String);
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl From<String> for Error {
-    fn from(message: String) -> Self {
-        Error(message)
-    }
-}
-
-impl From<&str> for Error {
-    fn from(message: &str) -> Self {
-        Error(message.to_owned())
-    }
-}
-
-/// Result with an [`Error`].
-pub type Result<T> = std::result::Result<T, Error>;
+pub use ia_upkeep::{Error, Result};
 
 /// Reads a UTF-8 text file, naming the file in the error.
 pub fn read_text(path: &Path) -> Result<String> {

@@ -13,7 +13,7 @@ use std::path::Path;
 use ia_core::nearby::{PlaceIndexFile, PLACE_INDEX_VERSION, UNITS_PER_DEGREE};
 use ia_core::text::fold;
 
-use crate::places::Gazetteer;
+use crate::places::{load_gazetteer, Gazetteer};
 use crate::{write_file, Error, Result};
 
 pub const ATTRIBUTION: &str =
@@ -103,7 +103,7 @@ pub fn place_index(gazetteer: &Gazetteer) -> (PlaceIndexFile, usize) {
 
 /// Writes the index and reports what it holds.
 pub fn run(shared: &Path, overrides: &Path, out: &Path) -> Result<Vec<String>> {
-    let gazetteer = Gazetteer::load(shared, overrides)?;
+    let gazetteer = load_gazetteer(shared, overrides)?;
     let (file, left_out) = place_index(&gazetteer);
     let mut json = serde_json::to_string(&file)
         .map_err(|err| Error(format!("cannot serialize the place index: {err}")))?;

@@ -2,16 +2,12 @@
 //! the budgets (1 KB = 1000 bytes; gzip at the default level 6, as a web
 //! server would compress on the fly).
 
-use std::io::Write;
 use std::path::Path;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
+pub use ia_upkeep::sizes::{gzip_len, DATASET_BUDGET};
 
 use crate::{Error, Result};
 
-/// The dataset may be at most this many bytes gzip.
-pub const DATASET_BUDGET: usize = 25_000;
 /// The three boundary files together may be at most this many bytes gzip.
 pub const BOUNDARIES_BUDGET: usize = 150_000;
 /// The boundary files, with the size each should aim for (not enforced alone).
@@ -20,16 +16,6 @@ pub const BOUNDARY_FILES: &[(&str, usize)] = &[
     ("nrw-kreise.geojson", 45_000),
     ("nrw-gemeinden.geojson", 90_000),
 ];
-
-/// Gzip size of some bytes.
-pub fn gzip_len(bytes: &[u8]) -> Result<usize> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    encoder
-        .write_all(bytes)
-        .and_then(|_| encoder.finish())
-        .map(|compressed| compressed.len())
-        .map_err(|err| Error(format!("gzip failed: {err}")))
-}
 
 /// Raw and gzip size of a file.
 pub fn file_sizes(path: &Path) -> Result<(usize, usize)> {
@@ -91,17 +77,5 @@ pub fn run(dataset: &Path, boundaries: &Path) -> Result<Vec<String>> {
     } else {
         lines.extend(over);
         Err(Error(lines.join("\n")))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn gzip_shrinks_repetition() {
-        let text = "Integrationsagentur ".repeat(1000);
-        let size = gzip_len(text.as_bytes()).unwrap_or(usize::MAX);
-        assert!(size < 200, "{size}");
     }
 }

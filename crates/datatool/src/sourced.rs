@@ -134,28 +134,10 @@ pub fn read_records(path: &Path) -> Result<Vec<Located>> {
     }
 }
 
-/// Reads a committed tab-separated table: `#` lines and blank lines are
-/// skipped; every other line must have at least `min_columns` columns.
-/// Returns `(line number, columns)`.
+/// Reads a committed tab-separated table (see [`ia_upkeep::tsv::parse_tsv`]).
 pub fn read_tsv(path: &Path, min_columns: usize) -> Result<Vec<(usize, Vec<String>)>> {
     let text = read_text(path)?;
-    let mut rows = Vec::new();
-    for (number, line) in text.lines().enumerate() {
-        let number = number + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let columns: Vec<String> = line.split('\t').map(|c| c.trim().to_owned()).collect();
-        if columns.len() < min_columns || columns.iter().take(min_columns).any(String::is_empty) {
-            return Err(Error(format!(
-                "{}:{number}: expected {min_columns} non-empty tab-separated columns, found {:?}",
-                path.display(),
-                line
-            )));
-        }
-        rows.push((number, columns));
-    }
-    Ok(rows)
+    ia_upkeep::tsv::parse_tsv(&text, &path.display().to_string(), min_columns)
 }
 
 /// The committed date tables: `data/sourced-files.tsv` (sourced file → the

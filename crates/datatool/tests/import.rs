@@ -19,7 +19,7 @@ use ia_datatool::geometry::MultiPolygon;
 use ia_datatool::import::{
     import, read_previous, Imported, Places, Report, RowStatus, Settings, DEFAULT_MAX_REMOVED,
 };
-use ia_datatool::places::Gazetteer;
+use ia_datatool::places::{load_gazetteer, Gazetteer};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -47,7 +47,7 @@ fn scratch(name: &str) -> PathBuf {
 fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
     GAZETTEER.get_or_init(|| {
-        Gazetteer::load(
+        load_gazetteer(
             &repo_root().join("../shared/data"),
             &repo_root().join("data/place-overrides.tsv"),
         )

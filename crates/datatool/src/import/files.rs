@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::{import, messages, read_previous, Places, Report, Settings};
-use crate::places::Gazetteer;
+use crate::places::load_gazetteer;
 use crate::{check, read_text, write_file, Error, Result};
 
 /// Where `import` reads and writes.
@@ -36,7 +36,7 @@ pub fn run(options: &ImportOptions) -> Result<Report> {
     let raw = options.shared.join("raw");
     let gazetteer = if raw.join("nrw-gemeinden.geojson").is_file() {
         let overrides = options.data.join("place-overrides.tsv");
-        Some(Gazetteer::load(&options.shared, &overrides)?)
+        Some(load_gazetteer(&options.shared, &overrides)?)
     } else {
         None
     };

@@ -50,6 +50,12 @@ pub const READ_AS_WINDOWS_1252: &str =
      Bitte prüfen Sie Umlaute (ä, ö, ü, ß) in den Änderungen unten und speichern Sie künftig als \
      „CSV UTF-8“.";
 
+/// An Excel or LibreOffice file: the sheet that was read.
+pub fn read_sheet(sheet: &str) -> String {
+    format!("Tabellenblatt „{sheet}“ gelesen.")
+}
+
+/// The file was a CSV with another cell separator than the export's.
 pub fn other_delimiter(shown: &str) -> String {
     format!(
         "Zellen sind durch „{shown}“ statt „;“ getrennt (so erkannt an der Überschriftenzeile); gelesen."

@@ -11,10 +11,10 @@ use super::header::ColumnMap;
 use super::report::Problem;
 use super::values::codes;
 use super::{messages, Places};
-use crate::build::COORDINATE_DECIMALS;
 use crate::geometry::round_to;
 use crate::places::{Gazetteer, Placed, PostcodeFallback};
 use crate::slug::name_key;
+use crate::spread::COORDINATE_DECIMALS;
 
 /// A record's position and the places it belongs to.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,419 @@
+//! The key table of the language files (the `texts!` macro) and the
+//! [`Texts`] it declares, with the methods that fill in placeholders and
+//! pick plural forms.
+
+use ia_core::{Offer, Precision, Topic, Umbrella};
+
+use super::file::Reader;
+use super::lang::{dotted_date, iso_parts, Category, DateStyle, Lang};
+
+/// The forms of one counted message, by [`Category`]; `Zero` is optional
+/// (for 0) unless the language's rule has it.
+pub(super) struct Plural(pub(super) [&'static str; 6]);
+
+impl Plural {
+    fn form(&self, lang: Lang, n: usize) -> &'static str {
+        let zero = self.0[Category::Zero as usize];
+        if n == 0 && !zero.is_empty() {
+            return zero;
+        }
+        self.0[lang.plural_category(n) as usize]
+    }
+}
+
+/// Puts values into a message's `{name}` placeholders.
+pub(super) fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(arg, _)| *arg == name)
+                .map(|(_, value)| (close, *value))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Declares the keys of the language files once: the [`Texts`] fields, the
+/// reader that fills them (and reports missing, extra and empty keys and
+/// wrong placeholders) and the key lists the tests use all come from here.
+///
+/// * `text`: a plain string, a public `&'static str` field.
+/// * `template`: a string with `{placeholders}`, read through the method of
+///   the same name.
+/// * `plural`: a counted message, one key per plural category of the
+///   language (`key.one`, `key.other` …, optionally `key.zero` for 0); the
+///   first placeholder is the count, which the `zero`, `one` and `two` forms
+///   may leave out ("1 agency found", "No agencies found").
+macro_rules! texts {
+    (
+        text { $($(#[$text_meta:meta])* $text:ident,)* }
+        template { $($(#[$template_meta:meta])* $template:ident($($template_arg:ident),*),)* }
+        plural { $($(#[$plural_meta:meta])* $plural:ident($count:ident $(, $plural_arg:ident)*),)* }
+    ) => {
+        /// The strings of one language, read from its file.
+        pub struct Texts {
+            /// BCP 47 tag of this language, for `lang` attributes on UI text inside data.
+            pub lang_tag: &'static str,
+            lang: Lang,
+            /// The character between a number's whole and decimal part.
+            pub decimal_separator: char,
+            $($(#[$text_meta])* pub $text: &'static str,)*
+            $($(#[$template_meta])* $template: &'static str,)*
+            $($(#[$plural_meta])* $plural: Plural,)*
+            offers: Vec<&'static str>,
+            topics: Vec<&'static str>,
+            umbrellas: Vec<&'static str>,
+            positions: Vec<&'static str>,
+            months: Vec<&'static str>,
+        }
+
+        /// Keys of plain strings.
+        #[cfg(test)]
+        pub(crate) const TEXT_KEYS: &[&str] = &[$(stringify!($text)),*];
+        /// Keys of strings with placeholders, with the placeholders' names.
+        #[cfg(test)]
+        pub(crate) const TEMPLATE_KEYS: &[(&str, &[&str])] =
+            &[$((stringify!($template), &[$(stringify!($template_arg)),*])),*];
+        /// Keys of counted messages, with the count's name and the other placeholders.
+        #[cfg(test)]
+        pub(crate) const PLURAL_KEYS: &[(&str, &str, &[&str])] =
+            &[$((stringify!($plural), stringify!($count), &[$(stringify!($plural_arg)),*])),*];
+
+        impl Texts {
+            pub(super) fn read_from(reader: &mut Reader) -> Texts {
+                Texts {
+                    lang_tag: reader.lang.tag(),
+                    lang: reader.lang,
+                    decimal_separator: reader.decimal_separator(),
+                    $($text: reader.text(stringify!($text), &[]),)*
+                    $($template: reader.text(stringify!($template), &[$(stringify!($template_arg)),*]),)*
+                    $($plural: reader.plural(
+                        stringify!($plural),
+                        stringify!($count),
+                        &[$(stringify!($plural_arg)),*],
+                    ),)*
+                    offers: reader.vocabulary("offer", Offer::ALL, Offer::code),
+                    topics: reader.vocabulary("topic", Topic::ALL, Topic::code),
+                    umbrellas: reader.vocabulary("umbrella", Umbrella::ALL, Umbrella::code),
+                    positions: reader.vocabulary("approximate_position", Precision::ALL, Precision::code),
+                    months: reader.months(),
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    text {
+        app_title,
+        app_subtitle,
+        skip_to_results,
+        loading,
+        load_failed,
+        retry,
+        crashed,
+        reload,
+        start_over,
+        results_heading,
+        map_label,
+        view_switch_label,
+        view_list,
+        view_map,
+        map_note_no_tiles,
+        map_unavailable,
+        /// Said once on translated pages: the agencies' data stays German. Empty in German.
+        data_in_german,
+        language_label,
+        zoom_in,
+        zoom_out,
+        language_apply,
+        servicestelle,
+        /// The unit after a distance ("km").
+        km_unit,
+        source,
+        data_licence,
+        boundaries_attribution,
+        error_network,
+        error_format,
+        error_schema,
+        technical_details,
+        filters_label,
+        search_label,
+        search_placeholder,
+        place_label,
+        place_all,
+        kreis_suffix,
+        place_clear,
+        near_label,
+        near_placeholder,
+        near_clear,
+        near_no_match,
+        near_hint,
+        places_loading,
+        places_failed,
+        use_location,
+        locating,
+        location_denied,
+        location_unavailable,
+        radius_label,
+        radius_all,
+        distance_suffix,
+        /// In the detail of a record known only by its Kreis.
+        kreis_address_note,
+        /// The map's legend entry for such records.
+        legend_kreis,
+        /// The map's legend: its name and the entry for an agency.
+        legend_label,
+        legend_agency,
+        place_no_match,
+        sada_toggle,
+        sada_only,
+        preset_label,
+        topics_legend,
+        offers_legend,
+        umbrellas_legend,
+        /// The control the less used filters fold into ("Filter (2)").
+        filters_toggle,
+        /// Said on the prerendered page when the app does not run (no JavaScript).
+        needs_js,
+        reset_filters,
+        back_to_list,
+        carrier_label,
+        address_label,
+        languages_label,
+        call,
+        write_email,
+        website,
+        directions,
+        open_in_map_app,
+        last_verified,
+        report_error,
+        get_listed,
+        postcodes_attribution,
+        download_label,
+        about_data,
+        open_full_map,
+        embed_generator_link,
+        embed_title,
+        embed_intro,
+        embed_lock,
+        embed_list,
+        embed_list_side,
+        embed_list_bottom,
+        embed_list_none,
+        embed_height,
+        embed_snippet,
+        embed_copy,
+        embed_copied,
+        embed_preview,
+        embed_iframe_title,
+        embed_back,
+        skip_map,
+        pan_label,
+        pan_north,
+        pan_south,
+        pan_west,
+        pan_east,
+        load_tiles,
+        embed_tiles_on_click,
+        /// The generator's list of controls the embed shows.
+        embed_controls,
+        /// The generator's language choice that adds no `lang` parameter.
+        embed_language_auto,
+        /// The footer link to the operator's accessibility statement.
+        accessibility_statement,
+        wheel_hint,
+        touch_hint,
+        /// Where no agency is known in the chosen place: the question before "Agentur melden".
+        place_gap_ask,
+        /// The link to the network's own directory.
+        place_gap_directory,
+        /// The link that reports a missing agency.
+        place_gap_report,
+    }
+    template {
+        /// The button under a long list: show `n` more entries.
+        show_more(n),
+        as_of(date),
+        /// In the detail's source line: when the source was read.
+        source_read(date),
+        /// In the detail's source line: the source's own date ("2021").
+        source_dated(date),
+        /// The newest evidence is older than three years.
+        not_confirmed_since(date),
+        error_not_found(status),
+        radius_km(r),
+        sada_far(distance),
+        origin_label(place),
+        /// Instead of a distance, for a record known only by its Kreis.
+        in_kreis(kreis),
+        /// After the coverage line: the Servicestellen among them.
+        coverage_servicestellen(total_year, n, year),
+        /// "Für Leverkusen haben wir noch keine Integrationsagentur erfasst."
+        place_gap(place),
+    }
+    plural {
+        n_found(n),
+        n_skipped(n),
+        cluster_label(n),
+        n_places(n),
+        coverage(total, listed),
+        nearest_instead(n, r),
+        /// Before the nearest agencies of a place without one.
+        place_gap_nearest(n),
+    }
+}
+
+/// The one key that may be empty, in German only.
+pub(super) const EMPTY_IN_GERMAN: &str = "data_in_german";
+
+impl Texts {
+    /// The language these texts are in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn n_found(&self, n: usize) -> String {
+        self.count(&self.n_found, n, &[])
+    }
+
+    pub fn n_skipped(&self, n: usize) -> String {
+        self.count(&self.n_skipped, n, &[])
+    }
+
+    /// The button under a long list: show `n` more entries.
+    pub fn show_more(&self, n: usize) -> String {
+        fill(self.show_more, &[("n", &n.to_string())])
+    }
+
+    pub fn cluster_label(&self, n: usize) -> String {
+        self.count(&self.cluster_label, n, &[])
+    }
+
+    pub fn n_places(&self, n: usize) -> String {
+        self.count(&self.n_places, n, &[])
+    }
+
+    pub fn approximate_position(&self, precision: Precision) -> &'static str {
+        self.positions[precision.index()]
+    }
+
+    pub fn as_of(&self, iso: &str) -> String {
+        fill(self.as_of, &[("date", &self.date(iso))])
+    }
+
+    pub fn in_kreis(&self, kreis: &str) -> String {
+        fill(self.in_kreis, &[("kreis", kreis)])
+    }
+
+    pub fn coverage_servicestellen(&self, total_year: u16, n: u32, year: u16) -> String {
+        fill(
+            self.coverage_servicestellen,
+            &[
+                ("total_year", &total_year.to_string()),
+                ("n", &n.to_string()),
+                ("year", &year.to_string()),
+            ],
+        )
+    }
+
+    pub fn source_read(&self, iso: &str) -> String {
+        fill(self.source_read, &[("date", &self.date(iso))])
+    }
+
+    /// The source's own date, a year, year-month or day as the source gives it.
+    pub fn source_dated(&self, date: &str) -> String {
+        fill(self.source_dated, &[("date", &self.date(date))])
+    }
+
+    pub fn not_confirmed_since(&self, date: &str) -> String {
+        fill(self.not_confirmed_since, &[("date", &self.date(date))])
+    }
+
+    /// A date `YYYY-MM-DD` as this language writes it; anything that is not
+    /// an ISO date is returned unchanged.
+    pub fn date(&self, iso: &str) -> String {
+        let style = self.lang.date_style();
+        if !style.uses_month_names() {
+            return dotted_date(iso);
+        }
+        let Some((year, month, day)) = iso_parts(iso) else {
+            return iso.to_owned();
+        };
+        let name = self.months.get(month - 1).copied().unwrap_or_default();
+        match style {
+            DateStyle::DayDotMonthYear => format!("{day}. {name} {year}"),
+            _ => format!("{day} {name} {year}"),
+        }
+    }
+
+    pub fn coverage(&self, listed: usize, total: u32) -> String {
+        let total_text = total.to_string();
+        fill(
+            self.coverage.form(self.lang, total as usize),
+            &[("total", &total_text), ("listed", &listed.to_string())],
+        )
+    }
+
+    pub fn error_not_found(&self, status: u16) -> String {
+        fill(self.error_not_found, &[("status", &status.to_string())])
+    }
+
+    pub fn radius_km(&self, r: u16) -> String {
+        fill(self.radius_km, &[("r", &r.to_string())])
+    }
+
+    pub fn nearest_instead(&self, r: u16, n: usize) -> String {
+        self.count(&self.nearest_instead, n, &[("r", &r.to_string())])
+    }
+
+    pub fn place_gap(&self, place: &str) -> String {
+        fill(self.place_gap, &[("place", place)])
+    }
+
+    pub fn place_gap_nearest(&self, n: usize) -> String {
+        self.count(&self.place_gap_nearest, n, &[])
+    }
+
+    pub fn sada_far(&self, distance: &str) -> String {
+        fill(self.sada_far, &[("distance", distance)])
+    }
+
+    pub fn origin_label(&self, place: &str) -> String {
+        fill(self.origin_label, &[("place", place)])
+    }
+
+    pub fn offer(&self, offer: Offer) -> &'static str {
+        self.offers[offer.index()]
+    }
+
+    pub fn topic(&self, topic: Topic) -> &'static str {
+        self.topics[topic.index()]
+    }
+
+    pub fn umbrella(&self, umbrella: Umbrella) -> &'static str {
+        self.umbrellas[umbrella.index()]
+    }
+
+    fn count(&self, plural: &Plural, n: usize, args: &[(&str, &str)]) -> String {
+        let n_text = n.to_string();
+        let mut all = vec![("n", n_text.as_str())];
+        all.extend_from_slice(args);
+        fill(plural.form(self.lang, n), &all)
+    }
+}
