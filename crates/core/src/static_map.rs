@@ -25,12 +25,19 @@ pub type Ring = Vec<(f64, f64)>;
 /// The outer and inner rings of every polygon of a GeoJSON FeatureCollection
 /// (Polygon and MultiPolygon geometries; other geometries are skipped).
 pub fn rings_from_geojson(text: &str) -> Result<Vec<Ring>, String> {
+    Ok(features(text)?.iter().flat_map(feature_rings).collect())
+}
+
+/// The features of a GeoJSON FeatureCollection.
+pub fn features(text: &str) -> Result<Vec<serde_json::Value>, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let features = value
-        .get("features")
-        .and_then(|f| f.as_array())
-        .ok_or("not a GeoJSON FeatureCollection")?;
-    Ok(features.iter().flat_map(feature_rings).collect())
+    match value {
+        serde_json::Value::Object(mut object) => match object.remove("features") {
+            Some(serde_json::Value::Array(features)) => Ok(features),
+            _ => Err("not a GeoJSON FeatureCollection".into()),
+        },
+        _ => Err("not a GeoJSON FeatureCollection".into()),
+    }
 }
 
 /// The outer and inner rings of one GeoJSON Feature's Polygon or

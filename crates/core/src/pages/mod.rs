@@ -133,13 +133,8 @@ pub fn place_title(name: &str, kreisfrei: bool) -> String {
 /// (`data/boundaries/nrw-kreise.geojson`: properties `AGS`, `GEN`, `BEZ`),
 /// sorted by slug. Features without a 5-digit key or a name are skipped.
 pub fn places_from_geojson(text: &str) -> Result<Vec<Place>, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let features = value
-        .get("features")
-        .and_then(|f| f.as_array())
-        .ok_or("not a GeoJSON FeatureCollection")?;
     let mut places = Vec::new();
-    for feature in features {
+    for feature in crate::static_map::features(text)? {
         let property = |key: &str| {
             feature
                 .get("properties")
@@ -157,7 +152,7 @@ pub fn places_from_geojson(text: &str) -> Result<Vec<Place>, String> {
             ags,
             name,
             kreisfrei: property("BEZ").eq_ignore_ascii_case("kreisfreie stadt"),
-            rings: crate::static_map::feature_rings(feature),
+            rings: crate::static_map::feature_rings(&feature),
         });
     }
     places.sort_by_key(Place::slug);

@@ -184,16 +184,18 @@ impl Preview<'_> {
             );
         }
         if let Some(badge) = self.badge {
-            let label = wrap(badge, chars_per_line(22.0, BOLD_ADVANCE) - 2, 1);
+            // 18 px: "Servicestelle für Antidiskriminierungsarbeit" fits on one line.
+            let label = wrap(badge, chars_per_line(18.0, BOLD_ADVANCE) - 1, 1);
             let label = label.first().map(String::as_str).unwrap_or_default();
-            let width = (label.chars().count() as f64 * 22.0 * BOLD_ADVANCE + 28.0).min(TEXT_WIDTH);
+            let width =
+                (label.chars().count() as f64 * 18.0 * BOLD_ADVANCE + 24.0).min(TEXT_WIDTH + 24.0);
             y += 40.0;
             if y < 520.0 {
                 let _ = write!(
                     svg,
-                    r##"<rect x="{TEXT_X}" y="{y:.0}" width="{width:.0}" height="40" rx="6" fill="{SADA}"/><text x="{:.0}" y="{:.0}" font-size="22" font-weight="bold" fill="#ffffff">{}</text>"##,
-                    TEXT_X + 14.0,
-                    y + 28.0,
+                    r##"<rect x="{TEXT_X}" y="{y:.0}" width="{width:.0}" height="36" rx="6" fill="{SADA}"/><text x="{:.0}" y="{:.0}" font-size="18" font-weight="bold" fill="#ffffff">{}</text>"##,
+                    TEXT_X + 12.0,
+                    y + 25.0,
                     e(label)
                 );
             }
@@ -381,5 +383,14 @@ mod tests {
         assert_eq!(svg.matches(&format!("fill=\"{SADA}\" stroke")).count(), 1);
         assert!(svg.contains("fill-opacity=\"0.18\""));
         assert!(svg.contains(">Servicestelle</text>"));
+        // The real badge text is never cut.
+        assert_eq!(
+            wrap(
+                "Servicestelle für Antidiskriminierungsarbeit",
+                chars_per_line(18.0, BOLD_ADVANCE) - 1,
+                1
+            ),
+            ["Servicestelle für Antidiskriminierungsarbeit"]
+        );
     }
 }
