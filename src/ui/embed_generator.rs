@@ -225,7 +225,11 @@ pub fn EmbedGenerator(
             // box, a content column, a full band), scaled to fit side by side.
             <div class="generator__previews">
                 {PREVIEW_WIDTHS.into_iter().zip(previews).map(|(width, node_ref)| view! {
-                    <figure class="generator__preview-box" style=move || preview_box_style(width, height.get())>
+                    <figure
+                        class="generator__preview-box"
+                        style:width=format!("{}px", width / 2)
+                        style:height=move || format!("{}px", height.get() / 2 + 24)
+                    >
                         <iframe
                             class="generator__preview"
                             title=format!("{} ({width} px)", texts.embed_iframe_title)
@@ -247,10 +251,3 @@ pub fn EmbedGenerator(
 
 /// The preview frames' widths in CSS pixels.
 const PREVIEW_WIDTHS: [u32; 3] = [360, 600, 1000];
-
-/// The previews are drawn at half size: the box takes the scaled size, the
-/// frame inside keeps its real width (so the embed lays out as it will on the
-/// partner's page) and is scaled by CSS (`.generator__preview`).
-fn preview_box_style(width: u32, height: u32) -> String {
-    format!("width:{}px;height:{}px", width / 2, height / 2 + 24)
-}

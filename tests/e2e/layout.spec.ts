@@ -67,7 +67,15 @@ const STATES: State[] = [
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     },
   },
-  { name: 'embed mode', url: () => './?embed=1' },
+  {
+    // An embed shows its map at every width (issue 18): wait until its first fit has settled.
+    name: 'embed mode',
+    url: () => './?embed=1',
+    enter: async (page) => {
+      await expect(page.locator('.ia-marker').first()).toBeVisible();
+      await mapSettled(page);
+    },
+  },
   {
     // Beyond issue 6's list of states: the footer's source and licence text, the longest data text.
     name: 'source and licence open',
