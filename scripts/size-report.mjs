@@ -41,7 +41,9 @@ const dist = distArgument(
 // build of the commit before it, 755,365 → 770,501 bytes of Wasm): 311.4 KB
 // (budget 312.3 KB). Costs per part are in ARCHITECTURE.md and bench/twiggy-top20.md.
 // These budgets only guard against regressions; lower them with every saving.
-const BUDGET_APP_GZIP = 312.3 * 1024;
+// Then +1.2 KB after merging issue 20 (readable place slugs, +0.9 KB measured on its
+// branch) and issue 18 part 1 (embed layouts, the map in every embed): 312.6 KB.
+const BUDGET_APP_GZIP = 313.5 * 1024;
 // The generator's page (generator.html: its Wasm and glue, boot.js, sw-register.js),
 // measured 166.0 KB when it got its own Wasm (issue 16), 156.8 KB with the
 // languages as files, + 2 KB; 159.0 KB with the dataset's Kreise list (issue 19), + 1 KB.
@@ -50,7 +52,9 @@ const BUDGET_GENERATOR_GZIP = 160.0 * 1024;
 // issue 21): the whole import with .xlsx/.ods reading (calamine) and writing
 // (rust_xlsxwriter). Measured 678.2 KB when it was added, + 2 KB. Residents never
 // download it; only maintainers do, once.
-const BUDGET_PFLEGE_GZIP = 680.0 * 1024;
+// 678.2 KB on its branch, 685.1 KB merged (the Wasm itself measured identical by
+// another helper; the rest is the glue and shared files): budget 686.0 KB.
+const BUDGET_PFLEGE_GZIP = 686.0 * 1024;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
