@@ -60,8 +60,16 @@ fn save(body: &str, mime: &str, file: &str) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let parts = js_sys::Array::of1(&JsValue::from_str(body));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    save_blob(
+        &web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?,
+        file,
+    )
+}
+
+/// Hands a blob to the browser as a file download named `file` (also used by
+/// the maintenance page, `src/bin/pflege`).
+pub fn save_blob(blob: &web_sys::Blob, file: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

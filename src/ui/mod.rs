@@ -4,7 +4,7 @@
 
 mod combobox;
 pub(crate) mod detail;
-mod download;
+pub mod download;
 mod embed_generator;
 mod filters;
 mod footer;

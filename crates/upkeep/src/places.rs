@@ -187,14 +187,18 @@ impl Gazetteer {
         let features = |text: &str, name: &str| {
             parse_features(text).map_err(|err| Error(format!("{name}: {err}")))
         };
-        let mut gemeinden = Vec::new();
-        for feature in features(gemeinden_geojson, "nrw-gemeinden.geojson")? {
-            let centre = representative_point(&feature.geometry).ok_or_else(|| {
+        // A point inside each area, for distances and labels.
+        let centre_of = |feature: &Feature, file: &str, kind: &str| {
+            representative_point(&feature.geometry).ok_or_else(|| {
                 Error(format!(
-                    "nrw-gemeinden.geojson: no point inside Gemeinde {} {}",
+                    "{file}: no point inside {kind} {} {}",
                     feature.ags, feature.gen
                 ))
-            })?;
+            })
+        };
+        let mut gemeinden = Vec::new();
+        for feature in features(gemeinden_geojson, "nrw-gemeinden.geojson")? {
+            let centre = centre_of(&feature, "nrw-gemeinden.geojson", "Gemeinde")?;
             gemeinden.push(Gemeinde {
                 bbox: bbox(&feature.geometry),
                 centre: (centre[1], centre[0]),
@@ -205,12 +209,7 @@ impl Gazetteer {
         let mut kreise = BTreeMap::new();
         let mut kreis_info = BTreeMap::new();
         for kreis in features(kreise_geojson, "nrw-kreise.geojson")? {
-            let centre = representative_point(&kreis.geometry).ok_or_else(|| {
-                Error(format!(
-                    "nrw-kreise.geojson: no point inside Kreis {} {}",
-                    kreis.ags, kreis.gen
-                ))
-            })?;
+            let centre = centre_of(&kreis, "nrw-kreise.geojson", "Kreis")?;
             kreis_info.insert(
                 kreis.ags.clone(),
                 (kreis.bez.clone(), (centre[1], centre[0])),

@@ -27,19 +27,9 @@ fn main() {
 
 /// Offers bytes as a download.
 pub fn save(bytes: &[u8], mime: &str, file: &str) -> Result<(), JsValue> {
-    use wasm_bindgen::JsCast as _;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(file);
-    link.click();
-    web_sys::Url::revoke_object_url(&url)
+    ia_map::ui::download::save_blob(&blob, file)
 }
