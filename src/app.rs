@@ -11,6 +11,7 @@
 //! (measured on the release build).
 
 use ia_core::embed::ListPosition;
+use ia_core::Filters;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -22,7 +23,7 @@ use crate::page::PageParams;
 use crate::state::FinderState;
 use crate::ui::{
     Detail, Downloads, FilterPanel, Footer, LanguageSwitcher, LoadFailed, Loading, ResultList,
-    ResultSummary,
+    ResultSummary, ShareNote,
 };
 
 /// Config and dataset, or why the dataset could not be loaded.
@@ -150,6 +151,26 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
     provide_context(config);
     let state = FinderState::new(catalog);
     provide_context(state);
+    // "Link kopiert" belongs to the view it was said for.
+    let share_note = ShareNote(RwSignal::new(None));
+    provide_context(share_note);
+    // (Not by a map move: a field that appears may resize the map.)
+    Effect::new(
+        move |shown: Option<(Filters, Option<String>, Option<String>, Option<u16>)>| {
+            let view = state.url.with(|url| {
+                (
+                    url.filters.clone(),
+                    url.agency.clone(),
+                    url.near.clone(),
+                    url.radius_km,
+                )
+            });
+            if shown.is_some_and(|shown| shown != view) {
+                share_note.0.set(None);
+            }
+            view
+        },
+    );
     // Phones show the list or the map (desktops show both). An open detail
     // always shows, so a marker tapped on the map opens its agency; closing
     // it returns to the map.

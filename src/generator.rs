@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Texts};
 use crate::load::{load_config_and_dataset, LoadError};
-use crate::ui::{EmbedGenerator, LanguageSwitcher, LoadFailed, Loading};
+use crate::ui::{qr_param, EmbedGenerator, LanguageSwitcher, LoadFailed, Loading, QrCode};
 
 /// The page's file, next to index.html (relative: the site works under any
 /// sub-path).
@@ -69,6 +69,10 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
         })
     };
     load();
+    // Opened for a QR code (the finder's "QR-Code für Aushang/Flyer"): that
+    // section first, filled in; else after the embed code.
+    let qr = qr_param();
+    let qr_first = qr.is_some();
     view! {
         <header class="site-header">
             <div class="site-header__text">
@@ -78,6 +82,7 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
             <LanguageSwitcher/>
         </header>
         <main id="main">
+            {qr.map(|url| view! { <QrCode initial=url/> })}
             {move || match loaded.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Ok(places)) => view! { <EmbedGenerator places/> }.into_any(),
@@ -86,6 +91,7 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
                     view! { <LoadFailed error on_retry=load/> }.into_any()
                 }
             }}
+            {(!qr_first).then(|| view! { <QrCode/> })}
         </main>
     }
 }
