@@ -11,7 +11,7 @@
 //! (measured on the release build).
 
 use ia_core::embed::ListPosition;
-use ia_core::Filters;
+use ia_core::UrlState;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -155,22 +155,16 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
     let share_note = ShareNote(RwSignal::new(None));
     provide_context(share_note);
     // (Not by a map move: a field that appears may resize the map.)
-    Effect::new(
-        move |shown: Option<(Filters, Option<String>, Option<String>, Option<u16>)>| {
-            let view = state.url.with(|url| {
-                (
-                    url.filters.clone(),
-                    url.agency.clone(),
-                    url.near.clone(),
-                    url.radius_km,
-                )
-            });
-            if shown.is_some_and(|shown| shown != view) {
-                share_note.0.set(None);
-            }
-            view
-        },
-    );
+    Effect::new(move |shown: Option<UrlState>| {
+        let view = state.url.with(|url| UrlState {
+            map: None,
+            ..url.clone()
+        });
+        if shown.is_some_and(|shown| shown != view) {
+            share_note.0.set(None);
+        }
+        view
+    });
     // Phones show the list or the map (desktops show both). An open detail
     // always shows, so a marker tapped on the map opens its agency; closing
     // it returns to the map.
