@@ -245,10 +245,10 @@ texts! {
         place_gap_directory,
         /// The link that reports a missing agency.
         place_gap_report,
-        /// "Teilen" for the current view (with the Web Share API), and
-        /// "Link kopieren" where the browser has none; the same for an agency.
+        /// The name of the view's share controls ("Diese Auswahl teilen").
         share_view,
-        copy_view_link,
+        /// "Teilen" (with the Web Share API), and "Link kopieren" where the
+        /// browser has none.
         share_agency,
         copy_link,
         /// Said in the result count's live region after copying.
@@ -257,8 +257,10 @@ texts! {
         copy_link_manually,
         /// The label of that read-only link field.
         share_link_label,
-        /// The link to the generator page's QR code for the shared address.
+        /// The link to the generator page's QR code for the shared address;
+        /// beside the result count, short.
         qr_for_print,
+        qr_short,
         /// On the printed list, before the filters in words ("Auswahl: …").
         print_selection,
         /// The generator page's QR-code section.

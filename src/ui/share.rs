@@ -47,11 +47,16 @@ pub fn Share(
         .expect("Texts are provided by the root (App, GeneratorPage)");
     let note = use_context::<ShareNote>().expect("ShareNote is provided by Finder");
     let can_share = share_function().is_some();
-    let label = match (what, can_share) {
-        (Shared::View, true) => texts.share_view,
-        (Shared::View, false) => texts.copy_view_link,
-        (Shared::Agency, true) => texts.share_agency,
-        (Shared::Agency, false) => texts.copy_link,
+    let label = if can_share {
+        texts.share_agency
+    } else {
+        texts.copy_link
+    };
+    // Beside the result count the labels are short, and the group says what
+    // they share.
+    let (group, qr_label) = match what {
+        Shared::View => (Some(texts.share_view), texts.qr_short),
+        Shared::Agency => (None, texts.qr_for_print),
     };
     // The link to copy by hand, where the clipboard was refused.
     let manual = RwSignal::new(None::<String>);
@@ -92,10 +97,10 @@ pub fn Share(
         Shared::Agency => "share-agency",
     };
     view! {
-        <div class="share" data-testid=testid>
+        <div class="share" role=group.map(|_| "group") aria-label=group data-testid=testid>
             <button type="button" class="link-button share__button" on:click=on_click>{label}</button>
-            " · "
-            <a class="share__qr" href=qr target="_blank" rel="noopener">{texts.qr_for_print}</a>
+            <span aria-hidden="true">"·"</span>
+            <a class="share__qr" href=qr target="_blank" rel="noopener">{qr_label}</a>
             {move || manual.get().map(|url| {
                 let id = format!("{testid}-link");
                 view! {

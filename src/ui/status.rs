@@ -100,13 +100,15 @@ pub fn ResultSummary() -> impl IntoView {
         </div>
         // The share confirmation is said here too: one live region for the
         // finder's messages (ui::share).
-        <p class="result-count" class:result-count--gap=move || state.empty_place.with(Option::is_some) role="status" aria-live="polite" data-testid="result-count">
-            {count}
-            {move || note.0.get().map(|note| view! { " " <span class="share-note" data-testid="share-note">{note}</span> })}
-        </p>
-        {(!embedded && !cfg!(feature = "ssr")).then(|| view! {
-            <Share what=Shared::View link=Callback::new(move |()| state.full_view_url()) title=texts.app_title.to_owned()/>
-        })}
+        <div class="result-head">
+            <p class="result-count" class:result-count--gap=move || state.empty_place.with(Option::is_some) role="status" aria-live="polite" data-testid="result-count">
+                {count}
+                {move || note.0.get().map(|note| view! { " " <span class="share-note" data-testid="share-note">{note}</span> })}
+            </p>
+            {(!embedded && !cfg!(feature = "ssr")).then(|| view! {
+                <Share what=Shared::View link=Callback::new(move |()| state.full_view_url()) title=texts.app_title.to_owned()/>
+            })}
+        </div>
         {move || state.empty_place.get().and_then(place_of).map(|place| {
             let kreis_ags = match &place.filter {
                 PlaceFilter::Kreis(ags) | PlaceFilter::Municipality(ags) => ags.clone(),

@@ -40,8 +40,9 @@ test('"Link kopieren" copies the view\'s address and says so in the live region'
   await grantClipboard(page);
   await page.goto('./?sada=1');
   await waitForFinder(page);
-  const share = page.getByTestId('share-view');
-  await share.getByRole('button', { name: 'Link zu dieser Auswahl kopieren' }).click();
+  const share = page.getByRole('group', { name: 'Diese Auswahl teilen' });
+  await expect(share).toHaveAttribute('data-testid', 'share-view');
+  await share.getByRole('button', { name: 'Link kopieren' }).click();
   const count = page.getByTestId('result-count');
   await expect(count).toHaveAttribute('aria-live', 'polite');
   await expect(count.getByTestId('share-note')).toHaveText('Link kopiert.');
@@ -49,7 +50,7 @@ test('"Link kopieren" copies the view\'s address and says so in the live region'
   expect(copied.origin + copied.pathname).toBe(new URL('./', baseURL).href);
   expect(copied.searchParams.get('sada')).toBe('1');
   // The QR-code link carries the same address to the generator page.
-  const qr = share.getByRole('link', { name: 'QR-Code für Aushang/Flyer' });
+  const qr = share.getByRole('link', { name: 'QR-Code' });
   const href = new URL((await qr.getAttribute('href'))!, baseURL);
   expect(href.pathname).toBe('/generator.html');
   expect(href.searchParams.get('qr')).toBe(copied.href);
@@ -70,6 +71,8 @@ test("an agency's \"Link kopieren\" copies its static page's absolute address", 
   await expect(page.getByTestId('share-note')).toHaveText('Link kopiert.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(new URL(`agentur/${id}.html`, baseURL).href);
+  const qr = await page.getByTestId('share-agency').getByRole('link', { name: 'QR-Code für Aushang/Flyer' }).getAttribute('href');
+  expect(new URL(qr!, baseURL).searchParams.get('qr')).toBe(copied);
   const response = await request.get(copied);
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain(servedDataset().agencies.find((a) => a.id === id)!.name.replace(/&/g, '&amp;'));
@@ -84,7 +87,7 @@ test('where the clipboard is refused, the link is shown selected to copy by hand
   });
   await page.goto('./?sada=1');
   await waitForFinder(page);
-  await page.getByRole('button', { name: 'Link zu dieser Auswahl kopieren' }).click();
+  await page.getByTestId('share-view').getByRole('button', { name: 'Link kopieren' }).click();
   const field = page.getByRole('textbox', { name: 'Link' });
   await expect(field).toBeFocused();
   await expect(field).toHaveAttribute('readonly', '');
@@ -108,7 +111,7 @@ test('where the browser has the Web Share API, "Teilen" hands it the address and
   });
   await page.goto('./?sada=1');
   await waitForFinder(page);
-  await page.getByTestId('share-view').getByRole('button', { name: 'Diese Auswahl teilen' }).click();
+  await page.getByTestId('share-view').getByRole('button', { name: 'Teilen', exact: true }).click();
   await expect.poll(() => page.evaluate(() => (window as any).__shared.length)).toBe(1);
   const [view] = await page.evaluate(() => (window as any).__shared);
   expect(new URL(view.url).searchParams.get('sada')).toBe('1');
@@ -133,7 +136,7 @@ test('a cancelled share sheet says nothing and copies nothing', async ({ page })
   });
   await page.goto('./');
   await waitForFinder(page);
-  await page.getByRole('button', { name: 'Diese Auswahl teilen' }).click();
+  await page.getByTestId('share-view').getByRole('button', { name: 'Teilen', exact: true }).click();
   await page.waitForTimeout(200);
   expect(await page.evaluate(() => (window as any).__copied)).toEqual([]);
   await expect(page.getByTestId('share-note')).toHaveCount(0);
@@ -148,7 +151,7 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]
     });
     await page.goto('./');
     await waitForFinder(page);
-    await page.getByRole('button', { name: 'Link zu dieser Auswahl kopieren' }).click();
+    await page.getByTestId('share-view').getByRole('button', { name: 'Link kopieren' }).click();
     await expect(page.getByRole('textbox', { name: 'Link' })).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
