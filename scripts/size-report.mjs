@@ -39,11 +39,11 @@ const dist = distArgument(
 // Kreise list read from the dataset, empty places in the picker, the nearest
 // agencies from a place's centre, the answer with its links; measured against a
 // build of the commit before it, 755,365 → 770,501 bytes of Wasm): 311.4 KB
-// (budget 312.3 KB). Costs per part are in ARCHITECTURE.md and bench/twiggy-top20.md.
+// (budget 312.3 KB). Costs per part are in docs/size.md and bench/twiggy-top20.md.
 // These budgets only guard against regressions; lower them with every saving.
 // Then +1.2 KB after merging issue 20 (readable place slugs, +0.9 KB measured on its
 // branch) and issue 18 part 1 (embed layouts, the map in every embed): 312.6 KB.
-// Then +8.4 KB (312.6 → 321.0 KB, 756.3 → 779.9 KB raw Wasm) for issue 20's
+// Then +8.8 KB (312.6 → 321.4 KB, 756.3 → 780.9 KB raw Wasm) for issue 20's
 // remainder on its branch: "Teilen" / "Link kopieren" with the copy-by-hand field
 // and the QR link (ui/share.rs, 7.6 KB raw before wasm-opt), the printed list's
 // selection line, "Stand" and each entry's contact line (ui/status.rs +3.1 KB raw,
@@ -53,7 +53,7 @@ const BUDGET_APP_GZIP = 322.0 * 1024;
 // The generator's page (generator.html: its Wasm and glue, boot.js, sw-register.js),
 // measured 166.0 KB when it got its own Wasm (issue 16), 156.8 KB with the
 // languages as files, + 2 KB; 159.0 KB with the dataset's Kreise list (issue 19), + 1 KB.
-// Then +24.4 KB (159.9 → 184.3 KB; 374.0 → 425.9 KB raw Wasm) for issue 20's QR code
+// Then +24.5 KB (159.9 → 184.4 KB; 374.0 → 425.9 KB raw Wasm) for issue 20's QR code
 // for any address: the qrcode crate (20.7 KB raw code before wasm-opt, plus its
 // version tables), the section drawing SVG and a canvas PNG (ui/qr_code.rs,
 // src/qr.rs, web-sys canvas bindings) and the async clipboard copy now shared with

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Texts};
 use crate::load::{load_config_and_dataset, LoadError};
-use crate::ui::{qr_param, EmbedGenerator, LanguageSwitcher, LoadFailed, Loading, QrCode};
+use crate::ui::{qr_param, EmbedGenerator, LoadFailed, Loading, QrCode, SiteHeader};
 
 /// The page's file, next to index.html (relative: the site works under any
 /// sub-path).
@@ -74,13 +74,7 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
     let qr = qr_param();
     let qr_first = qr.is_some();
     view! {
-        <header class="site-header">
-            <div class="site-header__text">
-                <h1>{texts.app_title}</h1>
-                <p class="subtitle">{texts.app_subtitle}</p>
-            </div>
-            <LanguageSwitcher/>
-        </header>
+        <SiteHeader/>
         <main id="main">
             {qr.map(|url| view! { <QrCode initial=url/> })}
             {move || match loaded.get() {
