@@ -43,13 +43,13 @@ const dist = distArgument(
 // These budgets only guard against regressions; lower them with every saving.
 // Then +1.2 KB after merging issue 20 (readable place slugs, +0.9 KB measured on its
 // branch) and issue 18 part 1 (embed layouts, the map in every embed): 312.6 KB.
-// Then +8.8 KB (312.6 → 321.4 KB, 756.3 → 780.9 KB raw Wasm) for issue 20's
+// Then +9.6 KB (312.6 → 322.2 KB) for issue 20's
 // remainder on its branch: "Teilen" / "Link kopieren" with the copy-by-hand field
 // and the QR link (ui/share.rs, 7.6 KB raw before wasm-opt), the printed list's
 // selection line, "Stand" and each entry's contact line (ui/status.rs +3.1 KB raw,
 // ui/detail.rs, the finder's note effect), 18 more texts compiled in (the
 // reader +1.1 KB raw, the German strings). No QR encoder: that is the generator's.
-const BUDGET_APP_GZIP = 322.0 * 1024;
+const BUDGET_APP_GZIP = 323.0 * 1024;
 // The generator's page (generator.html: its Wasm and glue, boot.js, sw-register.js),
 // measured 166.0 KB when it got its own Wasm (issue 16), 156.8 KB with the
 // languages as files, + 2 KB; 159.0 KB with the dataset's Kreise list (issue 19), + 1 KB.

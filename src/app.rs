@@ -22,8 +22,8 @@ use crate::map::MapPanel;
 use crate::page::PageParams;
 use crate::state::FinderState;
 use crate::ui::{
-    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary,
-    ShareNote, SiteHeader,
+    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary, Share,
+    ShareNote, Shared, SiteHeader,
 };
 
 /// Config and dataset, or why the dataset could not be loaded.
@@ -202,7 +202,11 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
                     Some(position) => view! { <Detail position/> }.into_any(),
                     None => view! { <ResultList/> }.into_any(),
                 }}
-                // Under the list it downloads: the first screen is for results.
+                // Under the list it shares and downloads: the first screen is
+                // for results. (Not in the prerendered page: it needs the app.)
+                {(!embedded && !cfg!(feature = "ssr")).then(|| view! {
+                    <Share what=Shared::View link=Callback::new(move |()| state.full_view_url()) title=texts.app_title.to_owned()/>
+                })}
                 {(!embedded).then(|| view! { <Downloads/> })}
             </section>
             <MapPanel on_screen=map_on_screen/>

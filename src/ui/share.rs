@@ -23,7 +23,7 @@ use crate::i18n::Texts;
 /// link by hand), shown and announced with the result count. Provided by the
 /// finder; cleared when the view changes.
 #[derive(Clone, Copy)]
-pub struct ShareNote(pub RwSignal<Option<&'static str>>);
+pub struct ShareNote(pub RwSignal<Option<(Shared, &'static str)>>);
 
 /// What a share button shares.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -84,10 +84,10 @@ pub fn Share(
             }
             if copy_text(&url).await {
                 manual.set(None);
-                note.0.set(Some(texts.link_copied));
+                note.0.set(Some((what, texts.link_copied)));
             } else {
                 manual.set(Some(url));
-                note.0.set(Some(texts.copy_link_manually));
+                note.0.set(Some((what, texts.copy_link_manually)));
             }
         });
     };
@@ -99,8 +99,9 @@ pub fn Share(
     view! {
         <div class="share" role=group.map(|_| "group") aria-label=group data-testid=testid>
             <button type="button" class="link-button share__button" on:click=on_click>{label}</button>
-            <span aria-hidden="true">"·"</span>
             <a class="share__qr" href=qr target="_blank" rel="noopener">{qr_label}</a>
+            // Beside the button for the eye; the result count's live region says it.
+            {move || note.0.get().filter(|(of, _)| *of == what).map(|(_, note)| view! { <span class="share__note" aria-hidden="true">{note}</span> })}
             {move || manual.get().map(|url| {
                 let id = format!("{testid}-link");
                 view! {

@@ -8,9 +8,8 @@ use leptos::prelude::*;
 use crate::config::{report_link_about, Config};
 use crate::i18n::Texts;
 use crate::load::LoadError;
-use crate::page::PageParams;
 use crate::state::FinderState;
-use crate::ui::share::{Share, ShareNote, Shared};
+use crate::ui::share::ShareNote;
 
 #[component]
 pub fn Loading() -> impl IntoView {
@@ -86,10 +85,6 @@ pub fn ResultSummary() -> impl IntoView {
         None => texts.n_found(state.visible.with(Vec::len)),
     };
     let note = use_context::<ShareNote>().expect("ShareNote is provided by Finder");
-    let embedded = use_context::<&'static PageParams>()
-        .expect("PageParams are provided by App")
-        .embed
-        .embed;
     let as_of = state.catalog.with_value(|c| texts.as_of(&c.meta.as_of));
     view! {
         <h2 id="results-heading" class="visually-hidden">{texts.results_heading}</h2>
@@ -98,16 +93,13 @@ pub fn ResultSummary() -> impl IntoView {
             <p>{as_of}</p>
             <p>{texts.print_selection} ": " {move || selection(state, texts)}</p>
         </div>
-        // The share confirmation is said here too: one live region for the
-        // finder's messages (ui::share).
+        // The share confirmation (ui::share) is said here: one live region
+        // for the finder's messages.
         <div class="result-head">
             <p class="result-count" class:result-count--gap=move || state.empty_place.with(Option::is_some) role="status" aria-live="polite" data-testid="result-count">
                 {count}
-                {move || note.0.get().map(|note| view! { " " <span class="share-note" data-testid="share-note">{note}</span> })}
+                {move || note.0.get().map(|(_, note)| view! { " " <span class="share-note" data-testid="share-note">{note}</span> })}
             </p>
-            {(!embedded && !cfg!(feature = "ssr")).then(|| view! {
-                <Share what=Shared::View link=Callback::new(move |()| state.full_view_url()) title=texts.app_title.to_owned()/>
-            })}
         </div>
         {move || state.empty_place.get().and_then(place_of).map(|place| {
             let kreis_ags = match &place.filter {
