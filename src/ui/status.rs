@@ -95,12 +95,10 @@ pub fn ResultSummary() -> impl IntoView {
         </div>
         // The share confirmation (ui::share) is said here: one live region
         // for the finder's messages.
-        <div class="result-head">
-            <p class="result-count" class:result-count--gap=move || state.empty_place.with(Option::is_some) role="status" aria-live="polite" data-testid="result-count">
-                {count}
-                {move || note.0.get().map(|(_, note)| view! { " " <span class="share-note" data-testid="share-note">{note}</span> })}
-            </p>
-        </div>
+        <p class="result-count" class:result-count--gap=move || state.empty_place.with(Option::is_some) role="status" aria-live="polite" data-testid="result-count">
+            {count}
+            {move || note.0.get().map(|(_, note)| view! { " " <span class="share-note" data-testid="share-note">{note}</span> })}
+        </p>
         {move || state.empty_place.get().and_then(place_of).map(|place| {
             let kreis_ags = match &place.filter {
                 PlaceFilter::Kreis(ags) | PlaceFilter::Municipality(ags) => ags.clone(),
