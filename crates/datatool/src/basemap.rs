@@ -27,7 +27,7 @@ use crate::sizes::{file_sizes, gzip_len};
 use crate::{read_text, write_file, Error, Result};
 
 /// From this zoom on the app draws the Gemeinde file instead of the Kreis file.
-pub const GEMEINDE_MIN_ZOOM: u8 = 10;
+pub use ia_core::labels::GEMEINDE_MIN_ZOOM;
 
 /// What the first view loads for the background (the Kreis file plus the
 /// outline the app already draws) may be at most this many bytes gzip.
