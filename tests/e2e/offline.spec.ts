@@ -165,10 +165,14 @@ test('the cache holds only public files of the app: no tiles, nothing from other
   const served = await serveCopy();
   try {
     const tiles: string[] = [];
+    const { tile_url: template } = JSON.parse(readFileSync(join(served.root, 'config.json'), 'utf8'));
+    const tileOrigin = new URL(template.replace(/\{[a-z]\}/g, '0')).origin;
     page.on('request', (request) => {
-      if (/tile/.test(new URL(request.url()).hostname)) tiles.push(request.url());
+      if (request.url().startsWith(tileOrigin)) tiles.push(request.url());
     });
     await visitOnline(page, served.url);
+    // Tiles only after "Stadtplan laden" (tile_consent: ask); then they are asked for.
+    await page.getByRole('button', { name: 'Stadtplan laden' }).click();
     await page.locator('.leaflet-control-zoom-in').click();
     await expect.poll(() => tiles.length).toBeGreaterThan(0);
     const cached = await page.evaluate(async () => {

@@ -1,7 +1,8 @@
 //! Which names the map's own background shows (issue 18): labels are given
 //! most important first, each as a box in screen pixels around its anchor;
-//! greedily, a label is shown when its box lies inside the view and keeps a
-//! gap to every label already shown. Pure, so it is tested natively; the map
+//! greedily, a label is shown on its anchor or next to it where its box lies
+//! inside the view, keeps a gap to every label already shown and covers no
+//! marker. Pure, so it is tested natively; the map
 //! (`src/map/basemap.rs`) projects the positions and draws the result.
 
 /// A label's box: centred on `(x, y)`, in CSS pixels of the map's container.
@@ -37,20 +38,45 @@ pub const LABEL_GAP_PX: f64 = 6.0;
 /// (`data/basemap/kreise.json`). Matches the datatool's `GEMEINDE_MIN_ZOOM`.
 pub const GEMEINDE_MIN_ZOOM: u8 = 10;
 
-/// The labels to show, as indices into `boxes` (most important first), in
-/// that order: a box is taken when it is inside the view and overlaps no box
-/// taken before it (with `gap` pixels between).
-pub fn place_labels(boxes: &[LabelBox], view: (f64, f64), gap: f64) -> Vec<usize> {
-    let mut kept: Vec<usize> = Vec::new();
-    for (index, candidate) in boxes.iter().enumerate() {
-        if !candidate.inside(view.0, view.1) {
-            continue;
-        }
-        if kept.iter().all(|&k| !boxes[k].overlaps(candidate, gap)) {
-            kept.push(index);
+/// Where a label may go, relative to its anchor, in order of preference:
+/// on it, below, above, right of it, left of it (`(dx, dy)` in multiples of
+/// the label's half width and half height, plus [`LABEL_OFFSET_PX`]).
+const POSITIONS: [(f64, f64); 5] = [(0.0, 0.0), (0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0)];
+
+/// How far a moved label keeps from its anchor (about a marker's radius).
+pub const LABEL_OFFSET_PX: f64 = 12.0;
+
+/// The labels to show and where: `labels` are boxes centred on their
+/// anchors, most important first. Each label takes the first of
+/// [`POSITIONS`] that lies inside the view, keeps `gap` pixels to every label
+/// already placed and does not cover an obstacle (the markers); a label
+/// with no such position is left out. Returns `(index, box)` in order.
+pub fn place_labels(
+    labels: &[LabelBox],
+    obstacles: &[LabelBox],
+    view: (f64, f64),
+    gap: f64,
+) -> Vec<(usize, LabelBox)> {
+    let mut placed: Vec<(usize, LabelBox)> = Vec::new();
+    for (index, label) in labels.iter().enumerate() {
+        let spot = POSITIONS.iter().find_map(|&(dx, dy)| {
+            let moved = LabelBox {
+                x: label.x + dx * (label.width / 2.0 + LABEL_OFFSET_PX),
+                y: label.y + dy * (label.height / 2.0 + LABEL_OFFSET_PX),
+                ..*label
+            };
+            let free = moved.inside(view.0, view.1)
+                && placed.iter().all(|(_, other)| !other.overlaps(&moved, gap))
+                && obstacles
+                    .iter()
+                    .all(|obstacle| !obstacle.overlaps(&moved, 0.0));
+            free.then_some(moved)
+        });
+        if let Some(spot) = spot {
+            placed.push((index, spot));
         }
     }
-    kept
+    placed
 }
 
 /// An estimate of a label's width in pixels for a sans-serif font of
@@ -75,39 +101,62 @@ mod tests {
         }
     }
 
+    fn indices(placed: &[(usize, LabelBox)]) -> Vec<usize> {
+        placed.iter().map(|(index, _)| *index).collect()
+    }
+
+    const VIEW: (f64, f64) = (400.0, 400.0);
+
     #[test]
-    fn the_more_important_of_two_overlapping_labels_wins() {
+    fn the_more_important_of_two_crowded_labels_gets_the_anchor() {
         let boxes = [b(100.0, 100.0, 60.0), b(120.0, 105.0, 60.0)];
-        assert_eq!(place_labels(&boxes, (400.0, 400.0), 0.0), vec![0]);
-        let swapped = [boxes[1], boxes[0]];
-        assert_eq!(place_labels(&swapped, (400.0, 400.0), 0.0), vec![0]);
+        let placed = place_labels(&boxes, &[], VIEW, 0.0);
+        assert_eq!(placed[0], (0, boxes[0]));
+        // The second moves below its anchor, clear of the first.
+        assert_eq!(placed[1].0, 1);
+        assert_eq!(placed[1].1.x, 120.0);
+        assert_eq!(placed[1].1.y, 105.0 + 7.0 + LABEL_OFFSET_PX);
+        assert!(!placed[0].1.overlaps(&placed[1].1, 0.0));
     }
 
     #[test]
-    fn labels_apart_are_all_shown_and_the_gap_counts() {
+    fn labels_apart_stay_on_their_anchors_and_the_gap_counts() {
         // 60 px wide boxes 64 px apart: 4 px between them.
         let boxes = [b(100.0, 100.0, 60.0), b(164.0, 100.0, 60.0)];
-        assert_eq!(place_labels(&boxes, (400.0, 400.0), 0.0), vec![0, 1]);
-        assert_eq!(place_labels(&boxes, (400.0, 400.0), 3.0), vec![0, 1]);
-        assert_eq!(place_labels(&boxes, (400.0, 400.0), 6.0), vec![0]);
+        assert_eq!(
+            place_labels(&boxes, &[], VIEW, 0.0),
+            vec![(0, boxes[0]), (1, boxes[1])]
+        );
+        assert_eq!(place_labels(&boxes, &[], VIEW, 3.0)[1], (1, boxes[1]));
+        // With a 6 px gap the second has to move off its anchor.
+        assert_ne!(place_labels(&boxes, &[], VIEW, 6.0)[1], (1, boxes[1]));
     }
 
     #[test]
-    fn a_label_cut_by_the_edge_is_left_out_and_frees_its_place() {
-        // The first label sticks out of the view; the second, under it, is shown.
-        let boxes = [b(10.0, 100.0, 60.0), b(40.0, 100.0, 60.0)];
-        assert_eq!(place_labels(&boxes, (400.0, 400.0), 0.0), vec![1]);
+    fn a_label_moves_off_a_marker_or_is_left_out() {
+        let label = b(100.0, 100.0, 40.0);
+        let marker = b(100.0, 100.0, 30.0);
+        let placed = place_labels(&[label], &[marker], VIEW, 0.0);
+        assert_eq!(indices(&placed), vec![0]);
+        assert!(!placed[0].1.overlaps(&marker, 0.0));
+        // Surrounded by markers: no place at all.
+        let wall = LabelBox {
+            x: 100.0,
+            y: 100.0,
+            width: 200.0,
+            height: 200.0,
+        };
+        assert!(place_labels(&[label], &[wall], VIEW, 0.0).is_empty());
     }
 
     #[test]
-    fn a_lower_label_is_kept_when_it_misses_every_earlier_one() {
-        // 0 and 1 overlap (1 loses); 2 overlaps only 1, so it is shown.
-        let boxes = [
-            b(100.0, 100.0, 60.0),
-            b(150.0, 100.0, 60.0),
-            b(205.0, 100.0, 60.0),
-        ];
-        assert_eq!(place_labels(&boxes, (400.0, 400.0), 0.0), vec![0, 2]);
+    fn a_label_at_the_edge_moves_inside_or_is_left_out() {
+        // Cut by the left edge on its anchor: it moves to the right.
+        let placed = place_labels(&[b(10.0, 100.0, 60.0)], &[], VIEW, 0.0);
+        assert_eq!(indices(&placed), vec![0]);
+        assert!(placed[0].1.inside(VIEW.0, VIEW.1));
+        // Wider than the view: never shown.
+        assert!(place_labels(&[b(200.0, 100.0, 500.0)], &[], VIEW, 0.0).is_empty());
     }
 
     #[test]
@@ -128,25 +177,32 @@ mod tests {
     }
 
     proptest! {
-        /// No two shown labels overlap, all are inside the view, and every
-        /// label left out inside the view collides with a more important one
-        /// that is shown.
+        /// Shown labels never overlap each other or a marker, stay inside
+        /// the view, keep their size and stay near their anchor; the most
+        /// important label is shown whenever it fits somewhere on its own.
         #[test]
-        fn shown_labels_never_overlap(boxes in prop::collection::vec(arb_box(), 0..60), gap in 0.0..10.0f64) {
+        fn shown_labels_never_overlap(
+            boxes in prop::collection::vec(arb_box(), 0..60),
+            obstacles in prop::collection::vec(arb_box(), 0..10),
+            gap in 0.0..10.0f64,
+        ) {
             let view = (400.0, 300.0);
-            let kept = place_labels(&boxes, view, gap);
-            for (i, &a) in kept.iter().enumerate() {
-                prop_assert!(boxes[a].inside(view.0, view.1));
-                for &c in &kept[i + 1..] {
+            let placed = place_labels(&boxes, &obstacles, view, gap);
+            for (i, (a, box_a)) in placed.iter().enumerate() {
+                prop_assert!(box_a.inside(view.0, view.1));
+                prop_assert_eq!((box_a.width, box_a.height), (boxes[*a].width, boxes[*a].height));
+                prop_assert!((box_a.x - boxes[*a].x).abs() <= box_a.width / 2.0 + LABEL_OFFSET_PX + 1e-9);
+                prop_assert!((box_a.y - boxes[*a].y).abs() <= box_a.height / 2.0 + LABEL_OFFSET_PX + 1e-9);
+                prop_assert!(obstacles.iter().all(|o| !o.overlaps(box_a, 0.0)));
+                for (c, box_c) in &placed[i + 1..] {
                     prop_assert!(a < c);
-                    prop_assert!(!boxes[a].overlaps(&boxes[c], gap));
+                    prop_assert!(!box_a.overlaps(box_c, gap));
                 }
             }
-            for (index, candidate) in boxes.iter().enumerate() {
-                if kept.contains(&index) || !candidate.inside(view.0, view.1) {
-                    continue;
+            if let Some(first) = boxes.first() {
+                if first.inside(view.0, view.1) && obstacles.iter().all(|o| !o.overlaps(first, 0.0)) {
+                    prop_assert_eq!(placed.first(), Some(&(0, *first)));
                 }
-                prop_assert!(kept.iter().any(|&k| k < index && boxes[k].overlaps(candidate, gap)));
             }
         }
     }
