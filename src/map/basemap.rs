@@ -25,6 +25,9 @@ const LABELS_PANE: &str = "basemapLabels";
 /// Font sizes of the names (style/app.css `.basemap-label`).
 const TOWN_FONT_PX: f64 = 13.0;
 const KREIS_FONT_PX: f64 = 11.0;
+/// What names keep off: markers and the controls over the map.
+const OBSTACLES: &str =
+    ".ia-marker, .leaflet-control-zoom, .map-pan__button, .map-load-tiles, .map-legend-wrap";
 /// Label kinds in the files (crates/datatool/src/basemap.rs).
 const KIND_KREIS: u8 = 1;
 
@@ -186,7 +189,7 @@ impl Basemap {
                 }
             })
             .collect();
-        let markers = self.marker_boxes();
+        let markers = self.obstacles();
         let Some(document) = self.labels.owner_document() else {
             return;
         };
@@ -218,23 +221,29 @@ impl Basemap {
         }
     }
 
-    /// The markers on screen, as boxes in container pixels: names keep off them.
-    fn marker_boxes(&self) -> Vec<LabelBox> {
+    /// The markers and the controls over the map, as boxes in container
+    /// pixels: names keep off them.
+    fn obstacles(&self) -> Vec<LabelBox> {
         let container = self.map.get_container();
         let origin = container.get_bounding_client_rect();
-        let Ok(nodes) = container.query_selector_all(".ia-marker") else {
+        // The pan buttons, the legend and "Stadtplan laden" are beside the
+        // map's container, in the same wrapper.
+        let scope = container
+            .parent_element()
+            .unwrap_or_else(|| container.clone().into());
+        let Ok(nodes) = scope.query_selector_all(OBSTACLES) else {
             return Vec::new();
         };
         (0..nodes.length())
             .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::Element>().ok())
-            .map(|marker| {
-                let rect = marker.get_bounding_client_rect();
-                LabelBox {
-                    x: rect.left() - origin.left() + rect.width() / 2.0,
-                    y: rect.top() - origin.top() + rect.height() / 2.0,
-                    width: rect.width(),
-                    height: rect.height(),
-                }
+            .map(|element| element.get_bounding_client_rect())
+            // Hidden ones have no box.
+            .filter(|rect| rect.width() > 0.0 && rect.height() > 0.0)
+            .map(|rect| LabelBox {
+                x: rect.left() - origin.left() + rect.width() / 2.0,
+                y: rect.top() - origin.top() + rect.height() / 2.0,
+                width: rect.width(),
+                height: rect.height(),
             })
             .collect()
     }
