@@ -16,6 +16,10 @@ const PATHS = {
   easy: '?lang=de-x-ls',
   english: '?lang=en&near=50667&radius=25',
   kreis: '?near=Soest',
+  // The static pages of issue 20 (a place with agencies, one without).
+  ort: 'ort/koeln.html',
+  leer: 'ort/leverkusen.html',
+  agentur: 'ort/koeln.html',
 };
 const STATES = {
   generator: async (page) => {
@@ -51,6 +55,12 @@ const STATES = {
   kreis: async (page) => {
     await page.locator('.result__distance--kreis').first().locator('xpath=ancestor::a').click();
   },
+  ort: async () => {},
+  leer: async () => {},
+  agentur: async (page) => {
+    await page.locator('a[href^="../agentur/"]').first().click();
+    await page.waitForLoadState('load');
+  },
   detail: async (page) => {
     await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
   },
@@ -82,8 +92,9 @@ try {
       await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
       if (name === 'prerendered') await page.route(/\.wasm$/, () => {});
       await page.goto(`${server.url}${PATHS[name] ?? ''}`);
-      await page.locator(name === 'generator' ? '#embed-place' : '[data-testid="results"]').first().waitFor();
-      if (!['prerendered', 'nojs', 'generator'].includes(name)) await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+      const staticPage = (PATHS[name] ?? '').endsWith('.html') && name !== 'generator';
+      if (!staticPage) await page.locator(name === 'generator' ? '#embed-place' : '[data-testid="results"]').first().waitFor();
+      if (!staticPage && !['prerendered', 'nojs', 'generator'].includes(name)) await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
       await act(page);
       await page.waitForTimeout(400);
       const file = `target/screenshots/${name}-${size}.png`;

@@ -39,7 +39,7 @@ const dist = distArgument(
 // Kreise list read from the dataset, empty places in the picker, the nearest
 // agencies from a place's centre, the answer with its links; measured against a
 // build of the commit before it, 755,365 → 770,501 bytes of Wasm): 311.4 KB
-// (budget 312.3 KB). Costs per part are in ARCHITECTURE.md and bench/twiggy-top20.md.
+// (budget 312.3 KB). Costs per part are in docs/size.md and bench/twiggy-top20.md.
 // These budgets only guard against regressions; lower them with every saving.
 // Then +1.2 KB after merging issue 20 (readable place slugs, +0.9 KB measured on its
 // branch) and issue 18 part 1 (embed layouts, the map in every embed): 312.6 KB.

@@ -21,8 +21,8 @@ use crate::map::MapPanel;
 use crate::page::PageParams;
 use crate::state::FinderState;
 use crate::ui::{
-    Detail, Downloads, FilterPanel, Footer, LanguageSwitcher, LoadFailed, Loading, ResultList,
-    ResultSummary,
+    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary,
+    SiteHeader,
 };
 
 /// Config and dataset, or why the dataset could not be loaded.
@@ -124,13 +124,7 @@ pub fn Frame(
             </p>
         })}
         {(!embedded).then(|| view! {
-            <header class="site-header">
-                <div class="site-header__text">
-                    <h1>{texts.app_title}</h1>
-                    <p class="subtitle">{texts.app_subtitle}</p>
-                </div>
-                <LanguageSwitcher/>
-            </header>
+            <SiteHeader/>
         })}
         <main id="main">
             {embedded.then(|| view! { <h1 class="visually-hidden">{texts.app_title}</h1> })}

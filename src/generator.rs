@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Texts};
 use crate::load::{load_config_and_dataset, LoadError};
-use crate::ui::{EmbedGenerator, LanguageSwitcher, LoadFailed, Loading};
+use crate::ui::{EmbedGenerator, LoadFailed, Loading, SiteHeader};
 
 /// The page's file, next to index.html (relative: the site works under any
 /// sub-path).
@@ -70,13 +70,7 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
     };
     load();
     view! {
-        <header class="site-header">
-            <div class="site-header__text">
-                <h1>{texts.app_title}</h1>
-                <p class="subtitle">{texts.app_subtitle}</p>
-            </div>
-            <LanguageSwitcher/>
-        </header>
+        <SiteHeader/>
         <main id="main">
             {move || match loaded.get() {
                 None => view! { <Loading/> }.into_any(),

@@ -16,7 +16,7 @@
 use std::collections::BTreeSet;
 
 use crate::filter::Filters;
-use crate::query::{decode_query, insert_all, parse_flag, UrlState};
+use crate::query::{decode_query, insert_all, parse_flag, Param, UrlState};
 
 /// The query parameters this module reads.
 pub const EMBED_PARAMS: &[&str] = &["embed", "lock", "list", "tiles", "hide"];
@@ -42,16 +42,17 @@ impl Lock {
         Lock::Near,
     ];
 
-    /// The code in the `lock` parameter (the name of the facet's own parameter).
+    /// The code in the `lock` parameter: the name of the facet's own parameter.
     pub fn code(self) -> &'static str {
         match self {
-            Lock::Place => "place",
-            Lock::Offers => "offers",
-            Lock::Antidiscrimination => "sada",
-            Lock::Topics => "topics",
-            Lock::Umbrellas => "umbrellas",
-            Lock::Near => "near",
+            Lock::Place => Param::Place,
+            Lock::Offers => Param::Offers,
+            Lock::Antidiscrimination => Param::Sada,
+            Lock::Topics => Param::Topics,
+            Lock::Umbrellas => Param::Umbrellas,
+            Lock::Near => Param::Near,
         }
+        .name()
     }
 
     pub fn from_code(code: &str) -> Option<Lock> {

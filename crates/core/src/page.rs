@@ -16,7 +16,7 @@
 //! canonical form, then every other parameter as it came, in its order.
 
 use crate::embed::{EmbedOptions, EMBED_PARAMS};
-use crate::query::{decode_query, encode_component, UrlState, KNOWN_PARAMS};
+use crate::query::{decode_query, encode_component, Param, UrlState};
 
 /// The parameter that asks for an interface language (`lang=en`).
 pub const LANG_PARAM: &str = "lang";
@@ -52,7 +52,7 @@ impl PageParams {
             .map(|(_, value)| (*value).to_owned());
         let kept = pairs
             .iter()
-            .filter(|(name, _)| !KNOWN_PARAMS.contains(name))
+            .filter(|(name, _)| Param::from_name(name).is_none())
             .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
             .collect();
         PageParams {

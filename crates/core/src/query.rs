@@ -39,20 +39,57 @@ use crate::text::is_bidi_control;
 use crate::validate::is_slug;
 use crate::vocab::{Offer, Topic, Umbrella};
 
-/// Every parameter this module owns, in canonical order. The UI keeps any
-/// other parameter (such as `lang` or `embed`) untouched when it rewrites the URL.
-pub const KNOWN_PARAMS: &[&str] = &[
-    "place",
-    "offers",
-    "sada",
-    "topics",
-    "umbrellas",
-    "q",
-    "near",
-    "radius",
-    "agency",
-    "map",
-];
+/// Every parameter this module owns, in canonical order: the one table of
+/// their names. The UI keeps any other parameter (such as `lang` or `embed`)
+/// untouched when it rewrites the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Param {
+    Place,
+    Offers,
+    Sada,
+    Topics,
+    Umbrellas,
+    Q,
+    Near,
+    Radius,
+    Agency,
+    Map,
+}
+
+impl Param {
+    pub const ALL: [Param; 10] = [
+        Param::Place,
+        Param::Offers,
+        Param::Sada,
+        Param::Topics,
+        Param::Umbrellas,
+        Param::Q,
+        Param::Near,
+        Param::Radius,
+        Param::Agency,
+        Param::Map,
+    ];
+
+    /// The parameter's name in the query string.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Param::Place => "place",
+            Param::Offers => "offers",
+            Param::Sada => "sada",
+            Param::Topics => "topics",
+            Param::Umbrellas => "umbrellas",
+            Param::Q => "q",
+            Param::Near => "near",
+            Param::Radius => "radius",
+            Param::Agency => "agency",
+            Param::Map => "map",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Param> {
+        Param::ALL.into_iter().find(|param| param.name() == name)
+    }
+}
 
 /// Longest `near` value kept, in characters.
 pub const MAX_NEAR_CHARS: usize = 60;
@@ -116,18 +153,20 @@ impl<'a> RawParams<'a> {
     pub fn from_pairs(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> RawParams<'a> {
         let mut raw = RawParams::default();
         for (name, value) in pairs {
-            let slot = match name {
-                "place" => &mut raw.place,
-                "offers" => &mut raw.offers,
-                "sada" => &mut raw.sada,
-                "topics" => &mut raw.topics,
-                "umbrellas" => &mut raw.umbrellas,
-                "q" => &mut raw.q,
-                "near" => &mut raw.near,
-                "radius" => &mut raw.radius,
-                "agency" => &mut raw.agency,
-                "map" => &mut raw.map,
-                _ => continue,
+            let Some(param) = Param::from_name(name) else {
+                continue;
+            };
+            let slot = match param {
+                Param::Place => &mut raw.place,
+                Param::Offers => &mut raw.offers,
+                Param::Sada => &mut raw.sada,
+                Param::Topics => &mut raw.topics,
+                Param::Umbrellas => &mut raw.umbrellas,
+                Param::Q => &mut raw.q,
+                Param::Near => &mut raw.near,
+                Param::Radius => &mut raw.radius,
+                Param::Agency => &mut raw.agency,
+                Param::Map => &mut raw.map,
             };
             *slot = Some(value);
         }
@@ -209,35 +248,44 @@ impl UrlState {
                 PlaceFilter::Municipality(ags) => ags,
                 PlaceFilter::Kreis(kreis_ags) => kreis_ags,
             };
-            pairs.push(("place", key.clone()));
+            pairs.push((Param::Place.name(), key.clone()));
         }
         if !filters.offers.is_empty() {
-            pairs.push(("offers", join_codes(&filters.offers, |o| o.code())));
+            pairs.push((
+                Param::Offers.name(),
+                join_codes(&filters.offers, |o| o.code()),
+            ));
         }
         if filters.antidiscrimination {
-            pairs.push(("sada", "1".to_owned()));
+            pairs.push((Param::Sada.name(), "1".to_owned()));
         }
         if !filters.topics.is_empty() {
-            pairs.push(("topics", join_codes(&filters.topics, |t| t.code())));
+            pairs.push((
+                Param::Topics.name(),
+                join_codes(&filters.topics, |t| t.code()),
+            ));
         }
         if !filters.umbrellas.is_empty() {
-            pairs.push(("umbrellas", join_codes(&filters.umbrellas, |u| u.code())));
+            pairs.push((
+                Param::Umbrellas.name(),
+                join_codes(&filters.umbrellas, |u| u.code()),
+            ));
         }
         if !filters.text.is_empty() {
-            pairs.push(("q", filters.text.clone()));
+            pairs.push((Param::Q.name(), filters.text.clone()));
         }
         if let Some(near) = &self.near {
-            pairs.push(("near", near.clone()));
+            pairs.push((Param::Near.name(), near.clone()));
             if let Some(radius) = self.radius_km {
-                pairs.push(("radius", radius.to_string()));
+                pairs.push((Param::Radius.name(), radius.to_string()));
             }
         }
         if let Some(agency) = &self.agency {
-            pairs.push(("agency", agency.clone()));
+            pairs.push((Param::Agency.name(), agency.clone()));
         }
         if let Some(map) = &self.map {
             pairs.push((
-                "map",
+                Param::Map.name(),
                 format!(
                     "{}/{}/{}",
                     map.zoom,

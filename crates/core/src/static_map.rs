@@ -129,7 +129,7 @@ impl StaticMap<'_> {
         // paths alone reports no paint time.
         let _ = write!(
             svg,
-            r#"<text class="static-map__label" x="8" y="28" elementtiming="static-map">{}</text>"#,
+            r#"<text class="static-map__label" x="8" y="8" dominant-baseline="hanging" elementtiming="static-map">{}</text>"#,
             escape(self.label)
         );
         // Servicestellen last: their squares stay visible where dots overlap.

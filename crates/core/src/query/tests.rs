@@ -220,7 +220,12 @@ fn known_params_match_the_writer() {
         "place=05382&offers=networking&sada=1&topics=age&umbrellas=drk&q=x&near=50667&radius=25&agency=a&map=9/51/7",
     );
     let names: Vec<&str> = state.to_pairs().into_iter().map(|(name, _)| name).collect();
-    assert_eq!(names, KNOWN_PARAMS);
+    let all: Vec<&str> = Param::ALL.into_iter().map(Param::name).collect();
+    assert_eq!(names, all);
+    for param in Param::ALL {
+        assert_eq!(Param::from_name(param.name()), Some(param));
+    }
+    assert_eq!(Param::from_name("lang"), None);
 }
 
 #[test]
