@@ -262,10 +262,13 @@ fn font_px(kind: u8) -> f64 {
 fn parse_band(text: &str) -> Result<Band, String> {
     let json = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
     let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key));
-    let features: js_sys::Array = get(&json, "features")
-        .ok()
-        .and_then(|v| v.dyn_into().ok())
-        .ok_or("no features")?;
+    let array = |key: &str| -> Result<js_sys::Array, String> {
+        get(&json, key)
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or_else(|| format!("no {key}"))
+    };
+    let features = array("features")?;
     let layers = features
         .iter()
         .map(|feature| {
@@ -293,11 +296,7 @@ fn parse_band(text: &str) -> Result<Band, String> {
             geo_json(&feature, &options)
         })
         .collect();
-    let rows: js_sys::Array = get(&json, "labels")
-        .ok()
-        .and_then(|v| v.dyn_into().ok())
-        .ok_or("no labels")?;
-    let labels = rows
+    let labels = array("labels")?
         .iter()
         .filter_map(|row| {
             let row: js_sys::Array = row.dyn_into().ok()?;

@@ -145,3 +145,27 @@ test('no axe violations with the own background drawn', async ({ page }) => {
     .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('in a small embed the legend starts folded behind a disclosure button; in a large one it is open', async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 500 });
+  await page.goto('./?embed=1');
+  await expect(page.locator('.ia-marker').first()).toBeAttached();
+  const toggle = page.getByRole('button', { name: 'Zeichenerklärung' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  const legend = page.locator('#map-legend');
+  await expect(legend).toBeHidden();
+  // Keyboard: focus and Enter unfold it.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(legend).toBeVisible();
+  await expect(legend).toContainText('Servicestelle');
+  await toggle.click();
+  await expect(legend).toBeHidden();
+
+  await page.setViewportSize({ width: 1200, height: 700 });
+  await page.goto('./?embed=1');
+  await expect(page.locator('.ia-marker').first()).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Zeichenerklärung' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('#map-legend')).toBeVisible();
+});

@@ -1,8 +1,8 @@
 //! Which names the map's own background shows (issue 18): labels are given
 //! most important first, each as a box in screen pixels around its anchor;
 //! greedily, a label is shown on its anchor or next to it where its box lies
-//! inside the view, keeps a gap to every label already shown and covers no
-//! marker. Pure, so it is tested natively; the map
+//! inside the view and keeps a gap to every label already shown, preferably
+//! where it covers no marker. Pure, so it is tested natively; the map
 //! (`src/map/basemap.rs`) projects the positions and draws the result.
 
 /// A label's box: centred on `(x, y)`, in CSS pixels of the map's container.
@@ -39,18 +39,30 @@ pub const LABEL_GAP_PX: f64 = 6.0;
 pub const GEMEINDE_MIN_ZOOM: u8 = 10;
 
 /// Where a label may go, relative to its anchor, in order of preference:
-/// on it, below, above, right of it, left of it (`(dx, dy)` in multiples of
-/// the label's half width and half height, plus [`LABEL_OFFSET_PX`]).
-const POSITIONS: [(f64, f64); 5] = [(0.0, 0.0), (0.0, 1.0), (0.0, -1.0), (1.0, 0.0), (-1.0, 0.0)];
+/// on it, below, above, right of it, left of it, then further below and
+/// above (`(dx, dy, k)`: `dx`, `dy` in multiples of the label's half width
+/// and half height plus `k` times [`LABEL_OFFSET_PX`]).
+const POSITIONS: [(f64, f64, f64); 7] = [
+    (0.0, 0.0, 0.0),
+    (0.0, 1.0, 1.0),
+    (0.0, -1.0, 1.0),
+    (1.0, 0.0, 1.0),
+    (-1.0, 0.0, 1.0),
+    (0.0, 1.0, 2.5),
+    (0.0, -1.0, 2.5),
+];
 
 /// How far a moved label keeps from its anchor (about a marker's radius).
 pub const LABEL_OFFSET_PX: f64 = 12.0;
 
 /// The labels to show and where: `labels` are boxes centred on their
 /// anchors, most important first. Each label takes the first of
-/// [`POSITIONS`] that lies inside the view, keeps `gap` pixels to every label
-/// already placed and does not cover an obstacle (the markers); a label
-/// with no such position is left out. Returns `(index, box)` in order.
+/// [`POSITIONS`] that lies inside the view, keeps `gap` pixels to every
+/// label already placed and covers no obstacle (markers, controls); where
+/// every such position covers an obstacle, the first that only meets the
+/// other two conditions (the name then shows between the markers, which are
+/// drawn above it); with none at all the label is left out. Returns
+/// `(index, box)` in order.
 pub fn place_labels(
     labels: &[LabelBox],
     obstacles: &[LabelBox],
@@ -59,19 +71,20 @@ pub fn place_labels(
 ) -> Vec<(usize, LabelBox)> {
     let mut placed: Vec<(usize, LabelBox)> = Vec::new();
     for (index, label) in labels.iter().enumerate() {
-        let spot = POSITIONS.iter().find_map(|&(dx, dy)| {
-            let moved = LabelBox {
-                x: label.x + dx * (label.width / 2.0 + LABEL_OFFSET_PX),
-                y: label.y + dy * (label.height / 2.0 + LABEL_OFFSET_PX),
-                ..*label
-            };
-            let free = moved.inside(view.0, view.1)
-                && placed.iter().all(|(_, other)| !other.overlaps(&moved, gap))
-                && obstacles
-                    .iter()
-                    .all(|obstacle| !obstacle.overlaps(&moved, 0.0));
-            free.then_some(moved)
+        let candidates = POSITIONS.iter().map(|&(dx, dy, k)| LabelBox {
+            x: label.x + dx * (label.width / 2.0 + k * LABEL_OFFSET_PX),
+            y: label.y + dy * (label.height / 2.0 + k * LABEL_OFFSET_PX),
+            ..*label
         });
+        let fits = |spot: &LabelBox| {
+            spot.inside(view.0, view.1)
+                && placed.iter().all(|(_, other)| !other.overlaps(spot, gap))
+        };
+        let clear = |spot: &LabelBox| obstacles.iter().all(|o| !o.overlaps(spot, 0.0));
+        let spot = candidates
+            .clone()
+            .find(|spot| fits(spot) && clear(spot))
+            .or_else(|| candidates.clone().find(|spot| fits(spot)));
         if let Some(spot) = spot {
             placed.push((index, spot));
         }
@@ -133,20 +146,20 @@ mod tests {
     }
 
     #[test]
-    fn a_label_moves_off_a_marker_or_is_left_out() {
+    fn a_label_moves_off_a_marker_or_stays_on_its_anchor() {
         let label = b(100.0, 100.0, 40.0);
         let marker = b(100.0, 100.0, 30.0);
         let placed = place_labels(&[label], &[marker], VIEW, 0.0);
         assert_eq!(indices(&placed), vec![0]);
         assert!(!placed[0].1.overlaps(&marker, 0.0));
-        // Surrounded by markers: no place at all.
+        // Surrounded by markers: on its anchor all the same.
         let wall = LabelBox {
             x: 100.0,
             y: 100.0,
             width: 200.0,
             height: 200.0,
         };
-        assert!(place_labels(&[label], &[wall], VIEW, 0.0).is_empty());
+        assert_eq!(place_labels(&[label], &[wall], VIEW, 0.0), vec![(0, label)]);
     }
 
     #[test]
@@ -177,9 +190,9 @@ mod tests {
     }
 
     proptest! {
-        /// Shown labels never overlap each other or a marker, stay inside
-        /// the view, keep their size and stay near their anchor; the most
-        /// important label is shown whenever it fits somewhere on its own.
+        /// Shown labels never overlap each other, stay inside the view, keep
+        /// their size and stay near their anchor; the most important label is
+        /// shown on its anchor whenever that is inside and clear.
         #[test]
         fn shown_labels_never_overlap(
             boxes in prop::collection::vec(arb_box(), 0..60),
@@ -192,11 +205,17 @@ mod tests {
                 prop_assert!(box_a.inside(view.0, view.1));
                 prop_assert_eq!((box_a.width, box_a.height), (boxes[*a].width, boxes[*a].height));
                 prop_assert!((box_a.x - boxes[*a].x).abs() <= box_a.width / 2.0 + LABEL_OFFSET_PX + 1e-9);
-                prop_assert!((box_a.y - boxes[*a].y).abs() <= box_a.height / 2.0 + LABEL_OFFSET_PX + 1e-9);
-                prop_assert!(obstacles.iter().all(|o| !o.overlaps(box_a, 0.0)));
+                prop_assert!((box_a.y - boxes[*a].y).abs() <= box_a.height / 2.0 + 2.5 * LABEL_OFFSET_PX + 1e-9);
                 for (c, box_c) in &placed[i + 1..] {
                     prop_assert!(a < c);
                     prop_assert!(!box_a.overlaps(box_c, gap));
+                }
+            }
+            // A label over an obstacle had no clear place: its anchor
+            // (always the first choice) was not clear either.
+            for (a, box_a) in &placed {
+                if obstacles.iter().any(|o| o.overlaps(box_a, 0.0)) {
+                    prop_assert!(obstacles.iter().any(|o| o.overlaps(&boxes[*a], 0.0)) || !boxes[*a].inside(view.0, view.1) || placed.iter().any(|(c, box_c)| c < a && box_c.overlaps(&boxes[*a], gap)));
                 }
             }
             if let Some(first) = boxes.first() {

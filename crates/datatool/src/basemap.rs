@@ -20,7 +20,8 @@
 use std::cmp::Reverse;
 use std::path::Path;
 
-use crate::geojson::{read_features, Feature};
+use crate::boundaries::read_expected;
+use crate::geojson::Feature;
 use crate::geometry::{contains, polygon_area, representative_point, round_to};
 use crate::simplify::{shared_arcs, simplify, Options};
 use crate::sizes::{file_sizes, gzip_len};
@@ -87,16 +88,7 @@ pub fn run(shared: &Path, out_dir: &Path, outline: &Path) -> Result<Vec<String>>
     let mut outputs = Vec::new();
     for band in [&KREISE, &GEMEINDEN] {
         let input = shared.join("raw").join(band.source);
-        let mut features = read_features(&input)?;
-        if features.len() != band.expected_features {
-            return Err(Error(format!(
-                "{}: expected {} features, found {}",
-                input.display(),
-                band.expected_features,
-                features.len()
-            )));
-        }
-        features.sort_by(|a, b| a.ags.cmp(&b.ags));
+        let features = read_expected(&input, band.expected_features)?;
         let text = build(&features, &postcodes, band.options)
             .map_err(|err| Error(format!("{}: {err}", input.display())))?;
         outputs.push((band, text));
