@@ -25,9 +25,10 @@ const LABELS_PANE: &str = "basemapLabels";
 /// Font sizes of the names (style/app.css `.basemap-label`).
 const TOWN_FONT_PX: f64 = 13.0;
 const KREIS_FONT_PX: f64 = 11.0;
-/// What names keep off: markers and the controls over the map.
-const OBSTACLES: &str =
-    ".ia-marker, .leaflet-control-zoom, .map-pan__button, .map-load-tiles, .map-legend-wrap";
+/// What names never cover: the controls over the map.
+const CONTROLS: &str = ".leaflet-control-zoom, .map-pan__button, .map-load-tiles, .map-legend-wrap";
+/// What names keep off where they can: the markers.
+const MARKERS: &str = ".ia-marker";
 /// Label kinds in the files (crates/datatool/src/basemap.rs).
 const KIND_KREIS: u8 = 1;
 
@@ -189,11 +190,13 @@ impl Basemap {
                 }
             })
             .collect();
-        let markers = self.obstacles();
+        let controls = self.boxes_of(CONTROLS);
+        let markers = self.boxes_of(MARKERS);
         let Some(document) = self.labels.owner_document() else {
             return;
         };
-        let placed = place_labels(&anchors, &markers, (size.x(), size.y()), LABEL_GAP_PX);
+        let view = (size.x(), size.y());
+        let placed = place_labels(&anchors, &controls, &markers, view, LABEL_GAP_PX);
         for (index, spot) in placed {
             let label = &labels[index];
             let Ok(span) = document.create_element("span") else {
@@ -221,9 +224,9 @@ impl Basemap {
         }
     }
 
-    /// The markers and the controls over the map, as boxes in container
-    /// pixels: names keep off them.
-    fn obstacles(&self) -> Vec<LabelBox> {
+    /// The elements matching `selector` in the map's wrapper, as boxes in
+    /// container pixels.
+    fn boxes_of(&self, selector: &str) -> Vec<LabelBox> {
         let container = self.map.get_container();
         let origin = container.get_bounding_client_rect();
         // The pan buttons, the legend and "Stadtplan laden" are beside the
@@ -231,7 +234,7 @@ impl Basemap {
         let scope = container
             .parent_element()
             .unwrap_or_else(|| container.clone().into());
-        let Ok(nodes) = scope.query_selector_all(OBSTACLES) else {
+        let Ok(nodes) = scope.query_selector_all(selector) else {
             return Vec::new();
         };
         (0..nodes.length())

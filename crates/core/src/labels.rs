@@ -58,13 +58,14 @@ pub const LABEL_OFFSET_PX: f64 = 12.0;
 /// The labels to show and where: `labels` are boxes centred on their
 /// anchors, most important first. Each label takes the first of
 /// [`POSITIONS`] that lies inside the view, keeps `gap` pixels to every
-/// label already placed and covers no obstacle (markers, controls); where
-/// every such position covers an obstacle, the first that only meets the
-/// other two conditions (the name then shows between the markers, which are
-/// drawn above it); with none at all the label is left out. Returns
-/// `(index, box)` in order.
+/// label already placed, covers nothing `blocked` (the controls over the
+/// map) and no obstacle (the markers); where every such position covers an
+/// obstacle, the first that only meets the other conditions (the name then
+/// shows between the markers, which are drawn above it); with none at all
+/// the label is left out. Returns `(index, box)` in order.
 pub fn place_labels(
     labels: &[LabelBox],
+    blocked: &[LabelBox],
     obstacles: &[LabelBox],
     view: (f64, f64),
     gap: f64,
@@ -79,6 +80,7 @@ pub fn place_labels(
         let fits = |spot: &LabelBox| {
             spot.inside(view.0, view.1)
                 && placed.iter().all(|(_, other)| !other.overlaps(spot, gap))
+                && blocked.iter().all(|b| !b.overlaps(spot, 0.0))
         };
         let clear = |spot: &LabelBox| obstacles.iter().all(|o| !o.overlaps(spot, 0.0));
         let spot = candidates
@@ -123,7 +125,7 @@ mod tests {
     #[test]
     fn the_more_important_of_two_crowded_labels_gets_the_anchor() {
         let boxes = [b(100.0, 100.0, 60.0), b(120.0, 105.0, 60.0)];
-        let placed = place_labels(&boxes, &[], VIEW, 0.0);
+        let placed = place_labels(&boxes, &[], &[], VIEW, 0.0);
         assert_eq!(placed[0], (0, boxes[0]));
         // The second moves below its anchor, clear of the first.
         assert_eq!(placed[1].0, 1);
@@ -137,39 +139,53 @@ mod tests {
         // 60 px wide boxes 64 px apart: 4 px between them.
         let boxes = [b(100.0, 100.0, 60.0), b(164.0, 100.0, 60.0)];
         assert_eq!(
-            place_labels(&boxes, &[], VIEW, 0.0),
+            place_labels(&boxes, &[], &[], VIEW, 0.0),
             vec![(0, boxes[0]), (1, boxes[1])]
         );
-        assert_eq!(place_labels(&boxes, &[], VIEW, 3.0)[1], (1, boxes[1]));
+        assert_eq!(place_labels(&boxes, &[], &[], VIEW, 3.0)[1], (1, boxes[1]));
         // With a 6 px gap the second has to move off its anchor.
-        assert_ne!(place_labels(&boxes, &[], VIEW, 6.0)[1], (1, boxes[1]));
+        assert_ne!(place_labels(&boxes, &[], &[], VIEW, 6.0)[1], (1, boxes[1]));
     }
 
     #[test]
     fn a_label_moves_off_a_marker_or_stays_on_its_anchor() {
         let label = b(100.0, 100.0, 40.0);
         let marker = b(100.0, 100.0, 30.0);
-        let placed = place_labels(&[label], &[marker], VIEW, 0.0);
+        let placed = place_labels(&[label], &[], &[marker], VIEW, 0.0);
         assert_eq!(indices(&placed), vec![0]);
         assert!(!placed[0].1.overlaps(&marker, 0.0));
         // Surrounded by markers: on its anchor all the same.
+        // A control over the map is never covered: the name moves or is left out.
+        let control = b(100.0, 100.0, 30.0);
+        let placed = place_labels(&[label], &[control], &[], VIEW, 0.0);
+        assert!(!placed[0].1.overlaps(&control, 0.0));
+        let panel = LabelBox {
+            x: 100.0,
+            y: 100.0,
+            width: 200.0,
+            height: 200.0,
+        };
+        assert!(place_labels(&[label], &[panel], &[], VIEW, 0.0).is_empty());
         let wall = LabelBox {
             x: 100.0,
             y: 100.0,
             width: 200.0,
             height: 200.0,
         };
-        assert_eq!(place_labels(&[label], &[wall], VIEW, 0.0), vec![(0, label)]);
+        assert_eq!(
+            place_labels(&[label], &[], &[wall], VIEW, 0.0),
+            vec![(0, label)]
+        );
     }
 
     #[test]
     fn a_label_at_the_edge_moves_inside_or_is_left_out() {
         // Cut by the left edge on its anchor: it moves to the right.
-        let placed = place_labels(&[b(10.0, 100.0, 60.0)], &[], VIEW, 0.0);
+        let placed = place_labels(&[b(10.0, 100.0, 60.0)], &[], &[], VIEW, 0.0);
         assert_eq!(indices(&placed), vec![0]);
         assert!(placed[0].1.inside(VIEW.0, VIEW.1));
         // Wider than the view: never shown.
-        assert!(place_labels(&[b(200.0, 100.0, 500.0)], &[], VIEW, 0.0).is_empty());
+        assert!(place_labels(&[b(200.0, 100.0, 500.0)], &[], &[], VIEW, 0.0).is_empty());
     }
 
     #[test]
@@ -197,15 +213,17 @@ mod tests {
         fn shown_labels_never_overlap(
             boxes in prop::collection::vec(arb_box(), 0..60),
             obstacles in prop::collection::vec(arb_box(), 0..10),
+            blocked in prop::collection::vec(arb_box(), 0..3),
             gap in 0.0..10.0f64,
         ) {
             let view = (400.0, 300.0);
-            let placed = place_labels(&boxes, &obstacles, view, gap);
+            let placed = place_labels(&boxes, &blocked, &obstacles, view, gap);
             for (i, (a, box_a)) in placed.iter().enumerate() {
                 prop_assert!(box_a.inside(view.0, view.1));
                 prop_assert_eq!((box_a.width, box_a.height), (boxes[*a].width, boxes[*a].height));
                 prop_assert!((box_a.x - boxes[*a].x).abs() <= box_a.width / 2.0 + LABEL_OFFSET_PX + 1e-9);
                 prop_assert!((box_a.y - boxes[*a].y).abs() <= box_a.height / 2.0 + 2.5 * LABEL_OFFSET_PX + 1e-9);
+                prop_assert!(blocked.iter().all(|b| !b.overlaps(box_a, 0.0)));
                 for (c, box_c) in &placed[i + 1..] {
                     prop_assert!(a < c);
                     prop_assert!(!box_a.overlaps(box_c, gap));
@@ -215,11 +233,11 @@ mod tests {
             // (always the first choice) was not clear either.
             for (a, box_a) in &placed {
                 if obstacles.iter().any(|o| o.overlaps(box_a, 0.0)) {
-                    prop_assert!(obstacles.iter().any(|o| o.overlaps(&boxes[*a], 0.0)) || !boxes[*a].inside(view.0, view.1) || placed.iter().any(|(c, box_c)| c < a && box_c.overlaps(&boxes[*a], gap)));
+                    prop_assert!(obstacles.iter().any(|o| o.overlaps(&boxes[*a], 0.0)) || !boxes[*a].inside(view.0, view.1) || blocked.iter().any(|b| b.overlaps(&boxes[*a], 0.0)) || placed.iter().any(|(c, box_c)| c < a && box_c.overlaps(&boxes[*a], gap)));
                 }
             }
             if let Some(first) = boxes.first() {
-                if first.inside(view.0, view.1) && obstacles.iter().all(|o| !o.overlaps(first, 0.0)) {
+                if first.inside(view.0, view.1) && obstacles.iter().chain(&blocked).all(|o| !o.overlaps(first, 0.0)) {
                     prop_assert_eq!(placed.first(), Some(&(0, *first)));
                 }
             }
