@@ -43,11 +43,19 @@ const dist = distArgument(
 // These budgets only guard against regressions; lower them with every saving.
 // Then +1.2 KB after merging issue 20 (readable place slugs, +0.9 KB measured on its
 // branch) and issue 18 part 1 (embed layouts, the map in every embed): 312.6 KB.
-const BUDGET_APP_GZIP = 313.5 * 1024;
+// Then +8.5 KB for issue 18 part 2 (measured on its branch against a build of main at
+// 4c38429: 312.5 → 321.0 KB; Wasm 301.3 → 309.4 KB): the map's own background
+// (src/map/basemap.rs: the band files parsed into Leaflet layers, names placed by
+// ia_core::labels off markers and controls, the lazy Gemeinde band), the tile consent
+// (config key, sessionStorage, the button only once the map exists) and the embed's
+// foldable legend: budget 322.0 KB.
+const BUDGET_APP_GZIP = 322.0 * 1024;
 // The generator's page (generator.html: its Wasm and glue, boot.js, sw-register.js),
 // measured 166.0 KB when it got its own Wasm (issue 16), 156.8 KB with the
 // languages as files, + 2 KB; 159.0 KB with the dataset's Kreise list (issue 19), + 1 KB.
-const BUDGET_GENERATOR_GZIP = 160.0 * 1024;
+// + 0.6 KB (159.9 → 160.5, issue 18 part 2, measured as above): the generator reads
+// config.json too, which gained `tile_consent` and `basemap_dir`: budget 161.0 KB.
+const BUDGET_GENERATOR_GZIP = 161.0 * 1024;
 // The maintenance page (pflege.html: its Wasm and glue, boot.js, sw-register.js;
 // issue 21): the whole import with .xlsx/.ods reading (calamine) and writing
 // (rust_xlsxwriter). Measured 678.2 KB when it was added, + 2 KB. Residents never
