@@ -37,6 +37,8 @@ test-data:
 	cargo run --quiet -p ia-datatool -- sizes
 	cargo run --quiet -p ia-datatool -- build --out target/agencies.rebuilt.json
 	cmp public/data/agencies.json target/agencies.rebuilt.json && echo "dataset is reproducible from ../shared/data"
+	cargo run --quiet -p ia-datatool -- basemap --out-dir target/basemap.rebuilt
+	diff -r public/data/basemap target/basemap.rebuilt && echo "map background is reproducible from ../shared/data"
 	cargo run --quiet -p ia-datatool -- coverage --check docs/dataset.md
 
 ## The benchmark's and the scripts' own logic (options, offer codes), no browser: a second.
@@ -77,5 +79,6 @@ twiggy: setup
 data:
 	cargo run --quiet -p ia-datatool -- build
 	cargo run --quiet -p ia-datatool -- boundaries
+	cargo run --quiet -p ia-datatool -- basemap
 	cargo run --quiet -p ia-datatool -- places
 	cargo run --quiet -p ia-datatool -- coverage --write docs/dataset.md

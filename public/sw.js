@@ -36,8 +36,12 @@ self.addEventListener('install', (event) => {
       const config = await fetch(fresh('config.json'));
       const settings = config.ok ? await config.clone().json().catch(() => ({})) : {};
       if (config.ok) await cache.put(fresh('config.json'), config);
-      // The dataset and outline config.json names, if on this origin.
-      for (const url of [settings.dataset_url ?? 'data/agencies.json', settings.outline_url]) {
+      // The dataset, outline and first view of the map's own background
+      // (kreise.json; the Gemeinde file is fetched when zoomed in) config.json
+      // names, if on this origin.
+      const basemap = typeof settings.basemap_dir === 'string' ? settings.basemap_dir : 'data/basemap/';
+      const kreise = `${basemap}${basemap === '' || basemap.endsWith('/') ? '' : '/'}kreise.json`;
+      for (const url of [settings.dataset_url ?? 'data/agencies.json', settings.outline_url, kreise]) {
         if (typeof url === 'string' && url && !url.includes(':') && !url.startsWith('//')) urls.add(new URL(url, SCOPE).href);
       }
       urls.delete(SCOPE.href);

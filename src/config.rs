@@ -20,8 +20,14 @@ pub struct Config {
     pub dataset_url: String,
     /// Extra origins the dataset may come from besides the app's own.
     pub allowed_data_origins: Vec<String>,
+    /// Whether third-party tiles load at once (`always`) or only after the
+    /// visitor chose "Stadtplan laden" in this browser session (`ask`).
+    pub tile_consent: TileConsent,
     /// Simplified NRW outline drawn under the markers.
     pub outline_url: String,
+    /// The folder of the map's own background (`kreise.json`,
+    /// `gemeinden.json`), drawn when no tiles are shown.
+    pub basemap_dir: String,
     /// Where "Fehler melden" and "Agentur melden" lead (a `mailto:` or
     /// http(s) URL); empty hides those links.
     pub report_url: String,
@@ -33,6 +39,25 @@ pub struct Config {
     pub accessibility_url: String,
 }
 
+/// basemap.de Web Raster (grey), the official basemap of Germany's federal
+/// and state survey offices, as a WMTS in web Mercator (`{z}/{y}/{x}`); see
+/// docs/deploy.md for the choice.
+pub const DEFAULT_TILE_URL: &str = "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png";
+/// The attribution basemap.de asks for (dl-de/by-2-0).
+pub const DEFAULT_TILE_ATTRIBUTION: &str = "© basemap.de / BKG, Datenquellen: © GeoBasis-DE";
+
+/// When third-party tiles may load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TileConsent {
+    /// At once (a self-hosted tile server, or a host that covers the request
+    /// in its own privacy notice).
+    Always,
+    /// After "Stadtplan laden", remembered for the browser session: no
+    /// request reaches the tile server before the visitor chose it.
+    Ask,
+}
+
 /// Where the dataset is unless `config.json` says otherwise (index.html
 /// preloads it).
 pub const DEFAULT_DATASET_URL: &str = "data/agencies.json";
@@ -40,11 +65,13 @@ pub const DEFAULT_DATASET_URL: &str = "data/agencies.json";
 impl Default for Config {
     fn default() -> Self {
         Config {
-            tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
-            tile_attribution: "© OpenStreetMap-Mitwirkende".into(),
+            tile_url: DEFAULT_TILE_URL.into(),
+            tile_attribution: DEFAULT_TILE_ATTRIBUTION.into(),
+            tile_consent: TileConsent::Ask,
             dataset_url: DEFAULT_DATASET_URL.into(),
             allowed_data_origins: Vec::new(),
             outline_url: "data/boundaries/nrw-land.geojson".into(),
+            basemap_dir: "data/basemap/".into(),
             report_url: String::new(),
             directory_url: DEFAULT_DIRECTORY_URL.into(),
             accessibility_url: String::new(),
@@ -136,6 +163,17 @@ impl Config {
     }
 }
 
+impl Config {
+    /// Whether the map waits for "Stadtplan laden" before asking the tile
+    /// server: tiles are configured, consent is asked for (by the config or
+    /// by an embed's `tiles=click`), and not given yet in this session.
+    pub fn tiles_wait_for_consent(&self, tiles_on_click: bool, allowed_in_session: bool) -> bool {
+        !self.tile_url.is_empty()
+            && (tiles_on_click || self.tile_consent == TileConsent::Ask)
+            && !allowed_in_session
+    }
+}
+
 /// A non-empty relative URL without a scheme or white space.
 fn is_harmless_relative(url: &str) -> bool {
     !url.is_empty() && !url.contains(':') && !url.chars().any(char::is_whitespace)
@@ -150,6 +188,25 @@ mod tests {
         let config = Config::from_json(r#"{"tile_url": ""}"#).unwrap_or_default();
         assert_eq!(config.tile_url, "");
         assert_eq!(config.dataset_url, "data/agencies.json");
+    }
+
+    #[test]
+    fn tiles_wait_for_consent_unless_always_or_given() {
+        let ask = Config::default();
+        assert_eq!(ask.tile_consent, TileConsent::Ask);
+        assert!(ask.tiles_wait_for_consent(false, false));
+        assert!(!ask.tiles_wait_for_consent(false, true));
+        let always = Config::from_json(r#"{"tile_consent": "always"}"#).unwrap_or_default();
+        assert_eq!(always.tile_consent, TileConsent::Always);
+        assert!(!always.tiles_wait_for_consent(false, false));
+        // An embed's tiles=click asks even when the host's config says always.
+        assert!(always.tiles_wait_for_consent(true, false));
+        assert!(!always.tiles_wait_for_consent(true, true));
+        // No tile server: nothing to wait for.
+        let none = Config::from_json(r#"{"tile_url": ""}"#).unwrap_or_default();
+        assert!(!none.tiles_wait_for_consent(true, false));
+        // An unknown value is a broken file: the defaults apply.
+        assert!(Config::from_json(r#"{"tile_consent": "never"}"#).is_err());
     }
 
     #[test]

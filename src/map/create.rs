@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::basemap::Basemap;
 use super::fit::{fit, zoom_of, FIT_MAX_ZOOM, FIT_PADDING_PX};
 use super::js::{escape_html, geo_json, media_matches, object, LeafletExt};
 use super::{gestures, markers, MapHandles, Panel};
@@ -21,6 +22,10 @@ use crate::load::fetch_text;
 
 /// Lowest zoom the map allows: all of NRW on a phone.
 const MIN_ZOOM: f64 = 6.0;
+
+/// A map smaller than this (width, height in CSS pixels) in an embed starts
+/// with its legend folded.
+const SMALL_FRAME: (i32, i32) = (480, 380);
 
 /// Creates the map in `element` with everything it draws and listens to.
 pub(super) fn create_map(
@@ -63,11 +68,15 @@ pub(super) fn create_map(
     panel.zoom.set(zoom_of(&map));
 
     let mut events = Vec::new();
-    // `tiles=click` (for partner sites that need consent before any request
-    // to the tile server): the map starts with outline and markers only.
-    if !embed.tiles_on_click {
-        events.extend(add_tiles(&map, config, panel.tiles_failed));
+    // Consent asked for (`tile_consent: ask`, or an embed's `tiles=click`)
+    // and not given in this session: the map starts with its own background.
+    if !panel.tiles_waiting.get_untracked() {
+        events.extend(add_tiles(&map, config, panel));
     }
+    let (tiles_on, tiles_failed) = (panel.tiles_on, panel.tiles_failed);
+    let wanted = Signal::derive(move || !tiles_on.get() || tiles_failed.get());
+    let (basemap, basemap_events) = Basemap::new(&map, &config.basemap_dir, wanted);
+    events.extend(basemap_events);
     map.unchecked_ref::<LeafletExt>()
         .attribution_control()
         .add_attribution(&escape_html(texts.boundaries_attribution));
@@ -100,6 +109,7 @@ pub(super) fn create_map(
         map: map.clone(),
         markers,
         origin,
+        basemap,
         _events: events,
         _dom_listeners: Vec::new(),
     }));
@@ -112,6 +122,7 @@ pub(super) fn create_map(
                 state
                     .catalog
                     .with_value(|catalog| handles.markers.follow(catalog, &handles.map));
+                handles.basemap.refresh();
             }
         }
     });
@@ -123,6 +134,12 @@ pub(super) fn create_map(
         )?);
     }
     handles.borrow_mut()._dom_listeners = listeners;
+    // A small embed frame: the legend starts folded.
+    if embed.embed
+        && (element.client_width() < SMALL_FRAME.0 || element.client_height() < SMALL_FRAME.1)
+    {
+        panel.legend_open.set(false);
+    }
     load_outline(map, config.outline_url.clone());
     Ok(handles)
 }
@@ -132,7 +149,7 @@ pub(super) fn create_map(
 pub(super) fn add_tiles(
     map: &Map,
     config: &Config,
-    tiles_failed: RwSignal<bool>,
+    panel: Panel,
 ) -> Option<leaflet::EventedHandle<leaflet::Event>> {
     if config.tile_url.is_empty() {
         return None;
@@ -142,6 +159,8 @@ pub(super) fn add_tiles(
     tile_options.set_max_zoom(f64::from(ia_core::query::MAX_ZOOM));
     let tiles = TileLayer::new_options(&config.tile_url, &tile_options);
     tiles.add_to(map);
+    panel.tiles_on.set(true);
+    let tiles_failed = panel.tiles_failed;
     Some(Evented::on_leaflet_event(
         tiles.unchecked_ref::<leaflet::Layer>(),
         "tileerror",

@@ -103,6 +103,28 @@ pub(super) fn media_matches(query: &str) -> bool {
         .is_some_and(|query| query.matches())
 }
 
+/// The `sessionStorage` key that says the visitor chose "Stadtplan laden".
+pub(super) const TILES_ALLOWED_KEY: &str = "ia-map-tiles";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Whether the flag is set in this browser session (false where storage is
+/// blocked: then the visitor is asked again).
+pub(super) fn session_flag(key: &str) -> bool {
+    session_storage()
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+        .is_some_and(|value| value == "1")
+}
+
+/// Sets the flag for this browser session.
+pub(super) fn set_session_flag(key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(key, "1");
+    }
+}
+
 /// Leaflet renders attributions as HTML; ours are plain text.
 pub(super) fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -10,7 +10,13 @@
 //!   (`markers.rs`; the clusters come from `ia_core::cluster`);
 //! - the selection: restyle the markers whose selection changed and bring
 //!   the agency into view;
-//! - the origin of distances and its radius (`origin.rs`).
+//! - the origin of distances and its radius (`origin.rs`);
+//! - whether tiles are shown: the map's own background (`basemap.rs`) is
+//!   drawn whenever they are not (none configured, not yet allowed, failing).
+//!
+//! Third-party tiles wait for "Stadtplan laden" when the config's
+//! `tile_consent` is `ask` (the default) or an embed says `tiles=click`; the
+//! choice is kept in `sessionStorage` for the browser session.
 //!
 //! All marker activation goes through one delegated DOM listener on the map
 //! container, so no per-marker closures are created or leaked. Marker and
@@ -18,6 +24,7 @@
 //! Bindings Leaflet's crate lacks are in `js.rs`; the embed's wheel and touch
 //! handling in `gestures.rs`.
 
+mod basemap;
 mod create;
 mod fit;
 mod gestures;
@@ -54,6 +61,7 @@ struct MapHandles {
     markers: markers::MarkerLayer,
     /// The origin of distances and the radius around it.
     origin: LayerGroup,
+    basemap: basemap::Basemap,
     /// Kept alive for as long as the map: dropping a handle unregisters it.
     _events: Vec<leaflet::EventedHandle<leaflet::Event>>,
     _dom_listeners: Vec<markers::DomListener>,
@@ -73,6 +81,12 @@ struct Panel {
     /// be made: the list and the filters work without it.
     failed: RwSignal<bool>,
     tiles_failed: RwSignal<bool>,
+    /// A tile layer is on the map.
+    tiles_on: RwSignal<bool>,
+    /// Tiles wait for the visitor's "Stadtplan laden".
+    tiles_waiting: RwSignal<bool>,
+    /// Whether the legend is unfolded (folded at first in small embed frames).
+    legend_open: RwSignal<bool>,
     /// A short hint on how to move the map inside a partner's page.
     hint: RwSignal<Option<&'static str>>,
 }
@@ -106,10 +120,13 @@ pub fn MapPanel(
         zoom: RwSignal::new(7),
         failed: RwSignal::new(false),
         tiles_failed: RwSignal::new(false),
+        tiles_on: RwSignal::new(false),
+        // Whether this session already allowed them is read when the map is made.
+        tiles_waiting: RwSignal::new(config.tiles_wait_for_consent(embed.tiles_on_click, false)),
+        legend_open: RwSignal::new(true),
         hint: RwSignal::new(None),
     };
-    // Tiles wait for a click (`tiles=click`).
-    let tiles_waiting = RwSignal::new(embed.tiles_on_click && !config.tile_url.is_empty());
+    let tiles_waiting = panel.tiles_waiting;
     let config = StoredValue::new(config);
     let container = NodeRef::<Div>::new();
 
@@ -120,6 +137,7 @@ pub fn MapPanel(
     draw_results(panel);
     follow_selection(panel);
     draw_origin(panel);
+    follow_tiles(panel);
 
     let pan = move |dx: f64, dy: f64| {
         panel.with_map(|handles| {
@@ -131,11 +149,11 @@ pub fn MapPanel(
         });
     };
     let load_tiles = move |_| {
+        js::set_session_flag(js::TILES_ALLOWED_KEY);
         if let Some(handles) = panel.handles.get_value() {
             let mut handles = handles.borrow_mut();
             let map = handles.map.clone();
-            let added =
-                config.with_value(|config| create::add_tiles(&map, config, panel.tiles_failed));
+            let added = config.with_value(|config| create::add_tiles(&map, config, panel));
             handles._events.extend(added);
         }
         tiles_waiting.set(false);
@@ -159,7 +177,8 @@ pub fn MapPanel(
             <Show when=move || panel.failed.get()>
                 <p class="map-note map-note--failed" role="status">{texts.map_unavailable}</p>
             </Show>
-            <Show when=move || tiles_waiting.get()>
+            // Only once the map is there (not in the prerendered page).
+            <Show when=move || tiles_waiting.get() && panel.ready.get()>
                 <button type="button" class="button map-load-tiles" on:click=load_tiles>
                     {texts.load_tiles}
                 </button>
@@ -168,11 +187,22 @@ pub fn MapPanel(
                 <p class="map-hint" aria-hidden="true">{move || panel.hint.get()}</p>
             </Show>
             // What the marker shapes mean (also over the prerendered static map).
-            <ul class="map-legend" aria-label=texts.legend_label>
+            // In an embed the legend can be folded: small frames start with it
+            // folded, so it does not cover the map (a disclosure button).
+            <div class="map-legend-wrap">
+            {embed.embed.then(|| view! {
+                <button type="button" class="map-legend__toggle" aria-controls="map-legend"
+                    aria-expanded=move || panel.legend_open.get().to_string()
+                    on:click=move |_| panel.legend_open.update(|open| *open = !*open)>
+                    {texts.legend_label}
+                </button>
+            })}
+            <ul id="map-legend" class="map-legend" aria-label=texts.legend_label hidden=move || !panel.legend_open.get()>
                 <li><span class="map-legend__swatch map-legend__swatch--agency" aria-hidden="true"></span>{texts.legend_agency}</li>
                 <li><span class="map-legend__swatch map-legend__swatch--sada" aria-hidden="true"></span>{texts.servicestelle}</li>
                 <li><span class="map-legend__swatch map-legend__swatch--kreis" aria-hidden="true"></span>{texts.legend_kreis}</li>
             </ul>
+            </div>
             <span id="after-map" tabindex="-1"></span>
             <Show when=move || panel.tiles_failed.get()>
                 <p class="map-note" role="status">{texts.map_note_no_tiles}</p>
@@ -201,6 +231,9 @@ fn create_when_on_screen(
         }
         let element: web_sys::HtmlElement = element.unchecked_into();
         let create = move |element: web_sys::HtmlElement| {
+            if js::session_flag(js::TILES_ALLOWED_KEY) {
+                panel.tiles_waiting.set(false);
+            }
             let exists = panel.handles.try_with_value(Option::is_some) != Some(false);
             if exists || panel.failed.get_untracked() {
                 return;
@@ -231,6 +264,17 @@ fn create_when_on_screen(
             }
             js::in_next_task(move || create(element));
         });
+    });
+}
+
+/// The background is drawn when no tiles are shown (none configured, not
+/// yet allowed, or failing), and taken away when tiles are.
+fn follow_tiles(panel: Panel) {
+    Effect::new(move |_| {
+        panel.ready.track();
+        panel.tiles_on.track();
+        panel.tiles_failed.track();
+        panel.with_map(|handles| handles.basemap.refresh());
     });
 }
 
@@ -279,6 +323,8 @@ fn draw_results(panel: Panel) {
             state
                 .catalog
                 .with_value(|catalog| handles.markers.render(catalog, visible, view));
+            // The background's names keep off the markers just drawn.
+            handles.basemap.refresh();
         })?;
         Some(fitted)
     });

@@ -88,8 +88,11 @@ for (const path of ['', 'sub/path/']) {
     await page.goto(`${base}${path}`);
     await waitForFinder(page);
     await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
-    // The outline is fetched and drawn; tiles are requested (and aborted by the fixture: no network here).
+    // The outline and the map's own background are fetched and drawn, the names placed (CSSOM only).
     await expect(page.locator('.leaflet-overlay-pane path')).not.toHaveCount(0);
+    await expect(page.locator('.basemap-label').first()).toBeAttached();
+    // "Stadtplan laden": tiles are requested (and aborted by the fixture: no network here).
+    await page.getByRole('button', { name: 'Stadtplan laden' }).click();
     // A cluster zooms in (Leaflet animates with inline styles), then back to the whole list.
     await page.locator('.ia-marker--cluster').first().click();
     await expect(page).toHaveURL(/map=/);

@@ -131,15 +131,15 @@ test('no axe violations in embed mode', async ({ page }) => {
 test('with tiles=click no tile is requested before the user asks', async ({ page }) => {
   const tileRequests: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('tile.openstreetmap.org')) tileRequests.push(request.url());
+    if (new URL(request.url()).hostname === 'sgx.geodatenzentrum.de') tileRequests.push(request.url());
   });
   await page.goto('./?embed=1&tiles=click');
   await expect(page.locator('.ia-marker').first()).toBeAttached();
   await page.waitForTimeout(500);
   expect(tileRequests).toEqual([]);
-  await page.getByRole('button', { name: /Hintergrundkarte laden/ }).click();
+  await page.getByRole('button', { name: 'Stadtplan laden' }).click();
   await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
-  await expect(page.getByRole('button', { name: /Hintergrundkarte laden/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Stadtplan laden' })).toHaveCount(0);
 });
 
 test('hide= leaves controls out; a hidden preset is shown as fixed and kept on reset', async ({ page }) => {

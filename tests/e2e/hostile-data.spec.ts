@@ -225,7 +225,9 @@ test('a formula in a name is defused in the CSV download', async ({ page }) => {
 
 test('a hostile config.json: attribution is text, a script report URL is not linked, a foreign dataset is not fetched', async ({ page }) => {
   const dialogs = await serveHostile(page);
-  // The browser refuses to fetch a javascript: outline URL (the app does not check outline_url).
+  // The browser refuses to fetch a javascript: outline or background URL (the app does not
+  // check outline_url or basemap_dir). Tiles load at once (tile_consent: always) so that the
+  // attribution is shown.
   allowErrors(page, /Fetch API cannot load javascript:/);
   const config = JSON.parse(readFileSync(`${process.env.IA_DIST ?? 'dist'}/config.json`, 'utf8'));
   const attribution = `<img src=x onerror="window.__pwned='attribution'">OSM`;
@@ -238,6 +240,8 @@ test('a hostile config.json: attribution is text, a script report URL is not lin
         tile_attribution: attribution,
         report_url: `javascript:window.__pwned='report'`,
         outline_url: `javascript:window.__pwned='outline'`,
+        basemap_dir: `javascript:window.__pwned='basemap'/`,
+        tile_consent: 'always',
       }),
     }),
   );

@@ -36,10 +36,15 @@ test('works under a sub-path of a static host', async ({ page }) => {
   await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(dataset.agencies.length);
 });
 
-test('the tile layer is configured but the app does not depend on it', async ({ page }) => {
+test('with tile_consent "always" tiles load at once, and the app does not depend on them', async ({ page }) => {
+  const config = JSON.parse(readFileSync('public/config.json', 'utf8'));
+  const tileOrigin = new URL(config.tile_url.replace(/\{[a-z]\}/g, '0')).origin;
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...config, tile_consent: 'always' }) }),
+  );
   const tileRequests: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('tile.openstreetmap.org')) tileRequests.push(request.url());
+    if (request.url().startsWith(tileOrigin)) tileRequests.push(request.url());
   });
   await page.goto('./');
   await waitForFinder(page);

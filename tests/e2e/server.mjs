@@ -38,7 +38,7 @@ function securityHeaders(dist, frameAncestors = "'self'") {
     tiles = /^https:\/\/[^/?#]+/.exec(template ?? '')?.[0].replace('{s}', '*') ?? '';
   } catch {
     // No readable config.json: the app falls back to its built-in tile URL.
-    tiles = 'https://tile.openstreetmap.org';
+    tiles = 'https://sgx.geodatenzentrum.de';
   }
   const csp = [
     "default-src 'none'",

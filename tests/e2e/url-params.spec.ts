@@ -150,6 +150,7 @@ test('the dataset, config and outline are never taken from the query string', as
     'config_url=https://evil.example/config2.json',
     'tile_url=https://evil.example/{z}/{x}/{y}.png',
     'outline_url=https://evil.example/outline.geojson',
+    'basemap_dir=https://evil.example/basemap/',
     'report_url=javascript:window.__pwned=1',
   ].join('&');
   const dataset = servedDataset();
@@ -166,7 +167,7 @@ test('the dataset, config and outline are never taken from the query string', as
   expect(json.length).toBeGreaterThan(0);
   for (const url of json) {
     expect(url.startsWith(`${origin}/`), url).toBe(true);
-    expect(new URL(url).pathname, url).toMatch(/^\/(config\.json|data\/[a-z0-9-]+\.json|data\/boundaries\/[a-z0-9-]+\.geojson)$/);
+    expect(new URL(url).pathname, url).toMatch(/^\/(config\.json|data\/[a-z0-9-]+\.json|data\/boundaries\/[a-z0-9-]+\.geojson|data\/basemap\/[a-z0-9-]+\.json)$/);
   }
   await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);
 });

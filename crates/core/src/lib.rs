@@ -14,6 +14,7 @@ pub mod export;
 pub mod filter;
 pub mod finder;
 pub mod geo;
+pub mod labels;
 pub mod load;
 pub mod nearby;
 pub mod page;

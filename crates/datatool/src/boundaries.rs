@@ -70,16 +70,7 @@ pub fn run(shared: &Path, out_dir: &Path) -> Result<Vec<String>> {
     let mut total = 0;
     for spec in SPECS {
         let input: PathBuf = raw.join(spec.name);
-        let mut features = read_features(&input)?;
-        if features.len() != spec.expected_features {
-            return Err(Error(format!(
-                "{}: expected {} features, found {}",
-                input.display(),
-                spec.expected_features,
-                features.len()
-            )));
-        }
-        features.sort_by(|a, b| a.ags.cmp(&b.ags));
+        let features = read_expected(&input, spec.expected_features)?;
         let simplified = simplify(&features, spec.options)
             .map_err(|err| Error(format!("{}: {err}", input.display())))?;
         let points_in: usize = features.iter().map(count_points).sum();
@@ -112,6 +103,21 @@ pub fn run(shared: &Path, out_dir: &Path) -> Result<Vec<String>> {
     let (size_lines, _) = boundary_lines(out_dir)?;
     lines.extend(size_lines);
     Ok(lines)
+}
+
+/// Reads a raw BKG file that must have `expected` features; returns them in
+/// AGS order.
+pub fn read_expected(input: &Path, expected: usize) -> Result<Vec<crate::geojson::Feature>> {
+    let mut features = read_features(input)?;
+    if features.len() != expected {
+        return Err(Error(format!(
+            "{}: expected {expected} features, found {}",
+            input.display(),
+            features.len()
+        )));
+    }
+    features.sort_by(|a, b| a.ags.cmp(&b.ags));
+    Ok(features)
 }
 
 fn count_points(feature: &crate::geojson::Feature) -> usize {

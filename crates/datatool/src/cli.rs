@@ -45,6 +45,8 @@ pub enum Command {
     Import(ImportArgs),
     /// The simplified boundary files.
     Boundaries(BoundariesArgs),
+    /// The map's own background: borders and labels per zoom band.
+    Basemap(BasemapArgs),
     /// The gzip sizes of the published files against their budgets.
     Sizes(SizesArgs),
     /// The place index for the "near me" search: postcodes and Gemeinden.
@@ -183,6 +185,17 @@ pub struct BoundariesArgs {
     /// Where to write the boundary files.
     #[arg(long, value_name = "DIR", default_value = BOUNDARIES)]
     pub out_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BasemapArgs {
+    #[command(flatten)]
+    pub shared: Shared,
+    /// Where to write the background files.
+    #[arg(long, value_name = "DIR", default_value = "public/data/basemap")]
+    pub out_dir: PathBuf,
+    #[command(flatten)]
+    pub outline: Outline,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,8 @@
 //!   plus the committed inputs under `data/` into the published schema-v1 dataset
 //!   `public/data/agencies.json` (offline geocoding, offer mapping, ids, offsets);
 //! * [`check`] validates a dataset file strictly (the `validate` subcommand);
+//! * [`basemap`] writes the map's own background (borders and labels per zoom
+//!   band) under `public/data/basemap/`;
 //! * [`boundaries`] writes the simplified boundary files under `public/data/boundaries/`;
 //! * [`sizes`] measures the gzip size of everything the app downloads;
 //! * [`export`] writes a dataset as the maintainers' spreadsheet (CSV), and
@@ -17,6 +19,7 @@
 //! error says what went wrong and where (file, record, field), and nothing
 //! here panics on external data.
 
+pub mod basemap;
 pub mod boundaries;
 pub mod build;
 pub mod check;

@@ -15,6 +15,11 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(args),
         Command::Validate(args) => run_validate(&args),
         Command::Boundaries(args) => report(boundaries::run(&args.shared.dir, &args.out_dir)),
+        Command::Basemap(args) => report(ia_datatool::basemap::run(
+            &args.shared.dir,
+            &args.out_dir,
+            &args.outline.file,
+        )),
         Command::Coverage(args) => report(ia_datatool::coverage::run(
             &args.dataset.file,
             &args.boundaries.dir,

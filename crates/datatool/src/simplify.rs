@@ -370,6 +370,58 @@ fn mean_latitude(features: &[Feature]) -> f64 {
     }
 }
 
+/// One border line of a set of adjacent polygons, stored once, with the
+/// features on either side (one user: the set's outer edge).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedArc {
+    pub points: Vec<[f64; 2]>,
+    /// Indices into the features, ascending.
+    pub users: Vec<usize>,
+}
+
+/// Cuts already simplified polygons (whose shared borders have identical
+/// positions, as [`simplify`] leaves them) into arcs, each border once, in
+/// canonical direction and order of first appearance.
+pub fn shared_arcs(features: &[Feature]) -> Vec<SharedArc> {
+    let rings: Vec<(usize, Vec<Key>)> = features
+        .iter()
+        .enumerate()
+        .flat_map(|(index, feature)| {
+            feature
+                .geometry
+                .iter()
+                .flatten()
+                .map(move |ring| (index, open_ring(ring)))
+        })
+        .collect();
+    let junctions = find_junctions(rings.iter().map(|(_, ring)| ring));
+    let mut table = ArcTable::default();
+    let mut users: Vec<Vec<usize>> = Vec::new();
+    for (feature, ring) in &rings {
+        for (arc, _) in cut_ring(ring, &junctions, &mut table).arcs {
+            if users.len() <= arc {
+                users.resize(arc + 1, Vec::new());
+            }
+            if !users[arc].contains(feature) {
+                users[arc].push(*feature);
+                users[arc].sort_unstable();
+            }
+        }
+    }
+    table
+        .arcs
+        .into_iter()
+        .zip(users)
+        .map(|(arc, users)| SharedArc {
+            points: arc
+                .into_iter()
+                .map(|(x, y)| [x as f64 / SCALE, y as f64 / SCALE])
+                .collect(),
+            users,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,5 +498,29 @@ mod tests {
         let arc: Vec<Key> = vec![(0, 0), (5_000, 1), (10_000, 0), (10_000, 10_000)];
         // 1e-3 degrees ≈ 111 m; the 1e-7 bump is dropped, the corner kept.
         assert_eq!(douglas_peucker(&arc, 1.0, 1.0), vec![0, 2, 3]);
+    }
+
+    #[test]
+    fn shared_arcs_draw_each_border_once() {
+        let options = Options {
+            tolerance_m: 50.0,
+            decimals: 5,
+        };
+        let out = simplify(&neighbours(), options).unwrap_or_else(|err| panic!("{err}"));
+        let arcs = shared_arcs(&out);
+        let inner: Vec<&SharedArc> = arcs.iter().filter(|arc| arc.users == [0, 1]).collect();
+        assert_eq!(inner.len(), 1, "{arcs:?}");
+        // The shared border runs from the south to the north end of the wiggle.
+        let ends = [
+            inner[0].points[0],
+            inner[0].points[inner[0].points.len() - 1],
+        ];
+        let mut lats = [ends[0][1], ends[1][1]];
+        lats.sort_by(f64::total_cmp);
+        assert_eq!(lats, [51.0, 51.1], "{ends:?}");
+        assert!(ends.iter().all(|p| (p[0] - 7.0).abs() < 1e-4), "{ends:?}");
+        // The two outer edges belong to one feature each.
+        assert!(arcs.iter().filter(|arc| arc.users.len() == 1).count() >= 2);
+        assert!(arcs.iter().all(|arc| !arc.users.is_empty()));
     }
 }
