@@ -11,6 +11,7 @@
 //! (measured on the release build).
 
 use ia_core::embed::ListPosition;
+use ia_core::UrlState;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
@@ -21,8 +22,8 @@ use crate::map::MapPanel;
 use crate::page::PageParams;
 use crate::state::FinderState;
 use crate::ui::{
-    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary,
-    SiteHeader,
+    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary, Share,
+    ShareNote, Shared, SiteHeader,
 };
 
 /// Config and dataset, or why the dataset could not be loaded.
@@ -144,6 +145,20 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
     provide_context(config);
     let state = FinderState::new(catalog);
     provide_context(state);
+    // "Link kopiert" belongs to the view it was said for.
+    let share_note = ShareNote(RwSignal::new(None));
+    provide_context(share_note);
+    // (Not by a map move: a field that appears may resize the map.)
+    Effect::new(move |shown: Option<UrlState>| {
+        let view = state.url.with(|url| UrlState {
+            map: None,
+            ..url.clone()
+        });
+        if shown.is_some_and(|shown| shown != view) {
+            share_note.0.set(None);
+        }
+        view
+    });
     // Phones show the list or the map (desktops show both). An open detail
     // always shows, so a marker tapped on the map opens its agency; closing
     // it returns to the map.
@@ -187,7 +202,11 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
                     Some(position) => view! { <Detail position/> }.into_any(),
                     None => view! { <ResultList/> }.into_any(),
                 }}
-                // Under the list it downloads: the first screen is for results.
+                // Under the list it shares and downloads: the first screen is
+                // for results. (Not in the prerendered page: it needs the app.)
+                {(!embedded && !cfg!(feature = "ssr")).then(|| view! {
+                    <Share what=Shared::View link=Callback::new(move |()| state.full_view_url()) title=texts.app_title.to_owned()/>
+                })}
                 {(!embedded).then(|| view! { <Downloads/> })}
             </section>
             <MapPanel on_screen=map_on_screen/>

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Texts};
 use crate::load::{load_config_and_dataset, LoadError};
-use crate::ui::{EmbedGenerator, LoadFailed, Loading, SiteHeader};
+use crate::ui::{qr_param, EmbedGenerator, LoadFailed, Loading, QrCode, SiteHeader};
 
 /// The page's file, next to index.html (relative: the site works under any
 /// sub-path).
@@ -69,9 +69,14 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
         })
     };
     load();
+    // Opened for a QR code (the finder's "QR-Code für Aushang/Flyer"): that
+    // section first, filled in; else after the embed code.
+    let qr = qr_param();
+    let qr_first = qr.is_some();
     view! {
         <SiteHeader/>
         <main id="main">
+            {qr.map(|url| view! { <QrCode initial=url/> })}
             {move || match loaded.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Ok(places)) => view! { <EmbedGenerator places/> }.into_any(),
@@ -80,6 +85,7 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
                     view! { <LoadFailed error on_retry=load/> }.into_any()
                 }
             }}
+            {(!qr_first).then(|| view! { <QrCode/> })}
         </main>
     }
 }

@@ -20,6 +20,7 @@ pub mod pages;
 pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod qr;
 pub mod state;
 pub mod takeover;
 pub mod ui;

@@ -90,23 +90,14 @@ pub fn static_map(catalog: &Catalog, boundaries: &Boundaries) -> Result<String, 
 /// `index` with the prerendered view between the markers (replacing an
 /// earlier one) and `<html>` marked `class="prerendered"`.
 pub fn write_into_index(index: &str, body: &str, as_of: &str) -> Result<String, String> {
-    let start = index
-        .find(START)
-        .ok_or_else(|| format!("index.html has no {START} marker"))?;
-    let end = index[start..]
-        .find(END)
-        .map(|at| start + at)
-        .ok_or_else(|| format!("index.html has no {END} marker after {START}"))?;
-    let mut page = String::with_capacity(index.len() + body.len() + 200);
-    page.push_str(&index[..start + START.len()]);
-    page.push_str("<div id=\"prerendered\" data-prerendered=\"");
-    page.push_str(&escape_attribute(as_of));
-    page.push_str("\">");
     // Leptos marks where reactive text and children go, for hydration; this
     // page is replaced, never hydrated, so the markers are only bytes.
-    page.push_str(&body.replace("<!--<() />-->", "").replace("<!>", ""));
-    page.push_str("</div>");
-    page.push_str(&index[end..]);
+    let view = format!(
+        "<div id=\"prerendered\" data-prerendered=\"{}\">{}</div>",
+        escape_attribute(as_of),
+        body.replace("<!--<() />-->", "").replace("<!>", "")
+    );
+    let mut page = replace_between(index, START, END, &view)?;
     if !page.contains("<html lang=\"de\" dir=\"ltr\" class=\"prerendered\">") {
         page = page.replacen(
             "<html lang=\"de\" dir=\"ltr\">",
@@ -115,6 +106,28 @@ pub fn write_into_index(index: &str, body: &str, as_of: &str) -> Result<String, 
         );
     }
     Ok(page)
+}
+
+/// `page` with `content` between the markers `start` and `end` (replacing
+/// what was there), or an error naming the missing marker.
+pub fn replace_between(
+    page: &str,
+    start: &str,
+    end: &str,
+    content: &str,
+) -> Result<String, String> {
+    let from = page
+        .find(start)
+        .ok_or_else(|| format!("index.html has no {start} marker"))?;
+    let to = page[from..]
+        .find(end)
+        .map(|at| from + at)
+        .ok_or_else(|| format!("index.html has no {end} marker after {start}"))?;
+    Ok(format!(
+        "{}{content}{}",
+        &page[..from + start.len()],
+        &page[to..]
+    ))
 }
 
 fn escape_attribute(text: &str) -> String {

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use ia_core::pages::seo::SiteUrl;
 use ia_map::config::Config;
 use ia_map::load::Catalog;
-use ia_map::pages::{stylesheet_of, write_pages, Inputs};
+use ia_map::pages::{head_of_index, stylesheet_of, write_head_into_index, write_pages, Inputs};
 use ia_map::prerender::{render_finder, static_map, write_into_index, Boundaries};
 
 const USAGE: &str = "usage: ia-prerender DIST\n\nWrites the finder's first view (list, filters, static map, \"Stand\") into\nDIST/index.html from DIST/config.json's dataset (a relative path), or\nDIST/data/agencies.json, and DIST/data/boundaries/; and a page per agency\n(DIST/agentur/) and per Kreis (DIST/ort/) with preview images, QR codes,\nDIST/sitemap.xml and DIST/robots.txt. Run it again after replacing the\ndataset.\n\nThe site's public address (for canonical URLs, the sitemap and QR codes):\nthe environment variable IA_SITE_URL, else config.json's \"site_url\"\n(e.g. https://karte.example.org/integrationsagenturen/). Without it, the\npages leave out only what needs it.";
@@ -89,8 +89,8 @@ fn run(dist: &Path) -> Result<String, String> {
     let index = read(&index_path)?;
     let stylesheet = stylesheet_of(&index)
         .ok_or_else(|| format!("{}: no app-<hash>.css stylesheet", index_path.display()))?;
-    let page = write_into_index(&index, &body, &as_of)?;
-    std::fs::write(&index_path, &page).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let (title, description) = head_of_index(&index)
+        .ok_or_else(|| format!("{}: no <title> or meta description", index_path.display()))?;
     let pages = write_pages(
         dist,
         &Inputs {
@@ -101,8 +101,12 @@ fn run(dist: &Path) -> Result<String, String> {
             site,
             report_url: &report_url,
             stylesheet: &stylesheet,
+            index_head: (&title, &description),
         },
     )?;
+    let page = write_into_index(&index, &body, &as_of)?;
+    let page = write_head_into_index(&page, &pages.start_head)?;
+    std::fs::write(&index_path, &page).map_err(|e| format!("{}: {e}", index_path.display()))?;
     Ok(format!(
         "ia-prerender: {} agencies (Stand {as_of}; {n_skipped} records skipped) from {dataset_path} written into {} ({} bytes, static map {map_bytes} bytes); {pages}; in {:.1} s",
         n_agencies,

@@ -245,6 +245,32 @@ texts! {
         place_gap_directory,
         /// The link that reports a missing agency.
         place_gap_report,
+        /// The name of the view's share controls ("Diese Auswahl teilen").
+        share_view,
+        /// "Teilen" (with the Web Share API), and "Link kopieren" where the
+        /// browser has none.
+        share_agency,
+        copy_link,
+        /// Said in the result count's live region after copying.
+        link_copied,
+        /// Where the clipboard was refused: the link is shown selected.
+        copy_link_manually,
+        /// The label of that read-only link field.
+        share_link_label,
+        /// The link to the generator page's QR code for the shared address;
+        /// beside the result count, short.
+        qr_for_print,
+        qr_short,
+        /// On the printed list, before the filters in words ("Auswahl: …").
+        print_selection,
+        /// The generator page's QR-code section.
+        qr_title,
+        qr_intro,
+        qr_url_label,
+        qr_invalid,
+        qr_too_long,
+        qr_download_svg,
+        qr_download_png,
     }
     template {
         /// The button under a long list: show `n` more entries.
@@ -266,6 +292,8 @@ texts! {
         coverage_servicestellen(total_year, n, year),
         /// "Für Leverkusen haben wir noch keine Integrationsagentur erfasst."
         place_gap(place),
+        /// The QR code's text alternative.
+        qr_alt(url),
     }
     plural {
         n_found(n),
@@ -315,6 +343,11 @@ impl Texts {
 
     pub fn as_of(&self, iso: &str) -> String {
         fill(self.as_of, &[("date", &self.date(iso))])
+    }
+
+    /// The QR code's text alternative: "QR-Code mit der Adresse …".
+    pub fn qr_alt(&self, url: &str) -> String {
+        fill(self.qr_alt, &[("url", url)])
     }
 
     pub fn in_kreis(&self, kreis: &str) -> String {

@@ -1,13 +1,10 @@
 //! PNG files from SVG at build time (resvg, with DejaVu Sans embedded so the
 //! images look the same on every machine that runs `ia-prerender`), and the
-//! pages' QR codes (the `qrcode` crate). Native only (feature `ssr`): none of
+//! pages' QR codes as PNG (drawn by `crate::qr`). Native only (feature `ssr`): none of
 //! this is in the app's Wasm.
 
-use std::fmt::Write as _;
 use std::sync::Arc;
 
-use ia_core::pages::escape_html;
-use qrcode::{EcLevel, QrCode};
 use resvg::{tiny_skia, usvg};
 
 /// Turns SVG into PNG; holds the parsed fonts, so make one and reuse it.
@@ -97,46 +94,14 @@ fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     Ok(out)
 }
 
-/// Modules of white around a QR code (the standard's quiet zone).
-const QUIET: usize = 4;
-
 /// Pixels per module in the PNG: a 300–500 px image, sharp in print at
 /// a few centimetres.
 pub const QR_PNG_SCALE: f32 = 10.0;
 
-/// A QR code of `text` as SVG, one unit per module, black on white, with
-/// `label` as its text alternative. Error correction M (15 %): a printed
-/// code still reads with a smudge, and a page URL stays a small code.
-pub fn qr_svg(text: &str, label: &str) -> Result<String, String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-        .map_err(|e| e.to_string())?;
-    let n = code.width();
-    let colors = code.to_colors();
-    let side = n + 2 * QUIET;
-    let mut d = String::new();
-    for (i, color) in colors.iter().enumerate() {
-        if *color == qrcode::Color::Dark {
-            let _ = write!(d, "M{},{}h1v1h-1z", i % n + QUIET, i / n + QUIET);
-        }
-    }
-    Ok(format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{side}" height="{side}" viewBox="0 0 {side} {side}" shape-rendering="crispEdges" role="img" aria-label="{label}"><rect width="{side}" height="{side}" fill="#ffffff"/><path fill="#000000" d="{d}"/></svg>"##,
-        label = escape_html(label),
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_qr_code_is_a_square_of_modules_with_a_quiet_zone() {
-        let svg = qr_svg("https://k.example.org/agentur/a.html", "QR-Code <a>").unwrap();
-        assert!(svg.contains("aria-label=\"QR-Code &lt;a&gt;\""));
-        // Version 3 (29 modules) for a URL of this length at level M.
-        assert!(svg.contains("viewBox=\"0 0 37 37\""), "{}", &svg[..200]);
-        assert!(svg.contains("M4,4h1v1h-1z"), "the finder pattern's corner");
-    }
+    use crate::qr::qr_svg;
 
     #[test]
     fn svg_becomes_png_of_the_scaled_size() {

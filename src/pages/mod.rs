@@ -10,6 +10,7 @@
 //! components in [`views`]; [`image`] turns SVG into PNG.
 
 mod image;
+mod start;
 mod views;
 mod words;
 
@@ -23,7 +24,9 @@ use ia_core::pages::{self as core_pages, Place, UP};
 use ia_core::static_map::{rings_from_geojson, Dot, Ring, StaticMap};
 use ia_core::{Agency, DatasetMeta};
 
-pub use image::{qr_svg, Rasterizer, QR_PNG_SCALE};
+pub use crate::qr::qr_svg;
+pub use image::{Rasterizer, QR_PNG_SCALE};
+pub use start::{head_of_index, write_head_into_index};
 pub use views::SITE_NAME;
 
 use crate::i18n::german;
@@ -41,6 +44,8 @@ pub struct Inputs<'a> {
     pub report_url: &'a str,
     /// The app's hashed stylesheet (`app-<hash>.css`), which the pages share.
     pub stylesheet: &'a str,
+    /// `index.html`'s own title and description (for its link preview).
+    pub index_head: (&'a str, &'a str),
 }
 
 /// What was written, for the build's log.
@@ -53,6 +58,8 @@ pub struct Written {
     pub png_bytes: usize,
     pub largest_png: usize,
     pub sitemap: bool,
+    /// The start page's link-preview tags (`index.html`; see [`start`]).
+    pub start_head: String,
 }
 
 impl std::fmt::Display for Written {
@@ -336,6 +343,21 @@ pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
         sitemap.push((page, lastmod));
         written.place_pages += 1;
     }
+
+    let start_footer = footer(inputs.meta);
+    let start = start::Start {
+        land: &land,
+        kreise: &all_kreise,
+        dots: &all_dots,
+        footer: &start_footer,
+    };
+    let subtitle = start.subtitle();
+    save(
+        core_pages::START_IMAGE.into(),
+        &preview(start.preview(&subtitle))?,
+        &mut written,
+    )?;
+    written.start_head = start.head_tags(inputs.index_head, inputs.site.as_ref());
 
     let sitemap_path = dist.join("sitemap.xml");
     if let Some(site) = &inputs.site {

@@ -16,6 +16,7 @@ fn build(dataset: &[u8], site: Option<&str>) -> (tempdir::Dir, Written, Vec<Agen
             site: site.and_then(SiteUrl::parse),
             report_url: "mailto:daten@example.org",
             stylesheet: "app-0123abcd.css",
+            index_head: ("Finder", "Alle Agenturen."),
         },
     )
     .unwrap();
@@ -101,6 +102,18 @@ fn every_agency_and_every_kreis_gets_a_page_and_an_image() {
     assert!(sitemap.contains("<loc>https://k.example.org/ia/ort/koeln.html</loc>"));
     assert!(read(&dir, "robots.txt").contains("Sitemap: https://k.example.org/ia/sitemap.xml"));
     assert!(written.largest_png <= 100 * 1024, "{}", written.largest_png);
+    // The start page's preview image and its tags (written into index.html
+    // by ia-prerender).
+    assert!(dir.path().join(ia_core::pages::START_IMAGE).exists());
+    assert!(written.start_head.contains(
+        "<meta property=\"og:image\" content=\"https://k.example.org/ia/vorschau.png\">"
+    ));
+    assert!(written
+        .start_head
+        .contains("<link rel=\"canonical\" href=\"https://k.example.org/ia/\">"));
+    assert!(written
+        .start_head
+        .contains("<meta property=\"og:title\" content=\"Finder\">"));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use ia_core::evidence::stale_since;
 use ia_core::geo::format_fixed;
+use ia_core::query::encode_component;
 use ia_core::validate::{is_email, is_http_url, is_phone, phone_for_link};
 use ia_core::Agency;
 use leptos::html::H2;
@@ -11,7 +12,9 @@ use leptos::prelude::*;
 
 use crate::config::{report_link, Config};
 use crate::i18n::Texts;
+use crate::page::PageParams;
 use crate::state::FinderState;
+use crate::ui::share::{Share, Shared};
 
 #[component]
 pub fn Detail(position: usize) -> impl IntoView {
@@ -27,6 +30,10 @@ pub fn Detail(position: usize) -> impl IntoView {
     else {
         return ().into_any();
     };
+    let embedded = use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed
+        .embed;
     let heading = NodeRef::<H2>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
@@ -59,6 +66,11 @@ pub fn Detail(position: usize) -> impl IntoView {
                 <li><a class="action" href=osm_route_url(&agency) target="_blank" rel="noopener noreferrer">{texts.directions}</a></li>
                 <li><a class="action" href=format!("geo:{},{}", fixed5(agency.location.lat), fixed5(agency.location.lon))>{texts.open_in_map_app}</a></li>
             </ul>
+            // Its static page is the address to share (it works without the app).
+            {(!embedded).then(|| {
+                let page = ia_core::pages::agency_page(&encode_component(&agency.id));
+                view! { <Share what=Shared::Agency link=Callback::new(move |()| page.clone()) title=agency.name.clone()/> }
+            })}
             <p class="provenance">
                 {texts.source} ": "
                 {is_http_url(&agency.source_url).then(|| view! {
@@ -173,6 +185,33 @@ pub(crate) fn contact_links(agency: &Agency, texts: &'static Texts) -> impl Into
         view! { <li><a class="action" href=website.clone() target="_blank" rel="noopener noreferrer">{texts.website} " " {short_host(website)}</a></li> }
     });
     (phone, email, website)
+}
+
+/// The same contacts as one line of text ("Anrufen: 0221 … · E-Mail: … ·
+/// Website: www…"), for the printed list.
+pub(crate) fn contact_text(agency: &Agency, texts: &'static Texts) -> String {
+    let contact = &agency.contact;
+    [
+        contact
+            .phone
+            .as_ref()
+            .filter(|p| is_phone(p))
+            .map(|p| format!("{} {p}", texts.call)),
+        contact
+            .email
+            .as_ref()
+            .filter(|e| is_email(e))
+            .map(|e| format!("{} {e}", texts.write_email)),
+        contact
+            .website
+            .as_ref()
+            .filter(|w| is_http_url(w))
+            .map(|w| format!("{} {}", texts.website, short_host(w))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 pub(crate) fn osm_route_url(agency: &Agency) -> String {

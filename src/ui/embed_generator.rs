@@ -12,7 +12,6 @@ use ia_core::filter::PlaceOption;
 use ia_core::page::embed_query;
 use ia_core::UrlState;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::embed::HEIGHT_MESSAGE;
 use crate::i18n::{Lang, Texts};
@@ -105,18 +104,9 @@ pub fn EmbedGenerator(
     });
     let copy = move |_| {
         let text = snippet.get_untracked();
-        let clipboard = web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
-            .filter(|c| !c.is_undefined());
-        let write = clipboard.as_ref().and_then(|c| {
-            js_sys::Reflect::get(c, &"writeText".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        leptos::task::spawn_local(async move {
+            copied.set(super::copy_text(&text).await);
         });
-        if let (Some(clipboard), Some(write)) = (clipboard, write) {
-            let _ = write.call1(&clipboard, &text.into());
-            copied.set(true);
-        }
     };
 
     view! {

@@ -150,27 +150,24 @@ fn ResultItem(position: usize) -> impl IntoView {
     .into_any()
 }
 
-/// The agency's telephone, e-mail and website as links, written only into
-/// the prerendered page, where they show when the app does not run (no
-/// JavaScript, or it failed to start): the page then still serves as a
-/// complete directory. The running app shows them in the detail view.
+/// The agency's telephone, e-mail and website. In the prerendered page as
+/// links, shown when the app does not run (no JavaScript, or it failed to
+/// start), so the page still serves as a complete directory. In the running
+/// app as one line of text only on paper (the printed list says how to reach
+/// each agency; on screen the detail view has the links).
 fn contact_row(
     state: FinderState,
     position: usize,
     texts: &'static Texts,
 ) -> Option<impl IntoView> {
-    #[cfg(feature = "ssr")]
-    {
-        state.catalog.with_value(|c| {
-            let agency = c.agencies.get(position)?;
-            Some(view! { <ul class="actions result__contact nojs-only">{super::detail::contact_links(agency, texts)}</ul> })
+    state.catalog.with_value(|c| {
+        let agency = c.agencies.get(position)?;
+        Some(if cfg!(feature = "ssr") {
+            view! { <ul class="actions result__contact nojs-only">{super::detail::contact_links(agency, texts)}</ul> }.into_any()
+        } else {
+            view! { <p class="result__contact print-only">{super::detail::contact_text(agency, texts)}</p> }.into_any()
         })
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let _ = (state, position, texts);
-        None::<()>
-    }
+    })
 }
 
 /// "Street, PLZ City", leaving out what is unknown.

@@ -13,6 +13,8 @@ mod language;
 mod list;
 mod near;
 mod place_picker;
+mod qr_code;
+mod share;
 mod status;
 
 pub use detail::Detail;
@@ -23,4 +25,6 @@ pub use footer::Footer;
 pub use header::SiteHeader;
 pub use language::LanguageSwitcher;
 pub use list::ResultList;
+pub use qr_code::{qr_param, QrCode};
+pub use share::{copy_text, Share, ShareNote, Shared};
 pub use status::{LoadFailed, Loading, ResultSummary};

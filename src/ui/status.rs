@@ -9,6 +9,7 @@ use crate::config::{report_link_about, Config};
 use crate::i18n::Texts;
 use crate::load::LoadError;
 use crate::state::FinderState;
+use crate::ui::share::ShareNote;
 
 #[component]
 pub fn Loading() -> impl IntoView {
@@ -83,10 +84,20 @@ pub fn ResultSummary() -> impl IntoView {
         Some(place) => texts.place_gap(&place),
         None => texts.n_found(state.visible.with(Vec::len)),
     };
+    let note = use_context::<ShareNote>().expect("ShareNote is provided by Finder");
+    let as_of = state.catalog.with_value(|c| texts.as_of(&c.meta.as_of));
     view! {
         <h2 id="results-heading" class="visually-hidden">{texts.results_heading}</h2>
+        // On paper, what the list is: the data's date and the selection.
+        <div class="print-only print-head" data-testid="print-head">
+            <p>{as_of}</p>
+            <p>{texts.print_selection} ": " {move || selection(state, texts)}</p>
+        </div>
+        // The share confirmation (ui::share) is said here: one live region
+        // for the finder's messages.
         <p class="result-count" class:result-count--gap=move || state.empty_place.with(Option::is_some) role="status" aria-live="polite" data-testid="result-count">
             {count}
+            {move || note.0.get().map(|(_, note)| view! { " " <span class="share-note" data-testid="share-note">{note}</span> })}
         </p>
         {move || state.empty_place.get().and_then(place_of).map(|place| {
             let kreis_ags = match &place.filter {
@@ -139,4 +150,72 @@ pub fn ResultSummary() -> impl IntoView {
             <p class="notice" data-testid="skipped-notice">{texts.n_skipped(n_skipped)}</p>
         })}
     }
+}
+
+/// The current selection in words, for the printed list: "Stadt, Gemeinde
+/// oder Kreis: Köln · Angebote: Beratung", or "Ganz NRW" without filters.
+fn selection(state: FinderState, texts: &'static Texts) -> String {
+    state.url.with(|url| {
+        let filters = &url.filters;
+        let mut parts = Vec::new();
+        if let Some(place) = &filters.place {
+            // A kreisfreie Stadt's Kreis code (`place=05315`) has no option
+            // of its own: its name from the dataset's Kreise.
+            let label = state.catalog.with_value(|c| {
+                c.index
+                    .places()
+                    .iter()
+                    .find(|option| option.filter == *place)
+                    .map(|option| option.label(texts.kreis_suffix))
+                    .or_else(|| match place {
+                        PlaceFilter::Kreis(ags) => c
+                            .meta
+                            .kreise
+                            .iter()
+                            .find(|k| k.ags == *ags)
+                            .map(|k| k.name.clone()),
+                        PlaceFilter::Municipality(_) => None,
+                    })
+            });
+            parts.extend(label.map(|label| format!("{}: {label}", texts.place_label)));
+        }
+        if !filters.text.trim().is_empty() {
+            parts.push(format!("{}: {}", texts.search_label, filters.text.trim()));
+        }
+        if let Some(near) = &url.near {
+            let radius = url
+                .radius_km
+                .map(|r| format!(", {} {}", texts.radius_label, texts.radius_km(r)))
+                .unwrap_or_default();
+            parts.push(format!("{}: {near}{radius}", texts.near_label));
+        }
+        if filters.antidiscrimination {
+            parts.push(texts.sada_only.to_owned());
+            let topics: Vec<&str> = filters.topics.iter().map(|&t| texts.topic(t)).collect();
+            if !topics.is_empty() {
+                parts.push(format!("{}: {}", texts.topics_legend, topics.join(", ")));
+            }
+        }
+        let offers: Vec<&str> = filters.offers.iter().map(|&o| texts.offer(o)).collect();
+        if !offers.is_empty() {
+            parts.push(format!("{}: {}", texts.offers_legend, offers.join(", ")));
+        }
+        let umbrellas: Vec<&str> = filters
+            .umbrellas
+            .iter()
+            .map(|&u| texts.umbrella(u))
+            .collect();
+        if !umbrellas.is_empty() {
+            parts.push(format!(
+                "{}: {}",
+                texts.umbrellas_legend,
+                umbrellas.join(", ")
+            ));
+        }
+        if parts.is_empty() {
+            texts.place_all.to_owned()
+        } else {
+            parts.join(" · ")
+        }
+    })
 }

@@ -158,6 +158,20 @@ test('the embed generator (its same-origin preview iframe) and embed mode cause 
   expect(await violations()).toEqual([]);
 });
 
+test('sharing a view and drawing its QR code (SVG on screen, PNG through a canvas) cause no violation', async ({ page }) => {
+  const violations = await recordViolations(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+  await page.goto(`${base}?sada=1`);
+  await waitForFinder(page);
+  await page.getByTestId('share-view').getByRole('button').click();
+  await expect(page.getByTestId('share-note')).toBeVisible();
+  await page.goto(`${base}generator.html?qr=${encodeURIComponent(`${base}?sada=1`)}`);
+  await expect(page.getByTestId('qr-svg').locator('svg')).toBeVisible();
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('qr-download-png').click()]);
+  expect(png.suggestedFilename()).toBe('qr-code.png');
+  expect(await violations()).toEqual([]);
+});
+
 test('the policy is enforced: an injected inline script and a style attribute are blocked', async ({ page }) => {
   allowErrors(page, /Content Security Policy/);
   const violations = await recordViolations(page);

@@ -57,6 +57,10 @@ pub fn place_image(slug: &str) -> String {
     format!("{PLACE_DIR}/{slug}.png")
 }
 
+/// The start page's (`index.html`'s) preview image, next to it: every
+/// agency on the map of NRW.
+pub const START_IMAGE: &str = "vorschau.png";
+
 /// The app opened at an agency, from a page: `../?agency=<id>`.
 pub fn app_at_agency(id: &str) -> String {
     format!("{UP}?agency={id}")

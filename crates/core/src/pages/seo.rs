@@ -81,6 +81,16 @@ impl Head<'_> {
             "<meta name=\"description\" content=\"{}\">",
             e(self.description)
         );
+        html.push_str(&self.link_preview_html(site, up));
+        html
+    }
+
+    /// The tags besides `<title>` and the meta description: canonical (with
+    /// a site address), Open Graph and Twitter card. For a page whose title
+    /// and description are already written (the app's `index.html`).
+    pub fn link_preview_html(&self, site: Option<&SiteUrl>, up: &str) -> String {
+        let mut html = String::new();
+        let e = escape_html;
         let image = match site {
             Some(site) => site.join(self.image),
             None => format!("{up}{}", self.image),
