@@ -99,7 +99,7 @@ pub fn Share(
     view! {
         <div class="share" role=group.map(|_| "group") aria-label=group data-testid=testid>
             <button type="button" class="link-button share__button" on:click=on_click>{label}</button>
-            <a class="share__qr" href=qr target="_blank" rel="noopener">{qr_label}</a>
+            <a class="share__qr" href=qr target="_blank" rel="noopener noreferrer">{qr_label}</a>
             // Beside the button for the eye; the result count's live region says it.
             {move || note.0.get().filter(|(of, _)| *of == what).map(|(_, note)| view! { <span class="share__note" aria-hidden="true">{note}</span> })}
             {move || manual.get().map(|url| {

@@ -64,7 +64,7 @@ async function expectSafeLinks(page: Page) {
   );
   expect(links.length).toBeGreaterThan(0);
   for (const link of links) {
-    expect(link.href, JSON.stringify(link)).toMatch(/^(generator\.html$|agentur\/[a-z0-9-]+\.html$|https?:\/\/|tel:\+?\d+$|mailto:[^\s<>"]+$|geo:-?\d+\.\d+,-?\d+\.\d+$|#)/);
+    expect(link.href, JSON.stringify(link)).toMatch(/^(generator\.html$|generator\.html\?qr=https?%3A%2F%2F[^\s<>\"]+$|agentur\/[a-z0-9-]+\.html$|https?:\/\/|tel:\+?\d+$|mailto:[^\s<>"]+$|geo:-?\d+\.\d+,-?\d+\.\d+$|#)/);
     if (link.target === '_blank' || (link.inApp && /^https?:/.test(link.href))) {
       expect(link.rel.split(/\s+/), JSON.stringify(link)).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
     }
