@@ -9,7 +9,7 @@ use ia_core::parse_dataset;
 use ia_map::load::{Catalog, LoadError};
 use ia_map::page::PageParams;
 use ia_map::state::FinderState;
-use ia_map::ui::{FilterPanel, LoadFailed, ResultList, ResultSummary};
+use ia_map::ui::{FilterPanel, LoadFailed, ResultList, ResultSummary, ShareNote};
 use leptos::prelude::*;
 use leptos::task::tick;
 use leptos_router::components::Router;
@@ -69,14 +69,15 @@ async fn load_error_shows_reason_and_retries() {
 }
 
 /// The finder's sidebar with the contexts the app provides: the texts and
-/// the page's parameters (`App`), then the config and the finder's state
-/// (`Finder`).
+/// the page's parameters (`App`), then the config, the finder's state and the
+/// share confirmation (`Finder`).
 #[component]
 fn Harness() -> impl IntoView {
     provide_context(ia_map::i18n::german());
     provide_context(ia_map::page::keep(PageParams::default()));
     provide_context(ia_map::config::Config::default());
     provide_context(FinderState::new(catalog()));
+    provide_context(ShareNote(RwSignal::new(None)));
     view! {
         <FilterPanel/>
         <ResultSummary/>
