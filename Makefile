@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-e2e test-engines lint data boundaries bench twiggy
+.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-size test-html test-e2e test-engines lint data boundaries bench bench-specs twiggy
 
 setup:
 	@bash scripts/setup.sh
@@ -19,8 +19,9 @@ serve: build
 	@node tests/e2e/server.mjs --root dist --port $(PORT)
 
 ## Runs every test: lint, native, data, the scripts' own, wasm component, size,
-## end-to-end in Chromium, then the engine journeys in Firefox ESR and WebKitGTK.
-test: setup lint test-native test-data test-scripts test-wasm build test-size test-e2e test-engines
+## the W3C HTML checker, end-to-end in Chromium, then the engine journeys in
+## Firefox ESR and WebKitGTK.
+test: setup lint test-native test-data test-scripts test-wasm build test-size test-html test-e2e test-engines
 
 lint:
 	cargo fmt --all --check
@@ -51,6 +52,10 @@ test-wasm:
 
 test-size:
 	node scripts/size-report.mjs dist
+
+## The W3C Nu Html Checker (npm vnu-jar, Debian's Java) on the five kinds of page in dist/.
+test-html:
+	node --test tests/html/
 
 test-e2e:
 	npx playwright test

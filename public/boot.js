@@ -1,15 +1,15 @@
 // Starts the app without inline script (CSP: script-src 'self'): Trunk.toml's
-// pattern_script names the hashed files in <meta name="ia-app">. If the app
-// cannot start (files gone after a deploy, no WebAssembly), the page says so.
-const app = document.querySelector('meta[name="ia-app"]').dataset;
+// pattern_script names the hashed files in <meta name="ia-app" content="JS WASM">.
+// If the app cannot start (files gone after a deploy, no WebAssembly), the page says so.
+const [js, wasm] = document.querySelector('meta[name="ia-app"]').content.split(' ');
 // A page with a prerendered first view paints it first; the app's code
 // loads right after (scripts/minify-glue.mjs drops its preload links).
 if (document.getElementById('prerendered')) {
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 try {
-  const { default: init } = await import(new URL(app.js, document.baseURI).href);
-  await init({ module_or_path: new URL(app.wasm, document.baseURI).href });
+  const { default: init } = await import(new URL(js, document.baseURI).href);
+  await init({ module_or_path: new URL(wasm, document.baseURI).href });
 } catch (error) {
   // A prerendered first view then shows as it does without JavaScript.
   document.documentElement.classList.remove('pending');

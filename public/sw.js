@@ -12,12 +12,16 @@ const GENERATOR = new URL('generator.html', SCOPE).href;
 const PAGES = [SCOPE.href, GENERATOR, new URL('pflege.html', SCOPE).href];
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
-// Same-origin files a page (index.html, generator.html) names. The
-// prerendered list links every agency as `?agency=…`: views of the page
-// itself, not files.
+// Same-origin files a page (index.html, generator.html) names: its links and
+// scripts, and the app's glue and Wasm in <meta name="ia-app" content="JS WASM">
+// (Trunk.toml). The prerendered list links every agency as `?agency=…`: views
+// of the page itself, not files.
 const named = (html) =>
   new Set(
-    [...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:?][^"#:]*)"/g)].map(([, url]) => new URL(url, SCOPE).href),
+    [
+      ...[...html.matchAll(/\b(?:href|src)="([^"#:?][^"#:]*)"/g)].map(([, url]) => url),
+      ...(/<meta name="ia-app" content="([^"]*)"/.exec(html)?.[1].split(' ') ?? []),
+    ].map((url) => new URL(url, SCOPE).href),
   );
 const fresh = (url) => new Request(new URL(url, SCOPE), { cache: 'no-cache' });
 const keep = (event, request, response) => {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, idempotently and fast when
 # already installed: Debian Chromium + ChromeDriver, Firefox ESR + WebKitGTK's
-# WebDriver under Xvfb with geckodriver (the engine tests), the wasm32 target, Trunk,
-# wasm-bindgen-cli (the exact version in Cargo.lock), npm packages, and the
-# vendored Leaflet files. Only package registries are used (no GitHub, no CDN).
+# WebDriver under Xvfb with geckodriver (the engine tests), Java for the W3C HTML
+# checker, the wasm32 target, Trunk, wasm-bindgen-cli (the exact version in
+# Cargo.lock), npm packages, and the vendored Leaflet files. Only package
+# registries are used (no GitHub, no CDN).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,6 +58,17 @@ WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION" ]; then
     log "installing wasm-bindgen-cli $WBG_VERSION (about 2 minutes)"
     cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
+fi
+
+# The W3C Nu Html Checker (npm vnu-jar, `make test-html`) runs on Java 11 or
+# later, from Debian. Installed before the npm packages: vnu-jar's install
+# script downloads a Java runtime when it finds none (this project downloads
+# nothing but packages).
+if ! java -version 2>&1 | grep -Eq 'version "(1[1-9]|[2-9][0-9])'; then
+    log "installing Debian default-jre-headless (Java for the HTML checker)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq default-jre-headless >/dev/null
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -87,12 +87,14 @@ function* files(dir) {
   }
 }
 
-// The same-origin files a page names (as public/sw.js reads them).
+// The same-origin files a page names (as public/sw.js reads them): links,
+// scripts, and the app's glue and Wasm in <meta name="ia-app" content="JS WASM">.
 const named = (page) => {
   const file = join(dist, page);
   if (!existsSync(file)) return new Set();
   const html = readFileSync(file, 'utf8');
-  return new Set([...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:]+)"/g)].map(([, url]) => url.replace(/^\.\//, '')));
+  const app = /<meta name="ia-app" content="([^"]*)"/.exec(html)?.[1].split(' ') ?? [];
+  return new Set([...[...html.matchAll(/\b(?:href|src)="([^"#:]+)"/g)].map(([, url]) => url), ...app].map((url) => url.replace(/^\.\//, '')));
 };
 const finderFiles = named('index.html');
 // The generator's own files: its page and what only it names (its Wasm and glue).

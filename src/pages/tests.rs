@@ -132,6 +132,7 @@ fn a_place_without_agencies_says_so_and_names_the_nearest() {
     assert!(html.contains("Die nächsten Integrationsagenturen"));
     assert_eq!(html.matches("class=\"page-entry\"").count(), 3);
     assert!(html.contains(" km entfernt"));
+    assert_no_level_skipped(&html);
     let full = kreise
         .iter()
         .find(|p| !ia_core::pages::agencies_in(p, &agencies).is_empty())
@@ -146,6 +147,26 @@ fn a_place_without_agencies_says_so_and_names_the_nearest() {
         html.matches("<li><a href=\"").count() >= 53,
         "all places linked"
     );
+    assert_no_level_skipped(&html);
+}
+
+/// Each heading is at most one level below the one before it (the entries
+/// of a place's own list are `h2`, the nearest ones' `h3` under their `h2`).
+fn assert_no_level_skipped(html: &str) {
+    let levels: Vec<u8> = html
+        .match_indices("<h")
+        .filter_map(|(at, _)| match html.as_bytes().get(at + 2..at + 4) {
+            Some([digit @ b'1'..=b'6', b' ' | b'>']) => Some(digit - b'0'),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels.first(), Some(&1), "{levels:?}");
+    for pair in levels.windows(2) {
+        assert!(
+            pair[1] <= pair[0] + 1,
+            "a heading level skipped: {levels:?}"
+        );
+    }
 }
 
 #[test]

@@ -146,13 +146,21 @@ pub fn agency_page(texts: &'static Texts, data: AgencyPageData) -> String {
 }
 
 /// One entry of a place page's list: the name as a link to the agency's
-/// page, carrier, address, badge and contact links.
-fn entry(agency: &Agency, texts: &'static Texts, km: Option<f64>) -> impl IntoView {
+/// page, carrier, address, badge and contact links. The name is a heading
+/// one level under the list's: `h2` right under the page's `h1`, `h3` under
+/// the "nearest" `h2` (no level skipped: tests/html/validate.test.mjs).
+fn entry(agency: &Agency, texts: &'static Texts, km: Option<f64>, under_h2: bool) -> impl IntoView {
     let href = format!("{UP}{}", pages::agency_page(&agency.id));
     let address = crate::ui::detail::address_lines(agency).join(", ");
+    let link = view! { <a href=href>{agency.name.clone()}</a> };
+    let name = if under_h2 {
+        view! { <h3 class="page-entry__name" lang="de">{link}</h3> }.into_any()
+    } else {
+        view! { <h2 class="page-entry__name" lang="de">{link}</h2> }.into_any()
+    };
     view! {
         <li class="page-entry">
-            <h3 class="page-entry__name" lang="de"><a href=href>{agency.name.clone()}</a></h3>
+            {name}
             <p class="result__more">{agency.carrier.clone()}</p>
             <p class="result__more">{address}</p>
             {km.map(|km| view! { <p class="result__distance">{format_km(km, ',', "km")} " entfernt"</p> })}
@@ -208,7 +216,7 @@ pub fn place_page(texts: &'static Texts, data: PlacePageData) -> String {
     render(move || {
         let entries = agencies
             .iter()
-            .map(|(agency, km)| entry(agency, texts, *km))
+            .map(|(agency, km)| entry(agency, texts, *km, !has_own))
             .collect_view();
         view! {
             <PageFrame texts meta trail=Vec::new() current=title.clone()>

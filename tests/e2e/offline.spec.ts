@@ -195,8 +195,10 @@ test('the cache holds only public files of the app: no tiles, nothing from other
     const html = readFileSync(join(served.root, 'index.html'), 'utf8');
     // (Not the list's `?agency=` links, views of the page itself, nor the
     // footer's link to the generator's page, which residents never download.)
-    const named = [...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:?][^"#:]*)"/g)]
-      .map(([, url]) => new URL(url, served.url).href)
+    const app = /<meta name="ia-app" content="([^"]*)"/.exec(html)![1].split(' ');
+    expect(app, 'the app\'s glue and Wasm in <meta name="ia-app">').toHaveLength(2);
+    const named = [...[...html.matchAll(/\b(?:href|src)="([^"#:?][^"#:]*)"/g)].map(([, url]) => url), ...app]
+      .map((url) => new URL(url, served.url).href)
       .filter((url) => !url.endsWith('/generator.html'));
     const config = JSON.parse(readFileSync(join(served.root, 'config.json'), 'utf8'));
     for (const url of [...named, `${served.url}config.json`, new URL(config.dataset_url, served.url).href, new URL(config.outline_url, served.url).href]) {
