@@ -215,6 +215,10 @@ pub fn MapPanel(
 /// its own: the work that follows the dataset's arrival is two shorter tasks
 /// instead of one long one, and the list can be painted in between (real
 /// data, 4x slowed CPU: longest task 240 → 140 ms, list about 60 ms sooner).
+///
+/// The container's `data-map` says where this stands, once decided:
+/// `off-screen` (not made while not shown), `loading` (Leaflet's script),
+/// `ready` or `failed`. Tests wait for it rather than for time to pass.
 fn create_when_on_screen(
     panel: Panel,
     container: NodeRef<Div>,
@@ -227,6 +231,9 @@ fn create_when_on_screen(
             return;
         };
         if !on_screen.get() {
+            if panel.handles.with_value(Option::is_none) {
+                mark(&element, "off-screen");
+            }
             return;
         }
         let element: web_sys::HtmlElement = element.unchecked_into();
@@ -245,13 +252,18 @@ fn create_when_on_screen(
                     crate::takeover::drop_static_map(&element);
                     panel.handles.set_value(Some(created));
                     panel.ready.set(true);
+                    mark(&element, "ready");
                 }
                 Err(err) => {
                     leptos::logging::warn!("the map could not be created: {err:?}");
                     panel.failed.set(true);
+                    mark(&element, "failed");
                 }
             }
         };
+        if panel.handles.with_value(Option::is_none) && !panel.failed.get_untracked() {
+            mark(&element, "loading");
+        }
         leptos::task::spawn_local(async move {
             // Leaflet's script is loaded when the map is first on screen, not
             // on the first view's way (42 KB gzip; on phones only after "Karte").
@@ -260,11 +272,17 @@ fn create_when_on_screen(
                     "Leaflet could not be loaded ({err:?}); the map is not shown"
                 );
                 panel.failed.try_set(true);
+                mark(&element, "failed");
                 return;
             }
             js::in_next_task(move || create(element));
         });
     });
+}
+
+/// Sets the map container's `data-map` (see [`create_when_on_screen`]).
+fn mark(container: &web_sys::Element, stage: &str) {
+    let _ = container.set_attribute("data-map", stage);
 }
 
 /// The background is drawn when no tiles are shown (none configured, not

@@ -70,24 +70,39 @@ pub fn Share(
         }
     });
     let title = StoredValue::new(title);
-    let on_click = move |_| {
+    let on_click = move |event: web_sys::MouseEvent| {
         let url = absolute(&link.run(()));
         let title = title.get_value();
+        // The button's `data-outcome` says how the last click ended (shared,
+        // cancelled, copied, manual): tests wait for it, not for time to pass.
+        // (The click's target is the button: it holds only text.)
+        let button = event
+            .target()
+            .map(JsCast::unchecked_into::<web_sys::Element>);
+        let outcome = move |outcome: &str| {
+            if let Some(button) = &button {
+                let _ = button.set_attribute("data-outcome", outcome);
+            }
+        };
         leptos::task::spawn_local(async move {
             note.0.set(None);
             match share(&url, &title).await {
-                Some(Ok(())) => return,
+                Some(Ok(())) => return outcome("shared"),
                 // Cancelled by the user: nothing to say.
-                Some(Err(error)) if error_name(&error) == "AbortError" => return,
+                Some(Err(error)) if error_name(&error) == "AbortError" => {
+                    return outcome("cancelled")
+                }
                 // No share sheet, or it failed: copy instead.
                 Some(Err(_)) | None => {}
             }
             if copy_text(&url).await {
                 manual.set(None);
                 note.0.set(Some((what, texts.link_copied)));
+                outcome("copied");
             } else {
                 manual.set(Some(url));
                 note.0.set(Some((what, texts.copy_link_manually)));
+                outcome("manual");
             }
         });
     };

@@ -135,7 +135,10 @@ test('with tiles=click no tile is requested before the user asks', async ({ page
   });
   await page.goto('./?embed=1&tiles=click');
   await expect(page.locator('.ia-marker').first()).toBeAttached();
-  await page.waitForTimeout(500);
+  // The map is made and waits for the visitor: no tile layer, no tile image.
+  await expect(page.locator('.map')).toHaveAttribute('data-map', 'ready');
+  await expect(page.getByRole('button', { name: 'Stadtplan laden' })).toBeVisible();
+  await expect(page.locator('.leaflet-tile')).toHaveCount(0);
   expect(tileRequests).toEqual([]);
   await page.getByRole('button', { name: 'Stadtplan laden' }).click();
   await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
@@ -239,7 +242,8 @@ test('an old generator address (?view=embed) leads to its page, keeping the othe
 });
 
 test('each page loads its own Wasm; the finder requests nothing of the generator', async ({ page }) => {
-  const scripts = (html: string) => [...html.matchAll(/data-(?:js|wasm)="([^"]+)"/g)].map(([, url]) => url);
+  // The app's glue and Wasm, as Trunk.toml's <meta name="ia-app" content="JS WASM"> names them.
+  const scripts = (html: string) => /<meta name="ia-app" content="([^"]+)"/.exec(html)?.[1].split(' ') ?? [];
   const finder = scripts(await (await page.request.get('./')).text());
   const generator = scripts(await (await page.request.get('./generator.html')).text());
   expect(finder).toEqual([expect.stringMatching(/^\.\/ia-map-[0-9a-f]+\.js$/), expect.stringMatching(/^\.\/ia-map-[0-9a-f]+_bg\.wasm$/)]);

@@ -244,8 +244,8 @@ test('on a phone the list comes first and the map is one tap away', async ({ pag
   await expect(page.getByTestId('results')).toBeVisible();
   // The map is made only when it is first shown: no Leaflet map, no markers
   // and no outline (index.html preloads it for the wide layout only) while
-  // the list is on screen.
-  await page.waitForTimeout(300);
+  // the list is on screen. The app marks that it decided so (src/map/mod.rs).
+  await expect(page.locator('.map')).toHaveAttribute('data-map', 'off-screen');
   await expect(page.locator('.leaflet-container')).toHaveCount(0);
   await expect(page.locator('.ia-marker')).toHaveCount(0);
   expect(outlineRequests).toEqual([]);
@@ -272,9 +272,10 @@ test('a phone turned to the wide layout gets its map without a tap', async ({ pa
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./');
   await waitForFinder(page);
-  await page.waitForTimeout(300);
+  await expect(page.locator('.map')).toHaveAttribute('data-map', 'off-screen');
   await expect(page.locator('.leaflet-container')).toHaveCount(0);
   await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(page.locator('.map')).toHaveAttribute('data-map', 'ready');
   await expect(page.locator('.ia-marker').first()).toBeVisible();
   await expect(page.locator('.leaflet-overlay-pane path')).not.toHaveCount(0);
 });

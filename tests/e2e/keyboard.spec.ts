@@ -287,9 +287,19 @@ test('arrow keys in the language select do not reload the page; a button applies
   await tabTo(page, '#lang-switch', 3);
   let loads = 0;
   page.on('load', () => loads++);
+  // Every `change` of the select, seen after the page's own handlers (on the
+  // window, last on the way up), and every navigation the page starts (the
+  // Navigation API's `navigate` fires as a script starts one, in that handler).
+  await page.evaluate(() => {
+    const seen = ((window as any).__seen = { changes: 0, navigations: [] as string[] });
+    addEventListener('change', () => seen.changes++);
+    (window as any).navigation.addEventListener('navigate', (event: any) => seen.navigations.push(event.destination.url));
+  });
   // Русский is the last of the eight languages.
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');
-  await page.waitForTimeout(500);
+  // Each arrow key changed the closed select and its `change` was handled.
+  await expect.poll(() => page.evaluate(() => (window as any).__seen.changes)).toBe(7);
+  expect(await page.evaluate(() => (window as any).__seen.navigations)).toEqual([]);
   expect(loads).toBe(0);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.locator('#lang-switch')).toBeFocused();

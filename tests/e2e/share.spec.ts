@@ -143,8 +143,10 @@ test('a cancelled share sheet says nothing and copies nothing', async ({ page })
   });
   await page.goto('./');
   await waitForFinder(page);
-  await page.getByTestId('share-view').getByRole('button', { name: 'Teilen', exact: true }).click();
-  await page.waitForTimeout(200);
+  const button = page.getByTestId('share-view').getByRole('button', { name: 'Teilen', exact: true });
+  await button.click();
+  // The app marks how the click ended (src/ui/share.rs).
+  await expect(button).toHaveAttribute('data-outcome', 'cancelled');
   expect(await page.evaluate(() => (window as any).__copied)).toEqual([]);
   await expect(page.getByTestId('share-note')).toHaveCount(0);
 });
