@@ -215,3 +215,14 @@ test.describe('Leaflet fails to load (vendor/leaflet/leaflet.js 404)', () => {
     await expect(page.locator('.map-wrap [role="status"]')).toContainText('Karte');
   });
 });
+
+// The fixtures' page.goto waits for the app to take over; a page where it
+// never does (here its Wasm never arrives) fails right there, saying so.
+test('a page whose app never starts fails the navigation with what it shows', async ({ page }) => {
+  await page.route(/\.wasm$/, () => {});
+  const failed = await page.goto('./', { timeout: 3_000 }).then(
+    () => null,
+    (error: Error) => error.message,
+  );
+  expect(failed).toMatch(/the app did not take over the prerendered view .* in time; the page: \{"address":"http:\/\/127\.0\.0\.1:\d+\/","htmlClass":"[^"]*\bjs\b/);
+});

@@ -27,21 +27,35 @@ export const test = base.extend({
     // The release build's page shows a prerendered view until the app takes
     // over (src/takeover.rs): a test acts on the app, so every navigation
     // waits for that (or for a page where no app will come: no scripts, no
-    // prerendered view, or the app failed). `gotoBeforeApp` does not wait.
+    // prerendered view, or the app failed). A page that never gets there
+    // fails here, with what it shows, after 15 s or the navigation's own
+    // `timeout` where one is given. `gotoBeforeApp` does not wait.
     const goto = page.goto.bind(page);
     (page as Page & { __goto?: typeof goto }).__goto = goto;
     page.goto = async (url, options) => {
       const response = await goto(url, options);
-      await page
-        .waitForFunction(
+      try {
+        await page.waitForFunction(
           () =>
             !document.documentElement.classList.contains('js') ||
             !document.getElementById('prerendered') ||
             document.documentElement.dataset.app !== undefined,
           undefined,
-          { timeout: 15_000 },
-        )
-        .catch(() => {});
+          { timeout: options?.timeout ?? 15_000 },
+        );
+      } catch (error) {
+        const shown = await page
+          .evaluate(() => ({
+            address: location.href,
+            htmlClass: document.documentElement.className,
+            boot: document.getElementById('boot')?.textContent?.trim() ?? null,
+          }))
+          .catch((reason) => `(the page could not be read: ${reason})`);
+        throw new Error(
+          `page.goto(${url}): the app did not take over the prerendered view (no data-app on <html>) in time; ` +
+            `the page: ${JSON.stringify(shown)}; console errors so far: ${JSON.stringify(errors)}; ${(error as Error).message.split('\n')[0]}`,
+        );
+      }
       return response;
     };
     await use(page);
