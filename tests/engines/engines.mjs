@@ -102,10 +102,36 @@ const MINIBROWSER = [
 ].find((path) => existsSync(path));
 
 /**
+ * The page's own record of what went wrong in it, for every engine (WebKit's
+ * driver reports nothing itself): run with executeScript in the current
+ * document, it keeps uncaught errors (`error` on the window), unhandled
+ * promise rejections and console.error calls in `window.__iaErrors`
+ * (installing twice does nothing). It sees what happens once it is there: a
+ * journey installs it as soon as driver.get returns (after the load event),
+ * and a page whose start went wrong shows as one the app never took over
+ * (the journeys wait for data-app="ready"). Read with ERROR_PROBE_TAKE.
+ */
+export const ERROR_PROBE_INSTALL = `
+  if (!window.__iaErrors) {
+    const errors = (window.__iaErrors = []);
+    const text = (value) => (value instanceof Error ? value.name + ': ' + value.message : String(value));
+    addEventListener('error', (event) => errors.push('uncaught: ' + text(event.error ?? event.message)));
+    addEventListener('unhandledrejection', (event) => errors.push('unhandled rejection: ' + text(event.reason)));
+    const original = console.error;
+    console.error = function (...args) {
+      errors.push('console.error: ' + args.map(text).join(' '));
+      return original.apply(this, args);
+    };
+  }`;
+/** Returns the errors the probe kept in the current document since the last call, and forgets them. */
+export const ERROR_PROBE_TAKE = 'return window.__iaErrors ? window.__iaErrors.splice(0) : null';
+
+/**
  * The two engines. Each `start({ scripts })` gives
  * `{ driver, errors(), clearErrors(), quit() }`; `errors()` is every console
- * error and uncaught exception since the last clearErrors(), or null where the
- * engine cannot report them.
+ * error and uncaught exception the driver reported since the last
+ * clearErrors(), or null where it cannot report them (then only the page's
+ * own record, ERROR_PROBE_INSTALL, has them).
  */
 export const ENGINES = {
   firefox: {
@@ -155,10 +181,11 @@ export const ENGINES = {
       if (!MINIBROWSER) throw new Error('no WebKitGTK MiniBrowser (apt-get install webkit2gtk-driver)');
       if (!process.env.DISPLAY) throw new Error('WebKitGTK needs an X display: run under xvfb-run');
       const port = await freePort();
-      // The page's console cannot be read here: WebKitWebDriver 2.50 has no
+      // The driver cannot report the page's console: WebKitWebDriver 2.50 has no
       // BiDi (webSocketUrl fails to match) and no log endpoint, and MiniBrowser's
       // --enable-write-console-messages-to-stdout writes nothing for a page
-      // under automation (tried, also with its stdout moved to stderr).
+      // under automation (tried, also with its stdout moved to stderr). The
+      // journeys read the page's own record instead (ERROR_PROBE_INSTALL).
       const service = spawn('WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
         stdio: ['ignore', 'ignore', 'inherit'],
         // The tests read German texts; WebKitGTK takes the UI language from the

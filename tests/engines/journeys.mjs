@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { By, Key } from 'selenium-webdriver';
 import { cropPng } from './png.mjs';
-import { DIST, ENGINES, gone, serve, servedDataset, setViewport, until } from './engines.mjs';
+import { DIST, ENGINES, ERROR_PROBE_INSTALL, ERROR_PROBE_TAKE, gone, serve, servedDataset, setViewport, until } from './engines.mjs';
 
 const OUT = 'test-output/engines';
 
@@ -48,6 +48,26 @@ export function journeys(key) {
     });
 
     const js = (script, ...args) => driver.executeScript(script, ...args);
+    // What the pages' own error records (ERROR_PROBE_INSTALL) held, gathered
+    // before each page is left and when a journey checks.
+    let pageErrors = [];
+    /** Moves the current document's recorded errors into pageErrors. */
+    async function gather() {
+      const found = await js(ERROR_PROBE_TAKE).catch(() => null);
+      if (found) pageErrors.push(...found);
+    }
+    /** Loads `url` and puts the error record into the new page at once. */
+    async function go(url) {
+      await gather();
+      await driver.get(url);
+      await js(ERROR_PROBE_INSTALL);
+    }
+    /** Forgets every error seen so far, the driver's and the pages'. */
+    async function clearErrors() {
+      session.clearErrors();
+      await gather();
+      pageErrors = [];
+    }
     const visible = () => js("return document.querySelectorAll('[data-testid=results] li:not([hidden])').length");
     const markerTotal = () =>
       js("return [...document.querySelectorAll('.ia-marker')].reduce((n, m) => n + Number(m.getAttribute('data-count') ?? 0), 0)");
@@ -57,7 +77,7 @@ export function journeys(key) {
     /** Loads `url` and waits until the app has taken over the prerendered view (src/takeover.rs). */
     async function open(url, { width = 1280, height = 800 } = {}) {
       await setViewport(driver, width, height);
-      await driver.get(url);
+      await go(url);
       await until(() => js("return document.documentElement.dataset.app === 'ready' && !!document.querySelector('[data-testid=results]')"), 'the app');
     }
 
@@ -69,10 +89,15 @@ export function journeys(key) {
       await until(() => js("return document.querySelector('details.more-filters').open"), 'the filter fold to open');
     }
 
-    /** Console errors of the journey, where the engine reports them. */
-    function expectNoErrors() {
-      if (session.errors() === null) return;
-      const errors = session.errors().filter((line) => !/Failed to load resource|tile\.openstreetmap\.org|sgx\.geodatenzentrum\.de/.test(line) || /127\.0\.0\.1/.test(line));
+    /**
+     * The journey's errors: the page's own record (every engine) and, where
+     * the driver reports them (Firefox, over BiDi), the console's errors.
+     */
+    async function expectNoErrors() {
+      await gather();
+      const errors = [...(session.errors() ?? []), ...pageErrors].filter(
+        (line) => !/Failed to load resource|tile\.openstreetmap\.org|sgx\.geodatenzentrum\.de/.test(line) || /127\.0\.0\.1/.test(line),
+      );
       assert.deepEqual(errors, [], 'console errors');
     }
 
@@ -81,8 +106,8 @@ export function journeys(key) {
     }
 
     test('the start page loads without a console error and shows every agency in the list and on the map', async (t) => {
-      if (session.errors() === null) t.diagnostic(`${engine.name} cannot report console errors in this setup (see tests/engines/engines.mjs)`);
-      session.clearErrors();
+      if (session.errors() === null) t.diagnostic(`${engine.name}'s driver cannot report console errors: the page's own record is read (tests/engines/engines.mjs)`);
+      await clearErrors();
       await open(app.url);
       await until(async () => (await visible()) === all.length, `${all.length} entries in the list`);
       await until(async () => (await markerTotal()) === all.length, `${all.length} agencies in the markers`);
@@ -93,7 +118,7 @@ export function journeys(key) {
       // Side by side: the list at the start (left), the map at the end.
       const [list, map] = await js("return ['.results', '.map'].map((s) => document.querySelector(s).getBoundingClientRect().left)");
       assert.ok(list < map, `list (${list}) left of the map (${map})`);
-      expectNoErrors();
+      await expectNoErrors();
       await screenshot('1280x800');
 
       // A phone: the list first, the map one tap away.
@@ -108,7 +133,7 @@ export function journeys(key) {
         // with its toolbar: 447 px): the phone page is a 390x844 iframe in a blank page.
         t.diagnostic(`the window is at least ${width} px wide: 390x844 is shown in an iframe of that size`);
         await setViewport(driver, 1280, 900);
-        await driver.get('about:blank');
+        await go('about:blank');
         await js(
           "const f = document.createElement('iframe'); f.id = 'phone'; f.src = arguments[0]; f.style = 'width:390px;height:844px;border:0;display:block'; document.body.style.margin = '0'; document.body.append(f);",
           app.url,
@@ -116,10 +141,12 @@ export function journeys(key) {
         const frame = await driver.findElement(By.id('phone'));
         await driver.switchTo().frame(frame);
         try {
+          await js(ERROR_PROBE_INSTALL);
           await until(async () => (await visible()) === all.length, `${all.length} entries on a phone`);
           assert.equal(await js('return innerWidth'), 390);
           assert.equal(await js("return document.querySelector('.view-switch button[aria-pressed=true]')?.textContent.trim()"), `Liste (${all.length})`);
         } finally {
+          await gather();
           await driver.switchTo().defaultContent();
         }
         // The viewport's picture cut to the iframe (at 0,0; one device pixel per CSS pixel).
@@ -129,11 +156,30 @@ export function journeys(key) {
       }
       // The app shows no load error or crash notice.
       assert.equal(await js("return document.querySelectorAll('[data-testid=load-error]').length"), 0);
-      expectNoErrors();
+      await expectNoErrors();
+    });
+
+    test("the page's error record sees an uncaught error, a rejected promise and console.error", async () => {
+      await clearErrors();
+      await open(app.url);
+      // Caused by the page's own script (an inline one: the test server sends no CSP), not WebDriver's.
+      await js(
+        "const s = document.createElement('script'); s.textContent = \"setTimeout(() => { throw new Error('probe: thrown'); }); Promise.reject(new Error('probe: rejected')); console.error('probe: logged');\"; document.head.append(s);",
+      );
+      await until(async () => {
+        await gather();
+        return pageErrors.length >= 3;
+      }, 'three errors in the record');
+      assert.deepEqual(
+        pageErrors.map((line) => line.replace(/^([a-z. ]+): .*(probe: [a-z]+).*$/i, '$1: $2')).sort(),
+        ['console.error: probe: logged', 'uncaught: probe: thrown', 'unhandled rejection: probe: rejected'],
+      );
+      await assert.rejects(expectNoErrors(), /console errors/);
+      await clearErrors();
     });
 
     test('the place filter and the Servicestelle toggle change the count as in Chromium', async () => {
-      session.clearErrors();
+      await clearErrors();
       await open(app.url);
       await until(async () => (await visible()) === all.length, 'the full list');
       // Type-ahead, umlaut-insensitive: "koln" suggests Köln first; Enter picks it.
@@ -162,11 +208,11 @@ export function journeys(key) {
       assert.equal(await driver.findElement(By.id('filter-sada')).isSelected(), true);
       await driver.findElement(By.id('filter-sada')).click();
       await until(async () => (await visible()) === all.length, 'all again after the toggle');
-      expectNoErrors();
+      await expectNoErrors();
     });
 
     test('a detail opens from the list and Escape returns focus to its entry', async () => {
-      session.clearErrors();
+      await clearErrors();
       await open(`${app.url}?place=05315000`);
       const count = all.filter((a) => a.ags === '05315000').length;
       await until(async () => (await visible()) === count, `${count} in Köln`);
@@ -184,11 +230,11 @@ export function journeys(key) {
       await until(() => js("return !document.querySelector('[data-testid=detail]')"), 'the detail to close');
       await until(() => js('return document.activeElement?.matches(`#${arguments[0]} .result__link`)', id), `focus on the entry #${id}`);
       assert.equal(await visible(), count, 'the filter is kept');
-      expectNoErrors();
+      await expectNoErrors();
     });
 
     test('?lang=ar is right-to-left', async () => {
-      session.clearErrors();
+      await clearErrors();
       await open(`${app.url}?lang=ar`);
       await until(async () => (await visible()) === all.length, 'the full list');
       // The Arabic texts may come from their own file after the app starts: waited for.
@@ -201,16 +247,17 @@ export function journeys(key) {
       const [list, map] = await js("return ['.results', '.map'].map((s) => document.querySelector(s).getBoundingClientRect().left)");
       assert.ok(list > map, `list (${list}) right of the map (${map})`);
       await screenshot('ar-1280x800');
-      expectNoErrors();
+      await expectNoErrors();
     });
 
     test('?embed=1 in a cross-origin iframe shows the map, and the wheel over it scrolls the host page', async (t) => {
-      session.clearErrors();
+      await clearErrors();
       await setViewport(driver, 1280, 800);
-      await driver.get(`${host.url}?src=${encodeURIComponent(`${app.url}?embed=1`)}`);
+      await go(`${host.url}?src=${encodeURIComponent(`${app.url}?embed=1`)}`);
       const iframe = await until(async () => (await driver.findElements(By.id('finder')))[0], 'the iframe');
       await driver.switchTo().frame(iframe);
       try {
+        await js(ERROR_PROBE_INSTALL);
         await until(async () => (await markerTotal()) === all.length, `${all.length} agencies in the embedded map`);
         assert.equal(await js("return document.querySelectorAll('.site-header').length"), 0, 'no site header in embed mode');
         await until(async () => /map=\d+\//.test(await search()), 'the map view in the URL');
@@ -251,9 +298,10 @@ export function journeys(key) {
       try {
         await until(async () => /Strg/.test((await text('.map-hint')) ?? ''), 'the "Strg + wheel" hint');
       } finally {
+        await gather();
         await driver.switchTo().defaultContent();
       }
-      expectNoErrors();
+      await expectNoErrors();
     });
 
     test('offline: after one online visit a reload works without the server', async (t) => {
@@ -272,21 +320,21 @@ export function journeys(key) {
         // No clients.claim(): the worker takes over from the next load on. Loaded
         // again as by the address bar: WebDriver's refresh in Firefox is a forced
         // reload, which bypasses service workers as Shift+Reload does.
-        await driver.get(copy.url);
+        await go(copy.url);
         await until(() => js('return navigator.serviceWorker.controller?.scriptURL'), 'a controlling service worker').then((url) =>
           assert.equal(url, new URL('sw.js', copy.url).href),
         );
         await until(async () => (await visible()) === all.length, 'the full list, controlled');
         copy.stop();
         await gone(copy.url);
-        session.clearErrors();
-        await driver.get(copy.url);
+        await clearErrors();
+        await go(copy.url);
         await until(async () => (await visible()) === all.length, `${all.length} entries offline`);
         await until(async () => (await markerTotal()) === all.length, 'the markers offline');
         await until(() => js("return document.querySelectorAll('.leaflet-overlay-pane path').length > 0"), 'the outline offline');
         await driver.findElement(By.id('filter-sada')).click();
         await until(async () => (await visible()) === sada.length, 'the toggle offline');
-        expectNoErrors();
+        await expectNoErrors();
       } finally {
         copy.stop();
       }
