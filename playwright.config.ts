@@ -5,9 +5,13 @@ import { defineConfig } from '@playwright/test';
 // IA_DIST / IA_PORT let a second build be tested next to the default one.
 const PORT = Number(process.env.IA_PORT ?? 4173);
 const DIST = process.env.IA_DIST ?? 'dist';
+// `make test` runs tests/e2e; IA_SPECS=bench runs the benchmark-like specs in
+// tests/bench instead (input latency, the reference page, 5,000 agencies on
+// the map), which `make bench` runs.
+const SPECS = process.env.IA_SPECS === 'bench' ? 'tests/bench' : 'tests/e2e';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  testDir: SPECS,
   outputDir: process.env.IA_DIST ? `target/playwright-${PORT}` : 'target/playwright',
   fullyParallel: false,
   workers: 2,

@@ -13,7 +13,7 @@ use ia_map::ui::{FilterPanel, LoadFailed, ResultList, ResultSummary, ShareNote};
 use leptos::prelude::*;
 use leptos::task::tick;
 use leptos_router::components::Router;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -72,11 +72,11 @@ async fn load_error_shows_reason_and_retries() {
 /// the page's parameters (`App`), then the config, the finder's state and the
 /// share confirmation (`Finder`).
 #[component]
-fn Harness() -> impl IntoView {
+fn Harness(#[prop(optional)] catalog: Option<Arc<Catalog>>) -> impl IntoView {
     provide_context(ia_map::i18n::german());
     provide_context(ia_map::page::keep(PageParams::default()));
     provide_context(ia_map::config::Config::default());
-    provide_context(FinderState::new(catalog()));
+    provide_context(FinderState::new(catalog.unwrap_or_else(self::catalog)));
     provide_context(ShareNote(RwSignal::new(None)));
     view! {
         <FilterPanel/>
@@ -129,6 +129,91 @@ async fn list_shows_all_and_the_servicestelle_toggle_filters_it() {
         summary.as_deref(),
         Some(format!("{n_sada} Agenturen gefunden").as_str())
     );
+}
+
+/// Beyond 400 agencies (`FULL_LIST_MAX`) the list is made a page of 100 at a
+/// time, so a large dataset does not create thousands of entries at once: a
+/// button shows the next page, and new results start again with one page.
+#[wasm_bindgen_test]
+async fn a_long_list_comes_a_page_at_a_time() {
+    // The tests share one page: an earlier one left its filter in the address.
+    clear_query();
+    let root = wrapper();
+    let dataset = ia_core::synthetic::synthetic_dataset(450, 7);
+    let n_sada = dataset
+        .agencies
+        .iter()
+        .filter(|a| a.antidiscrimination)
+        .count() as u32;
+    assert!(
+        n_sada > 0 && n_sada < 100,
+        "the Servicestellen fit on one page: {n_sada}"
+    );
+    let catalog = Arc::new(Catalog::new(dataset.meta, dataset.agencies, Vec::new()));
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <Router><Harness catalog/></Router> },
+    );
+    tick().await;
+    let entries = || count(&root, "#results li");
+    let more = || -> Option<web_sys::HtmlElement> {
+        root.query_selector("button.show-more")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into().ok())
+    };
+    let toggle: web_sys::HtmlElement = root
+        .query_selector("#filter-sada")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no Servicestelle toggle"));
+    let until = |want: u32| async move {
+        for _ in 0..20 {
+            if entries() == want {
+                break;
+            }
+            next_frame().await;
+        }
+        assert_eq!(entries(), want);
+    };
+    assert_eq!(entries(), 100);
+    let button = more().unwrap_or_else(|| panic!("no button for more"));
+    assert_eq!(
+        button.text_content().as_deref(),
+        Some("100 weitere anzeigen")
+    );
+    button.click();
+    until(200).await;
+    // The Servicestellen: all on one page, no button.
+    toggle.click();
+    until(n_sada).await;
+    assert!(more().is_none(), "no button when all are shown");
+    assert_eq!(summary(&root), format!("{n_sada} Agenturen gefunden"));
+    // All again: new results start again with one page, not the two shown before.
+    toggle.click();
+    until(100).await;
+    assert!(more().is_some());
+}
+
+/// Replaces the page's address with its path alone (`history.replaceState`).
+fn clear_query() {
+    let history =
+        js_sys::Reflect::get(&window(), &"history".into()).unwrap_or_else(|_| panic!("no history"));
+    let replace: js_sys::Function = js_sys::Reflect::get(&history, &"replaceState".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no history.replaceState"));
+    let path = window().location().pathname().unwrap_or_default();
+    let _ = replace.call3(&history, &JsValue::NULL, &"".into(), &path.into());
+}
+
+fn summary(root: &web_sys::HtmlElement) -> String {
+    root.query_selector("[data-testid=result-count]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 async fn next_frame() {

@@ -1,4 +1,5 @@
-// Benchmark, not a timed test: how long from a filter input until the list,
+// Benchmark, not a timed test (part of `make bench`, not of `make test`:
+// IA_SPECS=bench npx playwright test): how long from a filter input until the list,
 // the result count and the map markers show the new result, at 214 agencies
 // (the size of the real network; the records are generated test data).
 //
@@ -11,7 +12,7 @@
 // target/bench/latency.json. Target from issue 4: p95 ≤ 16 ms.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { test, expect, waitForFinder } from './fixtures';
+import { test, expect, waitForFinder } from '../e2e/fixtures';
 
 const COUNT = 214;
 const SAMPLES = 30;

@@ -1,13 +1,14 @@
-// Keeps the benchmark's reference page (bench/reference/, issue 7) honest:
+// Keeps the benchmark's reference page (bench/reference/, issue 7) honest
+// (part of `make bench`, not of `make test`: IA_SPECS=bench npx playwright test):
 // for the real dataset it must show the same result count as the app, with
 // no filter, with filters from the URL and after the same clicks. The
-// benchmark (make bench) checks this after every change too; this test
-// catches a reference page that rots between benchmark runs. The page and
+// benchmark (scripts/bench.mjs) checks the counts after every change too;
+// this test also checks the same clicks and the offer labels. The page and
 // its two libraries (from node_modules) are routed in, so no extra build or
 // server is needed; config.json and the data are the app's own.
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { test, expect, servedDataset, waitForFinder, type Dataset } from './fixtures';
+import { test, expect, servedDataset, waitForFinder, type Dataset } from '../e2e/fixtures';
 import type { Page } from '@playwright/test';
 
 const TYPES: Record<string, string> = {
