@@ -14,6 +14,13 @@ import { DIST, ENGINES, ERROR_PROBE_INSTALL, ERROR_PROBE_TAKE, gone, serve, serv
 
 const OUT = 'test-output/engines';
 
+/** Keeps every text the map's hint (`.map-hint`) shows in `window.__hints`, with when, however briefly it shows. */
+const RECORD_HINTS = `
+  window.__hints = [];
+  new MutationObserver(() => {
+    for (const hint of document.querySelectorAll('.map-hint')) window.__hints.push({ text: hint.textContent, at: performance.now() });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });`;
+
 /** The marker of a build whose index.html lists the agencies without scripts (issue 16). */
 export const PRERENDER_MARKER = /\bdata-prerendered\b/;
 
@@ -56,11 +63,23 @@ export function journeys(key) {
       const found = await js(ERROR_PROBE_TAKE).catch(() => null);
       if (found) pageErrors.push(...found);
     }
+    /**
+     * Puts the error record into the current document (again: installing is
+     * idempotent). Retried: right after driver.get, WebKitWebDriver may still
+     * be finishing the navigation ("Callback was not called before the unload
+     * event", once in 20 runs).
+     */
+    async function watch() {
+      await until(async () => {
+        await js(ERROR_PROBE_INSTALL);
+        return true;
+      }, 'the error record in the page', 10_000);
+    }
     /** Loads `url` and puts the error record into the new page at once. */
     async function go(url) {
       await gather();
       await driver.get(url);
-      await js(ERROR_PROBE_INSTALL);
+      await watch();
     }
     /** Forgets every error seen so far, the driver's and the pages'. */
     async function clearErrors() {
@@ -79,6 +98,8 @@ export function journeys(key) {
       await setViewport(driver, width, height);
       await go(url);
       await until(() => js("return document.documentElement.dataset.app === 'ready' && !!document.querySelector('[data-testid=results]')"), 'the app');
+      // In the document the app runs in, whichever load that was.
+      await watch();
     }
 
     /** Opens the "Filter (n)" fold (text, place, offers, associations) unless it is open. */
@@ -274,8 +295,12 @@ export function journeys(key) {
       };
       const zoomBefore = await zoom();
       // The map, seen from the host page: bring it fully into view, then aim at its centre.
+      // Every hint the map shows is recorded in the frame: a hint stays 1.5 s
+      // (src/map/gestures.rs), less than a busy machine may take to look.
       await driver.switchTo().frame(iframe);
       const inFrame = await js("const r = document.querySelector('.map').getBoundingClientRect(); return [r.left, r.top, r.width, r.height]");
+      await js(RECORD_HINTS);
+      const wheelAt = await js('return performance.now()');
       await driver.switchTo().defaultContent();
       assert.ok(inFrame[2] > 200 && inFrame[3] > 200, `the map has a size (${inFrame})`);
       await js('const f = document.getElementById("finder"); scrollTo(0, f.getBoundingClientRect().top + scrollY + arguments[0] - 100)', inFrame[1]);
@@ -296,7 +321,11 @@ export function journeys(key) {
       assert.equal(await zoom(), zoomBefore, 'the map did not zoom');
       await driver.switchTo().frame(iframe);
       try {
-        await until(async () => /Strg/.test((await text('.map-hint')) ?? ''), 'the "Strg + wheel" hint');
+        const lookedAt = await js('return performance.now()');
+        const hint = await until(async () => (await js('return window.__hints')).find((hint) => /Strg/.test(hint.text)), 'the "Strg + wheel" hint');
+        // Why the hint is recorded rather than looked for: how long after the
+        // wheel it showed, and when this journey could first look (it shows 1.5 s).
+        t.diagnostic(`the hint showed ${Math.round(hint.at - wheelAt)} ms after the wheel; the journey looked ${Math.round(lookedAt - wheelAt)} ms after it`);
       } finally {
         await gather();
         await driver.switchTo().defaultContent();
