@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-size test-html test-e2e test-engines lint data boundaries bench bench-specs twiggy
+.PHONY: setup build serve check test test-native test-data test-scripts test-wasm test-size test-html test-e2e test-engines lint data boundaries bench bench-specs twiggy
 
 setup:
 	@bash scripts/setup.sh
@@ -17,6 +17,14 @@ build: setup
 serve: build
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	@node tests/e2e/server.mjs --root dist --port $(PORT)
+
+## The loop a developer runs every few minutes, under a minute once compiled:
+## formatting, clippy on the native build, and the native tests of the core,
+## the import (upkeep) and the datatool. `make test` runs all of it and more.
+check:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo test -p ia-core -p ia-upkeep -p ia-datatool --quiet
 
 ## Runs every test: lint, native, data, the scripts' own, wasm component, size,
 ## the W3C HTML checker, end-to-end in Chromium, then the engine journeys in
@@ -31,16 +39,21 @@ lint:
 
 test-native:
 	cargo test --workspace --quiet
-	cargo test -p ia-map --no-default-features --features ssr --lib --quiet
+	cargo test -p ia-map --profile prerender --no-default-features --features ssr --lib --quiet
 
+## The datatool as `cargo test --workspace` builds it (test-native; its integration
+## tests run the binary): `cargo run -p ia-datatool` would resolve the datatool's
+## features alone and compile its dependencies (serde, syn …) a second time.
+DATATOOL := target/debug/ia-datatool
 test-data:
-	cargo run --quiet -p ia-datatool -- validate public/data/agencies.json
-	cargo run --quiet -p ia-datatool -- sizes
-	cargo run --quiet -p ia-datatool -- build --out target/agencies.rebuilt.json
+	cargo test --workspace --no-run --quiet
+	$(DATATOOL) validate public/data/agencies.json
+	$(DATATOOL) sizes
+	$(DATATOOL) build --out target/agencies.rebuilt.json
 	cmp public/data/agencies.json target/agencies.rebuilt.json && echo "dataset is reproducible from ../shared/data"
-	cargo run --quiet -p ia-datatool -- basemap --out-dir target/basemap.rebuilt
+	$(DATATOOL) basemap --out-dir target/basemap.rebuilt
 	diff -r public/data/basemap target/basemap.rebuilt && echo "map background is reproducible from ../shared/data"
-	cargo run --quiet -p ia-datatool -- coverage --check docs/dataset.md
+	$(DATATOOL) coverage --check docs/dataset.md
 
 ## The benchmark's and the scripts' own logic (options, offer codes), no browser: a second.
 test-scripts:
@@ -70,10 +83,18 @@ test-engines:
 ## Writes bench/results.json and bench/RESULTS.md; see bench/README.md. Options go in
 ## BENCH_ARGS, e.g. make bench BENCH_ARGS="--sizes real,1000 --no-lighthouse" or
 ## make bench BENCH_ARGS="--only phone --no-build" (the phone profile of issue 16 alone);
-## node scripts/bench.mjs --help lists the options.
+## node scripts/bench.mjs --help lists the options. Then the benchmark-like specs.
 BENCH_ARGS ?=
 bench: setup
 	node scripts/bench.mjs $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-specs
+
+## The benchmark-like Playwright specs (tests/bench), against dist/: the input
+## latency at 214 agencies (printed, and written to target/bench/latency.json),
+## the reference page against the app, and 5,000 agencies on the map (markers
+## around the view only). Part of make bench, not of make test.
+bench-specs:
+	IA_SPECS=bench npx playwright test
 
 ## What the app's Wasm is made of (issue 16): twiggy on the release Wasm with its names,
 ## written to bench/twiggy-top20.md; installs twiggy 0.8.0 if missing. Not part of `make test`.

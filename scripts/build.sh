@@ -10,7 +10,8 @@
 # Arguments go to both `trunk build` runs (not --dist: the output is dist/).
 # Last, the finder's first view is written into dist/index.html by
 # ia-prerender: the same components rendered natively (src/prerender.rs;
-# docs/deploy.md).
+# docs/deploy.md), built in the `prerender` profile, whose dependencies
+# `make test-native`'s ssr tests have already compiled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"

@@ -2,9 +2,8 @@
 // for each: a clear message (with retry) or a working finder, never a blank
 // page. The 404, network, short malformed JSON, schema and partly broken
 // dataset cases are in load-errors.spec.ts.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { test, expect, allowErrors, servedDataset, waitForFinder, markerTotal, gotoBeforeApp } from './fixtures';
+import { test, expect, allowErrors, servedDataset, waitForFinder, markerTotal, gotoBeforeApp, datatool } from './fixtures';
 
 // page.route stands in for the server; a service worker would fetch past it after a reload.
 test.use({ serviceWorkers: 'block' });
@@ -119,9 +118,7 @@ test.describe('a 10 MB dataset', () => {
   const FILE = `target/synthetic/agencies-${COUNT}.json`;
   test.beforeAll(() => {
     test.setTimeout(180_000);
-    execFileSync('cargo', ['run', '--quiet', '-p', 'ia-datatool', '--', 'synthetic', '--count', String(COUNT), '--out', FILE], {
-      stdio: 'inherit',
-    });
+    datatool(['synthetic', '--count', String(COUNT), '--out', FILE], { stdio: 'inherit' });
   });
 
   test(`${COUNT} agencies (~15 MB) load: loading message, then list, markers and filters`, async ({ page }) => {

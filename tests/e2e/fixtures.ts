@@ -2,12 +2,24 @@
 // machines without a tile server), and every console error fails the test
 // unless the test expects it.
 import { test as base, expect, type Page } from '@playwright/test';
+import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export type Dataset = { schema_version: number; as_of: string; agencies: { id: string; name: string; antidiscrimination: boolean; municipality: string }[] };
 
 export function servedDataset(): Dataset {
   return JSON.parse(readFileSync(`${process.env.IA_DIST ?? 'dist'}/data/agencies.json`, 'utf8'));
+}
+
+/**
+ * Runs `ia-datatool ARGS` as `cargo test --workspace` builds it (make test-native;
+ * its integration tests need the binary), and returns what it printed. Not
+ * `cargo run -p ia-datatool`: that resolves the datatool's features alone and
+ * compiles its dependencies a second time.
+ */
+export function datatool(args: string[], options: ExecFileSyncOptions = {}): string {
+  execFileSync('cargo', ['test', '--workspace', '--no-run', '--quiet'], { stdio: 'inherit' });
+  return String(execFileSync('target/debug/ia-datatool', args, { encoding: 'utf8', ...options }) ?? '');
 }
 
 export const test = base.extend({

@@ -6,11 +6,10 @@
 // line and loaded into the finder (it lists every agency from it). Axe clean; no request leaves 127.0.0.1
 // and the page asks only for its own files.
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
-import { test, expect, servedDataset, waitForFinder } from './fixtures';
+import { test, expect, servedDataset, waitForFinder, datatool } from './fixtures';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const OUT = 'target/playwright-upkeep';
@@ -97,7 +96,7 @@ test('download the table, edit it, check it, download and validate agencies.json
   ]);
   const checked = `${OUT}/agencies.json`;
   await json.saveAs(checked);
-  const output = execFileSync('cargo', ['run', '--quiet', '-p', 'ia-datatool', '--', 'validate', checked], { encoding: 'utf8' });
+  const output = datatool(['validate', checked]);
   expect(output).toContain(`${dataset.agencies.length}`);
   const result = JSON.parse(readFileSync(checked, 'utf8'));
   expect(result.agencies).toHaveLength(dataset.agencies.length);
