@@ -28,6 +28,23 @@ if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/nul
     apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb xauth locales >/dev/null
 fi
 
+# The web servers of docs/deploy.md, which make test-deploy runs with the documented
+# configurations (on loopback ports, started and stopped by the test itself). Their
+# packages would start a system-wide server at install: a policy-rc.d that refuses
+# (as Docker images have) keeps them off while apt-get runs.
+if ! command -v nginx >/dev/null || ! command -v caddy >/dev/null; then
+    log "installing Debian nginx-light and caddy (not started)"
+    export DEBIAN_FRONTEND=noninteractive
+    policy=/usr/sbin/policy-rc.d
+    made_policy=
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && made_policy=1
+    fi
+    apt-get update -qq
+    apt-get install -y -qq nginx-light caddy >/dev/null
+    [ -n "$made_policy" ] && rm -f "$policy"
+fi
+
 # WebKitGTK takes its UI language from the locale, which must exist: the tests read German.
 if ! locale -a 2>/dev/null | grep -qix 'de_DE.utf8'; then
     log "making the de_DE.UTF-8 locale"
