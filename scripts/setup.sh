@@ -42,7 +42,7 @@ if ! command -v nginx >/dev/null || ! command -v caddy >/dev/null; then
     fi
     apt-get update -qq
     apt-get install -y -qq nginx-light caddy >/dev/null
-    [ -n "$made_policy" ] && rm -f "$policy"
+    if [ -n "$made_policy" ]; then rm -f "$policy"; fi
 fi
 
 # WebKitGTK takes its UI language from the locale, which must exist: the tests read German.
