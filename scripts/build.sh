@@ -10,7 +10,8 @@
 # Arguments go to both `trunk build` runs (not --dist: the output is dist/).
 # Last, the finder's first view is written into dist/index.html by
 # ia-prerender: the same components rendered natively (src/prerender.rs;
-# docs/deploy.md).
+# docs/deploy.md), which then writes the compressed copies FILE.gz and
+# FILE.br beside every text and Wasm file (src/precompress.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"

@@ -105,9 +105,17 @@ const pflegeOnly = new Set(['pflege.html', ...[...pflegeFiles].filter((rel) => !
 const kinds = {};
 let generator = 0;
 let pflege = 0;
+// The compressed copies ia-prerender writes beside the files (FILE.gz,
+// FILE.br, docs/deploy.md) are another form of their file, not files of their own.
+const copies = { '.gz': { files: 0, bytes: 0 }, '.br': { files: 0, bytes: 0 } };
 for (const path of files(dist)) {
   const rel = path.slice(dist.length + 1);
   const ext = extname(path);
+  if (copies[ext] && existsSync(path.slice(0, -ext.length))) {
+    copies[ext].files += 1;
+    copies[ext].bytes += statSync(path).size;
+    continue;
+  }
   let kind = { '.wasm': 'wasm', '.js': 'js', '.css': 'css', '.html': 'html' }[ext] ?? 'other';
   if (rel.startsWith('vendor/')) kind = `vendor ${kind}`;
   if (rel.startsWith('data/')) kind = rel.includes('boundaries') ? 'boundaries' : 'data';
@@ -158,5 +166,8 @@ else console.log('  (no pflege.html in this build)');
 if (kinds.locales) {
   const { gzip, files } = kinds.locales;
   console.log(`  ${'language files (locales/*.json)'.padEnd(34)} ${kb(gzip).padStart(10)} gzip (${files} files)`);
+}
+for (const [ext, { files, bytes }] of Object.entries(copies)) {
+  if (files) console.log(`  ${`compressed copies (*${ext})`.padEnd(34)} ${kb(bytes).padStart(10)} (${files} files, not counted above)`);
 }
 if (failed) process.exit(1);

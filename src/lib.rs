@@ -19,6 +19,8 @@ pub mod page;
 pub mod pages;
 pub mod panic;
 #[cfg(feature = "ssr")]
+pub mod precompress;
+#[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod qr;
 pub mod state;
