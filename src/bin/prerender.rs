@@ -53,12 +53,20 @@ fn read(path: &Path) -> Result<String, String> {
 }
 
 fn run(dist: &Path, precompress: bool) -> Result<String, String> {
-    let config_text = std::fs::read_to_string(dist.join("config.json")).ok();
-    let config = match &config_text {
-        Some(text) => Config::from_json(text).map_err(|e| format!("config.json: {e}"))?,
-        None => Config::default(),
+    // Read as the app reads it, key by key; each ignored key is said here,
+    // where the operator looks. A file that is not JSON is an error: the
+    // operator is at hand to fix it.
+    let config = match std::fs::read_to_string(dist.join("config.json")) {
+        Ok(text) => Config::from_json(&text),
+        Err(_) => Config::default(),
     };
-    let site = site_url(config_text.as_deref())?;
+    for part in &config.ignored {
+        match part.key {
+            Some(_) => eprintln!("ia-prerender: warning: {part}"),
+            None => return Err(part.to_string()),
+        }
+    }
+    let site = site_url(&config.site_url)?;
     // The dataset the page will load: config.json's, when it is a file of
     // this site; else the default path.
     let dataset_path = config
@@ -134,14 +142,11 @@ fn run(dist: &Path, precompress: bool) -> Result<String, String> {
 /// The site's address: `IA_SITE_URL`, else config.json's `site_url`; none
 /// when both are unset or empty. A value that is not an http(s) folder
 /// address is an error, not silently dropped.
-fn site_url(config: Option<&str>) -> Result<Option<SiteUrl>, String> {
+fn site_url(from_config: &str) -> Result<Option<SiteUrl>, String> {
     let from_env = std::env::var("IA_SITE_URL")
         .ok()
         .filter(|v| !v.trim().is_empty());
-    let from_config = config
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
-        .and_then(|value| value.get("site_url")?.as_str().map(str::to_owned))
-        .filter(|v| !v.trim().is_empty());
+    let from_config = Some(from_config.to_owned()).filter(|v| !v.trim().is_empty());
     match from_env.or(from_config) {
         None => Ok(None),
         Some(text) => SiteUrl::parse(&text).map(Some).ok_or_else(|| {

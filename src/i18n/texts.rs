@@ -223,6 +223,7 @@ texts! {
         embed_preview,
         embed_iframe_title,
         embed_back,
+        config_note,
         skip_map,
         pan_label,
         pan_north,
