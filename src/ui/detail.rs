@@ -166,6 +166,15 @@ pub(crate) fn address_lines(agency: &Agency) -> Vec<String> {
 
 /// Only `tel:`, `mailto:` and `http(s)` links are ever produced, and only from
 /// values that pass validation; anything else is not linked at all.
+/// Whether [`contact_links`] has anything to show: a list without items is
+/// not written (IBM Equal Access `aria_child_valid`).
+pub(crate) fn has_contact_links(agency: &Agency) -> bool {
+    let contact = &agency.contact;
+    contact.phone.as_deref().is_some_and(is_phone)
+        || contact.email.as_deref().is_some_and(is_email)
+        || contact.website.as_deref().is_some_and(is_http_url)
+}
+
 pub(crate) fn contact_links(agency: &Agency, texts: &'static Texts) -> impl IntoView {
     let contact = &agency.contact;
     let phone = contact.phone.as_ref().filter(|p| is_phone(p)).map(|phone| {
