@@ -10,8 +10,7 @@
 //! (`load.rs`); the embed-code generator's page, which operators use, also
 //! lists them, and `ia-prerender` prints them (docs/deploy.md).
 
-use std::collections::BTreeMap;
-
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -147,18 +146,25 @@ pub fn report_link(report_url: &str, agency_id: &str, agency_name: &str) -> Opti
 pub fn report_link_about(report_url: &str, key: &str, subject: &str) -> Option<String> {
     let base = report_url.trim();
     let encode = ia_core::query::encode_component;
-    if let Some(address) = base.strip_prefix("mailto:") {
-        if address.is_empty() || address.contains(['<', '>', '"', ' ']) {
-            return None;
+    let mail = report_kind(base)?;
+    let separator = if base.contains('?') { '&' } else { '?' };
+    Some(if mail {
+        format!("{base}{separator}subject={}", encode(subject))
+    } else {
+        format!("{base}{separator}agency={}", encode(key))
+    })
+}
+
+/// Whether a report address is usable, and how: `Some(true)` a `mailto:`
+/// address, `Some(false)` an http(s) web form, `None` neither.
+fn report_kind(report_url: &str) -> Option<bool> {
+    let base = report_url.trim();
+    match base.strip_prefix("mailto:") {
+        Some(address) => {
+            (!address.is_empty() && !address.contains(['<', '>', '"', ' '])).then_some(true)
         }
-        let separator = if address.contains('?') { '&' } else { '?' };
-        return Some(format!("{base}{separator}subject={}", encode(subject)));
+        None => ia_core::validate::is_http_url(base).then_some(false),
     }
-    if ia_core::validate::is_http_url(base) {
-        let separator = if base.contains('?') { '&' } else { '?' };
-        return Some(format!("{base}{separator}agency={}", encode(key)));
-    }
-    None
 }
 
 impl Config {
@@ -167,13 +173,13 @@ impl Config {
     /// (listed in [`Config::ignored`]). Text that is not a JSON object gives
     /// the defaults, with the reason as the one ignored part.
     pub fn from_json(text: &str) -> Config {
-        let entries: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        let entries: Entries = match serde_json::from_str(text) {
             Ok(entries) => entries,
             Err(err) => return Config::ignoring_file(without_position(&err)),
         };
         let mut usable = String::from("{");
         let mut ignored = Vec::new();
-        for (key, value) in &entries {
+        for (key, value) in entries.0 {
             // Each key is read alone (every other field keeps its default);
             // the usable ones are then read together.
             let entry = format!("\"{key}\":{}", value.get());
@@ -192,7 +198,7 @@ impl Config {
                     usable.push_str(&entry);
                 }
                 Err(reason) => ignored.push(Ignored {
-                    key: Some(key.clone()),
+                    key: Some(key.to_owned()),
                     reason,
                 }),
             }
@@ -219,10 +225,7 @@ impl Config {
             "tile_url" if set(&self.tile_url) && !is_tile_template(&self.tile_url) => {
                 Some("not a tile address template: http(s) or relative, with {z}, {x} and {y}")
             }
-            "report_url"
-                if set(&self.report_url)
-                    && report_link_about(&self.report_url, "", "").is_none() =>
-            {
+            "report_url" if set(&self.report_url) && report_kind(&self.report_url).is_none() => {
                 Some("not a mailto: or http(s) address")
             }
             "directory_url"
@@ -293,6 +296,32 @@ impl Config {
         !self.tile_url.is_empty()
             && (tiles_on_click || self.tile_consent == TileConsent::Ask)
             && !allowed_in_session
+    }
+}
+
+/// The keys and values of config.json's object as written, in order; of a
+/// key written twice only the last (as JavaScript reads it). A small reader
+/// of its own: a map type would add several KB to the Wasm.
+struct Entries<'a>(Vec<(&'a str, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for Entries<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Object;
+        impl<'de> Visitor<'de> for Object {
+            type Value = Entries<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<'de>, A::Error> {
+                let mut entries: Vec<(&'de str, &'de RawValue)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<&'de str, &'de RawValue>()? {
+                    entries.retain(|(seen, _)| *seen != key);
+                    entries.push((key, value));
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(Object)
     }
 }
 
@@ -478,15 +507,16 @@ mod tests {
         let config = Config::from_json(
             r#"{"tile_consent": "never", "tile_ur": "x", "report_url": "a@b.de", "Tile-URL": 1, "report_url": "mailto:a@b.de"}"#,
         );
-        // A repeated key: the last one counts (as in JavaScript).
+        // In the file's order; a repeated key: the last one counts (as in
+        // JavaScript), the earlier one is not reported.
         assert_eq!(config.report_url, "mailto:a@b.de");
         let lines: Vec<String> = config.ignored.iter().map(ToString::to_string).collect();
         assert_eq!(
             lines,
             [
-                r#"config.json: "Tile-URL" ignored, its default applies: unknown key"#,
                 r#"config.json: "tile_consent" ignored, its default applies: unknown variant `never`, expected `always` or `ask`"#,
                 r#"config.json: "tile_ur" ignored, its default applies: unknown field `tile_ur`, expected one of `tile_url`, `tile_attribution`, `dataset_url`, `allowed_data_origins`, `tile_consent`, `outline_url`, `basemap_dir`, `report_url`, `directory_url`, `accessibility_url`, `site_url`"#,
+                r#"config.json: "Tile-URL" ignored, its default applies: unknown key"#,
             ]
         );
         // Not an object, not JSON: the defaults, with the reason.
