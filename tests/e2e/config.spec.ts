@@ -47,7 +47,7 @@ async function serve(page: Page, config: Record<string, unknown>) {
   await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config, null, 2) }));
   await page.route('**/data/agencies-alt.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(dataset) }));
   await page.route('**/data/alt-land.geojson', (route) => route.fulfill({ path: `${DIST}/data/boundaries/nrw-land.geojson`, contentType: 'application/geo+json' }));
-  await page.route('**/alt-basemap/kreise.json', (route) => route.fulfill({ path: `${DIST}/data/basemap/kreise.json`, contentType: 'application/json' }));
+  await page.route('**/alt-basemap/*.json', (route) => route.fulfill({ path: `${DIST}/data/basemap/${route.request().url().split('/').pop()}`, contentType: 'application/json' }));
   // No tile server here: tiles fail (so the map's own background is drawn).
   await page.route('**/tiles/**', (route) => route.abort());
   allowErrors(page, /\/tiles\/\d+\/\d+\/\d+\.png/);
