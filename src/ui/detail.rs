@@ -164,8 +164,6 @@ pub(crate) fn address_lines(agency: &Agency) -> Vec<String> {
     lines
 }
 
-/// Only `tel:`, `mailto:` and `http(s)` links are ever produced, and only from
-/// values that pass validation; anything else is not linked at all.
 /// Whether [`contact_links`] has anything to show: a list without items is
 /// not written (IBM Equal Access `aria_child_valid`).
 pub(crate) fn has_contact_links(agency: &Agency) -> bool {
@@ -175,6 +173,8 @@ pub(crate) fn has_contact_links(agency: &Agency) -> bool {
         || contact.website.as_deref().is_some_and(is_http_url)
 }
 
+/// Only `tel:`, `mailto:` and `http(s)` links are ever produced, and only from
+/// values that pass validation; anything else is not linked at all.
 pub(crate) fn contact_links(agency: &Agency, texts: &'static Texts) -> impl IntoView {
     let contact = &agency.contact;
     let phone = contact.phone.as_ref().filter(|p| is_phone(p)).map(|phone| {
