@@ -82,6 +82,11 @@ test('IBM Equal Access: the finder with its map and filters (desktop), the map o
   // The outline and the radius circle (Leaflet's overlay pane) and the map's own background are drawn.
   await expect(page.locator('.leaflet-overlay-pane svg path')).not.toHaveCount(0);
   await expect(page.locator('.basemap-label').first()).toBeAttached();
+  // Both SVGs are background the list says in words: hidden from assistive
+  // technology (IBM's svg_graphics_labelled flagged them unnamed).
+  await expect(page.locator('.leaflet-overlay-pane')).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.locator('.leaflet-basemap-pane')).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.locator('.leaflet-basemap-pane svg').first()).toBeAttached();
   // Closed <details> content counts as shown for this engine: open the filters.
   await openFilters(page);
   expect(await ibmFailures(page)).toEqual([]);
