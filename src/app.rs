@@ -20,10 +20,13 @@ use crate::i18n::{Texts, LANGUAGE_FAILED_DE, LANGUAGE_FAILED_EN};
 use crate::load::{load_config_and_catalog, Catalog, LoadError};
 use crate::map::MapPanel;
 use crate::page::PageParams;
+use crate::parts::{now, on_demand, when_seen, Part};
 use crate::state::FinderState;
+use crate::ui::detail::detail_view;
+use crate::ui::share::list_tools;
 use crate::ui::{
-    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary, Share,
-    ShareNote, Shared, SiteHeader,
+    Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary, ShareNote,
+    SiteHeader,
 };
 
 /// Config and dataset, or why the dataset could not be loaded.
@@ -45,6 +48,14 @@ pub fn App(
 ) -> impl IntoView {
     provide_context(texts);
     provide_context(page);
+    // The parts loaded on first use (issue 28) and their announced wait. The
+    // map's is fetched at once where the map shows at once (wide screens,
+    // embeds), beside config and dataset.
+    let parts = crate::parts::Parts::new();
+    provide_context(parts);
+    if page.embed.embed || media_matches(WIDE_LAYOUT) {
+        parts.load(crate::parts::Part::Map);
+    }
     let lang = texts.lang();
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
@@ -198,20 +209,26 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
             <section class="sidebar" aria-labelledby="results-heading">
                 <FilterPanel/>
                 <ResultSummary/>
+                // The detail is the part `Part::Detail` (issue 28), fetched
+                // when an agency is first opened.
                 {move || match state.selected.get() {
-                    Some(position) => view! { <Detail position/> }.into_any(),
+                    Some(position) => on_demand(Part::Detail, move || now(detail_view(position))).into_any(),
                     None => view! { <ResultList/> }.into_any(),
                 }}
                 // Under the list it shares and downloads: the first screen is
-                // for results. (Not in the prerendered page: it needs the app.)
-                {(!embedded && !cfg!(feature = "ssr")).then(|| view! {
-                    <Share what=Shared::View link=Callback::new(move |()| state.full_view_url()) title=texts.app_title.to_owned()/>
+                // for results. In the app that is the part `Part::Share`,
+                // fetched when the list's end comes into view. (Only the
+                // downloads are in the prerendered page.)
+                {(!embedded).then(|| if cfg!(feature = "ssr") {
+                    view! { <Downloads/> }.into_any()
+                } else {
+                    when_seen(Part::Share, move || now(list_tools(texts.app_title))).into_any()
                 })}
-                {(!embedded).then(|| view! { <Downloads/> })}
             </section>
             <MapPanel on_screen=map_on_screen/>
         </div>
         <Footer/>
+        <crate::parts::PartStatus/>
     }
 }
 
