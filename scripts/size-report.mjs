@@ -56,7 +56,13 @@ const dist = distArgument(
 // ui/detail.rs, the finder's note effect), 18 more texts compiled in (the
 // reader +1.1 KB raw, the German strings). No QR encoder: that is the generator's.
 // Both merged (share branch after merging main at a48586c): 331.1 KB.
+// Issue 28: the finder's Wasm split into parts loaded on first use
+// (scripts/split-wasm.mjs, src/parts.rs); this budget is the first load alone,
+// the parts have their own below.
 const BUDGET_APP_GZIP = 332.0 * 1024;
+// Every part loaded on first use (issue 28's target: each at most 40 KB gzip).
+// Chunks (code several parts share) count like parts.
+const BUDGET_PART_GZIP = 40.0 * 1024;
 // The generator's page (generator.html: its Wasm and glue, boot.js, sw-register.js),
 // measured 166.0 KB when it got its own Wasm (issue 16), 156.8 KB with the
 // languages as files, + 2 KB; 159.0 KB with the dataset's Kreise list (issue 19), + 1 KB.
@@ -95,6 +101,16 @@ const named = (page) => {
   return new Set([...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:]+)"/g)].map(([, url]) => url.replace(/^\.\//, '')));
 };
 const finderFiles = named('index.html');
+// The finder's parts loaded on first use (issue 28): `<meta name="ia-part"
+// content="<part>" data-part="<file>">`, written by scripts/split-wasm.mjs.
+// The loader (content "loader", a JS module the glue imports) loads at start.
+const finderParts = new Map();
+if (existsSync(join(dist, 'index.html'))) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  for (const [, part, url] of html.matchAll(/<meta name="ia-part" content="([\w-]+)" data-part="([^"#:]+)">/g)) {
+    finderParts.set(url.replace(/^\.\//, ''), part);
+  }
+}
 // The generator's own files: its page and what only it names (its Wasm and glue).
 const generatorFiles = named('generator.html');
 const generatorOnly = new Set(['generator.html', ...[...generatorFiles].filter((rel) => !finderFiles.has(rel))]);
@@ -116,6 +132,8 @@ for (const path of files(dist)) {
   if (rel.startsWith('agentur/') || rel.startsWith('ort/')) kind = `pages ${ext === '.html' ? 'html' : 'images'}`;
   // The service worker runs beside the page, not in it: not part of the app's load.
   if (rel === 'sw.js') kind = 'service worker';
+  const part = finderParts.get(rel);
+  if (part && part !== 'loader') kind = `part ${part}`;
   if (generatorOnly.has(rel)) kind = `generator ${kind}`;
   if (pflegeOnly.has(rel)) kind = `pflege ${kind}`;
   const raw = readFileSync(path);
@@ -145,6 +163,19 @@ const check = (label, size, budget) => {
 // service worker and the generator's own.
 const app = (kinds.wasm?.gzip ?? 0) + (kinds.js?.gzip ?? 0);
 check('app Wasm+JS (index.html)', app, BUDGET_APP_GZIP);
+// The parts loaded on first use, each with its budget; together, what the
+// service worker fetches ahead once the app has been idle (not the first visit).
+let partsTotal = 0;
+for (const [kind, { gzip }] of Object.entries(kinds).sort()) {
+  if (!kind.startsWith('part ')) continue;
+  partsTotal += gzip;
+  check(`  ${kind} (on first use)`, gzip, BUDGET_PART_GZIP);
+}
+if (partsTotal > 0) {
+  console.log(`  ${'parts, all (fetched when idle)'.padEnd(34)} ${kb(partsTotal).padStart(10)} gzip (not part of the first visit)`);
+  const map = kinds['part map']?.gzip ?? 0;
+  console.log(`  ${'app Wasm+JS, wide screens (+map)'.padEnd(34)} ${kb(app + map).padStart(10)} gzip (the map's part loads at start there)`);
+}
 // What a German-speaking resident's first visit downloads besides Leaflet:
 // the page (with the prerendered list and map), its CSS, the app. Not the
 // language files, the place index (on use) or the generator.

@@ -57,6 +57,7 @@ macro_rules! lazy_fn {
 
         /// Loads the part (nothing to load without the `split` feature).
         #[cfg(not(feature = "split"))]
+        #[allow(dead_code)]
         $vis async fn $preload() -> ::core::result::Result<(), ::leptos::wasm_split::SplitLoaderError> {
             ::core::result::Result::Ok(())
         }

@@ -63,6 +63,8 @@ export async function gotoBeforeApp(page: Page, url: string) {
 export async function openFilters(page: Page) {
   const fold = page.locator('details.more-filters');
   if ((await fold.getAttribute('open')) === null) await fold.locator('summary').click();
+  // Its fields are a part loaded on first use (issue 28): wait for them.
+  await expect(fold.locator('fieldset').first()).toBeAttached();
 }
 
 /** Waits for the app to show the finder, then returns the number of agencies in markers. */

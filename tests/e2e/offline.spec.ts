@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, allowErrors, markerTotal, servedDataset, waitForFinder } from './fixtures';
+import { test, expect, allowErrors, markerTotal, openFilters, servedDataset, waitForFinder } from './fixtures';
 
 // The service worker is what these tests are about (playwright.config.ts blocks it elsewhere).
 test.use({ serviceWorkers: 'allow' });
@@ -60,6 +60,36 @@ async function expectFinder(page: Page, dataset: { as_of: string; agencies: unkn
   await expect(page.getByTestId('as-of')).toHaveText(`Stand: ${day}.${month}.${year}`);
 }
 
+/** The parts index.html lists (issue 28; `<meta name="ia-part" data-part>`), as absolute URLs. */
+async function partUrls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('meta[name="ia-part"]')].map((meta) => new URL(meta.getAttribute('data-part')!, document.baseURI).href),
+  );
+}
+
+async function cached(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    return urls;
+  });
+}
+
+/**
+ * What the app asks once it has been idle for a while (public/sw-register.js,
+ * 30 s without input): the service worker fetches the parts not used yet.
+ * Asked here at once; resolves when every part is cached.
+ */
+async function prefetchParts(page: Page) {
+  const parts = await partUrls(page);
+  expect(parts.length).toBeGreaterThan(2);
+  await page.evaluate(() => navigator.serviceWorker.controller!.postMessage({ type: 'ia-map:prefetch-parts' }));
+  await expect.poll(async () => {
+    const inCache = new Set(await cached(page));
+    return parts.filter((url) => !inCache.has(url));
+  }).toEqual([]);
+}
+
 async function goOffline(context: BrowserContext, served: Served) {
   await context.setOffline(true);
   served.stop(); // and really gone, whatever the emulation covers
@@ -71,6 +101,9 @@ for (const path of ['', 'sub/path/']) {
     try {
       const url = `${served.url}${path}`;
       await visitOnline(page, url);
+      // The parts not used online (the detail's, the filters' …) come with
+      // the idle prefetch.
+      await prefetchParts(page);
       await goOffline(context, served);
       await page.reload();
       await expectFinder(page, servedDataset());
@@ -87,6 +120,32 @@ for (const path of ['', 'sub/path/']) {
     }
   });
 }
+
+test('a part used online works offline; one never used says so offline, and the rest works', async ({ page, context }) => {
+  allowErrors(page, /ia-map-detail|Failed to fetch|failed to load|TypeError|net::ERR/i);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const served = await serveCopy();
+  try {
+    await visitOnline(page, served.url);
+    // Not the first visit's business: no part is cached until used.
+    const parts = await partUrls(page);
+    expect((await cached(page)).filter((url) => parts.includes(url))).toEqual([]);
+    await openFilters(page);
+    await expect(page.locator('#filter-text')).toBeVisible();
+    await goOffline(context, served);
+    await page.reload();
+    await waitForFinder(page);
+    await openFilters(page);
+    await page.locator('#filter-text').fill('Caritas');
+    await expect(page.getByTestId('result-count')).not.toHaveText(/^104 /);
+    await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
+    await expect(page.getByTestId('part-failed')).toBeVisible();
+    await expect(page.getByTestId('part-status')).toHaveText('Angaben zur Agentur: konnte nicht geladen werden.');
+    await expect(page.locator('#filter-text')).toBeEditable();
+  } finally {
+    served.stop();
+  }
+});
 
 test('the generator is not cached for residents; once visited it works offline too', async ({ page, context }) => {
   const served = await serveCopy();

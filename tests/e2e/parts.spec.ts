@@ -1,0 +1,120 @@
+// Issue 28: the finder's Wasm in parts loaded on first use. A phone's first
+// load fetches none of them; each comes when first used, with a short wait
+// that is shown and said in the finder's live region; a part that cannot be
+// fetched says so and can be fetched again; wide screens fetch the map's part
+// at start; after the app has been idle the service worker fetches the rest,
+// and then the finder works offline with parts never used online.
+import type { Page, Route } from '@playwright/test';
+import { test, expect, allowErrors, waitForFinder } from './fixtures';
+
+const PHONE = { width: 390, height: 844 };
+// The parts' files (scripts/split-wasm.mjs): ia-map-<part>-<hash>.wasm.
+const PART = /\/ia-map-([a-z]+\d*)-[0-9a-f]{16}\.wasm$/;
+
+function partsFetched(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const part = PART.exec(new URL(request.url()).pathname)?.[1];
+    if (part) seen.push(part);
+  });
+  return seen;
+}
+
+/** Holds the responses to `pattern` until the returned function is called. */
+async function hold(page: Page, pattern: RegExp): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: PHONE });
+
+  test('the first load fetches no part; "Filter" fetches its own, with an announced wait', async ({ page }) => {
+    const fetched = partsFetched(page);
+    const release = await hold(page, /ia-map-filters-[0-9a-f]{16}\.wasm$/);
+    await page.goto('./');
+    await waitForFinder(page);
+    await expect(page.getByTestId('results').locator('li').first()).toBeVisible();
+    expect(fetched, 'no part on the first load').toEqual([]);
+    await expect(page.getByTestId('part-status')).toHaveText('');
+
+    await page.locator('details.more-filters summary').click();
+    await expect(page.getByTestId('part-status')).toHaveText('Filter: wird geladen …');
+    await expect(page.getByTestId('part-wait')).toBeVisible();
+    expect(fetched).toEqual(['filters']);
+    release();
+    await expect(page.locator('#filter-text')).toBeVisible();
+    await expect(page.getByTestId('part-status')).toHaveText('');
+    await page.locator('#filter-text').fill('Caritas');
+    await expect(page.getByTestId('result-count')).not.toHaveText(/^104 /);
+    // Closed and opened again: no second fetch.
+    await page.locator('details.more-filters summary').click();
+    await page.locator('details.more-filters summary').click();
+    await expect(page.locator('#filter-text')).toHaveValue('Caritas');
+    expect(fetched).toEqual(['filters']);
+  });
+
+  test('the detail, the map and the end of the list each fetch their part when first used', async ({ page }) => {
+    const fetched = partsFetched(page);
+    await page.goto('./');
+    await waitForFinder(page);
+    expect(fetched).toEqual([]);
+    await page.getByTestId('results').locator('li a').first().click();
+    await expect(page.getByTestId('detail')).toBeVisible();
+    expect(fetched).toContain('detail');
+    await page.getByRole('button', { name: 'Zurück zur Übersicht' }).click();
+    await expect(page.getByTestId('results')).toBeVisible();
+
+    expect(fetched).not.toContain('share');
+    await page.locator('.part-spot').scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('share-view')).toBeVisible();
+    await expect(page.getByTestId('download-csv')).toBeVisible();
+    expect(fetched).toContain('share');
+
+    expect(fetched).not.toContain('map');
+    await page.locator('.view-switch button').nth(1).click();
+    await expect(page.locator('.ia-marker').first()).toBeVisible();
+    expect(fetched).toContain('map');
+  });
+
+  test('near me fetches its part with the place index when first used', async ({ page }) => {
+    const fetched = partsFetched(page);
+    await page.goto('./');
+    await waitForFinder(page);
+    await page.locator('#filter-near').click();
+    await page.locator('#filter-near').fill('5066');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    expect(fetched).toContain('near');
+  });
+
+  test('a part that cannot be fetched says so, and "Erneut versuchen" fetches it', async ({ page }) => {
+    allowErrors(page, /ia-map-detail|Failed to fetch|failed to load|TypeError/i);
+    let refuse = true;
+    await page.route(/ia-map-detail-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+    await page.goto('./');
+    await waitForFinder(page);
+    await page.getByTestId('results').locator('li a').first().click();
+    await expect(page.getByTestId('part-failed')).toBeVisible();
+    await expect(page.getByTestId('part-status')).toHaveText('Angaben zur Agentur: konnte nicht geladen werden.');
+    // The rest of the finder still works.
+    await expect(page.getByRole('switch', { name: /Nur Servicestellen/ })).toBeEnabled();
+    refuse = false;
+    await page.getByTestId('part-failed').getByRole('button', { name: 'Erneut versuchen' }).click();
+    await expect(page.getByTestId('detail')).toBeVisible();
+    await expect(page.getByTestId('part-status')).toHaveText('');
+  });
+});
+
+test('wide screens fetch the map\'s part at start, and nothing else', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const fetched = partsFetched(page);
+  await page.goto('./');
+  await waitForFinder(page);
+  await expect(page.locator('.ia-marker').first()).toBeVisible();
+  expect(fetched).toEqual(['map']);
+});
