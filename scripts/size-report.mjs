@@ -103,7 +103,7 @@ const named = (page) => {
 const finderFiles = named('index.html');
 // The finder's parts loaded on first use (issue 28): `<meta name="ia-part"
 // content="<part>" data-part="<file>">`, written by scripts/split-wasm.mjs.
-// The loader (content "loader", a JS module the glue imports) loads at start.
+// (The loader, a JS module the glue imports, is named by a modulepreload link: first load.)
 const finderParts = new Map();
 if (existsSync(join(dist, 'index.html'))) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -133,7 +133,7 @@ for (const path of files(dist)) {
   // The service worker runs beside the page, not in it: not part of the app's load.
   if (rel === 'sw.js') kind = 'service worker';
   const part = finderParts.get(rel);
-  if (part && part !== 'loader') kind = `part ${part}`;
+  if (part) kind = `part ${part}`;
   if (generatorOnly.has(rel)) kind = `generator ${kind}`;
   if (pflegeOnly.has(rel)) kind = `pflege ${kind}`;
   const raw = readFileSync(path);

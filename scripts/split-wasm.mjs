@@ -14,9 +14,10 @@
 //   4. content-hashed names (`ia-map-<part>-<hash>.wasm`, which the service
 //      worker caches like every hashed file), the loader's fetches with the
 //      parts' integrity, the loader minified; the glue and the main Wasm
-//      replace Trunk's in index.html (names, integrity), and index.html lists
-//      the parts in `<meta name="ia-part">` (public/sw.js keeps and, when the
-//      app is idle, prefetches them; scripts/size-report.mjs counts them).
+//      replace Trunk's in index.html (names, integrity); the loader gets a
+//      modulepreload link with its integrity, and index.html lists the parts
+//      in `<meta name="ia-part">` (public/sw.js keeps and, when the app is
+//      idle, prefetches them; scripts/size-report.mjs counts them).
 //
 // The JS glue and the loader import each other, so their one hash covers both.
 // scripts/minify-glue.mjs then minifies the glue as before.
@@ -143,7 +144,12 @@ const meta = parts
   .join('\n    ');
 if (!html.includes('<meta name="ia-app"')) fail('index.html has no <meta name="ia-app">');
 html = html.replace(/\n\s*<meta name="ia-part"[^>]*>/g, '');
-html = html.replace(/(<meta name="ia-app"[^>]*>)/, `$1\n    <meta name="ia-part" content="loader" data-part="./${loaderName}">\n    ${meta}`);
+html = html.replace(/\n\s*<link rel="modulepreload" href="\.\/[^"]*-parts-[0-9a-f]{16}\.js"[^>]*>/g, '');
+// The loader is part of the first load (the glue imports it): named with its
+// integrity, so that the page fetches it early and the service worker
+// installs it with the other files the page names.
+const loaderLink = `<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${integrity(loaderCode)}">`;
+html = html.replace(/(<meta name="ia-app"[^>]*>)/, `$1\n    ${loaderLink}\n    ${meta}`);
 writeFileSync(pageFile, html);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -67,6 +67,7 @@ pub fn FilterPanel() -> impl IntoView {
     // What "Filter" folds is built when first opened; in the split build it
     // is a part of its own (`Part::Filters`), fetched then.
     let opened = RwSignal::new(false);
+    let parts = use_context::<crate::parts::Parts>();
     let can_reset = move || filters.with(|f| *f != state.filters_after_reset());
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
@@ -117,7 +118,12 @@ pub fn FilterPanel() -> impl IntoView {
                     }
                 }
             >
-                <summary>
+                // Focus on "Filter" (keyboard) already fetches what it folds.
+                <summary on:focus=move |_| {
+                    if let Some(parts) = parts {
+                        parts.load(Part::Filters);
+                    }
+                }>
                     {texts.filters_toggle}
                     {move || match n_folded() {
                         0 => String::new(),

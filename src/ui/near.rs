@@ -108,11 +108,9 @@ pub fn NearSearch() -> impl IntoView {
             return;
         };
         let origin = state.places.with(|status| match status {
-            PlacesStatus::Ready(index) => Some(origin_of(near_op(NearOp::Nearest(
-                index.clone(),
-                lat,
-                lon,
-            )))),
+            PlacesStatus::Ready(index) => {
+                Some(origin_of(near_op(NearOp::Nearest(index.clone(), lat, lon))))
+            }
             _ => None,
         });
         match origin {

@@ -67,6 +67,15 @@ export async function openFilters(page: Page) {
   await expect(fold.locator('fieldset').first()).toBeAttached();
 }
 
+/**
+ * Scrolls to the end of the list, where "Teilen" and the downloads are loaded
+ * when first seen (issue 28: the part "share"), and waits for them.
+ */
+export async function showListEnd(page: Page) {
+  await page.locator('.part-spot').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('download-csv').or(page.getByTestId('share-view')).first()).toBeVisible();
+}
+
 /** Waits for the app to show the finder, then returns the number of agencies in markers. */
 export async function markerTotal(page: Page): Promise<number> {
   const counts = await page.locator('.ia-marker').evaluateAll((markers) =>
