@@ -191,6 +191,10 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
     };
     let list = embed.list;
     view! {
+        // The live region of parts on their way (issue 28). First, so that
+        // this visually hidden line never lengthens the page (an embed's
+        // reported height).
+        <crate::parts::PartStatus/>
         <nav class="view-switch" aria-label=texts.view_switch_label>
             <button type="button" aria-pressed=move || (!map_only.get()).to_string() on:click=move |_| show(false)>
                 {texts.view_list} " (" {move || state.visible.with(Vec::len)} ")"
@@ -228,7 +232,6 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
             <MapPanel on_screen=map_on_screen/>
         </div>
         <Footer/>
-        <crate::parts::PartStatus/>
     }
 }
 

@@ -97,6 +97,9 @@ async function goOffline(context: BrowserContext, served: Served) {
 
 for (const path of ['', 'sub/path/']) {
   test(`after one online visit the finder works offline (/${path})`, async ({ page, context }) => {
+    // Opening an agency zooms the map in, where the Gemeinde band of the
+    // map's background (not fetched online) is asked for and cannot come.
+    allowErrors(page, /basemap\/gemeinden\.json/);
     const served = await serveCopy();
     try {
       const url = `${served.url}${path}`;
@@ -139,7 +142,7 @@ test('a part used online works offline; one never used says so offline, and the 
     await page.locator('#filter-text').fill('Caritas');
     await expect(page.getByTestId('result-count')).not.toHaveText(/^104 /);
     await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
-    await expect(page.getByTestId('part-failed')).toBeVisible();
+    await expect(page.getByTestId('part-failed').filter({ hasText: 'Angaben zur Agentur' })).toBeVisible();
     await expect(page.getByTestId('part-status')).toHaveText('Angaben zur Agentur: konnte nicht geladen werden.');
     await expect(page.locator('#filter-text')).toBeEditable();
   } finally {
