@@ -313,9 +313,7 @@ fn on_first_sight(element: &web_sys::Element, seen: impl FnOnce() + 'static) {
                 if let Some(seen) = seen.take() {
                     seen();
                 }
-                if let Ok(disconnect) = js_sys::Reflect::get(&observer, &"disconnect".into())
-                    .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
-                {
+                if let Some(disconnect) = method(&observer, "disconnect") {
                     let _ = disconnect.call0(&observer);
                 }
             }
@@ -326,11 +324,19 @@ fn on_first_sight(element: &web_sys::Element, seen: impl FnOnce() + 'static) {
     let args = js_sys::Array::of2(callback.as_ref(), &options);
     let observer = js_sys::Reflect::construct(&constructor, &args);
     callback.forget();
-    if let Ok(observer) = observer {
-        if let Ok(observe) = js_sys::Reflect::get(&observer, &"observe".into())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
-        {
-            let _ = observe.call1(&observer, element);
-        }
+    if let Some((observer, observe)) = observer
+        .ok()
+        .and_then(|observer| method(&observer, "observe").map(|f| (observer, f)))
+    {
+        let _ = observe.call1(&observer, element);
     }
+}
+
+/// The function `name` of a JavaScript object.
+fn method(object: &wasm_bindgen::JsValue, name: &str) -> Option<js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(object, &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }

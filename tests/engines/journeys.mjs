@@ -67,6 +67,8 @@ export function journeys(key) {
         await driver.findElement(By.css('details.more-filters > summary')).click();
       }
       await until(() => js("return document.querySelector('details.more-filters').open"), 'the filter fold to open');
+      // Its fields are a part loaded on first use (issue 28).
+      await until(() => js("return !!document.querySelector('details.more-filters fieldset')"), 'the folded fields');
     }
 
     /** Console errors of the journey, where the engine reports them. */
