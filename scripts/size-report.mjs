@@ -58,8 +58,10 @@ const dist = distArgument(
 // Both merged (share branch after merging main at a48586c): 331.1 KB.
 // Issue 28: the finder's Wasm split into parts loaded on first use
 // (scripts/split-wasm.mjs, src/parts.rs); this budget is the first load alone,
-// the parts have their own below.
-const BUDGET_APP_GZIP = 332.0 * 1024;
+// the parts have their own below. Measured 295.4 KB on its branch (Wasm 325.9 →
+// 281.8 KB; the glue 9.8 KB, the parts' loader 1.5 KB, sw-register.js +0.5 KB
+// for the idle prefetch): budget 296.5 KB.
+const BUDGET_APP_GZIP = 296.5 * 1024;
 // Every part loaded on first use (issue 28's target: each at most 40 KB gzip).
 // Chunks (code several parts share) count like parts.
 const BUDGET_PART_GZIP = 40.0 * 1024;
