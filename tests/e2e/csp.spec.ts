@@ -141,9 +141,6 @@ for (const path of ['', 'sub/path/']) {
 
 test('the embed generator (its same-origin preview iframe) and embed mode cause no violation', async ({ page }) => {
   const violations = await recordViolations(page);
-  // A preview reloads with each setting: the parts its embed was fetching
-  // (the map's and the embed's, issue 28) are cancelled, which Chromium logs.
-  allowErrors(page, /Fetch API cannot load .*\/ia-map-[a-z]+\d*-[0-9a-f]{16}\.wasm/);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${base}generator.html`);
   await page.locator('#embed-place').selectOption({ label: 'Köln' });
