@@ -9,13 +9,14 @@ import { PAGES, openPage } from './pages.mjs';
 /**
  * The uses, in the order one load makes them: what is done (in the page) and
  * what shows the part is on screen. `part` is the Wasm file's name
- * (scripts/split-wasm.mjs), whose transfer is recorded.
+ * (scripts/split-wasm.mjs), whose transfer is recorded. The end of the list
+ * comes first: an open detail brings it into view (and so its part).
  */
 export const USES = [
+  { part: 'share', use: 'the end of the list scrolled into view', action: { scrollTo: '.part-spot' }, shown: '[data-testid=share-view] button' },
   { part: 'filters', use: '"Filter" opened', action: { click: 'details.more-filters summary' }, shown: '#filter-text' },
   { part: 'detail', use: 'an agency opened', action: { click: '#results li a' }, shown: '[data-testid=detail] h2' },
   { part: 'detail', use: 'back to the list', action: { click: '.detail__back' }, shown: '#results li a', cached: true },
-  { part: 'share', use: 'the end of the list scrolled into view', action: { scrollTo: '.part-spot' }, shown: '[data-testid=share-view] button' },
   { part: 'map', use: '"Karte" chosen', action: { click: '.view-switch button:nth-child(2)' }, shown: '.leaflet-marker-icon, .leaflet-marker-pane > *' },
 ];
 
