@@ -60,7 +60,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
 fi
 
 # The splitter of the finder's Wasm (issue 28: parts loaded on first use;
-# scripts/split-wasm.sh): the library cargo-leptos uses for `--split`, with its CLI.
+# scripts/split-wasm.mjs): the library cargo-leptos uses for `--split`, with its CLI.
 WASM_SPLIT_VERSION=0.2.4
 if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
     log "installing wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli, about 3 minutes)"

@@ -150,6 +150,78 @@ test('a part used online works offline; one never used says so offline, and the 
   }
 });
 
+/**
+ * Before the page's scripts: records the service worker's messages from the
+ * page (`window.__asked`), and `window.__registered` resolves once
+ * public/sw-register.js has run what follows its registration (the idle
+ * timer is armed then, or not at all).
+ */
+async function watchPrefetch(page: Page, saveData: boolean) {
+  await page.addInitScript((saveData: boolean) => {
+    const w = window as unknown as { __asked: unknown[]; __registered: Promise<boolean> };
+    w.__asked = [];
+    const post = ServiceWorker.prototype.postMessage;
+    ServiceWorker.prototype.postMessage = function (this: ServiceWorker, message: unknown, ...rest: never[]) {
+      w.__asked.push(message);
+      return post.call(this, message, ...rest);
+    };
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
+      const registered = register.apply(this, args);
+      // Reactions run in the order they were added: this one's second step
+      // comes after sw-register.js's own `.then`.
+      w.__registered = registered.then(() => null).then(() => true);
+      return registered;
+    };
+    if (saveData) Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => ({ saveData: true }) });
+  }, saveData);
+}
+
+const asked = (page: Page) => page.evaluate(() => (window as unknown as { __asked: unknown[] }).__asked.length);
+
+test('after 30 s without input the parts not used yet are fetched; input starts the wait again', async ({ page }) => {
+  const served = await serveCopy();
+  try {
+    await page.clock.install();
+    await watchPrefetch(page, false);
+    await visitOnline(page, served.url);
+    await page.evaluate(() => (window as unknown as { __registered: Promise<boolean> }).__registered);
+    const parts = await partUrls(page);
+    expect(parts.length).toBeGreaterThan(2);
+    await page.clock.fastForward(20_000);
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward(20_000);
+    // 40 s after load, 20 s after the key: the clock is ours, so not yet.
+    expect(await asked(page)).toBe(0);
+    await page.clock.fastForward(11_000);
+    await expect.poll(() => asked(page)).toBe(1);
+    await expect.poll(async () => {
+      const inCache = new Set(await cached(page));
+      return parts.filter((url) => !inCache.has(url));
+    }).toEqual([]);
+  } finally {
+    served.stop();
+  }
+});
+
+test('a browser that asks to save data never fetches parts ahead', async ({ page }) => {
+  // A phone: no part is used at start (wide screens use the map's).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const served = await serveCopy();
+  try {
+    await page.clock.install();
+    await watchPrefetch(page, true);
+    await visitOnline(page, served.url);
+    await page.evaluate(() => (window as unknown as { __registered: Promise<boolean> }).__registered);
+    await page.clock.fastForward(120_000);
+    expect(await asked(page)).toBe(0);
+    const parts = await partUrls(page);
+    expect((await cached(page)).filter((url) => parts.includes(url))).toEqual([]);
+  } finally {
+    served.stop();
+  }
+});
+
 test('the generator is not cached for residents; once visited it works offline too', async ({ page, context }) => {
   const served = await serveCopy();
   const cachedUrls = () =>
