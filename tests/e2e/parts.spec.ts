@@ -121,3 +121,32 @@ test('wide screens fetch the map\'s part at start, and nothing else', async ({ p
   await expect(page.locator('.ia-marker').first()).toBeVisible();
   expect(parts).toEqual(['map']);
 });
+
+test('an embed in a partner\'s frame fetches the map\'s and the embed\'s parts at start, and reports its height', async ({ page }) => {
+  const port = Number(process.env.IA_PORT ?? 4173);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { parts } = partsFetched(page);
+  // The partner's page (on PORT + 2) records the app's height messages.
+  await page.addInitScript(() => {
+    const heights: number[] = ((window as unknown as { __heights: number[] }).__heights = []);
+    addEventListener('message', (event) => {
+      if (event.data?.type === 'ia-map:height') heights.push(event.data.height);
+    });
+  });
+  const src = `http://127.0.0.1:${port}/?embed=1`;
+  await page.goto(`http://127.0.0.1:${port + 2}/?src=${encodeURIComponent(src)}`);
+  const frame = page.frameLocator('#finder');
+  await expect(frame.locator('.ia-marker').first()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __heights: number[] }).__heights.length)).toBeGreaterThan(0);
+  expect([...parts].sort()).toEqual(['embed', 'map']);
+});
+
+test('the same embed address opened on its own (not in a frame) does not fetch the embed\'s part', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { parts } = partsFetched(page);
+  await page.goto('./?embed=1');
+  await waitForFinder(page);
+  await expect(page.locator('.ia-marker').first()).toBeVisible();
+  // The map's part, fetched beside the embed's when framed, has come.
+  expect(parts).toEqual(['map']);
+});
