@@ -155,6 +155,7 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
         .embed;
     provide_context(config);
     let state = FinderState::new(catalog);
+    let parts = use_context::<crate::parts::Parts>().expect("Parts are provided by App");
     provide_context(state);
     // "Link kopiert" belongs to the view it was said for.
     let share_note = ShareNote(RwSignal::new(None));
@@ -216,7 +217,17 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
                 // The detail is the part `Part::Detail` (issue 28), fetched
                 // when an agency is first opened.
                 {move || match state.selected.get() {
-                    Some(position) => on_demand(Part::Detail, move || now(detail_view(position))).into_any(),
+                    Some(position) => view! {
+                        {on_demand(Part::Detail, move || now(detail_view(position)))}
+                        // Until the detail's part is there (or when it could
+                        // not be fetched) the way back is still offered.
+                        {move || (!parts.ready(Part::Detail)).then(|| view! {
+                            <button type="button" class="button button--secondary detail__back" on:click=move |_| state.select(None)>
+                                {texts.back_to_list}
+                            </button>
+                        })}
+                    }
+                    .into_any(),
                     None => view! { <ResultList/> }.into_any(),
                 }}
                 // Under the list it shares and downloads: the first screen is

@@ -17,6 +17,7 @@ export const USES = [
   { part: 'filters', use: '"Filter" opened', action: { click: 'details.more-filters summary' }, shown: '#filter-text' },
   { part: 'detail', use: 'an agency opened', action: { click: '#results li a' }, shown: '[data-testid=detail] h2' },
   { part: 'detail', use: 'back to the list', action: { click: '.detail__back' }, shown: '#results li a', cached: true },
+  { part: 'near', use: '"5066" typed into near me', action: { type: ['#filter-near', '5066'] }, shown: '.combobox__list:not([hidden]) [role=option]' },
   { part: 'map', use: '"Karte" chosen', action: { click: '.view-switch button:nth-child(2)' }, shown: '.leaflet-marker-icon, .leaflet-marker-pane > *' },
 ];
 
@@ -31,6 +32,16 @@ const useInPage = async ({ action, shown, timeout }) => {
   const start = performance.now();
   if (action.click) document.querySelector(action.click)?.click();
   if (action.scrollTo) document.querySelector(action.scrollTo)?.scrollIntoView();
+  if (action.type) {
+    // As typing does: focus, then the text with an input event.
+    const [selector, text] = action.type;
+    const field = document.querySelector(selector);
+    field?.focus();
+    if (field) {
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }
   return new Promise((resolve) => {
     const check = () => {
       if (visible()) return requestAnimationFrame(() => resolve(Math.round(performance.now() - start)));

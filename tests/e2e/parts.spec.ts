@@ -104,12 +104,19 @@ test.describe('on a phone', () => {
     await page.getByTestId('results').locator('li a').first().click();
     await expect(page.getByTestId('part-failed')).toBeVisible();
     await expect(page.getByTestId('part-status')).toHaveText('Angaben zur Agentur: konnte nicht geladen werden.');
-    // The rest of the finder still works.
+    // The rest of the finder still works, and the way back to the list is there.
     await expect(page.getByRole('switch', { name: /Nur Servicestellen/ })).toBeEnabled();
+    await page.getByRole('button', { name: 'Zurück zur Übersicht' }).click();
+    await expect(page.getByTestId('results').locator('li').first()).toBeVisible();
+    // Opened again: fetched again (and refused again).
+    await page.getByTestId('results').locator('li a').first().click();
+    await expect(page.getByTestId('part-failed')).toBeVisible();
     refuse = false;
     await page.getByTestId('part-failed').getByRole('button', { name: 'Erneut versuchen' }).click();
     await expect(page.getByTestId('detail')).toBeVisible();
     await expect(page.getByTestId('part-status')).toHaveText('');
+    // The detail's own way back, once: the one offered while waiting is gone.
+    await expect(page.getByRole('button', { name: 'Zurück zur Übersicht' })).toHaveCount(1);
   });
 });
 
