@@ -95,7 +95,7 @@ test.describe('on a phone', () => {
     expect(parts).toEqual(['near']);
   });
 
-  test('a part that cannot be fetched says so, and "Erneut versuchen" fetches it', async ({ page }) => {
+  test('a part that cannot be fetched says so, keeps the way back to the list, and "Erneut versuchen" fetches it', async ({ page }) => {
     allowErrors(page, /ia-map-detail|Failed to fetch|failed to load|TypeError/i);
     let refuse = true;
     await page.route(/ia-map-detail-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
