@@ -236,6 +236,9 @@ test('the generator is not cached for residents; once visited it works offline t
     const heading = page.getByRole('heading', { name: 'Karte auf Ihrer Website einbinden' });
     await page.goto(`${served.url}generator.html`);
     await expect(heading).toBeVisible();
+    // Its previews are embeds: the map's and the embed's parts (issue 28)
+    // are cached once they have fetched them.
+    await expect.poll(async () => (await cachedUrls()).filter((url) => /\/ia-map-(map|embed)-[0-9a-f]{16}\.wasm$/.test(url)).length).toBe(2);
     // A later visit to the finder keeps the generator's files.
     await page.goto(served.url);
     await waitForFinder(page);
