@@ -27,6 +27,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy -p ia-map --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+	cargo clippy -p ia-map --target wasm32-unknown-unknown --features split --all-targets --quiet -- -D warnings
 	cargo clippy -p ia-map --no-default-features --features ssr --all-targets --quiet -- -D warnings
 
 test-native:

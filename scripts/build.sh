@@ -36,6 +36,9 @@ for page in generator pflege; do
     fi
   done
 done
+# The finder's Wasm in parts loaded on first use (issue 28): replaces the
+# single Wasm Trunk wrote with the split, bound and optimised parts.
+node scripts/split-wasm.mjs dist
 node scripts/minify-glue.mjs dist
 cargo build --quiet --profile prerender --no-default-features --features ssr --bin ia-prerender
 target/prerender/ia-prerender dist

@@ -76,6 +76,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
     cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
 fi
 
+# The splitter of the finder's Wasm (issue 28: parts loaded on first use;
+# scripts/split-wasm.mjs): the library cargo-leptos uses for `--split`, with its CLI.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "installing wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli, about 3 minutes)"
+    cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm packages from package-lock.json"
     npm ci --no-audit --no-fund --loglevel=error

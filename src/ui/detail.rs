@@ -16,6 +16,13 @@ use crate::page::PageParams;
 use crate::state::FinderState;
 use crate::ui::share::{Share, Shared};
 
+crate::lazy_fn! { detail, load_detail;
+    /// The detail of the agency at `position`, from the part `Part::Detail`.
+    pub(crate) fn detail_view(position: usize) -> AnyView {
+        view! { <Detail position/> }.into_any()
+    }
+}
+
 #[component]
 pub fn Detail(position: usize) -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
