@@ -10,8 +10,10 @@
 # Arguments go to both `trunk build` runs (not --dist: the output is dist/).
 # Last, the finder's first view is written into dist/index.html by
 # ia-prerender: the same components rendered natively (src/prerender.rs;
-# docs/deploy.md), built in the `prerender` profile, whose dependencies
-# `make test-native`'s ssr tests have already compiled.
+# docs/deploy.md), which then writes the compressed copies FILE.gz and
+# FILE.br beside every text and Wasm file (src/precompress.rs). It is built
+# in the `prerender` profile, whose dependencies `make test-native`'s ssr
+# tests have already compiled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
@@ -36,6 +38,9 @@ for page in generator pflege; do
     fi
   done
 done
+# The finder's Wasm in parts loaded on first use (issue 28): replaces the
+# single Wasm Trunk wrote with the split, bound and optimised parts.
+node scripts/split-wasm.mjs dist
 node scripts/minify-glue.mjs dist
 cargo build --quiet --profile prerender --no-default-features --features ssr --bin ia-prerender
 target/prerender/ia-prerender dist

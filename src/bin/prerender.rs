@@ -3,6 +3,9 @@
 //! the static pages per agency and per Kreis with their images, QR codes,
 //! `sitemap.xml` and `robots.txt` (see `ia_map::pages`).
 //!
+//! Last, it brings the compressed copies (`.gz`, `.br`) of the folder's files
+//! in step with them (see `ia_map::precompress`).
+//!
 //! Run by `scripts/build.sh` after Trunk, and again on the web server after
 //! a data update (`docs/deploy.md`): it reads only files inside `DIST`, so
 //! the prebuilt binary is all that is needed there (no Rust toolchain).
@@ -17,22 +20,23 @@ use ia_map::load::Catalog;
 use ia_map::pages::{head_of_index, stylesheet_of, write_head_into_index, write_pages, Inputs};
 use ia_map::prerender::{render_finder, static_map, write_into_index, Boundaries};
 
-const USAGE: &str = "usage: ia-prerender DIST\n\nWrites the finder's first view (list, filters, static map, \"Stand\") into\nDIST/index.html from DIST/config.json's dataset (a relative path), or\nDIST/data/agencies.json, and DIST/data/boundaries/; and a page per agency\n(DIST/agentur/) and per Kreis (DIST/ort/) with preview images, QR codes,\nDIST/sitemap.xml and DIST/robots.txt. Run it again after replacing the\ndataset.\n\nThe site's public address (for canonical URLs, the sitemap and QR codes):\nthe environment variable IA_SITE_URL, else config.json's \"site_url\"\n(e.g. https://karte.example.org/integrationsagenturen/). Without it, the\npages leave out only what needs it.";
+const USAGE: &str = "usage: ia-prerender [--no-precompress] DIST\n\nWrites the finder's first view (list, filters, static map, \"Stand\") into\nDIST/index.html from DIST/config.json's dataset (a relative path), or\nDIST/data/agencies.json, and DIST/data/boundaries/; and a page per agency\n(DIST/agentur/) and per Kreis (DIST/ort/) with preview images, QR codes,\nDIST/sitemap.xml and DIST/robots.txt. Run it again after replacing the\ndataset.\n\nThe site's public address (for canonical URLs, the sitemap and QR codes):\nthe environment variable IA_SITE_URL, else config.json's \"site_url\"\n(e.g. https://karte.example.org/integrationsagenturen/). Without it, the\npages leave out only what needs it.\n\nLast, every text and Wasm file in DIST gets compressed copies beside it\n(FILE.gz, FILE.br) for servers that send them as they are (nginx gzip_static,\nCaddy precompressed); copies out of step with their file are written anew,\nthose of removed files removed. Not config.json or the dataset, which are\nreplaced by hand. --no-precompress removes the copies instead.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dist = match args.as_slice() {
+    let (precompress, dist) = match args.as_slice() {
         [flag] if flag == "-h" || flag == "--help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        [dist] => PathBuf::from(dist),
+        [flag, dist] if flag == "--no-precompress" => (false, PathBuf::from(dist)),
+        [dist] if !dist.starts_with('-') => (true, PathBuf::from(dist)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    match run(&dist) {
+    match run(&dist, precompress) {
         Ok(summary) => {
             println!("{summary}");
             ExitCode::SUCCESS
@@ -48,13 +52,21 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn run(dist: &Path) -> Result<String, String> {
-    let config_text = std::fs::read_to_string(dist.join("config.json")).ok();
-    let config = match &config_text {
-        Some(text) => Config::from_json(text).map_err(|e| format!("config.json: {e}"))?,
-        None => Config::default(),
+fn run(dist: &Path, precompress: bool) -> Result<String, String> {
+    // Read as the app reads it, key by key; each ignored key is said here,
+    // where the operator looks. A file that is not JSON is an error: the
+    // operator is at hand to fix it.
+    let config = match std::fs::read_to_string(dist.join("config.json")) {
+        Ok(text) => Config::from_json(&text),
+        Err(_) => Config::default(),
     };
-    let site = site_url(config_text.as_deref())?;
+    for part in &config.ignored {
+        match part.key {
+            Some(_) => eprintln!("ia-prerender: warning: {part}"),
+            None => return Err(part.to_string()),
+        }
+    }
+    let site = site_url(&config.site_url)?;
     // The dataset the page will load: config.json's, when it is a file of
     // this site; else the default path.
     let dataset_path = config
@@ -107,26 +119,34 @@ fn run(dist: &Path) -> Result<String, String> {
     let page = write_into_index(&index, &body, &as_of)?;
     let page = write_head_into_index(&page, &pages.start_head)?;
     std::fs::write(&index_path, &page).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let rendered = started.elapsed().as_secs_f64();
+    let compressing = std::time::Instant::now();
+    let copies = ia_map::precompress::refresh(
+        dist,
+        &[
+            ia_map::config::CONFIG_URL,
+            ia_map::config::DEFAULT_DATASET_URL,
+            dataset_path.trim_start_matches("./"),
+        ],
+        precompress,
+    )?;
     Ok(format!(
-        "ia-prerender: {} agencies (Stand {as_of}; {n_skipped} records skipped) from {dataset_path} written into {} ({} bytes, static map {map_bytes} bytes); {pages}; in {:.1} s",
+        "ia-prerender: {} agencies (Stand {as_of}; {n_skipped} records skipped) from {dataset_path} written into {} ({} bytes, static map {map_bytes} bytes); {pages}; in {rendered:.1} s\nia-prerender: {copies}; in {:.1} s",
         n_agencies,
         index_path.display(),
         page.len(),
-        started.elapsed().as_secs_f64()
+        compressing.elapsed().as_secs_f64()
     ))
 }
 
 /// The site's address: `IA_SITE_URL`, else config.json's `site_url`; none
 /// when both are unset or empty. A value that is not an http(s) folder
 /// address is an error, not silently dropped.
-fn site_url(config: Option<&str>) -> Result<Option<SiteUrl>, String> {
+fn site_url(from_config: &str) -> Result<Option<SiteUrl>, String> {
     let from_env = std::env::var("IA_SITE_URL")
         .ok()
         .filter(|v| !v.trim().is_empty());
-    let from_config = config
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
-        .and_then(|value| value.get("site_url")?.as_str().map(str::to_owned))
-        .filter(|v| !v.trim().is_empty());
+    let from_config = Some(from_config.to_owned()).filter(|v| !v.trim().is_empty());
     match from_env.or(from_config) {
         None => Ok(None),
         Some(text) => SiteUrl::parse(&text).map(Some).ok_or_else(|| {
