@@ -21,6 +21,8 @@ pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod qr;
+#[cfg(feature = "ssr")]
+pub mod site;
 pub mod state;
 pub mod takeover;
 pub mod ui;

@@ -56,42 +56,60 @@ impl Rasterizer {
 /// else RGB; the strongest compression. Smaller than tiny-skia's RGBA
 /// encoding, so previews stay well under messengers' limits.
 fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
-    let rgb: Vec<[u8; 3]> = pixmap
-        .pixels()
-        .iter()
-        .map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue()]
-        })
-        .collect();
-    let mut palette: Vec<[u8; 3]> = Vec::new();
-    let mut index = std::collections::HashMap::new();
-    for colour in &rgb {
-        if !index.contains_key(colour) {
-            if palette.len() == 256 {
-                palette.clear();
-                break;
-            }
-            index.insert(*colour, palette.len() as u8);
-            palette.push(*colour);
-        }
+    let mut rgb = Vec::with_capacity(pixmap.pixels().len() * 3);
+    for pixel in pixmap.pixels() {
+        let c = pixel.demultiply();
+        rgb.extend_from_slice(&[c.red(), c.green(), c.blue()]);
     }
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::High);
-    let data: Vec<u8> = if palette.is_empty() {
-        encoder.set_color(png::ColorType::Rgb);
-        rgb.concat()
-    } else {
-        encoder.set_color(png::ColorType::Indexed);
-        encoder.set_palette(palette.concat());
-        rgb.iter().map(|colour| index[colour]).collect()
+    let data = match indexed(&rgb) {
+        Some((palette, indices)) => {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_palette(palette);
+            indices
+        }
+        None => {
+            encoder.set_color(png::ColorType::Rgb);
+            rgb
+        }
     };
     let mut writer = encoder.write_header()?;
     writer.write_image_data(&data)?;
     writer.finish()?;
     Ok(out)
+}
+
+/// The picture (RGB, 3 bytes a pixel) as a palette of at most 256 colours in
+/// the order they first appear, and each pixel's index into it; `None` with
+/// more colours. Neighbours mostly share a colour, so the last one is tried
+/// first, then the palette itself (a hash per pixel costs more than this).
+fn indexed(rgb: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut palette: Vec<[u8; 3]> = Vec::new();
+    let mut indices = Vec::with_capacity(rgb.len() / 3);
+    let mut last: Option<([u8; 3], u8)> = None;
+    for pixel in rgb.chunks_exact(3) {
+        let colour = [pixel[0], pixel[1], pixel[2]];
+        let index = match last {
+            Some((seen, index)) if seen == colour => index,
+            _ => {
+                let index = match palette.iter().position(|&p| p == colour) {
+                    Some(at) => at as u8,
+                    None if palette.len() == 256 => return None,
+                    None => {
+                        palette.push(colour);
+                        (palette.len() - 1) as u8
+                    }
+                };
+                last = Some((colour, index));
+                index
+            }
+        };
+        indices.push(index);
+    }
+    Some((palette.concat(), indices))
 }
 
 /// Pixels per module in the PNG: a 300–500 px image, sharp in print at
@@ -113,6 +131,20 @@ mod tests {
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         assert_eq!(width, 2 * (21 + 8));
         assert!(raster.png("<svg", 1.0).is_err());
+    }
+
+    /// Colours in the order they first appear, each pixel's index; none
+    /// with more than 256 colours.
+    #[test]
+    fn a_palette_is_made_where_256_colours_suffice() {
+        let (palette, indices) = indexed(&[9, 9, 9, 1, 2, 3, 9, 9, 9, 1, 2, 3, 4, 5, 6]).unwrap();
+        assert_eq!(palette, [9, 9, 9, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(indices, [0, 1, 0, 1, 2]);
+        let many: Vec<u8> = (0..=256u32)
+            .flat_map(|i| [(i % 256) as u8, (i / 256) as u8, 0])
+            .collect();
+        assert!(indexed(&many[..256 * 3]).is_some_and(|(p, _)| p.len() == 256 * 3));
+        assert!(indexed(&many).is_none());
     }
 
     #[test]

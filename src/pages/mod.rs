@@ -1,9 +1,10 @@
 //! The static pages (issue 20): one per agency (`agentur/<id>.html`) and per
 //! Kreis or kreisfreie Stadt (`ort/<slug>.html`), each with its preview
 //! image (`.png`, 1200×630) and, for agencies, a QR code of its address;
-//! plus `sitemap.xml` and `robots.txt`. Written by `ia-prerender` after the
-//! first view (feature `ssr`, native only), so one command refreshes
-//! everything after a data update.
+//! plus `sitemap.xml` and `robots.txt`. Made in memory by [`render_pages`]
+//! as part of the whole renderer (`crate::site`, feature `ssr`): written by
+//! `ia-prerender`, so one command refreshes everything after a data update,
+//! and zipped by the maintenance page's publication package (issue 29).
 //!
 //! The pure parts (paths, slugs, head tags, JSON-LD, sitemap, the preview's
 //! drawing) are `ia_core::pages`; the bodies are rendered with the app's
@@ -15,7 +16,6 @@ mod views;
 mod words;
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use ia_core::geo::{BBox, NRW_BBOX};
 use ia_core::pages::preview::Preview;
@@ -28,6 +28,8 @@ pub use crate::qr::qr_svg;
 pub use image::{Rasterizer, QR_PNG_SCALE};
 pub use start::{head_of_index, write_head_into_index};
 pub use views::SITE_NAME;
+
+use crate::site::Files;
 
 use crate::i18n::german;
 
@@ -93,28 +95,22 @@ pub fn stylesheet_of(index: &str) -> Option<String> {
     (name.ends_with(".css") && !name.contains(['/', '\\'])).then(|| name.to_owned())
 }
 
-/// Writes every page, image, QR code, `sitemap.xml` and `robots.txt` into
-/// `dist`. The folders `agentur/` and `ort/` are made anew, so pages of
-/// removed agencies disappear.
-pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
+/// Every page, image and QR code in `agentur/` and `ort/`, the start page's
+/// preview image, `sitemap.xml` (with a site address) and `robots.txt`, as
+/// path → bytes (paths relative to the site's folder). The folders
+/// `agentur/` and `ort/` are complete: whoever writes them replaces the old
+/// ones as a whole, so pages of removed agencies disappear.
+pub fn render_pages(inputs: &Inputs) -> Result<(Files, Written), String> {
     let places =
         core_pages::places_from_geojson(inputs.kreise).map_err(|e| format!("Kreise: {e}"))?;
     let land = rings_from_geojson(inputs.land).map_err(|e| format!("NRW outline: {e}"))?;
     let all_kreise: Vec<Ring> = places.iter().flat_map(|p| p.rings.clone()).collect();
-    for dir in [core_pages::AGENCY_DIR, core_pages::PLACE_DIR] {
-        let path = dist.join(dir);
-        if path.exists() {
-            std::fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-        std::fs::create_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
     let raster = Rasterizer::new();
     let all_dots: Vec<Dot> = inputs.agencies.iter().map(dot).collect();
     let mut written = Written::default();
+    let mut files = Files::new();
     let mut sitemap = vec![(String::new(), inputs.meta.as_of.clone())];
-    let save = |path: String, bytes: &[u8], written: &mut Written| -> Result<(), String> {
-        let full = dist.join(&path);
-        std::fs::write(&full, bytes).map_err(|e| format!("{}: {e}", full.display()))?;
+    let mut save = |path: String, bytes: &[u8], written: &mut Written| -> Result<(), String> {
         if path.ends_with(".png") {
             written.png_files += 1;
             written.png_bytes += bytes.len();
@@ -122,6 +118,7 @@ pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
         } else if path.ends_with(".html") {
             written.html_bytes += bytes.len();
         }
+        files.insert(path, bytes.to_vec());
         Ok(())
     };
     let preview = |p: Preview| raster.png(&p.to_svg(), 1.0);
@@ -359,7 +356,6 @@ pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
     )?;
     written.start_head = start.head_tags(inputs.index_head, inputs.site.as_ref());
 
-    let sitemap_path = dist.join("sitemap.xml");
     if let Some(site) = &inputs.site {
         let entries: Vec<(String, String)> = sitemap
             .into_iter()
@@ -371,17 +367,13 @@ pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
             &mut written,
         )?;
         written.sitemap = true;
-    } else if sitemap_path.exists() {
-        // An earlier run's sitemap would name another address.
-        std::fs::remove_file(&sitemap_path)
-            .map_err(|e| format!("{}: {e}", sitemap_path.display()))?;
     }
     save(
         "robots.txt".into(),
         seo::robots(inputs.site.as_ref()).as_bytes(),
         &mut written,
     )?;
-    Ok(written)
+    Ok((files, written))
 }
 
 /// "Integrationsagenturen in NRW finden · Stand 24.11.2026".
