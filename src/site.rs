@@ -24,7 +24,7 @@ use ia_core::pages::{self as core_pages, AGENCY_DIR, PLACE_DIR};
 
 use crate::config::{Config, DEFAULT_DATASET_URL};
 use crate::load::Catalog;
-use crate::pages::{head_of_index, render_pages, stylesheet_of, write_head_into_index, Inputs};
+use crate::pages::{head_of_index, stylesheet_of, write_head_into_index, Inputs, Pages};
 use crate::prerender::{render_finder, static_map, write_into_index, Boundaries};
 
 /// Files by their path relative to the site's folder (`index.html`,
@@ -179,62 +179,143 @@ fn text<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, String> {
     std::str::from_utf8(bytes).map_err(|e| format!("{name}: {e}"))
 }
 
+/// The renderer, step by step: [`Renderer::new`] reads the inputs (and
+/// fails early on bad ones), each of the [`Renderer::steps`] steps makes a
+/// few files (one agency's, one place's, last the start page with the rest),
+/// [`Renderer::finish`] collects them. The maintenance page shows its
+/// progress between steps; [`render_site`] runs them all at once.
+pub struct Renderer {
+    pages: Pages,
+    catalog: Arc<Catalog>,
+    config: Config,
+    index: String,
+    land: String,
+    kreise: String,
+    dataset_path: String,
+    site: Option<SiteUrl>,
+    today: String,
+    /// The static map's size, for the build's log (known after the last step).
+    map_bytes: std::cell::Cell<usize>,
+}
+
+impl Renderer {
+    pub fn new(inputs: &SiteInputs) -> Result<Renderer, String> {
+        if !ia_core::validate::is_iso_date(inputs.today) {
+            return Err(format!(
+                "today {:?} is not a date (YYYY-MM-DD)",
+                inputs.today
+            ));
+        }
+        let index = text(inputs.index, INDEX)?;
+        // Both markers first: a page without them fails before the slow part.
+        write_head_into_index(&write_into_index(index, "", "")?, "")?;
+        let config = read_config(inputs.config)?;
+        let site = site_url(inputs.site_url, inputs.config)?;
+        let dataset_path = dataset_path(&config);
+        let loaded = ia_core::parse_dataset_bytes(inputs.dataset)
+            .map_err(|e| format!("{dataset_path}: {e}"))?;
+        let catalog = Arc::new(Catalog::new(loaded.meta, loaded.agencies, loaded.skipped));
+        let land = text(inputs.land, LAND)?;
+        let kreise = text(inputs.kreise, KREISE)?;
+        let stylesheet =
+            stylesheet_of(index).ok_or_else(|| format!("{INDEX}: no app-<hash>.css stylesheet"))?;
+        let (title, description) = head_of_index(index)
+            .ok_or_else(|| format!("{INDEX}: no <title> or meta description"))?;
+        let pages = Pages::new(&Inputs {
+            agencies: &catalog.agencies,
+            meta: &catalog.meta,
+            land,
+            kreise,
+            site: site.clone(),
+            report_url: &config.report_url,
+            stylesheet: &stylesheet,
+            index_head: (&title, &description),
+        })?;
+        Ok(Renderer {
+            pages,
+            catalog,
+            config,
+            index: index.to_owned(),
+            land: land.to_owned(),
+            kreise: kreise.to_owned(),
+            dataset_path,
+            site,
+            today: inputs.today.to_owned(),
+            map_bytes: std::cell::Cell::new(0),
+        })
+    }
+
+    /// One per agency, one per place, one for the start page and the rest.
+    pub fn steps(&self) -> usize {
+        self.pages.n_agencies() + self.pages.n_places() + 1
+    }
+
+    /// The files of step `i` (`0..steps()`, in any order).
+    pub fn step(&self, i: usize) -> Result<Files, String> {
+        let agencies = self.pages.n_agencies();
+        let places = self.pages.n_places();
+        if i < agencies {
+            self.pages.agency(i)
+        } else if i < agencies + places {
+            self.pages.place(i - agencies)
+        } else if i == agencies + places {
+            self.start()
+        } else {
+            Err(format!("no step {i}"))
+        }
+    }
+
+    /// `index.html` with the first view and the link-preview tags, and the
+    /// pages' other files outside their folders (`vorschau.png`,
+    /// `robots.txt`, `sitemap.xml`).
+    fn start(&self) -> Result<Files, String> {
+        let map = static_map(
+            &self.catalog,
+            &Boundaries {
+                land: &self.land,
+                kreise: &self.kreise,
+            },
+        )?;
+        self.map_bytes.set(map.len());
+        let body = render_finder(self.catalog.clone(), self.config.clone(), map);
+        let (mut files, start_head) = self.pages.rest()?;
+        let page = write_into_index(&self.index, &body, &self.catalog.meta.as_of)?;
+        let page = write_head_into_index(&page, &start_head)?;
+        files.insert(INDEX.to_owned(), page.into_bytes());
+        Ok(files)
+    }
+
+    /// The site from every step's files.
+    pub fn finish(self, files: Files) -> Site {
+        let pages_only: Files = files
+            .iter()
+            .filter(|(path, _)| *path != INDEX)
+            .map(|(path, bytes)| (path.clone(), bytes.clone()))
+            .collect();
+        let catalog = self.catalog;
+        Site {
+            pages: crate::pages::Written::of(&pages_only, String::new()),
+            files,
+            dataset_path: self.dataset_path,
+            site: self.site,
+            as_of: catalog.meta.as_of.clone(),
+            today: self.today,
+            n_agencies: catalog.agencies.len(),
+            n_skipped: catalog.skipped.len(),
+            ids: catalog.agencies.iter().map(|a| a.id.clone()).collect(),
+            map_bytes: self.map_bytes.get(),
+        }
+    }
+}
+
 /// Renders everything the data determines (see the module's text).
 pub fn render_site(inputs: &SiteInputs) -> Result<Site, String> {
-    if !ia_core::validate::is_iso_date(inputs.today) {
-        return Err(format!(
-            "today {:?} is not a date (YYYY-MM-DD)",
-            inputs.today
-        ));
+    let renderer = Renderer::new(inputs)?;
+    let mut files = Files::new();
+    for i in 0..renderer.steps() {
+        files.extend(renderer.step(i)?);
     }
-    let index = text(inputs.index, INDEX)?;
-    // Both markers first: a page without them fails before the slow part.
-    write_head_into_index(&write_into_index(index, "", "")?, "")?;
-    let config = read_config(inputs.config)?;
-    let site = site_url(inputs.site_url, inputs.config)?;
-    let dataset_path = dataset_path(&config);
-    let loaded =
-        ia_core::parse_dataset_bytes(inputs.dataset).map_err(|e| format!("{dataset_path}: {e}"))?;
-    let as_of = loaded.meta.as_of.clone();
-    let n_agencies = loaded.agencies.len();
-    let n_skipped = loaded.skipped.len();
-    let ids = loaded.agencies.iter().map(|a| a.id.clone()).collect();
-    let report_url = config.report_url.clone();
-    let catalog = Arc::new(Catalog::new(loaded.meta, loaded.agencies, loaded.skipped));
-    let land = text(inputs.land, LAND)?;
-    let kreise = text(inputs.kreise, KREISE)?;
-    let map = static_map(&catalog, &Boundaries { land, kreise })?;
-    let map_bytes = map.len();
-    let body = render_finder(catalog.clone(), config, map);
-    let stylesheet =
-        stylesheet_of(index).ok_or_else(|| format!("{INDEX}: no app-<hash>.css stylesheet"))?;
-    let (title, description) =
-        head_of_index(index).ok_or_else(|| format!("{INDEX}: no <title> or meta description"))?;
-    let (mut files, pages) = render_pages(&Inputs {
-        agencies: &catalog.agencies,
-        meta: &catalog.meta,
-        land,
-        kreise,
-        site: site.clone(),
-        report_url: &report_url,
-        stylesheet: &stylesheet,
-        index_head: (&title, &description),
-    })?;
-    let page = write_into_index(index, &body, &as_of)?;
-    let page = write_head_into_index(&page, &pages.start_head)?;
-    files.insert(INDEX.to_owned(), page.into_bytes());
-    Ok(Site {
-        files,
-        dataset_path,
-        site,
-        as_of,
-        today: inputs.today.to_owned(),
-        n_agencies,
-        n_skipped,
-        ids,
-        map_bytes,
-        pages,
-    })
+    Ok(renderer.finish(files))
 }
 
 #[cfg(test)]
