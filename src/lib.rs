@@ -20,6 +20,8 @@ pub mod pages;
 pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod publish;
 pub mod qr;
 #[cfg(feature = "ssr")]
 pub mod site;
