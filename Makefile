@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-e2e test-engines lint data boundaries bench twiggy
+.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-publish test-e2e test-engines lint data boundaries bench twiggy
 
 setup:
 	@bash scripts/setup.sh
@@ -18,9 +18,10 @@ serve: build
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	@node tests/e2e/server.mjs --root dist --port $(PORT)
 
-## Runs every test: lint, native, data, the scripts' own, wasm component, size,
-## end-to-end in Chromium, then the engine journeys in Firefox ESR and WebKitGTK.
-test: setup lint test-native test-data test-scripts test-wasm build test-size test-e2e test-engines
+## Runs every test: lint, native, data, the scripts' own, wasm component, the CI workflow's
+## publication step, size, end-to-end in Chromium, then the engine journeys in Firefox ESR
+## and WebKitGTK.
+test: setup lint test-native test-data test-scripts test-wasm build test-publish test-size test-e2e test-engines
 
 lint:
 	cargo fmt --all --check
@@ -48,6 +49,11 @@ test-scripts:
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 		cargo test -p ia-map --target wasm32-unknown-unknown --test web
+
+## The publication step of the CI workflow .forgejo/workflows/publish.yml (issue 29) on the
+## build just made: checks the dataset and the built site against it, copies it for upload.
+test-publish:
+	bash scripts/publish-site.sh --built target/site-publish
 
 test-size:
 	node scripts/size-report.mjs dist
