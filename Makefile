@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-publish test-e2e test-engines lint data boundaries bench twiggy
+.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-publish test-e2e test-engines lint data boundaries bench twiggy package-time
 
 setup:
 	@bash scripts/setup.sh
@@ -75,6 +75,13 @@ test-engines:
 BENCH_ARGS ?=
 bench: setup
 	node scripts/bench.mjs $(BENCH_ARGS)
+
+## The publication package's time and size on the maintenance page (issue 29), CPU throttled
+## 4x, every run printed; not part of `make test`. Options go in PACKAGE_ARGS, e.g.
+## make package-time PACKAGE_ARGS="--runs 5 --site https://karte.example.org/ia/".
+PACKAGE_ARGS ?=
+package-time: setup
+	node scripts/measure-package.mjs $(PACKAGE_ARGS)
 
 ## What the app's Wasm is made of (issue 16): twiggy on the release Wasm with its names,
 ## written to bench/twiggy-top20.md; installs twiggy 0.8.0 if missing. Not part of `make test`.
