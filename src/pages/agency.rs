@@ -47,7 +47,7 @@ impl Pages {
         let map = small_map(
             place,
             &[dot(agency)],
-            &land,
+            land,
             &format!(
                 "Karte: Lage von {} {}",
                 agency.name,
@@ -114,10 +114,10 @@ impl Pages {
         save(page.clone(), html.as_bytes());
         let subtitle = format!("{} · {}", agency.carrier, agency.address.city);
         let png = preview(Preview {
-            land: &land,
-            kreise: &all_kreise,
+            land,
+            kreise: all_kreise,
             highlight: &[],
-            others: &all_dots,
+            others: all_dots,
             dots: &[dot(agency)],
             kicker: place_title.as_deref().unwrap_or("Nordrhein-Westfalen"),
             name: &agency.name,

@@ -48,7 +48,7 @@ impl Pages {
         let map = small_map(
             Some(place),
             &dots,
-            &land,
+            land,
             &if has_own {
                 format!("Karte: Integrationsagenturen {phrase}")
             } else {
@@ -106,10 +106,10 @@ impl Pages {
             "Keine Integrationsagentur im Datensatz".to_owned()
         };
         let png = preview(Preview {
-            land: &land,
-            kreise: &all_kreise,
+            land,
+            kreise: all_kreise,
             highlight: &place.rings,
-            others: &all_dots,
+            others: all_dots,
             dots: if has_own { &dots } else { &[] },
             kicker: if place.kreisfrei {
                 "Kreisfreie Stadt"
