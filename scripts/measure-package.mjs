@@ -6,11 +6,13 @@
 // "Veröffentlichungspaket herunterladen". Prints every run (never only the
 // best): the page's own time from the click to the finished ZIP
 // (data-millis, which includes loading the Wasm), the time until the browser
-// has the download, the publication Wasm's bytes as transferred, and the
-// package's bytes and file count. Times measured while other builds run are noise.
+// has the download, the publication Wasm's and glue's bytes (the files the page
+// loaded, as served uncompressed), and the package's bytes and file count.
+// Times measured while other processes compete for the CPU are noise: the
+// throttling comes on top of, not instead of, their share.
 //   node scripts/measure-package.mjs [--runs N] [--throttle RATE] [--site URL] [dist]
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
 import { cli } from './lib/cli.mjs';
@@ -43,9 +45,10 @@ try {
   for (let run = 1; run <= values.runs; run++) {
     const context = await browser.newContext({ locale: 'de-DE', serviceWorkers: 'block', acceptDownloads: true, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    let wasmBytes = 0;
-    page.on('response', async (response) => {
-      if (/\/publish-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(response.url())) wasmBytes += (await response.body()).length;
+    const loaded = new Set();
+    page.on('requestfinished', (request) => {
+      const name = /\/(publish-[0-9a-f]{16}(_bg\.wasm|\.js))$/.exec(request.url());
+      if (name) loaded.add(name[1]);
     });
     if (values.site) {
       const config = { ...JSON.parse(readFileSync(`${dist}/config.json`, 'utf8')), site_url: values.site };
@@ -70,9 +73,10 @@ try {
     const bytes = readFileSync(path);
     const zip = await JSZip.loadAsync(bytes);
     const files = Object.values(zip.files).filter((entry) => !entry.dir).length;
+    const wasmBytes = [...loaded].reduce((sum, name) => sum + statSync(`${dist}/${name}`).size, 0);
     console.log(
       `run ${run}: page ${(millis / 1000).toFixed(1)} s, download after ${(seen / 1000).toFixed(1)} s; ` +
-        `publication Wasm + glue ${wasmBytes} bytes; package ${bytes.length} bytes, ${files} files`,
+        `publication Wasm + glue ${wasmBytes} bytes (${loaded.size} files); package ${bytes.length} bytes, ${files} files`,
     );
     await context.close();
   }
