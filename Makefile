@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-publish test-e2e test-engines lint data boundaries bench twiggy package-time
+.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-publish test-e2e test-deploy test-engines lint data boundaries bench twiggy package-time
 
 setup:
 	@bash scripts/setup.sh
@@ -19,14 +19,15 @@ serve: build
 	@node tests/e2e/server.mjs --root dist --port $(PORT)
 
 ## Runs every test: lint, native, data, the scripts' own, wasm component, the CI workflow's
-## publication step, size, end-to-end in Chromium, then the engine journeys in Firefox ESR
-## and WebKitGTK.
-test: setup lint test-native test-data test-scripts test-wasm build test-publish test-size test-e2e test-engines
+## publication step, size, end-to-end in Chromium, the build through real nginx and Caddy,
+## then the engine journeys in Firefox ESR and WebKitGTK.
+test: setup lint test-native test-data test-scripts test-wasm build test-publish test-size test-e2e test-deploy test-engines
 
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy -p ia-map --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+	cargo clippy -p ia-map --target wasm32-unknown-unknown --features split --all-targets --quiet -- -D warnings
 	cargo clippy -p ia-map --no-default-features --features ssr --all-targets --quiet -- -D warnings
 
 test-native:
@@ -60,6 +61,13 @@ test-size:
 
 test-e2e:
 	npx playwright test
+
+## The documented nginx and Caddy configurations (docs/deploy.md, as written but for
+## port, folder and TLS) serving dist/ under their sub-path, in Chromium (issue 30):
+## headers of every file, compression, redirect, 404, CSP, offline. Prints each
+## server's version and counts.
+test-deploy:
+	bash tests/deploy/run.sh
 
 ## The journeys of issue 22 in Firefox ESR and WebKitGTK over WebDriver (tests/engines),
 ## against dist/; prints each engine's counts. Screenshots go to test-output/engines/.

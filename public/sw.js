@@ -19,6 +19,11 @@ const named = (html) =>
   new Set(
     [...html.matchAll(/\b(?:href|src|data-js|data-wasm)="([^"#:?][^"#:]*)"/g)].map(([, url]) => new URL(url, SCOPE).href),
   );
+// The finder's parts loaded on first use (issue 28; index.html's
+// `<meta name="ia-part" data-part>`, written by scripts/split-wasm.mjs):
+// hashed files, cached when the app first fetches them, kept while a cached
+// page lists them, and fetched ahead when the app has been idle (below).
+const parts = (html) => new Set([...html.matchAll(/\bdata-part="([^"#:?][^"#:]*)"/g)].map(([, url]) => new URL(url, SCOPE).href));
 const fresh = (url) => new Request(new URL(url, SCOPE), { cache: 'no-cache' });
 const keep = (event, request, response) => {
   const copy = response.ok && response.clone();
@@ -85,11 +90,15 @@ async function page(event, key) {
     const html = response.clone().text();
     event.waitUntil(
       (async () => {
-        const wanted = named(await html);
+        const text = await html;
+        const wanted = new Set([...named(text), ...parts(text)]);
         const cache = await caches.open(CACHE);
         for (const other of PAGES.filter((p) => p !== key)) {
           const otherPage = await cache.match(other);
-          if (otherPage) for (const url of named(await otherPage.text())) wanted.add(url);
+          if (otherPage) {
+            const otherText = await otherPage.text();
+            for (const url of [...named(otherText), ...parts(otherText)]) wanted.add(url);
+          }
         }
         for (const key of await cache.keys()) {
           if (HASHED.test(new URL(key.url).pathname) && !wanted.has(key.url)) await cache.delete(key);
@@ -99,6 +108,25 @@ async function page(event, key) {
   }
   return response;
 }
+
+// The app has been idle for a while (public/sw-register.js): the parts it
+// has not used yet are fetched now, so that they work offline too. Not when
+// the browser asks to save data. Counted apart from the first visit
+// (tests/e2e/parts.spec.ts, scripts/size-report.mjs).
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'ia-map:prefetch-parts') return;
+  if (self.navigator.connection?.saveData) return;
+  event.waitUntil(
+    (async () => {
+      const page = await caches.match(SCOPE.href);
+      if (!page) return;
+      const cache = await caches.open(CACHE);
+      for (const url of parts(await page.text())) {
+        if (!(await cache.match(url))) await cache.add(url).catch(() => {});
+      }
+    })(),
+  );
+});
 
 async function networkFirst(event, request, key) {
   let response;

@@ -1,7 +1,8 @@
 // The benchmark of issue 7: the app against a plain Leaflet + markercluster
 // page (bench/reference/), side by side in headless Chromium, on the real
 // dataset and on synthetic ones with 1,000, 10,000 and 100,000 agencies; the
-// phone profile of issue 16; Lighthouse on the app. Writes results.json and
+// phone profile of issue 16; the parts loaded on first use (issue 28);
+// Lighthouse on the app. Writes results.json and
 // RESULTS.md (bench/ by default); bench/README.md explains every figure. Not
 // a test: it fails only when something is broken (the two pages disagree on
 // a result count, a page does not start, a tool fails).
@@ -27,6 +28,7 @@ import { desktopDataset } from './bench/desktop.mjs';
 import { lighthouseScreenLcp, runLighthouse } from './bench/lighthouse.mjs';
 import { BenchFailure, log } from './bench/log.mjs';
 import { SPEC, benchOptions } from './bench/options.mjs';
+import { partsPass } from './bench/parts.mjs';
 import { phonePass } from './bench/phone.mjs';
 import { markdown } from './bench/report.mjs';
 
@@ -90,7 +92,7 @@ async function main() {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const results = { meta: meta(options, browser), datasets: [], phone: null, lighthouse: null };
+  const results = { meta: meta(options, browser), datasets: [], phone: null, parts: null, lighthouse: null };
   try {
     for (const dataset of desktop ? datasets : []) {
       results.datasets.push(await desktopDataset({ browser, server, dataset, options }));
@@ -100,6 +102,11 @@ async function main() {
       await server.setDataset(realDataset.file);
       const phone = await phonePass({ browser, server, dataset: realDataset, options });
       results.phone = { dataset: { total: realDataset.total, gzipBytes: realDataset.gzipBytes }, ...phone };
+    }
+    if (options.passes.includes('parts')) {
+      log(`parts loaded on first use (issue 28; phone profile, ${options.phoneLoads} cold loads, every part used once in each)`);
+      await server.setDataset(realDataset.file);
+      results.parts = await partsPass({ browser, server, options });
     }
     if (options.lighthouse) {
       await server.setDataset(realDataset.file);

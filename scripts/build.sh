@@ -12,7 +12,8 @@
 # (scripts/build-publish.sh, issue 29: the build-time renderer below, built
 # for the browser). Last, the finder's first view is written into dist/index.html by
 # ia-prerender: the same components rendered natively (src/prerender.rs;
-# docs/deploy.md).
+# docs/deploy.md), which then writes the compressed copies FILE.gz and
+# FILE.br beside every text and Wasm file (src/precompress.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
@@ -41,6 +42,9 @@ for page in generator pflege; do
     fi
   done
 done
+# The finder's Wasm in parts loaded on first use (issue 28): replaces the
+# single Wasm Trunk wrote with the split, bound and optimised parts.
+node scripts/split-wasm.mjs dist
 node scripts/minify-glue.mjs dist
 # The publication package's Wasm (issue 29), named in dist/pflege.html.
 bash scripts/build-publish.sh dist

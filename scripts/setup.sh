@@ -28,6 +28,23 @@ if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/nul
     apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb xauth locales >/dev/null
 fi
 
+# The web servers of docs/deploy.md, which make test-deploy runs with the documented
+# configurations (on loopback ports, started and stopped by the test itself). Their
+# packages would start a system-wide server at install: a policy-rc.d that refuses
+# (as Docker images have) keeps them off while apt-get runs.
+if ! command -v nginx >/dev/null || ! command -v caddy >/dev/null; then
+    log "installing Debian nginx-light and caddy (not started)"
+    export DEBIAN_FRONTEND=noninteractive
+    policy=/usr/sbin/policy-rc.d
+    made_policy=
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && made_policy=1
+    fi
+    apt-get update -qq
+    apt-get install -y -qq nginx-light caddy >/dev/null
+    if [ -n "$made_policy" ]; then rm -f "$policy"; fi
+fi
+
 # WebKitGTK takes its UI language from the locale, which must exist: the tests read German.
 if ! locale -a 2>/dev/null | grep -qix 'de_DE.utf8'; then
     log "making the de_DE.UTF-8 locale"
@@ -57,6 +74,14 @@ WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION" ]; then
     log "installing wasm-bindgen-cli $WBG_VERSION (about 2 minutes)"
     cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
+fi
+
+# The splitter of the finder's Wasm (issue 28: parts loaded on first use;
+# scripts/split-wasm.mjs): the library cargo-leptos uses for `--split`, with its CLI.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "installing wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli, about 3 minutes)"
+    cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -20,10 +20,13 @@ use crate::i18n::{Texts, LANGUAGE_FAILED_DE, LANGUAGE_FAILED_EN};
 use crate::load::{load_config_and_catalog, Catalog, LoadError};
 use crate::map::MapPanel;
 use crate::page::PageParams;
+use crate::parts::{now, on_demand, when_seen, Part};
 use crate::state::FinderState;
+use crate::ui::detail::detail_view;
+use crate::ui::share::list_tools;
 use crate::ui::{
-    Detail, Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary, Share,
-    ShareNote, Shared, SiteHeader,
+    Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary, ShareNote,
+    SiteHeader,
 };
 
 /// Config and dataset, or why the dataset could not be loaded.
@@ -45,6 +48,14 @@ pub fn App(
 ) -> impl IntoView {
     provide_context(texts);
     provide_context(page);
+    // The parts loaded on first use (issue 28) and their announced wait. The
+    // map's is fetched at once where the map shows at once (wide screens,
+    // embeds), beside config and dataset.
+    let parts = crate::parts::Parts::new();
+    provide_context(parts);
+    if page.embed.embed || media_matches(WIDE_LAYOUT) {
+        parts.load(crate::parts::Part::Map);
+    }
     let lang = texts.lang();
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
@@ -144,6 +155,7 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
         .embed;
     provide_context(config);
     let state = FinderState::new(catalog);
+    let parts = use_context::<crate::parts::Parts>().expect("Parts are provided by App");
     provide_context(state);
     // "Link kopiert" belongs to the view it was said for.
     let share_note = ShareNote(RwSignal::new(None));
@@ -180,6 +192,10 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
     };
     let list = embed.list;
     view! {
+        // The live region of parts on their way (issue 28). First, so that
+        // this visually hidden line never lengthens the page (an embed's
+        // reported height).
+        <crate::parts::PartStatus/>
         <nav class="view-switch" aria-label=texts.view_switch_label>
             <button type="button" aria-pressed=move || (!map_only.get()).to_string() on:click=move |_| show(false)>
                 {texts.view_list} " (" {move || state.visible.with(Vec::len)} ")"
@@ -198,16 +214,31 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
             <section class="sidebar" aria-labelledby="results-heading">
                 <FilterPanel/>
                 <ResultSummary/>
+                // The detail is the part `Part::Detail` (issue 28), fetched
+                // when an agency is first opened.
                 {move || match state.selected.get() {
-                    Some(position) => view! { <Detail position/> }.into_any(),
+                    Some(position) => view! {
+                        {on_demand(Part::Detail, move || now(detail_view(position)))}
+                        // Until the detail's part is there (or when it could
+                        // not be fetched) the way back is still offered.
+                        {move || (!parts.ready(Part::Detail)).then(|| view! {
+                            <button type="button" class="button button--secondary detail__back" on:click=move |_| state.select(None)>
+                                {texts.back_to_list}
+                            </button>
+                        })}
+                    }
+                    .into_any(),
                     None => view! { <ResultList/> }.into_any(),
                 }}
                 // Under the list it shares and downloads: the first screen is
-                // for results. (Not in the prerendered page: it needs the app.)
-                {(!embedded && !cfg!(feature = "ssr")).then(|| view! {
-                    <Share what=Shared::View link=Callback::new(move |()| state.full_view_url()) title=texts.app_title.to_owned()/>
+                // for results. In the app that is the part `Part::Share`,
+                // fetched when the list's end comes into view. (Only the
+                // downloads are in the prerendered page.)
+                {(!embedded).then(|| if cfg!(feature = "ssr") {
+                    view! { <Downloads/> }.into_any()
+                } else {
+                    when_seen(Part::Share, move || now(list_tools(texts.app_title))).into_any()
                 })}
-                {(!embedded).then(|| view! { <Downloads/> })}
             </section>
             <MapPanel on_screen=map_on_screen/>
         </div>

@@ -32,6 +32,22 @@ pub fn report_height_to_parent() {
     if js_sys::Object::is(&parent, &window) {
         return; // Not in a frame.
     }
+    // The rest only embeds run: the part "embed" (issue 28).
+    leptos::task::spawn_local(async move {
+        if report_height(parent, body).await.is_err() {
+            leptos::logging::warn!("height reporting unavailable: its part did not load");
+        }
+    });
+}
+
+crate::lazy_fn! { embed, load_embed;
+    /// Posts the height of `body` to `parent` now and whenever it changes.
+    pub fn report_height(parent: web_sys::Window, body: web_sys::HtmlElement) -> () {
+        observe_height(parent, body)
+    }
+}
+
+fn observe_height(parent: web_sys::Window, body: web_sys::HtmlElement) {
     let measured = body.clone();
     let post = Closure::<dyn FnMut()>::new(move || {
         let message = js_sys::Object::new();

@@ -10,6 +10,7 @@
 use ia_core::filter::{places, PlaceOption};
 use leptos::prelude::*;
 
+use crate::config::{Ignored, CONFIG_URL};
 use crate::i18n::{Lang, Texts};
 use crate::load::{load_config_and_dataset, LoadError};
 use crate::ui::{qr_param, EmbedGenerator, LoadFailed, Loading, QrCode, SiteHeader};
@@ -61,9 +62,13 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
     }
     // As in the finder (src/app.rs): loaded at start and again on "retry".
     let loaded: RwSignal<Option<Loaded>, LocalStorage> = RwSignal::new_local(None);
+    // What of config.json was not used: shown here, the operators' page
+    // (residents see only the console warnings).
+    let ignored = RwSignal::new(Vec::<Ignored>::new());
     let load = move || {
         leptos::task::spawn_local(async move {
-            let (_, dataset) = load_config_and_dataset().await;
+            let (config, dataset) = load_config_and_dataset().await;
+            ignored.try_set(config.ignored);
             let places = dataset.map(|d| std::sync::Arc::new(places(&d.agencies, &d.meta.kreise)));
             loaded.try_set(Some(places));
         })
@@ -76,6 +81,7 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
     view! {
         <SiteHeader/>
         <main id="main">
+            {move || ignored.with(|ignored| (!ignored.is_empty()).then(|| config_note(texts, ignored)))}
             {qr.map(|url| view! { <QrCode initial=url/> })}
             {move || match loaded.get() {
                 None => view! { <Loading/> }.into_any(),
@@ -87,5 +93,23 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
             }}
             {(!qr_first).then(|| view! { <QrCode/> })}
         </main>
+    }
+}
+
+/// For the site's operator: the parts of config.json that were not used and
+/// why (docs/deploy.md, "config.json"). Keys and reasons are shown as text.
+fn config_note(texts: &'static Texts, ignored: &[Ignored]) -> impl IntoView {
+    let parts = ignored
+        .iter()
+        .map(|part| {
+            let key = part.key.clone().unwrap_or_else(|| CONFIG_URL.to_owned());
+            view! { <li><code>{key}</code>": "{part.reason.clone()}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="notice config-note" data-testid="config-note">
+            <p>{texts.config_note}</p>
+            <ul>{parts}</ul>
+        </div>
     }
 }

@@ -18,6 +18,9 @@ pub mod page;
 #[cfg(feature = "ssr")]
 pub mod pages;
 pub mod panic;
+pub mod parts;
+#[cfg(feature = "ssr")]
+pub mod precompress;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 #[cfg(feature = "ssr")]

@@ -120,18 +120,17 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
         .map_err(|err| network_error(url, err))
 }
 
-/// Reads `config.json`; any problem falls back to the defaults.
+/// Reads `config.json`, key by key: what cannot be used falls back to the
+/// defaults, with a console warning for each part ([`Config::ignored`]).
 async fn load_config() -> Config {
-    match fetch_text(CONFIG_URL).await {
-        Ok(text) => Config::from_json(&text).unwrap_or_else(|err| {
-            leptos::logging::warn!("{CONFIG_URL} ignored: {err}");
-            Config::default()
-        }),
-        Err(err) => {
-            leptos::logging::warn!("{CONFIG_URL} not loaded, using defaults: {err}");
-            Config::default()
-        }
+    let config = match fetch_text(CONFIG_URL).await {
+        Ok(text) => Config::from_json(&text),
+        Err(err) => Config::ignoring_file(format!("not loaded: {err}")),
+    };
+    for part in &config.ignored {
+        leptos::logging::warn!("{part}");
     }
+    config
 }
 
 /// Loads the config and the dataset it names, and builds the search index.

@@ -46,6 +46,7 @@ pub fn render_finder(catalog: Arc<Catalog>, config: Config, static_map: String) 
         provide_context(StaticMapSvg(static_map));
         provide_context(crate::i18n::german());
         provide_context(crate::page::keep(PageParams::default()));
+        provide_context(crate::parts::Parts::new());
         view! {
             <Router>
                 <Frame>

@@ -150,7 +150,14 @@ pub fn read_config(config: Option<&[u8]>) -> Result<Config, String> {
     match config {
         Some(bytes) => {
             let text = std::str::from_utf8(bytes).map_err(|e| format!("config.json: {e}"))?;
-            Config::from_json(text).map_err(|e| format!("config.json: {e}"))
+            let config = Config::from_json(text);
+            // Keys that cannot be used keep their defaults (listed in
+            // `ignored`, as the app does); a file that is not a JSON object
+            // is an error here: whoever renders the site is there to fix it.
+            match config.ignored.iter().find(|part| part.key.is_none()) {
+                Some(part) => Err(part.to_string()),
+                None => Ok(config),
+            }
         }
         None => Ok(Config::default()),
     }
@@ -160,9 +167,7 @@ pub fn read_config(config: Option<&[u8]>) -> Result<Config, String> {
 /// both are unset or empty. A value that is not an http(s) folder address
 /// is an error, not silently dropped.
 pub fn site_url(given: Option<&str>, config: Option<&[u8]>) -> Result<Option<SiteUrl>, String> {
-    let from_config = config
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(bytes).ok())
-        .and_then(|value| value.get("site_url")?.as_str().map(str::to_owned));
+    let from_config = read_config(config).ok().map(|config| config.site_url);
     match given
         .map(str::to_owned)
         .filter(|v| !v.trim().is_empty())

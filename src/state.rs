@@ -12,7 +12,7 @@
 //! The finder provides its state to its components as context
 //! ([`crate::app::Finder`]).
 
-mod places;
+pub(crate) mod places;
 mod url;
 
 use std::sync::Arc;

@@ -68,9 +68,9 @@ async fn load_error_shows_reason_and_retries() {
     assert_eq!(retried.get_untracked(), 1);
 }
 
-/// The finder's sidebar with the contexts the app provides: the texts and
-/// the page's parameters (`App`), then the config, the finder's state and the
-/// share confirmation (`Finder`).
+/// The finder's sidebar with the contexts the app provides: the texts, the
+/// page's parameters and the parts loaded on first use (`App`), then the
+/// config, the finder's state and the share confirmation (`Finder`).
 #[component]
 fn Harness() -> impl IntoView {
     provide_context(ia_map::i18n::german());
@@ -78,6 +78,7 @@ fn Harness() -> impl IntoView {
     provide_context(ia_map::config::Config::default());
     provide_context(FinderState::new(catalog()));
     provide_context(ShareNote(RwSignal::new(None)));
+    provide_context(ia_map::parts::Parts::new());
     view! {
         <FilterPanel/>
         <ResultSummary/>
@@ -165,4 +166,39 @@ fn a_crash_shows_one_friendly_message_with_ways_out() {
         .and_then(|node| node.dyn_into().ok())
         .unwrap_or_else(|| panic!("no second link"));
     assert_eq!(second.get_attribute("href").as_deref(), Some("./"));
+}
+
+/// What "Filter" folds is built when it is first opened (issue 28: in the
+/// release build it is a part of its own, fetched then), and stays.
+#[wasm_bindgen_test]
+async fn the_folded_filters_are_built_when_first_opened() {
+    let root = wrapper();
+    let _handle = mount_to(root.clone(), || view! { <Router><Harness/></Router> });
+    tick().await;
+    assert_eq!(
+        count(&root, "#filter-sada"),
+        1,
+        "the switch is there at once"
+    );
+    assert_eq!(count(&root, "#filter-text"), 0, "the folded fields wait");
+    let details: web_sys::HtmlDetailsElement = root
+        .query_selector("details.more-filters")
+        .ok()
+        .flatten()
+        .and_then(|d| d.dyn_into().ok())
+        .unwrap_or_else(|| panic!("no folded filters"));
+    details.set_open(true);
+    let _ = details.dispatch_event(&web_sys::Event::new("toggle").unwrap());
+    for _ in 0..20 {
+        if count(&root, "#filter-text") == 1 {
+            break;
+        }
+        next_frame().await;
+    }
+    assert_eq!(count(&root, "#filter-text"), 1, "the free text field");
+    assert!(count(&root, "[id^=filter-offer-]") > 0, "the offers");
+    details.set_open(false);
+    let _ = details.dispatch_event(&web_sys::Event::new("toggle").unwrap());
+    next_frame().await;
+    assert_eq!(count(&root, "#filter-text"), 1, "closed, they stay built");
 }

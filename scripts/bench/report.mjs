@@ -3,6 +3,7 @@
 // (report-phone.mjs) and Lighthouse.
 import { cell, cls3, kb, mb, met, ms, ratio } from './format.mjs';
 import { CLS_WINDOW_MS, KINDS, median } from './measure.mjs';
+import { partsMarkdown } from './parts.mjs';
 import { phoneMarkdown } from './report-phone.mjs';
 
 /** The rows of one dataset's table: [figure, app, reference, app / reference]. */
@@ -161,6 +162,7 @@ export function markdown(results) {
   }
   for (const dataset of results.datasets) out.push(...datasetMarkdown(dataset, meta.seed));
   if (results.phone) out.push(...phoneMarkdown(results.phone));
+  out.push(...partsMarkdown(results.parts));
   out.push(...lighthouseMarkdown(results.lighthouse, meta.lhci));
   out.push('');
   return out.join('\n');

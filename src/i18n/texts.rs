@@ -223,6 +223,7 @@ texts! {
         embed_preview,
         embed_iframe_title,
         embed_back,
+        config_note,
         skip_map,
         pan_label,
         pan_north,
@@ -271,6 +272,8 @@ texts! {
         qr_too_long,
         qr_download_svg,
         qr_download_png,
+        /// What the detail's part is called while it loads (issue 28).
+        agency_details,
     }
     template {
         /// The button under a long list: show `n` more entries.
@@ -294,6 +297,10 @@ texts! {
         place_gap(place),
         /// The QR code's text alternative.
         qr_alt(url),
+        /// A part of the finder on its way (issue 28): "Filter: wird geladen …".
+        part_loading(what),
+        /// A part of the finder that could not be fetched (offline before it was used).
+        part_failed(what),
     }
     plural {
         n_found(n),
@@ -339,6 +346,14 @@ impl Texts {
 
     pub fn approximate_position(&self, precision: Precision) -> &'static str {
         self.positions[precision.index()]
+    }
+
+    pub fn part_loading(&self, what: &str) -> String {
+        fill(self.part_loading, &[("what", what)])
+    }
+
+    pub fn part_failed(&self, what: &str) -> String {
+        fill(self.part_failed, &[("what", what)])
     }
 
     pub fn as_of(&self, iso: &str) -> String {

@@ -74,9 +74,13 @@ impl Basemap {
         dir: &str,
         wanted: Signal<bool>,
     ) -> (Self, Vec<leaflet::EventedHandle<leaflet::Event>>) {
-        map.create_pane_by_name(LINES_PANE);
+        // Background only (the list names every place): both panes, the
+        // borders' SVG and the names, are hidden from assistive technology.
+        let lines = map.create_pane_by_name(LINES_PANE);
         let labels = map.create_pane_by_name(LABELS_PANE);
-        let _ = labels.set_attribute("aria-hidden", "true");
+        for pane in [&lines, &labels] {
+            let _ = pane.set_attribute("aria-hidden", "true");
+        }
         let dir = if dir.is_empty() || dir.ends_with('/') {
             dir.to_string()
         } else {

@@ -52,6 +52,13 @@ pub(super) fn create_map(
     options.set_fade_animation(!reduced_motion);
     options.set_marker_zoom_animation(!reduced_motion);
     let map = Map::new_with_element(element, &options)?;
+    // The outline and the radius around the origin are drawn into one SVG in
+    // this pane: background for sighted users, with nothing to click; the
+    // list and the filters say the same in words. Hidden from assistive
+    // technology, which would otherwise meet an unnamed graphic.
+    let _ = map
+        .get_pane_by_name("overlayPane")
+        .set_attribute("aria-hidden", "true");
     let mut zoom_options = leaflet::ZoomOptions::new();
     zoom_options.set_zoom_in_title(texts.zoom_in);
     zoom_options.set_zoom_out_title(texts.zoom_out);

@@ -46,6 +46,7 @@ use wasm_bindgen::JsCast;
 use crate::config::Config;
 use crate::i18n::Texts;
 use crate::page::PageParams;
+use crate::parts::{now, Part, PartWait, Parts};
 use crate::state::FinderState;
 
 /// Cluster radius in CSS pixels: markers closer than this merge.
@@ -69,7 +70,7 @@ struct MapHandles {
 
 /// The map's signals and handles, cheap to copy into effects and handlers.
 #[derive(Clone, Copy)]
-struct Panel {
+pub(crate) struct Panel {
     state: FinderState,
     texts: &'static Texts,
     handles: StoredValue<Option<Rc<RefCell<MapHandles>>>, LocalStorage>,
@@ -89,6 +90,7 @@ struct Panel {
     legend_open: RwSignal<bool>,
     /// A short hint on how to move the map inside a partner's page.
     hint: RwSignal<Option<&'static str>>,
+    config: StoredValue<Config>,
 }
 
 impl Panel {
@@ -125,44 +127,57 @@ pub fn MapPanel(
         tiles_waiting: RwSignal::new(config.tiles_wait_for_consent(embed.tiles_on_click, false)),
         legend_open: RwSignal::new(true),
         hint: RwSignal::new(None),
+        config: StoredValue::new(config),
     };
     let tiles_waiting = panel.tiles_waiting;
-    let config = StoredValue::new(config);
     let container = NodeRef::<Div>::new();
-
-    create_when_on_screen(panel, container, on_screen, config, embed);
-    on_cleanup(move || {
-        panel.with_map(|handles| handles.map.remove());
+    // Leaflet's side of the map is the part `Part::Map` (issue 28): fetched
+    // when the map is first on screen (at once on wide screens, on phones
+    // with "Karte"), then started inside this component.
+    let parts = use_context::<Parts>().expect("Parts are provided by App");
+    let start = MapStart {
+        container,
+        on_screen,
+        embed,
+    };
+    let owner = Owner::current().expect("a component has an owner");
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        if !on_screen.get() {
+            return false;
+        }
+        parts.load(Part::Map);
+        if !parts.ready(Part::Map) {
+            return false;
+        }
+        untrack(|| owner.with(|| now(map_op(panel, MapOp::Start(start)))));
+        true
     });
-    draw_results(panel);
-    follow_selection(panel);
-    draw_origin(panel);
-    follow_tiles(panel);
-
+    on_cleanup(move || {
+        if panel.ready.get_untracked() {
+            now(map_op(panel, MapOp::Remove));
+        }
+    });
     let pan = move |dx: f64, dy: f64| {
-        panel.with_map(|handles| {
-            let size = handles.map.get_size();
-            handles.map.pan_by(&leaflet::Point::new(
-                dx * size.x() / 3.0,
-                dy * size.y() / 3.0,
-            ));
-        });
+        now(map_op(panel, MapOp::Pan(dx, dy)));
     };
     let load_tiles = move |_| {
-        js::set_session_flag(js::TILES_ALLOWED_KEY);
-        if let Some(handles) = panel.handles.get_value() {
-            let mut handles = handles.borrow_mut();
-            let map = handles.map.clone();
-            let added = config.with_value(|config| create::add_tiles(&map, config, panel));
-            handles._events.extend(added);
-        }
-        tiles_waiting.set(false);
+        now(map_op(panel, MapOp::LoadTiles));
     };
+    let waiting = move || on_screen.get() && !panel.ready.get() && !panel.failed.get();
     view! {
         <div class="map-wrap">
             // Every marker is a tab stop: keyboard users can jump past them.
             <a class="skip-link skip-link--map" href="#after-map" on:click=move |event| crate::skip_to(event, "after-map")>{texts.skip_map}</a>
             <div class="map" node_ref=container role="region" aria-label=texts.map_label>{static_map()}</div>
+            // The map's part on its way (phones after "Karte"; wide screens at start).
+            {(!cfg!(feature = "ssr")).then(|| view! {
+                <Show when=waiting>
+                    <div class="map-wait"><PartWait part=Part::Map/></div>
+                </Show>
+            })}
             // Buttons as an alternative to dragging (WCAG 2.5.7).
             <div class="map-pan" role="group" aria-label=texts.pan_label hidden=move || panel.failed.get()>
                 {[(texts.pan_north, "↑", 0.0, -1.0), (texts.pan_west, "←", -1.0, 0.0), (texts.pan_east, "→", 1.0, 0.0), (texts.pan_south, "↓", 0.0, 1.0)]
@@ -211,6 +226,64 @@ pub fn MapPanel(
     }
 }
 
+/// What the map's view needs to start Leaflet's side.
+#[derive(Clone, Copy)]
+pub(crate) struct MapStart {
+    container: NodeRef<Div>,
+    on_screen: Memo<bool>,
+    embed: &'static EmbedOptions,
+}
+
+/// What the map's view asks of the map's part.
+#[derive(Clone, Copy)]
+pub(crate) enum MapOp {
+    /// Make the map when on screen, and keep it in step with the finder.
+    Start(MapStart),
+    /// Pan by a third of the map's size, `(dx, dy)` in thirds.
+    Pan(f64, f64),
+    /// Show the tiles the visitor just allowed.
+    LoadTiles,
+    /// Take the map away with its component.
+    Remove,
+}
+
+crate::lazy_fn! { map, load_map;
+    /// Everything that touches Leaflet, in the part `Part::Map`.
+    pub(crate) fn map_op(panel: Panel, op: MapOp) -> () {
+        match op {
+            MapOp::Start(start) => {
+                create_when_on_screen(panel, start.container, start.on_screen, start.embed);
+                draw_results(panel);
+                follow_selection(panel);
+                draw_origin(panel);
+                follow_tiles(panel);
+            }
+            MapOp::Pan(dx, dy) => {
+                panel.with_map(|handles| {
+                    let size = handles.map.get_size();
+                    handles.map.pan_by(&leaflet::Point::new(
+                        dx * size.x() / 3.0,
+                        dy * size.y() / 3.0,
+                    ));
+                });
+            }
+            MapOp::LoadTiles => {
+                js::set_session_flag(js::TILES_ALLOWED_KEY);
+                if let Some(handles) = panel.handles.get_value() {
+                    let mut handles = handles.borrow_mut();
+                    let map = handles.map.clone();
+                    let added = panel.config.with_value(|config| create::add_tiles(&map, config, panel));
+                    handles._events.extend(added);
+                }
+                panel.tiles_waiting.set(false);
+            }
+            MapOp::Remove => {
+                panel.with_map(|handles| handles.map.remove());
+            }
+        }
+    }
+}
+
 /// Creates the map once the container exists and is on screen, in a task of
 /// its own: the work that follows the dataset's arrival is two shorter tasks
 /// instead of one long one, and the list can be painted in between (real
@@ -219,7 +292,6 @@ fn create_when_on_screen(
     panel: Panel,
     container: NodeRef<Div>,
     on_screen: Memo<bool>,
-    config: StoredValue<Config>,
     embed: &'static EmbedOptions,
 ) {
     Effect::new(move |_| {
@@ -238,8 +310,9 @@ fn create_when_on_screen(
             if exists || panel.failed.get_untracked() {
                 return;
             }
-            let created =
-                config.with_value(|config| create::create_map(&element, panel, config, embed));
+            let created = panel
+                .config
+                .with_value(|config| create::create_map(&element, panel, config, embed));
             match created {
                 Ok(created) => {
                     crate::takeover::drop_static_map(&element);

@@ -13,7 +13,9 @@ use leptos::prelude::*;
 use super::words;
 use crate::config::report_link;
 use crate::i18n::Texts;
-use crate::ui::detail::{contact_links, facts, osm_route_url, short_host, source_dates};
+use crate::ui::detail::{
+    contact_links, facts, has_contact_links, osm_route_url, short_host, source_dates,
+};
 
 /// The page-only words (the app's own are in `locales/de.json`).
 pub const SITE_NAME: &str = "Integrationsagenturen in NRW";
@@ -157,7 +159,7 @@ fn entry(agency: &Agency, texts: &'static Texts, km: Option<f64>) -> impl IntoVi
             <p class="result__more">{address}</p>
             {km.map(|km| view! { <p class="result__distance">{format_km(km, ',', "km")} " entfernt"</p> })}
             {agency.antidiscrimination.then(|| view! { <p class="badge badge--sada">{texts.servicestelle}</p> })}
-            <ul class="actions">{contact_links(agency, texts)}</ul>
+            {has_contact_links(agency).then(|| view! { <ul class="actions">{contact_links(agency, texts)}</ul> })}
         </li>
     }
 }

@@ -16,6 +16,13 @@ use crate::page::PageParams;
 use crate::state::FinderState;
 use crate::ui::share::{Share, Shared};
 
+crate::lazy_fn! { detail, load_detail;
+    /// The detail of the agency at `position`, from the part `Part::Detail`.
+    pub(crate) fn detail_view(position: usize) -> AnyView {
+        view! { <Detail position/> }.into_any()
+    }
+}
+
 #[component]
 pub fn Detail(position: usize) -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
@@ -162,6 +169,15 @@ pub(crate) fn address_lines(agency: &Agency) -> Vec<String> {
             .to_owned(),
     );
     lines
+}
+
+/// Whether [`contact_links`] has anything to show: a list without items is
+/// not written (IBM Equal Access `aria_child_valid`).
+pub(crate) fn has_contact_links(agency: &Agency) -> bool {
+    let contact = &agency.contact;
+    contact.phone.as_deref().is_some_and(is_phone)
+        || contact.email.as_deref().is_some_and(is_email)
+        || contact.website.as_deref().is_some_and(is_http_url)
 }
 
 /// Only `tel:`, `mailto:` and `http(s)` links are ever produced, and only from

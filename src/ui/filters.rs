@@ -14,6 +14,7 @@ use super::near::NearSearch;
 use super::place_picker::PlacePicker;
 use crate::i18n::Texts;
 use crate::page::PageParams;
+use crate::parts::Part;
 use crate::state::FinderState;
 
 #[component]
@@ -63,6 +64,10 @@ pub fn FilterPanel() -> impl IntoView {
     ]
     .into_iter()
     .any(shows);
+    // What "Filter" folds is built when first opened; in the split build it
+    // is a part of its own (`Part::Filters`), fetched then.
+    let opened = RwSignal::new(false);
+    let parts = use_context::<crate::parts::Parts>();
     let can_reset = move || filters.with(|f| *f != state.filters_after_reset());
     view! {
         <form class="filters" role="search" on:submit=|event| event.prevent_default() aria-label=texts.filters_label>
@@ -104,14 +109,75 @@ pub fn FilterPanel() -> impl IntoView {
                     })
                 />
             </Show>
-            <details class="more-filters" hidden=!folded_shown>
-                <summary>
+            <details
+                class="more-filters"
+                hidden=!folded_shown
+                on:toggle=move |event| {
+                    if event_target::<web_sys::HtmlDetailsElement>(&event).open() {
+                        opened.set(true);
+                    }
+                }
+            >
+                // Focus on "Filter" (keyboard) already fetches what it folds.
+                <summary on:focus=move |_| {
+                    if let Some(parts) = parts {
+                        parts.load(Part::Filters);
+                    }
+                }>
                     {texts.filters_toggle}
                     {move || match n_folded() {
                         0 => String::new(),
                         n => format!(" ({n})"),
                     }}
                 </summary>
+                {folded_fields(filters, search_box, opened)}
+            </details>
+            <Show when=can_reset>
+                <button type="button" class="button button--secondary" on:click=move |_| state.update_filters(|f| *f = Filters::default())>
+                    {texts.reset_filters}
+                </button>
+            </Show>
+        </form>
+    }
+}
+
+/// The folded filters: in the build-time rendering (and the page without
+/// JavaScript) always there; in the app built when "Filter" is first opened,
+/// from the part `Part::Filters`.
+fn folded_fields(
+    filters: Memo<Filters>,
+    search_box: NodeRef<leptos::html::Input>,
+    opened: RwSignal<bool>,
+) -> impl IntoView {
+    if cfg!(feature = "ssr") {
+        return fields_view(filters, search_box).into_any();
+    }
+    (move || {
+        opened.get().then(|| {
+            crate::parts::on_demand(Part::Filters, move || {
+                crate::parts::now(fields(filters, search_box))
+            })
+        })
+    })
+    .into_any()
+}
+
+crate::lazy_fn! { filters, load_fields;
+    /// The folded filters' view, from the part `Part::Filters`.
+    pub(crate) fn fields(filters: Memo<Filters>, search_box: NodeRef<leptos::html::Input>) -> AnyView {
+        fields_view(filters, search_box).into_any()
+    }
+}
+
+fn fields_view(filters: Memo<Filters>, search_box: NodeRef<leptos::html::Input>) -> impl IntoView {
+    let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
+    let texts = use_context::<&'static Texts>()
+        .expect("Texts are provided by the root (App, GeneratorPage)");
+    let embed = &use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed;
+    let shows = move |control: Control| embed.shows(control);
+    view! {
                 <div class="field" hidden=!shows(Control::Text)>
                     <label for="filter-text">{texts.search_label}</label>
                     <input
@@ -156,13 +222,6 @@ pub fn FilterPanel() -> impl IntoView {
                     })
                 />
                 </div>
-            </details>
-            <Show when=can_reset>
-                <button type="button" class="button button--secondary" on:click=move |_| state.update_filters(|f| *f = Filters::default())>
-                    {texts.reset_filters}
-                </button>
-            </Show>
-        </form>
     }
 }
 

@@ -162,6 +162,9 @@ fn contact_row(
 ) -> Option<impl IntoView> {
     state.catalog.with_value(|c| {
         let agency = c.agencies.get(position)?;
+        if cfg!(feature = "ssr") && !super::detail::has_contact_links(agency) {
+            return None;
+        }
         Some(if cfg!(feature = "ssr") {
             view! { <ul class="actions result__contact nojs-only">{super::detail::contact_links(agency, texts)}</ul> }.into_any()
         } else {

@@ -6,7 +6,7 @@ mod combobox;
 pub(crate) mod detail;
 pub mod download;
 mod embed_generator;
-mod filters;
+pub(crate) mod filters;
 mod footer;
 mod header;
 mod language;
@@ -14,7 +14,7 @@ mod list;
 mod near;
 mod place_picker;
 mod qr_code;
-mod share;
+pub(crate) mod share;
 mod status;
 
 pub use detail::Detail;

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::combobox::{ComboOption, ComboTexts, Combobox};
 use crate::i18n::Texts;
+use crate::state::places::{near_op, origin_of, NearAnswer, NearOp};
 use crate::state::{FinderState, PlacesStatus};
 
 /// Suggestions go to the combobox as one number: postcodes even, places odd.
@@ -54,37 +55,40 @@ pub fn NearSearch() -> impl IntoView {
             .unwrap_or_default()
     });
     let suggest = Callback::new(move |query: String| {
-        state.places.with(|status| match status {
-            PlacesStatus::Ready(index) => index
-                .suggest(&query, MAX_SUGGESTIONS)
-                .into_iter()
-                .filter_map(|found| {
-                    let entry = index.entry(found)?;
-                    let (label, note) = match found {
-                        Found::Postcode(_) => {
-                            (format!("{} {}", entry.name, entry.detail), String::new())
-                        }
-                        Found::Place(_) => (entry.name.clone(), format!(" · {}", entry.detail)),
-                    };
-                    Some(ComboOption {
-                        key: encode(found),
-                        label,
-                        note,
-                        enabled: true,
-                        selected: false,
-                    })
-                })
-                .collect(),
-            _ => Vec::new(),
-        })
+        let index = state.places.with(|status| match status {
+            PlacesStatus::Ready(index) => Some(index.clone()),
+            _ => None,
+        });
+        let Some(NearAnswer::Suggestions(found)) =
+            index.and_then(|index| near_op(NearOp::Suggest(index, query, MAX_SUGGESTIONS)))
+        else {
+            return Vec::new();
+        };
+        found
+            .into_iter()
+            .map(|(found, name, detail)| {
+                let (label, note) = match found {
+                    Found::Postcode(_) => (format!("{name} {detail}"), String::new()),
+                    Found::Place(_) => (name, format!(" · {detail}")),
+                };
+                ComboOption {
+                    key: encode(found),
+                    label,
+                    note,
+                    enabled: true,
+                    selected: false,
+                }
+            })
+            .collect()
     });
     let on_choose = Callback::new(move |key: Option<usize>| {
         geo_message.set(None);
         let near = key.and_then(|key| {
-            state.places.with_untracked(|status| match status {
-                PlacesStatus::Ready(index) => index.origin(decode(key)).map(|o| o.key),
+            let index = state.places.with_untracked(|status| match status {
+                PlacesStatus::Ready(index) => Some(index.clone()),
                 _ => None,
-            })
+            })?;
+            origin_of(near_op(NearOp::Origin(index, decode(key)))).map(|o| o.key)
         });
         state.set_near(near);
     });
@@ -104,7 +108,9 @@ pub fn NearSearch() -> impl IntoView {
             return;
         };
         let origin = state.places.with(|status| match status {
-            PlacesStatus::Ready(index) => Some(index.nearest_postcode(lat, lon)),
+            PlacesStatus::Ready(index) => {
+                Some(origin_of(near_op(NearOp::Nearest(index.clone(), lat, lon))))
+            }
             _ => None,
         });
         match origin {

@@ -116,6 +116,19 @@ pub fn Share(
     }
 }
 
+crate::lazy_fn! { share, load_share;
+    /// Under the list: "Teilen" for the view with its QR link, and the
+    /// downloads; the part `Part::Share`.
+    pub(crate) fn list_tools(title: &'static str) -> AnyView {
+        let state = use_context::<crate::state::FinderState>().expect("FinderState is provided by Finder");
+        view! {
+            <Share what=Shared::View link=Callback::new(move |()| state.full_view_url()) title=title.to_owned()/>
+            <super::Downloads/>
+        }
+        .into_any()
+    }
+}
+
 /// `link` resolved against the document's base (`<base>`, else the page's address).
 fn absolute(link: &str) -> String {
     let base = web_sys::window()

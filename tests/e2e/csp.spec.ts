@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { test, expect, allowErrors, servedDataset, waitForFinder, openFilters } from './fixtures';
+import { test, expect, allowErrors, servedDataset, waitForFinder, openFilters, showListEnd } from './fixtures';
 
 // With the service worker on, as deployed (playwright.config.ts blocks it elsewhere).
 test.use({ serviceWorkers: 'allow' });
@@ -131,6 +131,7 @@ for (const path of ['', 'sub/path/']) {
     await expect(page.getByTestId('result-count')).toHaveText(`${dataset.agencies.length} Agenturen gefunden`);
 
     // A download is made in the page (a blob: URL).
+    await showListEnd(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
 
@@ -163,6 +164,7 @@ test('sharing a view and drawing its QR code (SVG on screen, PNG through a canva
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
   await page.goto(`${base}?sada=1`);
   await waitForFinder(page);
+  await showListEnd(page);
   await page.getByTestId('share-view').getByRole('button').click();
   await expect(page.getByTestId('share-note')).toBeVisible();
   await page.goto(`${base}generator.html?qr=${encodeURIComponent(`${base}?sada=1`)}`);

@@ -1,7 +1,7 @@
 // The finder journey: filter by place and Servicestelle, open a detail, and
 // get exactly the same view from the copied URL; odd parameters never break it.
 import { readFileSync } from 'node:fs';
-import { test, expect, servedDataset, waitForFinder, markerTotal, openFilters } from './fixtures';
+import { test, expect, servedDataset, waitForFinder, markerTotal, openFilters, showListEnd } from './fixtures';
 
 test('place → Servicestelle → detail, and the URL restores the same view', async ({ page, context }) => {
   const dataset = servedDataset();
@@ -170,6 +170,7 @@ test('the filtered list downloads as CSV and GeoJSON', async ({ page }) => {
   const n = dataset.agencies.filter((a) => a.antidiscrimination).length;
   await page.goto('./?sada=1');
   await waitForFinder(page);
+  await showListEnd(page);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   expect(csv.suggestedFilename()).toBe('integrationsagenturen-nrw.csv');
   const csvText = readFileSync(await csv.path(), 'utf8');

@@ -21,6 +21,10 @@ export const test = base.extend({
       const where = message.location().url ?? '';
       const text = `${message.text()} (${where})`;
       if (!where.startsWith('http://127.0.0.1') && /Failed to load resource/.test(message.text())) return;
+      // An embed in the generator's preview is reloaded with each setting: the
+      // parts it was fetching at start (the map's, the embed's; issue 28) are
+      // cancelled, which Chromium logs from the embed's document.
+      if (/[?&]embed=1/.test(where) && /^Fetch API cannot load .*\/ia-map-[a-z]+\d*-[0-9a-f]{16}\.wasm/.test(message.text())) return;
       if (!allowed.some((pattern) => pattern.test(text))) errors.push(text);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -63,6 +67,17 @@ export async function gotoBeforeApp(page: Page, url: string) {
 export async function openFilters(page: Page) {
   const fold = page.locator('details.more-filters');
   if ((await fold.getAttribute('open')) === null) await fold.locator('summary').click();
+  // Its fields are a part loaded on first use (issue 28): wait for them.
+  await expect(fold.locator('fieldset').first()).toBeAttached();
+}
+
+/**
+ * Scrolls to the end of the list, where "Teilen" and the downloads are loaded
+ * when first seen (issue 28: the part "share"), and waits for them.
+ */
+export async function showListEnd(page: Page) {
+  await page.locator('.part-spot').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('download-csv').or(page.getByTestId('share-view')).first()).toBeVisible();
 }
 
 /** Waits for the app to show the finder, then returns the number of agencies in markers. */

@@ -4,7 +4,7 @@
 // records). Every script payload sets window.__pwned; it must stay undefined.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, allowErrors, waitForFinder, openFilters } from './fixtures';
+import { test, expect, allowErrors, waitForFinder, openFilters, showListEnd } from './fixtures';
 
 // page.route serves the fixture; a service worker would fetch past it on the next navigation.
 test.use({ serviceWorkers: 'block' });
@@ -214,6 +214,7 @@ test('a formula in a name is defused in the CSV download', async ({ page }) => {
   await serveHostile(page);
   await page.goto('./');
   await waitForFinder(page);
+  await showListEnd(page);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   const text = readFileSync(await csv.path(), 'utf8');
   const formula = byId('gleichbehandlungsbuero-aachen');

@@ -78,6 +78,8 @@ for (const [device, viewport] of [['desktop', { width: 1280, height: 800 }], ['p
     await tabTo(page, 'details.more-filters > summary');
     await page.keyboard.press('Enter');
     await expect(page.locator('details.more-filters')).toHaveAttribute('open', '');
+    // Its fields are a part loaded on first use (issue 28; the wait is announced).
+    await expect(page.locator('#filter-place')).toBeAttached();
     await tabTo(page, '#filter-place');
     const place = page.getByRole('combobox', { name: 'Stadt, Gemeinde oder Kreis' });
     await expect(place).toBeFocused();

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, allowErrors, markerTotal, servedDataset, waitForFinder } from './fixtures';
+import { test, expect, allowErrors, markerTotal, openFilters, servedDataset, waitForFinder } from './fixtures';
 
 // The service worker is what these tests are about (playwright.config.ts blocks it elsewhere).
 test.use({ serviceWorkers: 'allow' });
@@ -60,6 +60,36 @@ async function expectFinder(page: Page, dataset: { as_of: string; agencies: unkn
   await expect(page.getByTestId('as-of')).toHaveText(`Stand: ${day}.${month}.${year}`);
 }
 
+/** The parts index.html lists (issue 28; `<meta name="ia-part" data-part>`), as absolute URLs. */
+async function partUrls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('meta[name="ia-part"]')].map((meta) => new URL(meta.getAttribute('data-part')!, document.baseURI).href),
+  );
+}
+
+async function cached(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    return urls;
+  });
+}
+
+/**
+ * What the app asks once it has been idle for a while (public/sw-register.js,
+ * 30 s without input): the service worker fetches the parts not used yet.
+ * Asked here at once; resolves when every part is cached.
+ */
+async function prefetchParts(page: Page) {
+  const parts = await partUrls(page);
+  expect(parts.length).toBeGreaterThan(2);
+  await page.evaluate(() => navigator.serviceWorker.controller!.postMessage({ type: 'ia-map:prefetch-parts' }));
+  await expect.poll(async () => {
+    const inCache = new Set(await cached(page));
+    return parts.filter((url) => !inCache.has(url));
+  }).toEqual([]);
+}
+
 async function goOffline(context: BrowserContext, served: Served) {
   await context.setOffline(true);
   served.stop(); // and really gone, whatever the emulation covers
@@ -67,10 +97,16 @@ async function goOffline(context: BrowserContext, served: Served) {
 
 for (const path of ['', 'sub/path/']) {
   test(`after one online visit the finder works offline (/${path})`, async ({ page, context }) => {
+    // Opening an agency zooms the map in, where the Gemeinde band of the
+    // map's background (not fetched online) is asked for and cannot come.
+    allowErrors(page, /basemap\/gemeinden\.json/);
     const served = await serveCopy();
     try {
       const url = `${served.url}${path}`;
       await visitOnline(page, url);
+      // The parts not used online (the detail's, the filters' …) come with
+      // the idle prefetch.
+      await prefetchParts(page);
       await goOffline(context, served);
       await page.reload();
       await expectFinder(page, servedDataset());
@@ -88,6 +124,104 @@ for (const path of ['', 'sub/path/']) {
   });
 }
 
+test('a part used online works offline; one never used says so offline, and the rest works', async ({ page, context }) => {
+  allowErrors(page, /ia-map-detail|Failed to fetch|failed to load|TypeError|net::ERR/i);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const served = await serveCopy();
+  try {
+    await visitOnline(page, served.url);
+    // Not the first visit's business: no part is cached until used.
+    const parts = await partUrls(page);
+    expect((await cached(page)).filter((url) => parts.includes(url))).toEqual([]);
+    await openFilters(page);
+    await expect(page.locator('#filter-text')).toBeVisible();
+    await goOffline(context, served);
+    await page.reload();
+    await waitForFinder(page);
+    await openFilters(page);
+    await page.locator('#filter-text').fill('Caritas');
+    await expect(page.getByTestId('result-count')).not.toHaveText(/^104 /);
+    await page.getByTestId('results').locator('li:not([hidden]) .result__link').first().click();
+    await expect(page.getByTestId('part-failed').filter({ hasText: 'Angaben zur Agentur' })).toBeVisible();
+    await expect(page.getByTestId('part-status')).toHaveText('Angaben zur Agentur: konnte nicht geladen werden.');
+    await expect(page.locator('#filter-text')).toBeEditable();
+  } finally {
+    served.stop();
+  }
+});
+
+/**
+ * Before the page's scripts: records the service worker's messages from the
+ * page (`window.__asked`), and `window.__registered` resolves once
+ * public/sw-register.js has run what follows its registration (the idle
+ * timer is armed then, or not at all).
+ */
+async function watchPrefetch(page: Page, saveData: boolean) {
+  await page.addInitScript((saveData: boolean) => {
+    const w = window as unknown as { __asked: unknown[]; __registered: Promise<boolean> };
+    w.__asked = [];
+    const post = ServiceWorker.prototype.postMessage;
+    ServiceWorker.prototype.postMessage = function (this: ServiceWorker, message: unknown, ...rest: never[]) {
+      w.__asked.push(message);
+      return post.call(this, message, ...rest);
+    };
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
+      const registered = register.apply(this, args);
+      // Reactions run in the order they were added: this one's second step
+      // comes after sw-register.js's own `.then`.
+      w.__registered = registered.then(() => null).then(() => true);
+      return registered;
+    };
+    if (saveData) Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => ({ saveData: true }) });
+  }, saveData);
+}
+
+const asked = (page: Page) => page.evaluate(() => (window as unknown as { __asked: unknown[] }).__asked.length);
+
+test('after 30 s without input the parts not used yet are fetched; input starts the wait again', async ({ page }) => {
+  const served = await serveCopy();
+  try {
+    await page.clock.install();
+    await watchPrefetch(page, false);
+    await visitOnline(page, served.url);
+    await page.evaluate(() => (window as unknown as { __registered: Promise<boolean> }).__registered);
+    const parts = await partUrls(page);
+    expect(parts.length).toBeGreaterThan(2);
+    await page.clock.fastForward(20_000);
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward(20_000);
+    // 40 s after load, 20 s after the key: the clock is ours, so not yet.
+    expect(await asked(page)).toBe(0);
+    await page.clock.fastForward(11_000);
+    await expect.poll(() => asked(page)).toBe(1);
+    await expect.poll(async () => {
+      const inCache = new Set(await cached(page));
+      return parts.filter((url) => !inCache.has(url));
+    }).toEqual([]);
+  } finally {
+    served.stop();
+  }
+});
+
+test('a browser that asks to save data never fetches parts ahead', async ({ page }) => {
+  // A phone: no part is used at start (wide screens use the map's).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const served = await serveCopy();
+  try {
+    await page.clock.install();
+    await watchPrefetch(page, true);
+    await visitOnline(page, served.url);
+    await page.evaluate(() => (window as unknown as { __registered: Promise<boolean> }).__registered);
+    await page.clock.fastForward(120_000);
+    expect(await asked(page)).toBe(0);
+    const parts = await partUrls(page);
+    expect((await cached(page)).filter((url) => parts.includes(url))).toEqual([]);
+  } finally {
+    served.stop();
+  }
+});
+
 test('the generator is not cached for residents; once visited it works offline too', async ({ page, context }) => {
   const served = await serveCopy();
   const cachedUrls = () =>
@@ -102,6 +236,9 @@ test('the generator is not cached for residents; once visited it works offline t
     const heading = page.getByRole('heading', { name: 'Karte auf Ihrer Website einbinden' });
     await page.goto(`${served.url}generator.html`);
     await expect(heading).toBeVisible();
+    // Its previews are embeds: the map's and the embed's parts (issue 28)
+    // are cached once they have fetched them.
+    await expect.poll(async () => (await cachedUrls()).filter((url) => /\/ia-map-(map|embed)-[0-9a-f]{16}\.wasm$/.test(url)).length).toBe(2);
     // A later visit to the finder keeps the generator's files.
     await page.goto(served.url);
     await waitForFinder(page);

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForFinder } from './fixtures';
+import { test, expect, waitForFinder, showListEnd } from './fixtures';
 
 /** Decodes a QR code from RGBA pixels. */
 function decode(data: Uint8Array, width: number, height: number): string | undefined {
@@ -41,6 +41,7 @@ async function download(page: Page, testid: string) {
 test('the finder\'s QR link opens the generator with the address, whose SVG and PNG decode back to it', async ({ page, baseURL }) => {
   await page.goto('./?sada=1');
   await waitForFinder(page);
+  await showListEnd(page);
   const href = await page.getByTestId('share-view').getByRole('link', { name: 'QR-Code' }).getAttribute('href');
   const address = new URL(href!, baseURL).searchParams.get('qr')!;
   expect(new URL(address).searchParams.get('sada')).toBe('1');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 // @ts-expect-error no type declarations
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import type { Page } from '@playwright/test';
-import { test, expect, servedDataset, waitForFinder } from './fixtures';
+import { test, expect, servedDataset, waitForFinder, showListEnd } from './fixtures';
 
 const DIST = process.env.IA_DIST ?? 'dist';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -40,6 +40,7 @@ test('"Link kopieren" copies the view\'s address and says so in the live region'
   await grantClipboard(page);
   await page.goto('./?sada=1');
   await waitForFinder(page);
+  await showListEnd(page);
   const share = page.getByRole('group', { name: 'Diese Auswahl teilen' });
   await expect(share).toHaveAttribute('data-testid', 'share-view');
   await share.getByRole('button', { name: 'Link kopieren' }).click();
@@ -94,6 +95,7 @@ test('where the clipboard is refused, the link is shown selected to copy by hand
   });
   await page.goto('./?sada=1');
   await waitForFinder(page);
+  await showListEnd(page);
   await page.getByTestId('share-view').getByRole('button', { name: 'Link kopieren' }).click();
   const field = page.getByRole('textbox', { name: 'Link' });
   await expect(field).toBeFocused();
@@ -118,6 +120,7 @@ test('where the browser has the Web Share API, "Teilen" hands it the address and
   });
   await page.goto('./?sada=1');
   await waitForFinder(page);
+  await showListEnd(page);
   await page.getByTestId('share-view').getByRole('button', { name: 'Teilen', exact: true }).click();
   await expect.poll(() => page.evaluate(() => (window as any).__shared.length)).toBe(1);
   const [view] = await page.evaluate(() => (window as any).__shared);
@@ -143,6 +146,7 @@ test('a cancelled share sheet says nothing and copies nothing', async ({ page })
   });
   await page.goto('./');
   await waitForFinder(page);
+  await showListEnd(page);
   await page.getByTestId('share-view').getByRole('button', { name: 'Teilen', exact: true }).click();
   await page.waitForTimeout(200);
   expect(await page.evaluate(() => (window as any).__copied)).toEqual([]);
@@ -158,6 +162,7 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]
     });
     await page.goto('./');
     await waitForFinder(page);
+    await showListEnd(page);
     await page.getByTestId('share-view').getByRole('button', { name: 'Link kopieren' }).click();
     await expect(page.getByRole('textbox', { name: 'Link' })).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();

@@ -67,6 +67,8 @@ export function journeys(key) {
         await driver.findElement(By.css('details.more-filters > summary')).click();
       }
       await until(() => js("return document.querySelector('details.more-filters').open"), 'the filter fold to open');
+      // Its fields are a part loaded on first use (issue 28).
+      await until(() => js("return !!document.querySelector('details.more-filters fieldset')"), 'the folded fields');
     }
 
     /** Console errors of the journey, where the engine reports them. */
@@ -184,6 +186,32 @@ export function journeys(key) {
       await until(() => js("return !document.querySelector('[data-testid=detail]')"), 'the detail to close');
       await until(() => js('return document.activeElement?.matches(`#${arguments[0]} .result__link`)', id), `focus on the entry #${id}`);
       assert.equal(await visible(), count, 'the filter is kept');
+      expectNoErrors();
+    });
+
+    // Issue 28: the parts loaded on first use, in this engine: on a phone
+    // none at start, then "near me"'s place index, the end of the list
+    // ("Teilen", downloads) and the map, each when first used.
+    test('on a phone each part loads when first used: near me, the end of the list, the map', async () => {
+      session.clearErrors();
+      await open(app.url, { width: 390, height: 844 });
+      const parts = () =>
+        js(
+          "return performance.getEntriesByType('resource').map((e) => /\\/ia-map-([a-z]+)-[0-9a-f]{16}\\.wasm$/.exec(e.name)?.[1]).filter(Boolean)",
+        );
+      assert.deepEqual(await parts(), [], 'no part at start');
+      const near = await driver.findElement(By.id('filter-near'));
+      await near.click();
+      await near.sendKeys('5066');
+      await until(async () => (await text('.combobox__list:not([hidden]) [role=option]')) === '50667 Köln', '"50667 Köln" suggested');
+      assert.ok((await parts()).includes('near'), 'the near part');
+      await js("document.querySelector('.part-spot').scrollIntoView()");
+      await until(() => js("return !!document.querySelector('[data-testid=share-view] button') && !!document.querySelector('[data-testid=download-csv]')"), 'Teilen and the downloads');
+      await js('window.scrollTo(0, 0)');
+      await driver.findElement(By.css('.view-switch button:nth-child(2)')).click();
+      await until(async () => (await markerTotal()) === all.length, 'every agency on the map');
+      assert.deepEqual((await parts()).filter((p) => !p.startsWith('chunk')).sort(), ['map', 'near', 'share']);
+      await screenshot('phone-parts');
       expectNoErrors();
     });
 
