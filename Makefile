@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve check test test-native test-data test-scripts test-wasm test-size test-html test-e2e test-deploy test-engines lint data boundaries bench bench-specs twiggy
+.PHONY: setup build serve check test test-native test-data test-scripts test-wasm test-publish test-size test-html test-e2e test-deploy test-engines lint data boundaries bench bench-specs twiggy package-time
 
 setup:
 	@bash scripts/setup.sh
@@ -26,10 +26,10 @@ check:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo test -p ia-core -p ia-upkeep -p ia-datatool --quiet
 
-## Runs every test: lint, native, data, the scripts' own, wasm component, size,
-## the W3C HTML checker, end-to-end in Chromium, the build through real nginx and
-## Caddy, then the engine journeys in Firefox ESR and WebKitGTK.
-test: setup lint test-native test-data test-scripts test-wasm build test-size test-html test-e2e test-deploy test-engines
+## Runs every test: lint, native, data, the scripts' own, wasm component, the CI workflow's
+## publication step, size, the W3C HTML checker, end-to-end in Chromium, the build through
+## real nginx and Caddy, then the engine journeys in Firefox ESR and WebKitGTK.
+test: setup lint test-native test-data test-scripts test-wasm build test-publish test-size test-html test-e2e test-deploy test-engines
 
 lint:
 	cargo fmt --all --check
@@ -63,6 +63,11 @@ test-scripts:
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
 		cargo test -p ia-map --target wasm32-unknown-unknown --test web
+
+## The publication step of the CI workflow .forgejo/workflows/publish.yml (issue 29) on the
+## build just made: checks the dataset and the built site against it, copies it for upload.
+test-publish:
+	bash scripts/publish-site.sh --built target/site-publish
 
 test-size:
 	node scripts/size-report.mjs dist
@@ -103,6 +108,13 @@ bench: setup
 ## around the view only). Part of make bench, not of make test.
 bench-specs:
 	IA_SPECS=bench npx playwright test
+
+## The publication package's time and size on the maintenance page (issue 29), CPU throttled
+## 4x, every run printed; not part of `make test`. Options go in PACKAGE_ARGS, e.g.
+## make package-time PACKAGE_ARGS="--runs 5 --site https://karte.example.org/ia/".
+PACKAGE_ARGS ?=
+package-time: setup
+	node scripts/measure-package.mjs $(PACKAGE_ARGS)
 
 ## What the app's Wasm is made of (issue 16): twiggy on the release Wasm with its names,
 ## written to bench/twiggy-top20.md; installs twiggy 0.8.0 if missing. Not part of `make test`.

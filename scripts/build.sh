@@ -8,7 +8,9 @@
 # and app.css, are the same file under the same hashed name). Then the
 # wasm-bindgen JS glue of both is minified (scripts/minify-glue.mjs).
 # Arguments go to both `trunk build` runs (not --dist: the output is dist/).
-# Last, the finder's first view is written into dist/index.html by
+# Then the publication package's Wasm for the maintenance page
+# (scripts/build-publish.sh, issue 29: the build-time renderer below, built
+# for the browser). Last, the finder's first view is written into dist/index.html by
 # ia-prerender: the same components rendered natively (src/prerender.rs;
 # docs/deploy.md), which then writes the compressed copies FILE.gz and
 # FILE.br beside every text and Wasm file (src/precompress.rs). It is built
@@ -27,9 +29,13 @@ for page in generator pflege; do
   mv "$stage/index.html" "$stage/$page.html"
   for file in "$stage"/*; do
     name=$(basename "$file")
-    if [[ -d $file ]]; then
+    if [[ -d $file && $name != snippets ]]; then
       echo "build: unexpected directory $file" >&2
       exit 1
+    elif [[ -d $file ]]; then
+      # wasm-bindgen's inline JS (the maintenance page's dynamic import of
+      # the publication Wasm), one folder per crate and hash.
+      cp -r "$file" dist/
     elif [[ ! -e dist/$name ]]; then
       cp "$file" "dist/$name"
     elif ! cmp -s "$file" "dist/$name"; then
@@ -42,5 +48,7 @@ done
 # single Wasm Trunk wrote with the split, bound and optimised parts.
 node scripts/split-wasm.mjs dist
 node scripts/minify-glue.mjs dist
+# The publication package's Wasm (issue 29), named in dist/pflege.html.
+bash scripts/build-publish.sh dist
 cargo build --quiet --profile prerender --no-default-features --features ssr --bin ia-prerender
 target/prerender/ia-prerender dist

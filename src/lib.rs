@@ -23,7 +23,11 @@ pub mod parts;
 pub mod precompress;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+#[cfg(feature = "ssr")]
+pub mod publish;
 pub mod qr;
+#[cfg(feature = "ssr")]
+pub mod site;
 pub mod state;
 pub mod takeover;
 pub mod ui;

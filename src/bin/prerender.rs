@@ -1,7 +1,8 @@
 //! `ia-prerender DIST`: writes the finder's first view into `DIST/index.html`
-//! from the dataset and boundaries in `DIST` (see `ia_map::prerender`), and
-//! the static pages per agency and per Kreis with their images, QR codes,
-//! `sitemap.xml` and `robots.txt` (see `ia_map::pages`).
+//! from the dataset and boundaries in `DIST`, and the static pages per
+//! agency and per Kreis with their images, QR codes, `sitemap.xml` and
+//! `robots.txt`: everything `ia_map::site::render_site` makes from the
+//! site's files, written back into `DIST`.
 //!
 //! Last, it brings the compressed copies (`.gz`, `.br`) of the folder's files
 //! in step with them (see `ia_map::precompress`).
@@ -12,15 +13,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use ia_core::pages::seo::SiteUrl;
-use ia_map::config::Config;
-use ia_map::load::Catalog;
-use ia_map::pages::{head_of_index, stylesheet_of, write_head_into_index, write_pages, Inputs};
-use ia_map::prerender::{render_finder, static_map, write_into_index, Boundaries};
+use ia_core::pages::{AGENCY_DIR, PLACE_DIR};
+use ia_map::site::{self, Site, SiteInputs, KREISE, LAND, SITEMAP};
 
-const USAGE: &str = "usage: ia-prerender [--no-precompress] DIST\n\nWrites the finder's first view (list, filters, static map, \"Stand\") into\nDIST/index.html from DIST/config.json's dataset (a relative path), or\nDIST/data/agencies.json, and DIST/data/boundaries/; and a page per agency\n(DIST/agentur/) and per Kreis (DIST/ort/) with preview images, QR codes,\nDIST/sitemap.xml and DIST/robots.txt. Run it again after replacing the\ndataset.\n\nThe site's public address (for canonical URLs, the sitemap and QR codes):\nthe environment variable IA_SITE_URL, else config.json's \"site_url\"\n(e.g. https://karte.example.org/integrationsagenturen/). Without it, the\npages leave out only what needs it.\n\nLast, every text and Wasm file in DIST gets compressed copies beside it\n(FILE.gz, FILE.br) for servers that send them as they are (nginx gzip_static,\nCaddy precompressed); copies out of step with their file are written anew,\nthose of removed files removed. Not config.json or the dataset, which are\nreplaced by hand. --no-precompress removes the copies instead.";
+const USAGE: &str = "usage: ia-prerender [--no-precompress] DIST\n\nWrites the finder's first view (list, filters, static map, \"Stand\") into\nDIST/index.html from DIST/config.json's dataset (a relative path), or\nDIST/data/agencies.json, and DIST/data/boundaries/; and a page per agency\n(DIST/agentur/) and per Kreis (DIST/ort/) with preview images, QR codes,\nDIST/sitemap.xml and DIST/robots.txt. Run it again after replacing the\ndataset: the folders agentur/ and ort/ are written anew, so the pages of\nremoved agencies disappear.\n\nThe site's public address (for canonical URLs, the sitemap and QR codes):\nthe environment variable IA_SITE_URL, else config.json's \"site_url\"\n(e.g. https://karte.example.org/integrationsagenturen/). Without it, the\npages leave out only what needs it.\n\nLast, every text and Wasm file in DIST gets compressed copies beside it\n(FILE.gz, FILE.br) for servers that send them as they are (nginx gzip_static,\nCaddy precompressed); copies out of step with their file are written anew,\nthose of removed files removed. Not config.json or the dataset, which are\nreplaced by hand. --no-precompress removes the copies instead.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,77 +45,40 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn run(dist: &Path, precompress: bool) -> Result<String, String> {
-    // Read as the app reads it, key by key; each ignored key is said here,
-    // where the operator looks. A file that is not JSON is an error: the
-    // operator is at hand to fix it.
-    let config = match std::fs::read_to_string(dist.join("config.json")) {
-        Ok(text) => Config::from_json(&text),
-        Err(_) => Config::default(),
-    };
-    for part in &config.ignored {
-        match part.key {
-            Some(_) => eprintln!("ia-prerender: warning: {part}"),
-            None => return Err(part.to_string()),
-        }
-    }
-    let site = site_url(&config.site_url)?;
-    // The dataset the page will load: config.json's, when it is a file of
-    // this site; else the default path.
-    let dataset_path = config
-        .dataset_url
-        .split(['?', '#'])
-        .next()
-        .filter(|url| !url.is_empty() && !url.contains(':') && !url.starts_with('/'))
-        .unwrap_or(ia_map::config::DEFAULT_DATASET_URL)
-        .to_owned();
-    let bytes = std::fs::read(dist.join(&dataset_path))
-        .map_err(|e| format!("{}: {e}", dist.join(&dataset_path).display()))?;
-    let loaded =
-        ia_core::parse_dataset_bytes(&bytes).map_err(|e| format!("{dataset_path}: {e}"))?;
-    let as_of = loaded.meta.as_of.clone();
-    let n_agencies = loaded.agencies.len();
-    let n_skipped = loaded.skipped.len();
     let started = std::time::Instant::now();
-    let report_url = config.report_url.clone();
-    let catalog = Arc::new(Catalog::new(loaded.meta, loaded.agencies, loaded.skipped));
-    let land = read(&dist.join("data/boundaries/nrw-land.geojson"))?;
-    let kreise = read(&dist.join("data/boundaries/nrw-kreise.geojson"))?;
-    let map = static_map(
-        &catalog,
-        &Boundaries {
-            land: &land,
-            kreise: &kreise,
-        },
-    )?;
-    let map_bytes = map.len();
-    let body = render_finder(catalog.clone(), config, map);
-    let index_path = dist.join("index.html");
-    let index = read(&index_path)?;
-    let stylesheet = stylesheet_of(&index)
-        .ok_or_else(|| format!("{}: no app-<hash>.css stylesheet", index_path.display()))?;
-    let (title, description) = head_of_index(&index)
-        .ok_or_else(|| format!("{}: no <title> or meta description", index_path.display()))?;
-    let pages = write_pages(
-        dist,
-        &Inputs {
-            agencies: &catalog.agencies,
-            meta: &catalog.meta,
-            land: &land,
-            kreise: &kreise,
-            site,
-            report_url: &report_url,
-            stylesheet: &stylesheet,
-            index_head: (&title, &description),
-        },
-    )?;
-    let page = write_into_index(&index, &body, &as_of)?;
-    let page = write_head_into_index(&page, &pages.start_head)?;
-    std::fs::write(&index_path, &page).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let config = std::fs::read(dist.join("config.json")).ok();
+    // Read as the app reads it, key by key; each ignored key is said here,
+    // where the operator looks (a file that is not a JSON object is an error).
+    let parsed = site::read_config(config.as_deref())?;
+    for part in &parsed.ignored {
+        eprintln!("ia-prerender: warning: {part}");
+    }
+    let dataset_path = site::dataset_path(&parsed);
+    let dataset = read(&dist.join(&dataset_path))?;
+    let index = read(&dist.join(site::INDEX))?;
+    let land = read(&dist.join(LAND))?;
+    let kreise = read(&dist.join(KREISE))?;
+    let given = std::env::var("IA_SITE_URL").ok();
+    let today = ia_core::date::from_unix_seconds(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+    );
+    let site = site::render_site(&SiteInputs {
+        dataset: &dataset,
+        config: config.as_deref(),
+        index: &index,
+        land: &land,
+        kreise: &kreise,
+        site_url: given.as_deref(),
+        today: &today,
+    })?;
+    let removed = write(dist, &site)?;
     let rendered = started.elapsed().as_secs_f64();
     let compressing = std::time::Instant::now();
     let copies = ia_map::precompress::refresh(
@@ -131,26 +91,49 @@ fn run(dist: &Path, precompress: bool) -> Result<String, String> {
         precompress,
     )?;
     Ok(format!(
-        "ia-prerender: {} agencies (Stand {as_of}; {n_skipped} records skipped) from {dataset_path} written into {} ({} bytes, static map {map_bytes} bytes); {pages}; in {rendered:.1} s\nia-prerender: {copies}; in {:.1} s",
-        n_agencies,
-        index_path.display(),
-        page.len(),
+        "ia-prerender: {}; written into {}; {} files of the previous build removed; in {rendered:.1} s\nia-prerender: {copies}; in {:.1} s",
+        site.summary(),
+        dist.display(),
+        removed.len(),
         compressing.elapsed().as_secs_f64()
     ))
 }
 
-/// The site's address: `IA_SITE_URL`, else config.json's `site_url`; none
-/// when both are unset or empty. A value that is not an http(s) folder
-/// address is an error, not silently dropped.
-fn site_url(from_config: &str) -> Result<Option<SiteUrl>, String> {
-    let from_env = std::env::var("IA_SITE_URL")
-        .ok()
-        .filter(|v| !v.trim().is_empty());
-    let from_config = Some(from_config.to_owned()).filter(|v| !v.trim().is_empty());
-    match from_env.or(from_config) {
-        None => Ok(None),
-        Some(text) => SiteUrl::parse(&text).map(Some).ok_or_else(|| {
-            format!("site address {text:?} (IA_SITE_URL or config.json's site_url) is not an http(s) URL without query")
-        }),
+/// Writes the site's files into `dist`: `agentur/` and `ort/` anew (so
+/// pages of removed agencies disappear), every other file in place, and an
+/// earlier run's `sitemap.xml` removed when there is none now (it would
+/// name another address). Returns the files that were removed.
+fn write(dist: &Path, site: &Site) -> Result<Vec<String>, String> {
+    let mut previous = Vec::new();
+    for dir in [AGENCY_DIR, PLACE_DIR] {
+        let path = dist.join(dir);
+        if path.exists() {
+            for entry in std::fs::read_dir(&path).map_err(|e| format!("{}: {e}", path.display()))? {
+                let entry = entry.map_err(|e| format!("{}: {e}", path.display()))?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                // Compressed copies are not the renderer's: ia_map::precompress
+                // brings them in step below.
+                if !name.ends_with(".gz") && !name.ends_with(".br") {
+                    previous.push(format!("{dir}/{name}"));
+                }
+            }
+            std::fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
     }
+    if dist.join(SITEMAP).exists() {
+        previous.push(SITEMAP.to_owned());
+    }
+    let removed = site.removed(&previous);
+    if removed.iter().any(|path| path == SITEMAP) {
+        let path = dist.join(SITEMAP);
+        std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    for (path, bytes) in &site.files {
+        let full = dist.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&full, bytes).map_err(|e| format!("{}: {e}", full.display()))?;
+    }
+    Ok(removed)
 }

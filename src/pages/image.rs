@@ -53,45 +53,75 @@ impl Rasterizer {
 
 /// The picture as PNG without alpha (every picture here has an opaque
 /// background): with a palette when it has at most 256 colours (QR codes),
-/// else RGB; the strongest compression. Smaller than tiny-skia's RGBA
-/// encoding, so previews stay well under messengers' limits.
+/// else RGB. Smaller than tiny-skia's RGBA encoding, so previews stay well
+/// under messengers' limits. zlib level 5 with the "Sub" filter on every
+/// row: on the site's 262 images 3.6 % smaller than level 9 with adaptive
+/// filters, in a quarter of the time (the publication package makes them in
+/// the browser, issue 29).
 fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
-    let rgb: Vec<[u8; 3]> = pixmap
-        .pixels()
-        .iter()
-        .map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue()]
-        })
-        .collect();
-    let mut palette: Vec<[u8; 3]> = Vec::new();
-    let mut index = std::collections::HashMap::new();
-    for colour in &rgb {
-        if !index.contains_key(colour) {
-            if palette.len() == 256 {
-                palette.clear();
-                break;
-            }
-            index.insert(*colour, palette.len() as u8);
-            palette.push(*colour);
-        }
+    let mut rgb = vec![0; pixmap.pixels().len() * 3];
+    for (out, pixel) in rgb.chunks_exact_mut(3).zip(pixmap.pixels()) {
+        let c = pixel.demultiply();
+        out.copy_from_slice(&[c.red(), c.green(), c.blue()]);
     }
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
     encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::High);
-    let data: Vec<u8> = if palette.is_empty() {
-        encoder.set_color(png::ColorType::Rgb);
-        rgb.concat()
-    } else {
-        encoder.set_color(png::ColorType::Indexed);
-        encoder.set_palette(palette.concat());
-        rgb.iter().map(|colour| index[colour]).collect()
+    encoder.set_deflate_compression(png::DeflateCompression::Level(5));
+    encoder.set_filter(png::Filter::Sub);
+    let data = match indexed(&rgb) {
+        Some((palette, indices)) => {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_palette(palette);
+            indices
+        }
+        None => {
+            encoder.set_color(png::ColorType::Rgb);
+            rgb
+        }
     };
     let mut writer = encoder.write_header()?;
     writer.write_image_data(&data)?;
     writer.finish()?;
     Ok(out)
+}
+
+/// The picture (RGB, 3 bytes a pixel) as a palette of at most 256 colours in
+/// the order they first appear, and each pixel's index into it; `None` with
+/// more colours. A bit per possible colour (2 MB) finds new colours without
+/// a search or a hash per pixel: the preview images have thousands of
+/// colours and this is the first thing done with each of their pixels.
+fn indexed(rgb: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut seen = vec![0u64; 1 << 18];
+    let mut palette: Vec<[u8; 3]> = Vec::new();
+    for pixel in rgb.chunks_exact(3) {
+        let key =
+            (usize::from(pixel[0]) << 16) | (usize::from(pixel[1]) << 8) | usize::from(pixel[2]);
+        let (word, bit) = (key >> 6, 1u64 << (key & 63));
+        if seen[word] & bit == 0 {
+            if palette.len() == 256 {
+                return None;
+            }
+            seen[word] |= bit;
+            palette.push([pixel[0], pixel[1], pixel[2]]);
+        }
+    }
+    // At most 256 colours: each pixel's index, the last colour tried first.
+    let mut indices = Vec::with_capacity(rgb.len() / 3);
+    let mut last: Option<([u8; 3], u8)> = None;
+    for pixel in rgb.chunks_exact(3) {
+        let colour = [pixel[0], pixel[1], pixel[2]];
+        let index = match last {
+            Some((seen, index)) if seen == colour => index,
+            _ => {
+                let index = palette.iter().position(|&p| p == colour)? as u8;
+                last = Some((colour, index));
+                index
+            }
+        };
+        indices.push(index);
+    }
+    Some((palette.concat(), indices))
 }
 
 /// Pixels per module in the PNG: a 300–500 px image, sharp in print at
@@ -113,6 +143,20 @@ mod tests {
         let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
         assert_eq!(width, 2 * (21 + 8));
         assert!(raster.png("<svg", 1.0).is_err());
+    }
+
+    /// Colours in the order they first appear, each pixel's index; none
+    /// with more than 256 colours.
+    #[test]
+    fn a_palette_is_made_where_256_colours_suffice() {
+        let (palette, indices) = indexed(&[9, 9, 9, 1, 2, 3, 9, 9, 9, 1, 2, 3, 4, 5, 6]).unwrap();
+        assert_eq!(palette, [9, 9, 9, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(indices, [0, 1, 0, 1, 2]);
+        let many: Vec<u8> = (0..=256u32)
+            .flat_map(|i| [(i % 256) as u8, (i / 256) as u8, 0])
+            .collect();
+        assert!(indexed(&many[..256 * 3]).is_some_and(|(p, _)| p.len() == 256 * 3));
+        assert!(indexed(&many).is_none());
     }
 
     #[test]

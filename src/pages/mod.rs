@@ -1,26 +1,27 @@
 //! The static pages (issue 20): one per agency (`agentur/<id>.html`) and per
 //! Kreis or kreisfreie Stadt (`ort/<slug>.html`), each with its preview
 //! image (`.png`, 1200×630) and, for agencies, a QR code of its address;
-//! plus `sitemap.xml` and `robots.txt`. Written by `ia-prerender` after the
-//! first view (feature `ssr`, native only), so one command refreshes
-//! everything after a data update.
+//! plus `sitemap.xml` and `robots.txt`. Made in memory by [`render_pages`]
+//! as part of the whole renderer (`crate::site`, feature `ssr`): written by
+//! `ia-prerender`, so one command refreshes everything after a data update,
+//! and zipped by the maintenance page's publication package (issue 29).
 //!
 //! The pure parts (paths, slugs, head tags, JSON-LD, sitemap, the preview's
 //! drawing) are `ia_core::pages`; the bodies are rendered with the app's
 //! components in [`views`]; [`image`] turns SVG into PNG.
 
+mod agency;
 mod image;
+mod place;
 mod start;
 mod views;
 mod words;
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use ia_core::geo::{BBox, NRW_BBOX};
-use ia_core::pages::preview::Preview;
-use ia_core::pages::seo::{self, Head, SiteUrl};
-use ia_core::pages::{self as core_pages, Place, UP};
+use ia_core::pages::seo::{self, SiteUrl};
+use ia_core::pages::{self as core_pages, Place, AGENCY_DIR, PLACE_DIR, UP};
 use ia_core::static_map::{rings_from_geojson, Dot, Ring, StaticMap};
 use ia_core::{Agency, DatasetMeta};
 
@@ -28,6 +29,8 @@ pub use crate::qr::qr_svg;
 pub use image::{Rasterizer, QR_PNG_SCALE};
 pub use start::{head_of_index, write_head_into_index};
 pub use views::SITE_NAME;
+
+use crate::site::Files;
 
 use crate::i18n::german;
 
@@ -62,6 +65,32 @@ pub struct Written {
     pub start_head: String,
 }
 
+impl Written {
+    /// The counts of `files` (the pages' files, without index.html).
+    pub fn of(files: &Files, start_head: String) -> Written {
+        let mut written = Written {
+            sitemap: files.contains_key("sitemap.xml"),
+            start_head,
+            ..Written::default()
+        };
+        for (path, bytes) in files {
+            let in_dir = |dir: &str| path.strip_prefix(dir).is_some_and(|p| p.starts_with('/'));
+            if path.ends_with(".png") {
+                written.png_files += 1;
+                written.png_bytes += bytes.len();
+                written.largest_png = written.largest_png.max(bytes.len());
+            } else if path.ends_with(".html") && in_dir(AGENCY_DIR) {
+                written.agency_pages += 1;
+                written.html_bytes += bytes.len();
+            } else if path.ends_with(".html") && in_dir(PLACE_DIR) {
+                written.place_pages += 1;
+                written.html_bytes += bytes.len();
+            }
+        }
+        written
+    }
+}
+
 impl std::fmt::Display for Written {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
@@ -93,295 +122,131 @@ pub fn stylesheet_of(index: &str) -> Option<String> {
     (name.ends_with(".css") && !name.contains(['/', '\\'])).then(|| name.to_owned())
 }
 
-/// Writes every page, image, QR code, `sitemap.xml` and `robots.txt` into
-/// `dist`. The folders `agentur/` and `ort/` are made anew, so pages of
-/// removed agencies disappear.
-pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
-    let places =
-        core_pages::places_from_geojson(inputs.kreise).map_err(|e| format!("Kreise: {e}"))?;
-    let land = rings_from_geojson(inputs.land).map_err(|e| format!("NRW outline: {e}"))?;
-    let all_kreise: Vec<Ring> = places.iter().flat_map(|p| p.rings.clone()).collect();
-    for dir in [core_pages::AGENCY_DIR, core_pages::PLACE_DIR] {
-        let path = dist.join(dir);
-        if path.exists() {
-            std::fs::remove_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-        std::fs::create_dir_all(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    let raster = Rasterizer::new();
-    let all_dots: Vec<Dot> = inputs.agencies.iter().map(dot).collect();
-    let mut written = Written::default();
-    let mut sitemap = vec![(String::new(), inputs.meta.as_of.clone())];
-    let save = |path: String, bytes: &[u8], written: &mut Written| -> Result<(), String> {
-        let full = dist.join(&path);
-        std::fs::write(&full, bytes).map_err(|e| format!("{}: {e}", full.display()))?;
-        if path.ends_with(".png") {
-            written.png_files += 1;
-            written.png_bytes += bytes.len();
-            written.largest_png = written.largest_png.max(bytes.len());
-        } else if path.ends_with(".html") {
-            written.html_bytes += bytes.len();
-        }
-        Ok(())
-    };
-    let preview = |p: Preview| raster.png(&p.to_svg(), 1.0);
+/// The static pages' renderer: the inputs read once, then one agency
+/// ([`Pages::agency`]), one place ([`Pages::place`]) or the rest
+/// ([`Pages::rest`]) at a time, so the maintenance page can show its
+/// progress between steps. [`render_pages`] runs every step.
+pub struct Pages {
+    agencies: Vec<Agency>,
+    meta: DatasetMeta,
+    places: Vec<Place>,
+    /// `(title, "<slug>.html")` of every place, for the place pages' list.
+    all_places: Vec<(String, String)>,
+    land: Vec<Ring>,
+    all_kreise: Vec<Ring>,
+    all_dots: Vec<Dot>,
+    site: Option<SiteUrl>,
+    report_url: String,
+    stylesheet: String,
+    index_head: (String, String),
+    raster: Rasterizer,
+}
 
-    for agency in inputs.agencies {
-        let place = places.iter().find(|p| p.ags == agency.kreis_ags());
-        let page = core_pages::agency_page(&agency.id);
-        let url = inputs.site.as_ref().map(|site| site.join(&page));
-        let mut share = None;
-        if let Some(url) = &url {
-            let qr = qr_svg(url, &format!("QR-Code mit der Adresse dieser Seite: {url}"))?;
-            save(
-                core_pages::agency_qr(&agency.id, "svg"),
-                qr.as_bytes(),
-                &mut written,
-            )?;
-            let png = raster.png(&qr, QR_PNG_SCALE)?;
-            save(core_pages::agency_qr(&agency.id, "png"), &png, &mut written)?;
-            share = Some((url.clone(), qr));
-        }
-        let place_title = place.map(Place::title);
-        let map = small_map(
-            place,
-            &[dot(agency)],
-            &land,
-            &format!(
-                "Karte: Lage von {} {}",
-                agency.name,
-                place
-                    .map(|p| words::place_phrase(&p.title(), p.kreisfrei))
-                    .unwrap_or_default()
+impl Pages {
+    pub fn new(inputs: &Inputs) -> Result<Pages, String> {
+        let places =
+            core_pages::places_from_geojson(inputs.kreise).map_err(|e| format!("Kreise: {e}"))?;
+        let land = rings_from_geojson(inputs.land).map_err(|e| format!("NRW outline: {e}"))?;
+        Ok(Pages {
+            agencies: inputs.agencies.to_vec(),
+            meta: inputs.meta.clone(),
+            all_places: places
+                .iter()
+                .map(|p| (p.title(), format!("{}.html", p.slug())))
+                .collect(),
+            all_kreise: places.iter().flat_map(|p| p.rings.clone()).collect(),
+            all_dots: inputs.agencies.iter().map(dot).collect(),
+            places,
+            land,
+            site: inputs.site.clone(),
+            report_url: inputs.report_url.to_owned(),
+            stylesheet: inputs.stylesheet.to_owned(),
+            index_head: (
+                inputs.index_head.0.to_owned(),
+                inputs.index_head.1.to_owned(),
             ),
-        );
-        let body = views::agency_page(
-            german(),
-            views::AgencyPageData {
-                agency: agency.clone(),
-                meta: inputs.meta.clone(),
-                place: place.map(|p| {
-                    (
-                        p.title(),
-                        format!("{UP}{}", core_pages::place_page(&p.slug())),
-                    )
-                }),
-                map,
-                share,
-                report_url: inputs.report_url.to_owned(),
-            },
-        );
-        let kind = if agency.antidiscrimination {
-            german().servicestelle
-        } else {
-            "Integrationsagentur"
-        };
-        let title = seo::page_title(&agency.name, &agency.address.city, SITE_NAME);
-        let offers: Vec<&str> = agency.offers.iter().map(|&o| german().offer(o)).collect();
-        let where_ = format!("{} ({}) in {}.", kind, agency.carrier, address(agency));
-        let offers = if offers.is_empty() {
-            String::new()
-        } else {
-            format!("Angebote: {}.", offers.join(", "))
-        };
-        let description = seo::description(
-            &[
-                &agency.name,
-                "–",
-                &where_,
-                &offers,
-                "Kontakt, Lage und Quelle.",
-            ],
-            160,
-        );
-        let image = core_pages::agency_image(&agency.id);
-        let head = Head {
-            title: &title,
-            description: &description,
-            path: &page,
-            image: &image,
-            image_alt: &format!("{} auf der Karte von Nordrhein-Westfalen", agency.name),
-            site_name: SITE_NAME,
-        };
-        let json_ld = seo::script_json(&seo::agency_json_ld(agency, url.as_deref()));
-        let html = document(
-            &head.to_html(inputs.site.as_ref(), UP),
-            Some(&json_ld),
-            inputs.stylesheet,
-            &body,
-        );
-        save(page.clone(), html.as_bytes(), &mut written)?;
-        let subtitle = format!("{} · {}", agency.carrier, agency.address.city);
-        let png = preview(Preview {
-            land: &land,
-            kreise: &all_kreise,
-            highlight: &[],
-            others: &all_dots,
-            dots: &[dot(agency)],
-            kicker: place_title.as_deref().unwrap_or("Nordrhein-Westfalen"),
-            name: &agency.name,
-            subtitle: &subtitle,
-            badge: agency.antidiscrimination.then_some(german().servicestelle),
-            footer: &footer(inputs.meta),
-        })?;
-        save(image, &png, &mut written)?;
-        sitemap.push((
-            page,
-            seo::agency_lastmod(agency)
-                .unwrap_or(&inputs.meta.as_of)
-                .to_owned(),
-        ));
-        written.agency_pages += 1;
+            raster: Rasterizer::new(),
+        })
     }
 
-    let all_places: Vec<(String, String)> = places
-        .iter()
-        .map(|p| (p.title(), format!("{}.html", p.slug())))
-        .collect();
-    for place in &places {
-        let own = core_pages::agencies_in(place, inputs.agencies);
-        let has_own = !own.is_empty();
-        let listed: Vec<(&Agency, Option<f64>)> = if has_own {
-            own.iter().map(|&i| (&inputs.agencies[i], None)).collect()
-        } else {
-            let (lat, lon) = place.centre().unwrap_or((51.4, 7.6));
-            core_pages::nearest(inputs.agencies, lat, lon, 3)
+    pub fn n_agencies(&self) -> usize {
+        self.agencies.len()
+    }
+
+    pub fn n_places(&self) -> usize {
+        self.places.len()
+    }
+
+    /// The start page's preview image, `sitemap.xml` (with a site address)
+    /// and `robots.txt`, and the start page's link-preview tags.
+    pub fn rest(&self) -> Result<(Files, String), String> {
+        let mut files = Files::new();
+        let start_footer = footer(&self.meta);
+        let start = start::Start {
+            land: &self.land,
+            kreise: &self.all_kreise,
+            dots: &self.all_dots,
+            footer: &start_footer,
+        };
+        let subtitle = start.subtitle();
+        let image = self.raster.png(&start.preview(&subtitle).to_svg(), 1.0)?;
+        files.insert(core_pages::START_IMAGE.into(), image);
+        let (title, description) = &self.index_head;
+        let start_head = start.head_tags((title, description), self.site.as_ref());
+        if let Some(site) = &self.site {
+            let entries: Vec<(String, String)> = self
+                .sitemap_entries()
                 .into_iter()
-                .map(|(i, km)| (&inputs.agencies[i], Some(km)))
-                .collect()
-        };
-        let dots: Vec<Dot> = listed.iter().map(|(a, _)| dot(a)).collect();
-        let phrase = words::place_phrase(&place.title(), place.kreisfrei);
-        let map = small_map(
-            Some(place),
-            &dots,
-            &land,
-            &if has_own {
-                format!("Karte: Integrationsagenturen {phrase}")
-            } else {
-                format!(
-                    "Karte: {} und die nächsten Integrationsagenturen",
-                    place.title()
-                )
-            },
+                .map(|(path, lastmod)| (site.join(&path), lastmod))
+                .collect();
+            files.insert("sitemap.xml".into(), seo::sitemap(&entries).into_bytes());
+        }
+        files.insert(
+            "robots.txt".into(),
+            seo::robots(self.site.as_ref()).into_bytes(),
         );
-        let slug = place.slug();
-        let page = core_pages::place_page(&slug);
-        let body = views::place_page(
-            german(),
-            views::PlacePageData {
-                place,
-                agencies: listed.iter().map(|(a, km)| ((*a).clone(), *km)).collect(),
-                has_own,
-                n_total: inputs.agencies.len(),
-                meta: inputs.meta.clone(),
-                map,
-                all_places: all_places.clone(),
-            },
-        );
-        let count = words::count_sentence(
-            own.len(),
-            listed.iter().filter(|(a, _)| a.antidiscrimination).count(),
-        );
-        let title =
-            seo::page_title("Integrationsagenturen", &phrase, SITE_NAME).replacen(" – ", " ", 1);
-        let first = if has_own {
-            format!("{count} Adressen, Kontakt und Angebote.")
-        } else {
-            "Keine Integrationsagentur im Datensatz – die nächsten mit Entfernung.".to_owned()
-        };
-        let heading = format!(
-            "Integrationsagenturen und Servicestellen für Antidiskriminierungsarbeit {phrase}:"
-        );
-        let description = seo::description(&[&heading, &first], 160);
-        let image = core_pages::place_image(&slug);
-        let head = Head {
-            title: &title,
-            description: &description,
-            path: &page,
-            image: &image,
-            image_alt: &format!("{} auf der Karte von Nordrhein-Westfalen", place.title()),
-            site_name: SITE_NAME,
-        };
-        let html = document(
-            &head.to_html(inputs.site.as_ref(), UP),
-            None,
-            inputs.stylesheet,
-            &body,
-        );
-        save(page.clone(), html.as_bytes(), &mut written)?;
-        let subtitle = if has_own {
-            count
-                .trim_end_matches(" im Datensatz.")
-                .replace(" im Datensatz,", ",")
-        } else {
-            "Keine Integrationsagentur im Datensatz".to_owned()
-        };
-        let png = preview(Preview {
-            land: &land,
-            kreise: &all_kreise,
-            highlight: &place.rings,
-            others: &all_dots,
-            dots: if has_own { &dots } else { &[] },
-            kicker: if place.kreisfrei {
-                "Kreisfreie Stadt"
-            } else {
-                "Integrationsagenturen"
-            },
-            name: &place.title(),
-            subtitle: &subtitle,
-            badge: None,
-            footer: &footer(inputs.meta),
-        })?;
-        save(image, &png, &mut written)?;
-        let lastmod = own
-            .iter()
-            .filter_map(|&i| seo::agency_lastmod(&inputs.agencies[i]))
-            .max()
-            .unwrap_or(&inputs.meta.as_of)
-            .to_owned();
-        sitemap.push((page, lastmod));
-        written.place_pages += 1;
+        Ok((files, start_head))
     }
 
-    let start_footer = footer(inputs.meta);
-    let start = start::Start {
-        land: &land,
-        kreise: &all_kreise,
-        dots: &all_dots,
-        footer: &start_footer,
-    };
-    let subtitle = start.subtitle();
-    save(
-        core_pages::START_IMAGE.into(),
-        &preview(start.preview(&subtitle))?,
-        &mut written,
-    )?;
-    written.start_head = start.head_tags(inputs.index_head, inputs.site.as_ref());
-
-    let sitemap_path = dist.join("sitemap.xml");
-    if let Some(site) = &inputs.site {
-        let entries: Vec<(String, String)> = sitemap
-            .into_iter()
-            .map(|(path, lastmod)| (site.join(&path), lastmod))
-            .collect();
-        save(
-            "sitemap.xml".into(),
-            seo::sitemap(&entries).as_bytes(),
-            &mut written,
-        )?;
-        written.sitemap = true;
-    } else if sitemap_path.exists() {
-        // An earlier run's sitemap would name another address.
-        std::fs::remove_file(&sitemap_path)
-            .map_err(|e| format!("{}: {e}", sitemap_path.display()))?;
+    /// `(path, lastmod)`: the start page (the dataset's "Stand"), each
+    /// agency's page (its own date) and each place's (its newest agency's).
+    fn sitemap_entries(&self) -> Vec<(String, String)> {
+        let as_of = &self.meta.as_of;
+        let mut entries = vec![(String::new(), as_of.clone())];
+        for agency in &self.agencies {
+            let lastmod = seo::agency_lastmod(agency).unwrap_or(as_of);
+            entries.push((core_pages::agency_page(&agency.id), lastmod.to_owned()));
+        }
+        for place in &self.places {
+            let lastmod = core_pages::agencies_in(place, &self.agencies)
+                .iter()
+                .filter_map(|&i| seo::agency_lastmod(&self.agencies[i]))
+                .max()
+                .unwrap_or(as_of);
+            entries.push((core_pages::place_page(&place.slug()), lastmod.to_owned()));
+        }
+        entries
     }
-    save(
-        "robots.txt".into(),
-        seo::robots(inputs.site.as_ref()).as_bytes(),
-        &mut written,
-    )?;
-    Ok(written)
+}
+
+/// Every page, image and QR code in `agentur/` and `ort/`, the start page's
+/// preview image, `sitemap.xml` (with a site address) and `robots.txt`, as
+/// path → bytes (paths relative to the site's folder), in one go. The
+/// folders `agentur/` and `ort/` are complete: whoever writes them replaces
+/// the old ones as a whole, so pages of removed agencies disappear.
+pub fn render_pages(inputs: &Inputs) -> Result<(Files, Written), String> {
+    let pages = Pages::new(inputs)?;
+    let mut files = Files::new();
+    for i in 0..pages.n_agencies() {
+        files.extend(pages.agency(i)?);
+    }
+    for i in 0..pages.n_places() {
+        files.extend(pages.place(i)?);
+    }
+    let (rest, start_head) = pages.rest()?;
+    files.extend(rest);
+    let written = Written::of(&files, start_head);
+    Ok((files, written))
 }
 
 /// "Integrationsagenturen in NRW finden · Stand 24.11.2026".

@@ -3,59 +3,30 @@ use super::*;
 const KREISE: &str = include_str!("../../public/data/boundaries/nrw-kreise.geojson");
 const LAND: &str = include_str!("../../public/data/boundaries/nrw-land.geojson");
 
-fn build(dataset: &[u8], site: Option<&str>) -> (tempdir::Dir, Written, Vec<Agency>) {
+fn build(dataset: &[u8], site: Option<&str>) -> (Files, Written, Vec<Agency>) {
     let loaded = ia_core::parse_dataset_bytes(dataset).unwrap();
-    let dir = tempdir::Dir::new();
-    let written = write_pages(
-        dir.path(),
-        &Inputs {
-            agencies: &loaded.agencies,
-            meta: &loaded.meta,
-            land: LAND,
-            kreise: KREISE,
-            site: site.and_then(SiteUrl::parse),
-            report_url: "mailto:daten@example.org",
-            stylesheet: "app-0123abcd.css",
-            index_head: ("Finder", "Alle Agenturen."),
-        },
-    )
+    let (files, written) = render_pages(&Inputs {
+        agencies: &loaded.agencies,
+        meta: &loaded.meta,
+        land: LAND,
+        kreise: KREISE,
+        site: site.and_then(SiteUrl::parse),
+        report_url: "mailto:daten@example.org",
+        stylesheet: "app-0123abcd.css",
+        index_head: ("Finder", "Alle Agenturen."),
+    })
     .unwrap();
-    (dir, written, loaded.agencies)
+    (files, written, loaded.agencies)
 }
 
-/// A folder under the target directory, removed afterwards.
-mod tempdir {
-    use std::path::{Path, PathBuf};
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    pub struct Dir(PathBuf);
-
-    impl Dir {
-        pub fn new() -> Dir {
-            static N: AtomicUsize = AtomicUsize::new(0);
-            let path = std::env::temp_dir().join(format!(
-                "ia-pages-test-{}-{}",
-                std::process::id(),
-                N.fetch_add(1, Ordering::SeqCst)
-            ));
-            std::fs::create_dir_all(&path).unwrap();
-            Dir(path)
-        }
-
-        pub fn path(&self) -> &Path {
-            &self.0
-        }
-    }
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
-
-fn read(dir: &tempdir::Dir, path: &str) -> String {
-    std::fs::read_to_string(dir.path().join(path)).unwrap()
+fn read(files: &Files, path: &str) -> String {
+    String::from_utf8(
+        files
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} missing"))
+            .clone(),
+    )
+    .unwrap()
 }
 
 /// The JSON-LD of a page, parsed.
@@ -67,14 +38,14 @@ fn json_ld(html: &str) -> serde_json::Value {
 
 #[test]
 fn every_agency_and_every_kreis_gets_a_page_and_an_image() {
-    let (dir, written, agencies) = build(
+    let (files, written, agencies) = build(
         include_bytes!("../../tests/fixtures/small-dataset.json"),
         Some("https://k.example.org/ia/"),
     );
     assert_eq!(written.agency_pages, agencies.len());
     assert_eq!(written.place_pages, 53);
     for agency in &agencies {
-        let html = read(&dir, &ia_core::pages::agency_page(&agency.id));
+        let html = read(&files, &ia_core::pages::agency_page(&agency.id));
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"de\""));
         assert!(html.contains("<link rel=\"stylesheet\" href=\"../app-0123abcd.css\">"));
         assert!(
@@ -94,17 +65,17 @@ fn every_agency_and_every_kreis_gets_a_page_and_an_image() {
             ia_core::pages::agency_qr(&agency.id, "svg"),
             ia_core::pages::agency_qr(&agency.id, "png"),
         ] {
-            assert!(dir.path().join(&file).exists(), "{file}");
+            assert!(files.contains_key(&file), "{file}");
         }
     }
-    let sitemap = read(&dir, "sitemap.xml");
+    let sitemap = read(&files, "sitemap.xml");
     assert_eq!(sitemap.matches("<url>").count(), 1 + agencies.len() + 53);
     assert!(sitemap.contains("<loc>https://k.example.org/ia/ort/koeln.html</loc>"));
-    assert!(read(&dir, "robots.txt").contains("Sitemap: https://k.example.org/ia/sitemap.xml"));
+    assert!(read(&files, "robots.txt").contains("Sitemap: https://k.example.org/ia/sitemap.xml"));
     assert!(written.largest_png <= 100 * 1024, "{}", written.largest_png);
     // The start page's preview image and its tags (written into index.html
     // by ia-prerender).
-    assert!(dir.path().join(ia_core::pages::START_IMAGE).exists());
+    assert!(files.contains_key(ia_core::pages::START_IMAGE));
     assert!(written.start_head.contains(
         "<meta property=\"og:image\" content=\"https://k.example.org/ia/vorschau.png\">"
     ));
@@ -118,7 +89,7 @@ fn every_agency_and_every_kreis_gets_a_page_and_an_image() {
 
 #[test]
 fn a_place_without_agencies_says_so_and_names_the_nearest() {
-    let (dir, _, agencies) = build(
+    let (files, _, agencies) = build(
         include_bytes!("../../tests/fixtures/small-dataset.json"),
         None,
     );
@@ -127,7 +98,7 @@ fn a_place_without_agencies_says_so_and_names_the_nearest() {
         .iter()
         .find(|p| ia_core::pages::agencies_in(p, &agencies).is_empty())
         .unwrap();
-    let html = read(&dir, &ia_core::pages::place_page(&empty.slug()));
+    let html = read(&files, &ia_core::pages::place_page(&empty.slug()));
     assert!(html.contains("Unser Datensatz enthält keine Integrationsagentur"));
     assert!(html.contains("Die nächsten Integrationsagenturen"));
     assert_eq!(html.matches("class=\"page-entry\"").count(), 3);
@@ -137,7 +108,7 @@ fn a_place_without_agencies_says_so_and_names_the_nearest() {
         .iter()
         .find(|p| !ia_core::pages::agencies_in(p, &agencies).is_empty())
         .unwrap();
-    let html = read(&dir, &ia_core::pages::place_page(&full.slug()));
+    let html = read(&files, &ia_core::pages::place_page(&full.slug()));
     assert_eq!(
         html.matches("class=\"page-entry\"").count(),
         ia_core::pages::agencies_in(full, &agencies).len()
@@ -171,14 +142,14 @@ fn assert_no_level_skipped(html: &str) {
 
 #[test]
 fn without_a_site_address_only_what_needs_one_is_left_out() {
-    let (dir, written, agencies) = build(
+    let (files, written, agencies) = build(
         include_bytes!("../../tests/fixtures/small-dataset.json"),
         None,
     );
     assert!(!written.sitemap);
-    assert!(!dir.path().join("sitemap.xml").exists());
-    assert_eq!(read(&dir, "robots.txt"), "User-agent: *\nAllow: /\n");
-    let html = read(&dir, &ia_core::pages::agency_page(&agencies[0].id));
+    assert!(!files.contains_key("sitemap.xml"));
+    assert_eq!(read(&files, "robots.txt"), "User-agent: *\nAllow: /\n");
+    let html = read(&files, &ia_core::pages::agency_page(&agencies[0].id));
     assert!(!html.contains("canonical") && !html.contains("og:url") && !html.contains("-qr.svg"));
     assert!(html.contains(&format!(
         "<meta property=\"og:image\" content=\"../agentur/{}.png\">",
@@ -189,22 +160,21 @@ fn without_a_site_address_only_what_needs_one_is_left_out() {
 
 #[test]
 fn hostile_records_stay_text_on_the_pages() {
-    let (dir, _, agencies) = build(
+    let (files, _, agencies) = build(
         include_bytes!("../../tests/fixtures/hostile/agencies-hostile.json"),
         Some("https://k.example.org/"),
     );
     for agency in &agencies {
-        let html = read(&dir, &ia_core::pages::agency_page(&agency.id));
+        let html = read(&files, &ia_core::pages::agency_page(&agency.id));
         assert_eq!(html.matches("<script").count(), 1, "{}", agency.id);
         for bad in ["<img", "<svg/onload", "href=\"javascript:", "<b>"] {
             assert!(!html.contains(bad), "{bad} in {}", agency.id);
         }
         assert_eq!(json_ld(&html)["name"], agency.name.as_str());
     }
-    for entry in std::fs::read_dir(dir.path().join("ort")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "html") {
-            let html = std::fs::read_to_string(&path).unwrap();
+    for (path, bytes) in &files {
+        if path.starts_with("ort/") && path.ends_with(".html") {
+            let html = String::from_utf8(bytes.clone()).unwrap();
             assert!(
                 !html.contains("<script")
                     && !html.contains("<img")

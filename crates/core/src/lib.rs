@@ -8,6 +8,7 @@
 pub mod cluster;
 pub mod columns;
 pub mod dataset;
+pub mod date;
 pub mod embed;
 pub mod evidence;
 pub mod export;

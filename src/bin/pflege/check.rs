@@ -23,6 +23,15 @@ pub struct Basis {
     pub previous: Dataset,
     pub gazetteer: Gazetteer,
     pub outline: MultiPolygon,
+    /// The files as fetched, for the publication package (`crate::package`).
+    pub fetched: Fetched,
+}
+
+/// [`PREVIOUS`], [`LAND`] and [`KREISE`] as fetched.
+pub struct Fetched {
+    pub previous: String,
+    pub land: String,
+    pub kreise: String,
 }
 
 impl Basis {
@@ -35,6 +44,7 @@ impl Basis {
         land: &str,
         places: &str,
     ) -> Result<Basis, String> {
+        let previous_text = previous;
         let previous = read_previous(previous, PREVIOUS).map_err(|err| err.0)?;
         let gazetteer =
             Gazetteer::from_shipped(gemeinden, kreise, places, OVERRIDES, "place-overrides.tsv")
@@ -48,6 +58,11 @@ impl Basis {
             previous,
             gazetteer,
             outline,
+            fetched: Fetched {
+                previous: previous_text.to_owned(),
+                land: land.to_owned(),
+                kreise: kreise.to_owned(),
+            },
         })
     }
 

@@ -5,6 +5,7 @@
 //! maintainer's file from the disk, and sends nothing anywhere.
 
 mod check;
+mod package;
 mod page;
 mod report;
 mod texts;

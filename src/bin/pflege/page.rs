@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
 use crate::check::{Basis, GEMEINDEN, KREISE, LAND, PLACES, PREVIOUS};
+use crate::package::PackageOffer;
 use crate::report::Report;
 use crate::texts::{fill, Texts};
 
@@ -135,10 +136,12 @@ pub fn page(texts: &'static Texts) -> impl IntoView {
                 </li>
                 <li>
                     <h2>{texts.step5}</h2>
-                    {move || checked.get().and_then(|c| c.outcome.ok()).map(|imported| {
-                        view! { <Publish texts imported/> }
-                    })}
                     <p>{texts.step5_text}</p>
+                    {move || {
+                        let basis = basis.get().and_then(Result::ok)?;
+                        let imported = checked.get().and_then(|c| c.outcome.ok())?;
+                        Some(view! { <Publish texts basis imported/> })
+                    }}
                 </li>
             </ol>
             <p><a href="./">{texts.to_finder}</a></p>
@@ -190,9 +193,10 @@ fn DropZone(
     }
 }
 
-/// The download of the checked dataset, or why there is none.
+/// The publication package and the download of the checked dataset, or
+/// why there is none.
 #[component]
-fn Publish(texts: &'static Texts, imported: Rc<Imported>) -> impl IntoView {
+fn Publish(texts: &'static Texts, basis: Rc<Basis>, imported: Rc<Imported>) -> impl IntoView {
     let report = &imported.report;
     if let Some(reason) = &report.blocked {
         return view! { <p class="pflege__error" role="alert">{fill(texts.blocked, &[("reason", reason)])}</p> }
@@ -203,9 +207,20 @@ fn Publish(texts: &'static Texts, imported: Rc<Imported>) -> impl IntoView {
         view! { <p class="pflege__warning">{fill(texts.rejected_warning, &[("n", &rejected.to_string())])}</p> }
     });
     let text = imported.text.clone();
+    // The package only for data without rejected rows: it would publish
+    // pages without the agencies whose rows were rejected.
+    let package = if rejected == 0 {
+        view! { <PackageOffer texts basis imported=imported.clone()/> }.into_any()
+    } else {
+        view! { <p>{texts.package_not_yet}</p> }.into_any()
+    };
     view! {
         {warning}
         <p>{fill(texts.as_of, &[("date", &imported.dataset.meta.as_of)])}</p>
+        <h3>{texts.package_title}</h3>
+        {package}
+        <h3>{texts.json_title}</h3>
+        <p>{texts.json_text}</p>
         <p>
             <button type="button" class="button" on:click=move |_| {
                 if let Err(error) = crate::save(text.as_bytes(), "application/json", "agencies.json") {
@@ -250,7 +265,7 @@ async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// Today's date (local time) as `JJJJ-MM-TT`.
-fn today() -> String {
+pub fn today() -> String {
     let date = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",

@@ -41,6 +41,9 @@ keys! {
     file_notes, repairs, repair,
     changes_title, added_title, changed_title, removed_title, no_changes, change,
     blocked, rejected_warning, download_json, as_of,
+    package_title, package_intro, package_button, package_loading, package_working,
+    package_progress, package_done, package_removes, package_removes_nothing,
+    package_no_site, package_failed, package_not_yet, json_title, json_text,
 }
 
 /// The German file.

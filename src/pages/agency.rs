@@ -1,0 +1,131 @@
+//! One agency's files: its page, preview image and, with a site address,
+//! its QR code as SVG and PNG.
+
+use ia_core::pages::preview::Preview;
+use ia_core::pages::seo::{self, Head};
+use ia_core::pages::{self as core_pages, Place, UP};
+
+use super::{address, document, dot, footer, qr_svg, small_map, views, words, Pages};
+use super::{QR_PNG_SCALE, SITE_NAME};
+use crate::i18n::german;
+use crate::site::Files;
+
+impl Pages {
+    /// The files of the `i`-th agency (in dataset order).
+    pub fn agency(&self, i: usize) -> Result<Files, String> {
+        let Pages {
+            agencies,
+            meta,
+            places,
+            land,
+            all_kreise,
+            all_dots,
+            site,
+            report_url,
+            stylesheet,
+            raster,
+            ..
+        } = self;
+        let agency = agencies.get(i).ok_or("no such agency")?;
+        let mut files = Files::new();
+        let mut save = |path: String, bytes: &[u8]| {
+            files.insert(path, bytes.to_vec());
+        };
+        let preview = |p: Preview| raster.png(&p.to_svg(), 1.0);
+        let place = places.iter().find(|p| p.ags == agency.kreis_ags());
+        let page = core_pages::agency_page(&agency.id);
+        let url = site.as_ref().map(|site| site.join(&page));
+        let mut share = None;
+        if let Some(url) = &url {
+            let qr = qr_svg(url, &format!("QR-Code mit der Adresse dieser Seite: {url}"))?;
+            save(core_pages::agency_qr(&agency.id, "svg"), qr.as_bytes());
+            let png = raster.png(&qr, QR_PNG_SCALE)?;
+            save(core_pages::agency_qr(&agency.id, "png"), &png);
+            share = Some((url.clone(), qr));
+        }
+        let place_title = place.map(Place::title);
+        let map = small_map(
+            place,
+            &[dot(agency)],
+            land,
+            &format!(
+                "Karte: Lage von {} {}",
+                agency.name,
+                place
+                    .map(|p| words::place_phrase(&p.title(), p.kreisfrei))
+                    .unwrap_or_default()
+            ),
+        );
+        let body = views::agency_page(
+            german(),
+            views::AgencyPageData {
+                agency: agency.clone(),
+                meta: meta.clone(),
+                place: place.map(|p| {
+                    (
+                        p.title(),
+                        format!("{UP}{}", core_pages::place_page(&p.slug())),
+                    )
+                }),
+                map,
+                share,
+                report_url: report_url.to_owned(),
+            },
+        );
+        let kind = if agency.antidiscrimination {
+            german().servicestelle
+        } else {
+            "Integrationsagentur"
+        };
+        let title = seo::page_title(&agency.name, &agency.address.city, SITE_NAME);
+        let offers: Vec<&str> = agency.offers.iter().map(|&o| german().offer(o)).collect();
+        let where_ = format!("{} ({}) in {}.", kind, agency.carrier, address(agency));
+        let offers = if offers.is_empty() {
+            String::new()
+        } else {
+            format!("Angebote: {}.", offers.join(", "))
+        };
+        let description = seo::description(
+            &[
+                &agency.name,
+                "–",
+                &where_,
+                &offers,
+                "Kontakt, Lage und Quelle.",
+            ],
+            160,
+        );
+        let image = core_pages::agency_image(&agency.id);
+        let head = Head {
+            title: &title,
+            description: &description,
+            path: &page,
+            image: &image,
+            image_alt: &format!("{} auf der Karte von Nordrhein-Westfalen", agency.name),
+            site_name: SITE_NAME,
+        };
+        let json_ld = seo::script_json(&seo::agency_json_ld(agency, url.as_deref()));
+        let html = document(
+            &head.to_html(site.as_ref(), UP),
+            Some(&json_ld),
+            stylesheet,
+            &body,
+        );
+        save(page.clone(), html.as_bytes());
+        let subtitle = format!("{} · {}", agency.carrier, agency.address.city);
+        let png = preview(Preview {
+            land,
+            kreise: all_kreise,
+            highlight: &[],
+            others: all_dots,
+            dots: &[dot(agency)],
+            kicker: place_title.as_deref().unwrap_or("Nordrhein-Westfalen"),
+            name: &agency.name,
+            subtitle: &subtitle,
+            badge: agency.antidiscrimination.then_some(german().servicestelle),
+            footer: &footer(meta),
+        })?;
+        save(image, &png);
+        Ok(files)
+    }
+}

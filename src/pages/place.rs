@@ -1,0 +1,127 @@
+//! One Kreis's or kreisfreie Stadt's files: its page and preview image.
+
+use ia_core::pages::preview::Preview;
+use ia_core::pages::seo::{self, Head};
+use ia_core::pages::{self as core_pages, UP};
+use ia_core::static_map::Dot;
+use ia_core::Agency;
+
+use super::{document, dot, footer, small_map, views, words, Pages, SITE_NAME};
+use crate::i18n::german;
+use crate::site::Files;
+
+impl Pages {
+    /// The files of the `i`-th place (in the boundary file's order).
+    pub fn place(&self, i: usize) -> Result<Files, String> {
+        let Pages {
+            agencies,
+            meta,
+            places,
+            land,
+            all_kreise,
+            all_dots,
+            all_places,
+            site,
+            stylesheet,
+            raster,
+            ..
+        } = self;
+        let place = places.get(i).ok_or("no such place")?;
+        let mut files = Files::new();
+        let mut save = |path: String, bytes: &[u8]| {
+            files.insert(path, bytes.to_vec());
+        };
+        let preview = |p: Preview| raster.png(&p.to_svg(), 1.0);
+        let own = core_pages::agencies_in(place, agencies);
+        let has_own = !own.is_empty();
+        let listed: Vec<(&Agency, Option<f64>)> = if has_own {
+            own.iter().map(|&i| (&agencies[i], None)).collect()
+        } else {
+            let (lat, lon) = place.centre().unwrap_or((51.4, 7.6));
+            core_pages::nearest(agencies, lat, lon, 3)
+                .into_iter()
+                .map(|(i, km)| (&agencies[i], Some(km)))
+                .collect()
+        };
+        let dots: Vec<Dot> = listed.iter().map(|(a, _)| dot(a)).collect();
+        let phrase = words::place_phrase(&place.title(), place.kreisfrei);
+        let map = small_map(
+            Some(place),
+            &dots,
+            land,
+            &if has_own {
+                format!("Karte: Integrationsagenturen {phrase}")
+            } else {
+                format!(
+                    "Karte: {} und die nächsten Integrationsagenturen",
+                    place.title()
+                )
+            },
+        );
+        let slug = place.slug();
+        let page = core_pages::place_page(&slug);
+        let body = views::place_page(
+            german(),
+            views::PlacePageData {
+                place,
+                agencies: listed.iter().map(|(a, km)| ((*a).clone(), *km)).collect(),
+                has_own,
+                n_total: agencies.len(),
+                meta: meta.clone(),
+                map,
+                all_places: all_places.clone(),
+            },
+        );
+        let count = words::count_sentence(
+            own.len(),
+            listed.iter().filter(|(a, _)| a.antidiscrimination).count(),
+        );
+        let title =
+            seo::page_title("Integrationsagenturen", &phrase, SITE_NAME).replacen(" – ", " ", 1);
+        let first = if has_own {
+            format!("{count} Adressen, Kontakt und Angebote.")
+        } else {
+            "Keine Integrationsagentur im Datensatz – die nächsten mit Entfernung.".to_owned()
+        };
+        let heading = format!(
+            "Integrationsagenturen und Servicestellen für Antidiskriminierungsarbeit {phrase}:"
+        );
+        let description = seo::description(&[&heading, &first], 160);
+        let image = core_pages::place_image(&slug);
+        let head = Head {
+            title: &title,
+            description: &description,
+            path: &page,
+            image: &image,
+            image_alt: &format!("{} auf der Karte von Nordrhein-Westfalen", place.title()),
+            site_name: SITE_NAME,
+        };
+        let html = document(&head.to_html(site.as_ref(), UP), None, stylesheet, &body);
+        save(page.clone(), html.as_bytes());
+        let subtitle = if has_own {
+            count
+                .trim_end_matches(" im Datensatz.")
+                .replace(" im Datensatz,", ",")
+        } else {
+            "Keine Integrationsagentur im Datensatz".to_owned()
+        };
+        let png = preview(Preview {
+            land,
+            kreise: all_kreise,
+            highlight: &place.rings,
+            others: all_dots,
+            dots: if has_own { &dots } else { &[] },
+            kicker: if place.kreisfrei {
+                "Kreisfreie Stadt"
+            } else {
+                "Integrationsagenturen"
+            },
+            name: &place.title(),
+            subtitle: &subtitle,
+            badge: None,
+            footer: &footer(meta),
+        })?;
+        save(image, &png);
+        Ok(files)
+    }
+}
