@@ -20,6 +20,7 @@ pub mod nearby;
 pub mod page;
 pub mod pages;
 pub mod query;
+pub mod reach;
 pub mod share;
 pub mod slug;
 pub mod static_map;

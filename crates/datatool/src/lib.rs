@@ -32,6 +32,7 @@ pub mod import;
 pub mod mapping;
 pub mod place_index;
 pub mod places;
+pub mod research;
 pub mod simplify;
 pub mod sizes;
 pub mod sourced;
