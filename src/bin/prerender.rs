@@ -73,6 +73,24 @@ fn run(dist: &Path) -> Result<String, String> {
     let n_skipped = loaded.skipped.len();
     let started = std::time::Instant::now();
     let report_url = config.report_url.clone();
+    let directory_url = config.checked_directory_url().map(str::to_owned);
+    let publisher = ia_core::opendata::Publisher::new(
+        &config.publisher_name,
+        &config.publisher_url,
+        &config.contact_email,
+        ia_map::config::DEFAULT_PUBLISHER_NAME,
+    );
+    // The change list per Stand, committed beside the dataset (optional: a
+    // deployment's own dataset may come without one).
+    let changes_path = dist.join(ia_core::opendata::CHANGES_PATH);
+    let changes = match std::fs::read_to_string(&changes_path) {
+        Ok(text) => Some(
+            serde_json::from_str::<ia_core::opendata::changes::ChangeLog>(&text)
+                .map_err(|e| format!("{}: {e}", changes_path.display()))?,
+        ),
+        Err(_) => None,
+    };
+    let json_bytes = bytes.len();
     let catalog = Arc::new(Catalog::new(loaded.meta, loaded.agencies, loaded.skipped));
     let land = read(&dist.join("data/boundaries/nrw-land.geojson"))?;
     let kreise = read(&dist.join("data/boundaries/nrw-kreise.geojson"))?;
@@ -100,8 +118,12 @@ fn run(dist: &Path) -> Result<String, String> {
             kreise: &kreise,
             site,
             report_url: &report_url,
+            directory_url: directory_url.as_deref(),
             stylesheet: &stylesheet,
             index_head: (&title, &description),
+            json_bytes,
+            changes: changes.as_ref(),
+            publisher: &publisher,
         },
     )?;
     let page = write_into_index(&index, &body, &as_of)?;

@@ -10,6 +10,7 @@
 //! components in [`views`]; [`image`] turns SVG into PNG.
 
 mod image;
+mod open_data;
 mod start;
 mod views;
 mod words;
@@ -26,6 +27,7 @@ use ia_core::{Agency, DatasetMeta};
 
 pub use crate::qr::qr_svg;
 pub use image::{Rasterizer, QR_PNG_SCALE};
+pub use open_data::{open_data_files, OpenDataInputs};
 pub use start::{head_of_index, write_head_into_index};
 pub use views::SITE_NAME;
 
@@ -42,10 +44,19 @@ pub struct Inputs<'a> {
     pub site: Option<SiteUrl>,
     /// `config.json`'s `report_url` ("Fehler melden").
     pub report_url: &'a str,
+    /// `config.json`'s network directory, checked (offered where a record
+    /// has no contact).
+    pub directory_url: Option<&'a str>,
     /// The app's hashed stylesheet (`app-<hash>.css`), which the pages share.
     pub stylesheet: &'a str,
     /// `index.html`'s own title and description (for its link preview).
     pub index_head: (&'a str, &'a str),
+    /// The size of the dataset file the site serves (for the catalogue record).
+    pub json_bytes: usize,
+    /// The committed change list per "Stand" (`data/changes.json`), if there.
+    pub changes: Option<&'a ia_core::opendata::changes::ChangeLog>,
+    /// Who publishes the data (from `config.json`).
+    pub publisher: &'a ia_core::opendata::Publisher,
 }
 
 /// What was written, for the build's log.
@@ -58,6 +69,8 @@ pub struct Written {
     pub png_bytes: usize,
     pub largest_png: usize,
     pub sitemap: bool,
+    /// The open-data files (`data/agencies.csv`, `.geojson`, `dcat.ttl`, `index.html`).
+    pub open_data_files: usize,
     /// The start page's link-preview tags (`index.html`; see [`start`]).
     pub start_head: String,
 }
@@ -66,10 +79,11 @@ impl std::fmt::Display for Written {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} agency pages, {} place pages ({} KB HTML), {} PNG images ({} KB, largest {} KB), {}",
+            "{} agency pages, {} place pages ({} KB HTML), {} open-data files, {} PNG images ({} KB, largest {} KB), {}",
             self.agency_pages,
             self.place_pages,
             self.html_bytes / 1024,
+            self.open_data_files,
             self.png_files,
             self.png_bytes / 1024,
             self.largest_png / 1024,
@@ -114,6 +128,9 @@ pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
     let mut sitemap = vec![(String::new(), inputs.meta.as_of.clone())];
     let save = |path: String, bytes: &[u8], written: &mut Written| -> Result<(), String> {
         let full = dist.join(&path);
+        if let Some(folder) = full.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
         std::fs::write(&full, bytes).map_err(|e| format!("{}: {e}", full.display()))?;
         if path.ends_with(".png") {
             written.png_files += 1;
@@ -169,6 +186,7 @@ pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
                 map,
                 share,
                 report_url: inputs.report_url.to_owned(),
+                directory_url: inputs.directory_url.map(str::to_owned),
             },
         );
         let kind = if agency.antidiscrimination {
@@ -277,6 +295,8 @@ pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
                 meta: inputs.meta.clone(),
                 map,
                 all_places: all_places.clone(),
+                report_url: inputs.report_url.to_owned(),
+                directory_url: inputs.directory_url.map(str::to_owned),
             },
         );
         let count = words::count_sentence(
@@ -358,6 +378,23 @@ pub fn write_pages(dist: &Path, inputs: &Inputs) -> Result<Written, String> {
         &mut written,
     )?;
     written.start_head = start.head_tags(inputs.index_head, inputs.site.as_ref());
+
+    for (path, bytes) in open_data_files(&OpenDataInputs {
+        agencies: inputs.agencies,
+        meta: inputs.meta,
+        json_bytes: inputs.json_bytes,
+        changes: inputs.changes,
+        publisher: inputs.publisher,
+        site: inputs.site.as_ref(),
+        stylesheet: inputs.stylesheet,
+    }) {
+        save(path, &bytes, &mut written)?;
+        written.open_data_files += 1;
+    }
+    sitemap.push((
+        ia_core::opendata::DATA_PAGE.to_owned(),
+        inputs.meta.as_of.clone(),
+    ));
 
     let sitemap_path = dist.join("sitemap.xml");
     if let Some(site) = &inputs.site {

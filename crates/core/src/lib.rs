@@ -17,6 +17,7 @@ pub mod geo;
 pub mod labels;
 pub mod load;
 pub mod nearby;
+pub mod opendata;
 pub mod page;
 pub mod pages;
 pub mod query;

@@ -22,6 +22,7 @@
 pub mod basemap;
 pub mod boundaries;
 pub mod build;
+pub mod changes;
 pub mod check;
 pub mod cli;
 pub mod coverage;
