@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-e2e test-engines lint data boundaries bench twiggy
+.PHONY: setup build serve test test-native test-data test-scripts test-wasm test-opendata test-e2e test-engines lint data boundaries bench twiggy
 
 setup:
 	@bash scripts/setup.sh
@@ -19,8 +19,8 @@ serve: build
 	@node tests/e2e/server.mjs --root dist --port $(PORT)
 
 ## Runs every test: lint, native, data, the scripts' own, wasm component, size,
-## end-to-end in Chromium, then the engine journeys in Firefox ESR and WebKitGTK.
-test: setup lint test-native test-data test-scripts test-wasm build test-size test-e2e test-engines
+## open data, end-to-end in Chromium, then the engine journeys in Firefox ESR and WebKitGTK.
+test: setup lint test-native test-data test-scripts test-wasm build test-size test-opendata test-e2e test-engines
 
 lint:
 	cargo fmt --all --check
@@ -40,6 +40,7 @@ test-data:
 	cargo run --quiet -p ia-datatool -- basemap --out-dir target/basemap.rebuilt
 	diff -r public/data/basemap target/basemap.rebuilt && echo "map background is reproducible from ../shared/data"
 	cargo run --quiet -p ia-datatool -- coverage --check docs/dataset.md
+	cargo run --quiet -p ia-datatool -- changes --check
 
 ## The benchmark's and the scripts' own logic (options, offer codes), no browser: a second.
 test-scripts:
@@ -51,6 +52,12 @@ test-wasm:
 
 test-size:
 	node scripts/size-report.mjs dist
+
+## The open-data files of the release build (issue 27), read back by independent
+## readers (Python's csv, the geojson package) and compared with the JSON; the
+## catalogue record data/dcat.ttl validated with pyshacl (tests/opendata/).
+test-opendata:
+	target/opendata-venv/bin/python tests/opendata/check.py dist
 
 test-e2e:
 	npx playwright test

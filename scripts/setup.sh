@@ -2,8 +2,8 @@
 # Installs everything the build and the tests need, idempotently and fast when
 # already installed: Debian Chromium + ChromeDriver, Firefox ESR + WebKitGTK's
 # WebDriver under Xvfb with geckodriver (the engine tests), the wasm32 target, Trunk,
-# wasm-bindgen-cli (the exact version in Cargo.lock), npm packages, and the
-# vendored Leaflet files. Only package registries are used (no GitHub, no CDN).
+# wasm-bindgen-cli (the exact version in Cargo.lock), npm packages, the
+# vendored Leaflet files, and the open-data test's Python packages (PyPI). Only package registries are used (no GitHub, no CDN).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,6 +71,17 @@ if ! cmp -s node_modules/leaflet/dist/leaflet.js "$VENDOR/leaflet.js" 2>/dev/nul
     rm -rf "$VENDOR"
     mkdir -p "$VENDOR"
     cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE "$VENDOR/"
+fi
+
+# The open-data test's readers (issue 27: pyshacl, rdflib, geojson; pinned in
+# tests/opendata/requirements.txt) in a virtual environment of their own.
+VENV=target/opendata-venv
+if [ ! -x "$VENV/bin/python" ] || ! cmp -s tests/opendata/requirements.txt "$VENV/requirements.txt"; then
+    log "installing the open-data test's Python packages into $VENV"
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r tests/opendata/requirements.txt
+    cp tests/opendata/requirements.txt "$VENV/requirements.txt"
 fi
 
 cargo fetch --quiet
