@@ -12,8 +12,8 @@ use ia_core::evidence::{age, Age, OLD_AFTER_YEARS};
 use ia_core::export::{to_csv, to_geojson};
 use ia_core::opendata::changes::{Change, ChangeLog};
 use ia_core::opendata::{
-    dcat, schema_org, About, Distribution, Format, Publisher, DATA_PAGE, DCAT_PATH,
-    DESCRIPTION_DE, TITLE_DE,
+    dcat, schema_org, About, Distribution, Format, Publisher, DATA_PAGE, DCAT_PATH, DESCRIPTION_DE,
+    TITLE_DE,
 };
 use ia_core::pages::seo::{self, Head, SiteUrl};
 use ia_core::pages::{self as core_pages, UP};
@@ -93,10 +93,19 @@ fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
     let downloads: Vec<(Format, String, usize)> = about
         .distributions
         .iter()
-        .map(|d| (d.format, about.link(d.format.path(), DATA_PAGE), d.byte_size))
+        .map(|d| {
+            (
+                d.format,
+                about.link(d.format.path(), DATA_PAGE),
+                d.byte_size,
+            )
+        })
         .collect();
     let meta = inputs.meta.clone();
-    let changes: Vec<Change> = inputs.changes.map(|l| l.changes.clone()).unwrap_or_default();
+    let changes: Vec<Change> = inputs
+        .changes
+        .map(|l| l.changes.clone())
+        .unwrap_or_default();
     let publisher = inputs.publisher.clone();
     let dcat_link = about.link(DCAT_PATH, DATA_PAGE);
     let body = render(move || {
@@ -146,7 +155,12 @@ fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
             </PageFrame>
         }
     });
-    super::document(&head.to_html(inputs.site, UP), Some(&json_ld), inputs.stylesheet, &body)
+    super::document(
+        &head.to_html(inputs.site, UP),
+        Some(&json_ld),
+        inputs.stylesheet,
+        &body,
+    )
 }
 
 /// One Stand: its counts, and the records by name (linked to their pages).
@@ -228,17 +242,21 @@ impl Facts {
         let sada = agencies.iter().filter(|a| a.antidiscrimination).count();
         let with_records: std::collections::BTreeSet<&str> =
             agencies.iter().map(Agency::kreis_ags).collect();
-        let without: Vec<&str> = meta
+        let mut without: Vec<&str> = meta
             .kreise
             .iter()
             .filter(|k| !with_records.contains(k.ags.as_str()))
             .map(|k| k.name.as_str())
             .collect();
+        without.sort_by_key(|name| ia_core::text::fold(name));
         let total = meta
             .coverage
             .as_ref()
             .map(|c| {
-                let year = c.estimated_total_year.map(|y| format!(" ({y})")).unwrap_or_default();
+                let year = c
+                    .estimated_total_year
+                    .map(|y| format!(" ({y})"))
+                    .unwrap_or_default();
                 format!(" von rund {}{year}", c.estimated_total)
             })
             .unwrap_or_default();
@@ -259,7 +277,12 @@ impl Facts {
         let coverage = format!(
             "Nicht vollständig: {n} Einträge{total}, davon {sada} Servicestellen für Antidiskriminierungsarbeit{places}."
         );
-        let count = |p: Precision| agencies.iter().filter(|a| a.location.precision == p).count();
+        let count = |p: Precision| {
+            agencies
+                .iter()
+                .filter(|a| a.location.precision == p)
+                .count()
+        };
         let positions = format!(
             "Positionen: {} mit der Adresse laut Quelle (Koordinaten aus der Quelle), {} in der Mitte des Postleitzahl-Gebiets, {} in der Mitte der Gemeinde, {} nur als Kreis bekannt (Spalte „Genauigkeit“). Agenturen an derselben ungefähren Position liegen auf einem kleinen Kreis darum.",
             count(Precision::Address),

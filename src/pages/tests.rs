@@ -111,7 +111,10 @@ fn every_agency_and_every_kreis_gets_a_page_and_an_image() {
     }
     let sitemap = read(&dir, "sitemap.xml");
     // The start page, the agencies, the 53 places and the data page.
-    assert_eq!(sitemap.matches("<url>").count(), 1 + agencies.len() + 53 + 1);
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        1 + agencies.len() + 53 + 1
+    );
     assert!(sitemap.contains("<loc>https://k.example.org/ia/data/index.html</loc>"));
     assert!(sitemap.contains("<loc>https://k.example.org/ia/ort/koeln.html</loc>"));
     assert!(read(&dir, "robots.txt").contains("Sitemap: https://k.example.org/ia/sitemap.xml"));
@@ -252,12 +255,22 @@ fn the_open_data_files_describe_the_served_dataset() {
     // One CSV row per record after the header, CRLF line ends.
     assert_eq!(csv.matches("\r\n").count(), loaded.agencies.len() + 1);
     let collection: serde_json::Value = serde_json::from_str(&geojson).unwrap();
-    assert_eq!(collection["features"].as_array().map(Vec::len), Some(loaded.agencies.len()));
+    assert_eq!(
+        collection["features"].as_array().map(Vec::len),
+        Some(loaded.agencies.len())
+    );
     // The record names the files' real sizes.
-    for (size, name) in [(bytes.len(), "JSON"), (csv.len(), "CSV"), (geojson.len(), "GeoJSON")] {
+    for (size, name) in [
+        (bytes.len(), "JSON"),
+        (csv.len(), "CSV"),
+        (geojson.len(), "GeoJSON"),
+    ] {
         let node = format!("<dcat.ttl#{name}> a dcat:Distribution ;");
         let at = ttl.find(&node).unwrap_or_else(|| panic!("{node}"));
-        assert!(ttl[at..].contains(&format!("dcat:byteSize \"{size}\"^^xsd:nonNegativeInteger")), "{name}");
+        assert!(
+            ttl[at..].contains(&format!("dcat:byteSize \"{size}\"^^xsd:nonNegativeInteger")),
+            "{name}"
+        );
     }
     assert!(ttl.contains("dct:issued \"2026-11-24\"^^xsd:date"));
     assert!(ttl.contains("vcard:hasEmail <mailto:daten@example.org>"));
@@ -268,9 +281,15 @@ fn the_open_data_files_describe_the_served_dataset() {
     assert!(page.contains("href=\"agencies.csv\""));
     assert!(page.contains("href=\"dcat.ttl\""));
     assert!(page.contains("href=\"../app-0123abcd.css\""));
-    assert!(page.contains(&format!("Nicht vollständig: {} Einträge von rund 214", loaded.agencies.len())));
+    assert!(page.contains(&format!(
+        "Nicht vollständig: {} Einträge von rund 214",
+        loaded.agencies.len()
+    )));
     assert!(page.contains("Erste Veröffentlichung mit 92 Einträgen."));
-    assert!(page.contains("Website des Trägers"), "changed fields by their headings");
+    assert!(
+        page.contains("Website des Trägers"),
+        "changed fields by their headings"
+    );
     assert_eq!(page.matches("<h3>Stand: ").count(), changes.changes.len());
     assert!(!page.contains("<script>"), "no script besides the JSON-LD");
 }

@@ -200,9 +200,8 @@ impl About<'_> {
 /// unchanged: no spaces, quotes, angle brackets, braces, `|`, `^`, `` ` ``
 /// or backslashes.
 pub fn is_iri_safe(url: &str) -> bool {
-    !url.chars().any(|c| {
-        c.is_whitespace() || c.is_control() || "<>\"{}|^`\\".contains(c)
-    })
+    !url.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|^`\\".contains(c))
 }
 
 #[cfg(test)]

@@ -76,7 +76,12 @@ pub fn run(
                     before.meta.as_of
                 )));
             }
-            diff(&before.agencies, &current.agencies, &before.meta.as_of, &as_of)
+            diff(
+                &before.agencies,
+                &current.agencies,
+                &before.meta.as_of,
+                &as_of,
+            )
         }
         (None, true) => {
             let mut change = diff(&[], &current.agencies, "", &as_of);

@@ -143,7 +143,12 @@ impl ChangeLog {
                 agencies.len()
             ));
         }
-        let name_of = |id: &str| agencies.iter().find(|a| a.id == id).map(|a| a.name.as_str());
+        let name_of = |id: &str| {
+            agencies
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.as_str())
+        };
         let listed: Vec<Named> = newest
             .added
             .iter()
@@ -162,7 +167,10 @@ impl ChangeLog {
         }
         for named in &newest.removed {
             if name_of(&named.id).is_some() {
-                problems.push(format!("{} is listed as removed but is in the dataset", named.id));
+                problems.push(format!(
+                    "{} is listed as removed but is in the dataset",
+                    named.id
+                ));
             }
         }
         for pair in self.changes.windows(2) {
@@ -175,7 +183,10 @@ impl ChangeLog {
         }
         if let Some(first) = self.changes.last() {
             if first.previous.is_some() && self.changes.len() > 1 {
-                problems.push(format!("the oldest entry ({}) names a Stand before it", first.as_of));
+                problems.push(format!(
+                    "the oldest entry ({}) names a Stand before it",
+                    first.as_of
+                ));
             }
         }
         problems

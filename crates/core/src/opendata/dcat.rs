@@ -24,7 +24,8 @@ pub const NRW_GEOCODING: &str = "http://dcat-ap.de/def/politicalGeocoding/stateK
 pub const STATE_LEVEL: &str = "http://dcat-ap.de/def/politicalGeocoding/Level/state";
 const THEME_SOCIETY: &str = "http://publications.europa.eu/resource/authority/data-theme/SOCI";
 const LANGUAGE_GERMAN: &str = "http://publications.europa.eu/resource/authority/language/DEU";
-const FREQUENCY_IRREGULAR: &str = "http://publications.europa.eu/resource/authority/frequency/IRREG";
+const FREQUENCY_IRREGULAR: &str =
+    "http://publications.europa.eu/resource/authority/frequency/IRREG";
 const FILE_TYPE: &str = "http://publications.europa.eu/resource/authority/file-type/";
 const MEDIA_TYPE: &str = "https://www.iana.org/assignments/media-types/";
 
@@ -57,8 +58,14 @@ pub fn turtle(about: &About) -> String {
     let _ = writeln!(
         t,
         "    dct:description {}, {} ;",
-        literal("Der Datensatz der Karte der Integrationsagenturen in NRW in maschinenlesbarer Form.", "de"),
-        literal("The dataset of the map of integration agencies in NRW in machine-readable form.", "en")
+        literal(
+            "Der Datensatz der Karte der Integrationsagenturen in NRW in maschinenlesbarer Form.",
+            "de"
+        ),
+        literal(
+            "The dataset of the map of integration agencies in NRW in machine-readable form.",
+            "en"
+        )
     );
     let _ = writeln!(t, "    dct:publisher {} ;", node("publisher"));
     let _ = writeln!(t, "    foaf:homepage <{}> ;", link(""));
@@ -68,8 +75,17 @@ pub fn turtle(about: &About) -> String {
 
     // The dataset.
     let _ = writeln!(t, "{} a dcat:Dataset ;", node("dataset"));
-    let _ = writeln!(t, "    dct:identifier {} ;", literal(&format!("{me}#dataset"), ""));
-    let _ = writeln!(t, "    dct:title {}, {} ;", literal(TITLE_DE, "de"), literal(TITLE_EN, "en"));
+    let _ = writeln!(
+        t,
+        "    dct:identifier {} ;",
+        literal(&format!("{me}#dataset"), "")
+    );
+    let _ = writeln!(
+        t,
+        "    dct:title {}, {} ;",
+        literal(TITLE_DE, "de"),
+        literal(TITLE_EN, "en")
+    );
     let _ = writeln!(
         t,
         "    dct:description {}, {} ;",
@@ -116,13 +132,28 @@ pub fn turtle(about: &About) -> String {
         let _ = writeln!(
             t,
             "    dct:title {}, {} ;",
-            literal(&format!("Integrationsagenturen NRW ({})", format.name()), "de"),
-            literal(&format!("Integration agencies NRW ({})", format.name()), "en")
+            literal(
+                &format!("Integrationsagenturen NRW ({})", format.name()),
+                "de"
+            ),
+            literal(
+                &format!("Integration agencies NRW ({})", format.name()),
+                "en"
+            )
         );
-        let _ = writeln!(t, "    dct:description {}, {} ;", literal(de, "de"), literal(en, "en"));
+        let _ = writeln!(
+            t,
+            "    dct:description {}, {} ;",
+            literal(de, "de"),
+            literal(en, "en")
+        );
         let _ = writeln!(t, "    dcat:accessURL <{url}> ;");
         let _ = writeln!(t, "    dcat:downloadURL <{url}> ;");
-        let _ = writeln!(t, "    dcat:mediaType <{MEDIA_TYPE}{}> ;", format.media_type());
+        let _ = writeln!(
+            t,
+            "    dcat:mediaType <{MEDIA_TYPE}{}> ;",
+            format.media_type()
+        );
         let _ = writeln!(t, "    dct:format <{FILE_TYPE}{}> ;", format.file_type());
         let _ = writeln!(
             t,
@@ -160,7 +191,12 @@ pub fn description_de(about: &About) -> String {
         .meta
         .coverage
         .as_ref()
-        .map(|c| format!(" {} von rund {} Integrationsagenturen.", about.n_agencies, c.estimated_total))
+        .map(|c| {
+            format!(
+                " {} von rund {} Integrationsagenturen.",
+                about.n_agencies, c.estimated_total
+            )
+        })
         .unwrap_or_default();
     format!("{DESCRIPTION_DE}{coverage}")
 }

@@ -12,21 +12,40 @@ fn meta() -> DatasetMeta {
         servicestellen_year: None,
         note: "Land NRW".into(),
     });
-    meta.licence = "Zusammenstellung CC BY 4.0; Namensnennung: „Projekt \"ia-map\"“\nund GeoNames".into();
+    meta.licence =
+        "Zusammenstellung CC BY 4.0; Namensnennung: „Projekt \"ia-map\"“\nund GeoNames".into();
     meta
 }
 
 fn publisher() -> Publisher {
-    Publisher::new("Landesnetzwerk", "https://netzwerk.example.org/", "daten@example.org", "Projekt")
+    Publisher::new(
+        "Landesnetzwerk",
+        "https://netzwerk.example.org/",
+        "daten@example.org",
+        "Projekt",
+    )
 }
 
 const FILES: [Distribution; 3] = [
-    Distribution { format: Format::Json, byte_size: 165_229 },
-    Distribution { format: Format::Csv, byte_size: 80_000 },
-    Distribution { format: Format::GeoJson, byte_size: 190_000 },
+    Distribution {
+        format: Format::Json,
+        byte_size: 165_229,
+    },
+    Distribution {
+        format: Format::Csv,
+        byte_size: 80_000,
+    },
+    Distribution {
+        format: Format::GeoJson,
+        byte_size: 190_000,
+    },
 ];
 
-fn about<'a>(meta: &'a DatasetMeta, publisher: &'a Publisher, site: Option<&'a SiteUrl>) -> About<'a> {
+fn about<'a>(
+    meta: &'a DatasetMeta,
+    publisher: &'a Publisher,
+    site: Option<&'a SiteUrl>,
+) -> About<'a> {
     About {
         meta,
         n_agencies: 114,
@@ -41,11 +60,20 @@ fn about<'a>(meta: &'a DatasetMeta, publisher: &'a Publisher, site: Option<&'a S
 fn links_are_absolute_with_a_site_address_and_relative_without() {
     let (meta, publisher) = (meta(), publisher());
     let relative = about(&meta, &publisher, None);
-    assert_eq!(relative.link("data/agencies.csv", DCAT_PATH), "agencies.csv");
+    assert_eq!(
+        relative.link("data/agencies.csv", DCAT_PATH),
+        "agencies.csv"
+    );
     assert_eq!(relative.link(DATA_PAGE, DCAT_PATH), "index.html");
     assert_eq!(relative.link("", DCAT_PATH), "../");
-    assert_eq!(relative.link("data/agencies.csv", DATA_PAGE), "agencies.csv");
-    assert_eq!(relative.link("agentur/x.html", DATA_PAGE), "../agentur/x.html");
+    assert_eq!(
+        relative.link("data/agencies.csv", DATA_PAGE),
+        "agencies.csv"
+    );
+    assert_eq!(
+        relative.link("agentur/x.html", DATA_PAGE),
+        "../agentur/x.html"
+    );
     assert_eq!(relative.link("", "index.html"), "./");
     let site = SiteUrl::parse("https://karte.example.org/ia").unwrap_or_else(|| panic!("site"));
     let absolute = about(&meta, &publisher, Some(&site));
@@ -93,7 +121,10 @@ fn the_catalogue_record_says_what_dcat_ap_de_asks_for() {
     }
     assert_eq!(ttl.matches(" a dcat:Distribution ;").count(), 3);
     // The licence text's quotes and line break are escaped.
-    assert!(ttl.contains("„Projekt \\\"ia-map\\\"“\\nund GeoNames\"@de"), "{ttl}");
+    assert!(
+        ttl.contains("„Projekt \\\"ia-map\\\"“\\nund GeoNames\"@de"),
+        "{ttl}"
+    );
 }
 
 #[test]
@@ -138,11 +169,18 @@ fn the_change_list_names_added_changed_and_removed_records() {
     assert_eq!(change.added[0].id, "neu");
     assert_eq!(change.changed.len(), 1);
     assert_eq!(change.changed[0].id, after[0].id);
-    assert_eq!(change.changed[0].fields, vec!["contact.website", "contact.carrier_website"]);
+    assert_eq!(
+        change.changed[0].fields,
+        vec!["contact.website", "contact.carrier_website"]
+    );
 
     let mut log = ChangeLog::default();
     log.record(change.clone());
-    assert!(log.problems("2026-12-07", &after).is_empty(), "{:?}", log.problems("2026-12-07", &after));
+    assert!(
+        log.problems("2026-12-07", &after).is_empty(),
+        "{:?}",
+        log.problems("2026-12-07", &after)
+    );
     // Not the dataset's Stand, or not its records: the check says so.
     assert!(!log.problems("2026-12-08", &after).is_empty());
     assert!(!log.problems("2026-12-07", &before).is_empty());
