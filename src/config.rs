@@ -37,13 +37,6 @@ pub struct Config {
     /// The operator's published accessibility statement (an http(s) URL or a
     /// path next to the app); the footer links it. Empty hides the link.
     pub accessibility_url: String,
-    /// Who publishes the open data (the catalogue record `data/dcat.ttl` and
-    /// the data page): name, website (http(s); empty: none) and the contact
-    /// point's e-mail (empty: the data page is the contact point). Read by
-    /// `ia-prerender` only.
-    pub publisher_name: String,
-    pub publisher_url: String,
-    pub contact_email: String,
 }
 
 /// basemap.de Web Raster (grey), the official basemap of Germany's federal
@@ -82,9 +75,6 @@ impl Default for Config {
             report_url: String::new(),
             directory_url: DEFAULT_DIRECTORY_URL.into(),
             accessibility_url: String::new(),
-            publisher_name: DEFAULT_PUBLISHER_NAME.into(),
-            publisher_url: String::new(),
-            contact_email: String::new(),
         }
     }
 }
@@ -92,10 +82,6 @@ impl Default for Config {
 /// The Landesnetzwerk der Integrationsagenturen's website, which lists the
 /// agencies by region.
 pub const DEFAULT_DIRECTORY_URL: &str = "https://integrationsagenturen-nrw.de/";
-
-/// Who compiled the dataset (its `source.text` says so): the publisher unless
-/// a deployment names itself.
-pub const DEFAULT_PUBLISHER_NAME: &str = "Projekt ia-map";
 
 /// Where the config file lives, relative to the document base.
 pub const CONFIG_URL: &str = "config.json";

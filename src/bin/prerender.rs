@@ -74,12 +74,7 @@ fn run(dist: &Path) -> Result<String, String> {
     let started = std::time::Instant::now();
     let report_url = config.report_url.clone();
     let directory_url = config.checked_directory_url().map(str::to_owned);
-    let publisher = ia_core::opendata::Publisher::new(
-        &config.publisher_name,
-        &config.publisher_url,
-        &config.contact_email,
-        ia_map::config::DEFAULT_PUBLISHER_NAME,
-    );
+    let publisher = publisher(config_text.as_deref());
     // The change list per Stand, committed beside the dataset (optional: a
     // deployment's own dataset may come without one).
     let changes_path = dist.join(ia_core::opendata::CHANGES_PATH);
@@ -137,6 +132,27 @@ fn run(dist: &Path) -> Result<String, String> {
         started.elapsed().as_secs_f64()
     ))
 }
+
+/// Who publishes the open data and whom to ask: config.json's
+/// `publisher_name`, `publisher_url` and `contact_email` (keys only this
+/// program reads, like `site_url`); the name defaults to the dataset's
+/// compiler, an unusable URL or address is left out.
+fn publisher(config: Option<&str>) -> ia_core::opendata::Publisher {
+    let value = config
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+        .unwrap_or_default();
+    let key = |name: &str| value.get(name).and_then(|v| v.as_str()).unwrap_or("");
+    ia_core::opendata::Publisher::new(
+        key("publisher_name"),
+        key("publisher_url"),
+        key("contact_email"),
+        DEFAULT_PUBLISHER_NAME,
+    )
+}
+
+/// Who compiled the dataset (its `source.text` says so): the publisher of
+/// the open data unless a deployment names itself.
+const DEFAULT_PUBLISHER_NAME: &str = "Projekt ia-map";
 
 /// The site's address: `IA_SITE_URL`, else config.json's `site_url`; none
 /// when both are unset or empty. A value that is not an http(s) folder

@@ -67,7 +67,7 @@ pub fn Footer() -> impl IntoView {
                 <p>{texts.data_licence} ": " <span lang="de">{meta.licence.clone()}</span></p>
                 <p class="attribution">{texts.boundaries_attribution} " · " {texts.postcodes_attribution}</p>
                 // The dataset as open data: its downloads, licence and changes (issue 27).
-                <p><a href=ia_core::opendata::DATA_PAGE rel="external" target=embedded.then_some("_blank") data-testid="open-data">{texts.open_data}</a></p>
+                <p><a href=ia_core::opendata::DATA_PAGE rel="external noopener noreferrer" target=embedded.then_some("_blank") data-testid="open-data">{texts.open_data}</a></p>
                 {get_listed.map(|href| view! {
                     <p><a href=href rel="noopener noreferrer" data-testid="get-listed">{texts.get_listed}</a></p>
                 })}
