@@ -74,14 +74,18 @@ if ! cmp -s node_modules/leaflet/dist/leaflet.js "$VENDOR/leaflet.js" 2>/dev/nul
 fi
 
 # The open-data test's readers (issue 27: pyshacl, rdflib, geojson; pinned in
-# tests/opendata/requirements.txt) in a virtual environment of their own.
+# tests/opendata/requirements.txt) and the DCAT-AP 3.0 shapes (the data file of a PyPI
+# package, tests/opendata/shapes-requirements.txt, without its dependencies) in a virtual
+# environment of their own.
 VENV=target/opendata-venv
-if [ ! -x "$VENV/bin/python" ] || ! cmp -s tests/opendata/requirements.txt "$VENV/requirements.txt"; then
+REQS="$(cat tests/opendata/requirements.txt tests/opendata/shapes-requirements.txt)"
+if [ ! -x "$VENV/bin/python" ] || [ "$REQS" != "$(cat "$VENV/requirements.txt" 2>/dev/null)" ]; then
     log "installing the open-data test's Python packages into $VENV"
     rm -rf "$VENV"
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet --disable-pip-version-check -r tests/opendata/requirements.txt
-    cp tests/opendata/requirements.txt "$VENV/requirements.txt"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps --require-hashes -r tests/opendata/shapes-requirements.txt
+    printf '%s\n' "$REQS" > "$VENV/requirements.txt"
 fi
 
 cargo fetch --quiet

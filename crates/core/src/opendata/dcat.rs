@@ -43,6 +43,8 @@ pub fn turtle(about: &About) -> String {
          @prefix dcatde: <http://dcat-ap.de/def/dcatde/> .\n\
          @prefix foaf: <http://xmlns.com/foaf/0.1/> .\n\
          @prefix vcard: <http://www.w3.org/2006/vcard/ns#> .\n\
+         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
          @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n",
     );
     let date = |d: &str| format!("\"{}\"^^xsd:date", escape(d));
@@ -176,12 +178,47 @@ pub fn turtle(about: &About) -> String {
         let _ = writeln!(t, "    foaf:homepage <{url}> ;");
     }
     let _ = writeln!(t, "    foaf:name {} .\n", literal(&publisher.name, ""));
-    let _ = writeln!(t, "{} a vcard:Organization ;", node("contact"));
+    let _ = writeln!(t, "{} a vcard:Organization, vcard:Kind ;", node("contact"));
     let _ = writeln!(t, "    vcard:fn {} ;", literal(&publisher.name, ""));
     if let Some(email) = &publisher.email {
         let _ = writeln!(t, "    vcard:hasEmail <mailto:{email}> ;");
     }
     let _ = writeln!(t, "    vcard:hasURL <{}> .", link(DATA_PAGE));
+
+    // The class of every resource the record points to: DCAT-AP 3.0 checks
+    // each reference's class (`sh:class`), and a harvester without the EU
+    // vocabularies at hand learns it here.
+    let mut typed: Vec<(String, &str)> = vec![
+        (link(""), "foaf:Document"),
+        (link(DATA_PAGE), "foaf:Document"),
+        (LANGUAGE_GERMAN.to_owned(), "dct:LinguisticSystem"),
+        (THEME_SOCIETY.to_owned(), "skos:Concept"),
+        (NRW_GEOCODING.to_owned(), "dct:Location"),
+        (FREQUENCY_IRREGULAR.to_owned(), "dct:Frequency"),
+        (LICENCE_CC_BY_4.to_owned(), "dct:LicenseDocument"),
+    ];
+    if let Some(url) = &publisher.url {
+        typed.push((url.clone(), "foaf:Document"));
+    }
+    for distribution in about.distributions {
+        let format = distribution.format;
+        typed.push((link(format.path()), "rdfs:Resource"));
+        typed.push((
+            format!("{MEDIA_TYPE}{}", format.media_type()),
+            "dct:MediaType",
+        ));
+        typed.push((
+            format!("{FILE_TYPE}{}", format.file_type()),
+            "dct:MediaTypeOrExtent",
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    t.push('\n');
+    for (iri, class) in typed {
+        if seen.insert((iri.clone(), class)) {
+            let _ = writeln!(t, "<{iri}> a {class} .");
+        }
+    }
     t
 }
 

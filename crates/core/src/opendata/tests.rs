@@ -128,6 +128,29 @@ fn the_catalogue_record_says_what_dcat_ap_de_asks_for() {
 }
 
 #[test]
+fn every_resource_the_record_points_to_is_typed_once_with_its_dcat_ap_class() {
+    let (meta, publisher) = (meta(), publisher());
+    let site = SiteUrl::parse("https://karte.example.org/").unwrap_or_else(|| panic!("site"));
+    let ttl = dcat::turtle(&about(&meta, &publisher, Some(&site)));
+    for line in [
+        "<https://karte.example.org/> a foaf:Document .",
+        "<https://karte.example.org/data/index.html> a foaf:Document .",
+        "<https://netzwerk.example.org/> a foaf:Document .",
+        "<http://publications.europa.eu/resource/authority/language/DEU> a dct:LinguisticSystem .",
+        "<http://publications.europa.eu/resource/authority/data-theme/SOCI> a skos:Concept .",
+        "<http://dcat-ap.de/def/politicalGeocoding/stateKey/05> a dct:Location .",
+        "<http://publications.europa.eu/resource/authority/frequency/IRREG> a dct:Frequency .",
+        "<http://dcat-ap.de/def/licenses/cc-by/4.0> a dct:LicenseDocument .",
+        "<https://karte.example.org/data/agencies.csv> a rdfs:Resource .",
+        "<https://www.iana.org/assignments/media-types/text/csv> a dct:MediaType .",
+        "<http://publications.europa.eu/resource/authority/file-type/GEOJSON> a dct:MediaTypeOrExtent .",
+    ] {
+        assert_eq!(ttl.lines().filter(|l| *l == line).count(), 1, "{line} once in\n{ttl}");
+    }
+    assert!(ttl.contains("a vcard:Organization, vcard:Kind ;"), "{ttl}");
+}
+
+#[test]
 fn without_a_site_address_the_record_links_relative_to_itself() {
     let (meta, publisher) = (meta(), Publisher::new("", "", "", "Projekt ia-map"));
     let ttl = dcat::turtle(&about(&meta, &publisher, None));
