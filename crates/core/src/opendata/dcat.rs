@@ -192,7 +192,6 @@ pub fn turtle(about: &About) -> String {
         (link(""), "foaf:Document"),
         (link(DATA_PAGE), "foaf:Document"),
         (LANGUAGE_GERMAN.to_owned(), "dct:LinguisticSystem"),
-        (THEME_SOCIETY.to_owned(), "skos:Concept"),
         (NRW_GEOCODING.to_owned(), "dct:Location"),
         (FREQUENCY_IRREGULAR.to_owned(), "dct:Frequency"),
         (LICENCE_CC_BY_4.to_owned(), "dct:LicenseDocument"),
@@ -214,6 +213,13 @@ pub fn turtle(about: &About) -> String {
     }
     let mut seen = std::collections::BTreeSet::new();
     t.push('\n');
+    // A concept has its label (the EU data theme's own names).
+    let _ = writeln!(
+        t,
+        "<{THEME_SOCIETY}> a skos:Concept ; skos:prefLabel {}, {} .",
+        literal("Bevölkerung und Gesellschaft", "de"),
+        literal("Population and society", "en")
+    );
     for (iri, class) in typed {
         if seen.insert((iri.clone(), class)) {
             let _ = writeln!(t, "<{iri}> a {class} .");

@@ -137,7 +137,8 @@ fn every_resource_the_record_points_to_is_typed_once_with_its_dcat_ap_class() {
         "<https://karte.example.org/data/index.html> a foaf:Document .",
         "<https://netzwerk.example.org/> a foaf:Document .",
         "<http://publications.europa.eu/resource/authority/language/DEU> a dct:LinguisticSystem .",
-        "<http://publications.europa.eu/resource/authority/data-theme/SOCI> a skos:Concept .",
+        "<http://publications.europa.eu/resource/authority/data-theme/SOCI> a skos:Concept ; \
+         skos:prefLabel \"Bevölkerung und Gesellschaft\"@de, \"Population and society\"@en .",
         "<http://dcat-ap.de/def/politicalGeocoding/stateKey/05> a dct:Location .",
         "<http://publications.europa.eu/resource/authority/frequency/IRREG> a dct:Frequency .",
         "<http://dcat-ap.de/def/licenses/cc-by/4.0> a dct:LicenseDocument .",
