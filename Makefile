@@ -5,7 +5,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: setup build serve check test test-native test-data test-scripts test-wasm test-publish test-size test-html test-e2e test-deploy test-engines lint data boundaries bench bench-specs twiggy package-time
+.PHONY: setup build serve check test test-native test-data test-scripts test-wasm test-publish test-size test-html test-opendata test-e2e test-deploy test-engines lint data boundaries bench bench-specs twiggy package-time
 
 setup:
 	@bash scripts/setup.sh
@@ -27,9 +27,9 @@ check:
 	cargo test -p ia-core -p ia-upkeep -p ia-datatool --quiet
 
 ## Runs every test: lint, native, data, the scripts' own, wasm component, the CI workflow's
-## publication step, size, the W3C HTML checker, end-to-end in Chromium, the build through
-## real nginx and Caddy, then the engine journeys in Firefox ESR and WebKitGTK.
-test: setup lint test-native test-data test-scripts test-wasm build test-publish test-size test-html test-e2e test-deploy test-engines
+## publication step, size, the W3C HTML checker, open data, end-to-end in Chromium, the build
+## through real nginx and Caddy, then the engine journeys in Firefox ESR and WebKitGTK.
+test: setup lint test-native test-data test-scripts test-wasm build test-publish test-size test-html test-opendata test-e2e test-deploy test-engines
 
 lint:
 	cargo fmt --all --check
@@ -55,6 +55,7 @@ test-data:
 	$(DATATOOL) basemap --out-dir target/basemap.rebuilt
 	diff -r public/data/basemap target/basemap.rebuilt && echo "map background is reproducible from ../shared/data"
 	$(DATATOOL) coverage --check docs/dataset.md
+	$(DATATOOL) changes --check
 
 ## The benchmark's and the scripts' own logic (options, offer codes), no browser: a second.
 test-scripts:
@@ -75,6 +76,12 @@ test-size:
 ## The W3C Nu Html Checker (npm vnu-jar, Debian's Java) on the five kinds of page in dist/.
 test-html:
 	node --test tests/html/
+
+## The open-data files of the release build (issue 27), read back by independent
+## readers (Python's csv, the geojson package) and compared with the JSON; the
+## catalogue record data/dcat.ttl validated with pyshacl (tests/opendata/).
+test-opendata:
+	target/opendata-venv/bin/python tests/opendata/check.py dist
 
 test-e2e:
 	npx playwright test

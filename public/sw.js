@@ -57,8 +57,10 @@ self.addEventListener('install', (event) => {
       // Leaflet's script, which the app loads when the map is first shown
       // (not named by index.html): kept for offline use.
       urls.add(new URL('vendor/leaflet/leaflet.js', SCOPE).href);
-      // The footer links the generator's page: residents never download it here.
+      // The footer links the generator's page and the open-data page: residents
+      // never download them here.
       urls.delete(GENERATOR);
+      urls.delete(new URL('data/index.html', SCOPE).href);
       await cache.addAll([...urls].map((url) => (HASHED.test(url) ? url : fresh(url))));
       await self.skipWaiting();
     })(),

@@ -3,8 +3,8 @@
 # already installed: Debian Chromium + ChromeDriver, Firefox ESR + WebKitGTK's
 # WebDriver under Xvfb with geckodriver (the engine tests), Java for the W3C HTML
 # checker, the wasm32 target, Trunk, wasm-bindgen-cli (the exact version in
-# Cargo.lock), npm packages, and the vendored Leaflet files. Only package
-# registries are used (no GitHub, no CDN).
+# Cargo.lock), npm packages, the vendored Leaflet files, and the open-data test's
+# Python packages (PyPI). Only package registries are used (no GitHub, no CDN).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -108,6 +108,21 @@ if ! cmp -s node_modules/leaflet/dist/leaflet.js "$VENDOR/leaflet.js" 2>/dev/nul
     rm -rf "$VENDOR"
     mkdir -p "$VENDOR"
     cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE "$VENDOR/"
+fi
+
+# The open-data test's readers (issue 27: pyshacl, rdflib, geojson; pinned in
+# tests/opendata/requirements.txt) and the DCAT-AP 3.0 shapes (the data file of a PyPI
+# package, tests/opendata/shapes-requirements.txt, without its dependencies) in a virtual
+# environment of their own.
+VENV=target/opendata-venv
+REQS="$(cat tests/opendata/requirements.txt tests/opendata/shapes-requirements.txt)"
+if [ ! -x "$VENV/bin/python" ] || [ "$REQS" != "$(cat "$VENV/requirements.txt" 2>/dev/null)" ]; then
+    log "installing the open-data test's Python packages into $VENV"
+    rm -rf "$VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r tests/opendata/requirements.txt
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps --require-hashes -r tests/opendata/shapes-requirements.txt
+    printf '%s\n' "$REQS" > "$VENV/requirements.txt"
 fi
 
 cargo fetch --quiet

@@ -47,6 +47,13 @@ pub struct Config {
     /// The site's public address, for canonical links, the sitemap and QR
     /// codes; read by `ia-prerender` only (the app runs under any address).
     pub site_url: String,
+    /// Who publishes the open data and whom to ask (issue 27): the
+    /// catalogue record's publisher and contact point; read by the renderer
+    /// only. An empty name means the dataset's compiler; an unusable address
+    /// is left out of the record.
+    pub publisher_name: String,
+    pub publisher_url: String,
+    pub contact_email: String,
     /// What of the file was not used (not a key of the file).
     #[serde(skip)]
     pub ignored: Vec<Ignored>,
@@ -116,6 +123,9 @@ impl Default for Config {
             directory_url: DEFAULT_DIRECTORY_URL.into(),
             accessibility_url: String::new(),
             site_url: String::new(),
+            publisher_name: String::new(),
+            publisher_url: String::new(),
+            contact_email: String::new(),
             ignored: Vec::new(),
         }
     }
@@ -421,6 +431,9 @@ mod tests {
             r#""data:text/html,x""#,
         ),
         ("site_url", r#""https://karte.example.nrw/""#, "{}"),
+        ("publisher_name", r#""Stadt Beispiel""#, "[]"),
+        ("publisher_url", r#""https://www.example.nrw/""#, "1"),
+        ("contact_email", r#""daten@example.nrw""#, "true"),
     ];
 
     fn file(entries: &[(&str, &str)]) -> String {
@@ -450,6 +463,9 @@ mod tests {
         assert_ne!(good.directory_url, defaults.directory_url);
         assert_ne!(good.accessibility_url, defaults.accessibility_url);
         assert_ne!(good.site_url, defaults.site_url);
+        assert_ne!(good.publisher_name, defaults.publisher_name);
+        assert_ne!(good.publisher_url, defaults.publisher_url);
+        assert_ne!(good.contact_email, defaults.contact_email);
         assert_eq!(
             good.checked_dataset_url(),
             Some("https://daten.example.nrw/ia.json")
@@ -515,7 +531,7 @@ mod tests {
             lines,
             [
                 r#"config.json: "tile_consent" ignored, its default applies: unknown variant `never`, expected `always` or `ask`"#,
-                r#"config.json: "tile_ur" ignored, its default applies: unknown field `tile_ur`, expected one of `tile_url`, `tile_attribution`, `dataset_url`, `allowed_data_origins`, `tile_consent`, `outline_url`, `basemap_dir`, `report_url`, `directory_url`, `accessibility_url`, `site_url`"#,
+                r#"config.json: "tile_ur" ignored, its default applies: unknown field `tile_ur`, expected one of `tile_url`, `tile_attribution`, `dataset_url`, `allowed_data_origins`, `tile_consent`, `outline_url`, `basemap_dir`, `report_url`, `directory_url`, `accessibility_url`, `site_url`, `publisher_name`, `publisher_url`, `contact_email`"#,
                 r#"config.json: "Tile-URL" ignored, its default applies: unknown key"#,
             ]
         );

@@ -29,6 +29,8 @@ pub const COMPRESSIBLE: &[&str] = &[
     "svg",
     "xml",
     "txt",
+    "csv",
+    "ttl",
 ];
 
 /// A content encoding of the copies.

@@ -13,12 +13,15 @@
 //! What it makes: `index.html` with the prerendered first view and its
 //! link-preview tags (`crate::prerender`, `crate::pages::start`), the
 //! complete folders `agentur/` and `ort/` with pages, preview images and QR
-//! codes, `vorschau.png`, `robots.txt` and, with a site address,
-//! `sitemap.xml` (`crate::pages`).
+//! codes, `vorschau.png`, `robots.txt`, the open-data files under `data/`
+//! (CSV, GeoJSON, the DCAT-AP.de record, the data page; issue 27) and, with a
+//! site address, `sitemap.xml` (`crate::pages`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use ia_core::opendata::changes::ChangeLog;
+use ia_core::opendata::{Publisher, CHANGES_PATH};
 use ia_core::pages::seo::SiteUrl;
 use ia_core::pages::{self as core_pages, AGENCY_DIR, PLACE_DIR};
 
@@ -51,6 +54,9 @@ pub struct SiteInputs<'a> {
     /// [`LAND`] and [`KREISE`].
     pub land: &'a [u8],
     pub kreise: &'a [u8],
+    /// The change list per "Stand" ([`ia_core::opendata::CHANGES_PATH`],
+    /// committed beside the dataset); `None` when the site has none.
+    pub changes: Option<&'a [u8]>,
     /// The site's address when given apart from config.json (`IA_SITE_URL`
     /// for `ia-prerender`); else config.json's `site_url`; else none.
     pub site_url: Option<&'a str>,
@@ -180,6 +186,20 @@ pub fn site_url(given: Option<&str>, config: Option<&[u8]>) -> Result<Option<Sit
     }
 }
 
+/// Who compiled the dataset (its `source.text` says so): the publisher of
+/// the open data unless config.json's `publisher_name` names another.
+pub const DEFAULT_PUBLISHER_NAME: &str = "Projekt ia-map";
+
+/// Who publishes the open data and whom to ask, from config.json.
+pub fn publisher(config: &Config) -> Publisher {
+    Publisher::new(
+        &config.publisher_name,
+        &config.publisher_url,
+        &config.contact_email,
+        DEFAULT_PUBLISHER_NAME,
+    )
+}
+
 fn text<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, String> {
     std::str::from_utf8(bytes).map_err(|e| format!("{name}: {e}"))
 }
@@ -226,6 +246,13 @@ impl Renderer {
             stylesheet_of(index).ok_or_else(|| format!("{INDEX}: no app-<hash>.css stylesheet"))?;
         let (title, description) = head_of_index(index)
             .ok_or_else(|| format!("{INDEX}: no <title> or meta description"))?;
+        let changes = inputs
+            .changes
+            .map(|bytes| {
+                serde_json::from_slice::<ChangeLog>(bytes)
+                    .map_err(|e| format!("{CHANGES_PATH}: {e}"))
+            })
+            .transpose()?;
         let pages = Pages::new(&Inputs {
             agencies: &catalog.agencies,
             meta: &catalog.meta,
@@ -233,8 +260,12 @@ impl Renderer {
             kreise,
             site: site.clone(),
             report_url: &config.report_url,
+            directory_url: config.checked_directory_url(),
             stylesheet: &stylesheet,
             index_head: (&title, &description),
+            json_bytes: inputs.dataset.len(),
+            changes: changes.as_ref(),
+            publisher: &publisher(&config),
         })?;
         Ok(Renderer {
             pages,

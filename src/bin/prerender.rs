@@ -63,6 +63,9 @@ fn run(dist: &Path, precompress: bool) -> Result<String, String> {
     let index = read(&dist.join(site::INDEX))?;
     let land = read(&dist.join(LAND))?;
     let kreise = read(&dist.join(KREISE))?;
+    // The change list per Stand, committed beside the dataset (optional: a
+    // deployment's own dataset may come without one).
+    let changes = std::fs::read(dist.join(ia_core::opendata::CHANGES_PATH)).ok();
     let given = std::env::var("IA_SITE_URL").ok();
     let today = ia_core::date::from_unix_seconds(
         std::time::SystemTime::now()
@@ -75,6 +78,7 @@ fn run(dist: &Path, precompress: bool) -> Result<String, String> {
         index: &index,
         land: &land,
         kreise: &kreise,
+        changes: changes.as_deref(),
         site_url: given.as_deref(),
         today: &today,
     })?;

@@ -41,7 +41,8 @@ fn error(message: impl AsRef<str>) -> JsError {
 }
 
 /// Reads the inputs (the checked dataset, the site's config.json, index.html
-/// and boundaries as served, the published dataset the package replaces,
+/// and boundaries as served, the change list per Stand if the site has
+/// one, the published dataset the package replaces,
 /// today as `YYYY-MM-DD`) and returns the number of steps.
 #[wasm_bindgen]
 pub fn begin(
@@ -50,6 +51,7 @@ pub fn begin(
     index: Vec<u8>,
     land: Vec<u8>,
     kreise: Vec<u8>,
+    changes: Option<Vec<u8>>,
     previous: Option<Vec<u8>>,
     today: String,
 ) -> Result<usize, JsError> {
@@ -61,6 +63,7 @@ pub fn begin(
         index: &index,
         land: &land,
         kreise: &kreise,
+        changes: changes.as_deref(),
         site_url: None,
         today: &today,
     })

@@ -274,6 +274,32 @@ texts! {
         qr_download_png,
         /// What the detail's part is called while it loads (issue 28).
         agency_details,
+        /// Before a carrier's website, where the agency has no contact of its
+        /// own ("Website des Trägers: www…"; issue 27).
+        carrier_website,
+        /// Under a street that is the carrier's Servicestelle's address.
+        servicestelle_address,
+        /// The list's line for a record reachable only through its carrier.
+        reach_carrier,
+        /// The list's (and the printed list's) line for a record without contact.
+        reach_nothing,
+        /// The detail's honest words where no contact is known, before the
+        /// network's directory and "Fehler melden".
+        no_contact,
+        /// A record without any dated source ("bitte vor einem Besuch prüfen").
+        check_undated,
+        /// In the source line: the sources of single fields.
+        more_sources,
+        /// Names of fields: in the list's contact line and the source line.
+        field_street,
+        field_postcode,
+        field_city,
+        field_phone,
+        field_email,
+        field_website,
+        field_location,
+        /// The link to the open-data page ("Quelle, Lizenz und Kartengrundlagen").
+        open_data,
     }
     template {
         /// The button under a long list: show `n` more entries.
@@ -283,8 +309,10 @@ texts! {
         source_read(date),
         /// In the detail's source line: the source's own date ("2021").
         source_dated(date),
-        /// The newest evidence is older than three years.
-        not_confirmed_since(date),
+        /// The list's line: the agency's own contacts ("Kontakt: Telefon, E-Mail").
+        reach_own(channels),
+        /// The newest evidence is older than `ia_core::evidence::OLD_AFTER_YEARS`.
+        check_old(year),
         error_not_found(status),
         radius_km(r),
         sada_far(distance),
@@ -389,8 +417,29 @@ impl Texts {
         fill(self.source_dated, &[("date", &self.date(date))])
     }
 
-    pub fn not_confirmed_since(&self, date: &str) -> String {
-        fill(self.not_confirmed_since, &[("date", &self.date(date))])
+    /// "Kontakt: Telefon, E-Mail".
+    pub fn reach_own(&self, channels: &str) -> String {
+        fill(self.reach_own, &[("channels", channels)])
+    }
+
+    /// "Angaben aus 2014 – bitte vor einem Besuch prüfen".
+    pub fn check_old(&self, year: &str) -> String {
+        fill(self.check_old, &[("year", year)])
+    }
+
+    /// The name of a field by its schema path (`contact.website` →
+    /// "Website"), for the sources of single fields.
+    pub fn field(&self, path: &str) -> &'static str {
+        match path {
+            "address.street" => self.field_street,
+            "address.postcode" => self.field_postcode,
+            "address.city" => self.field_city,
+            "contact.phone" => self.field_phone,
+            "contact.email" => self.field_email,
+            "contact.website" => self.field_website,
+            "carrier" => self.carrier_label,
+            _ => self.field_location,
+        }
     }
 
     /// A date `YYYY-MM-DD` as this language writes it; anything that is not

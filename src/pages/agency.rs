@@ -22,6 +22,7 @@ impl Pages {
             all_dots,
             site,
             report_url,
+            directory_url,
             stylesheet,
             raster,
             ..
@@ -70,6 +71,7 @@ impl Pages {
                 map,
                 share,
                 report_url: report_url.to_owned(),
+                directory_url: directory_url.clone(),
             },
         );
         let kind = if agency.antidiscrimination {

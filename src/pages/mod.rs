@@ -1,7 +1,8 @@
 //! The static pages (issue 20): one per agency (`agentur/<id>.html`) and per
 //! Kreis or kreisfreie Stadt (`ort/<slug>.html`), each with its preview
 //! image (`.png`, 1200×630) and, for agencies, a QR code of its address;
-//! plus `sitemap.xml` and `robots.txt`. Made in memory by [`render_pages`]
+//! plus `sitemap.xml`, `robots.txt` and the open-data files under `data/`
+//! ([`open_data`], issue 27). Made in memory by [`render_pages`]
 //! as part of the whole renderer (`crate::site`, feature `ssr`): written by
 //! `ia-prerender`, so one command refreshes everything after a data update,
 //! and zipped by the maintenance page's publication package (issue 29).
@@ -12,6 +13,7 @@
 
 mod agency;
 mod image;
+mod open_data;
 mod place;
 mod start;
 mod views;
@@ -20,6 +22,8 @@ mod words;
 use std::fmt::Write as _;
 
 use ia_core::geo::{BBox, NRW_BBOX};
+use ia_core::opendata::changes::ChangeLog;
+use ia_core::opendata::Publisher;
 use ia_core::pages::seo::{self, SiteUrl};
 use ia_core::pages::{self as core_pages, Place, AGENCY_DIR, PLACE_DIR, UP};
 use ia_core::static_map::{rings_from_geojson, Dot, Ring, StaticMap};
@@ -27,6 +31,7 @@ use ia_core::{Agency, DatasetMeta};
 
 pub use crate::qr::qr_svg;
 pub use image::{Rasterizer, QR_PNG_SCALE};
+pub use open_data::{open_data_files, OpenDataInputs};
 pub use start::{head_of_index, write_head_into_index};
 pub use views::SITE_NAME;
 
@@ -45,10 +50,19 @@ pub struct Inputs<'a> {
     pub site: Option<SiteUrl>,
     /// `config.json`'s `report_url` ("Fehler melden").
     pub report_url: &'a str,
+    /// `config.json`'s network directory, checked (offered where a record
+    /// has no contact).
+    pub directory_url: Option<&'a str>,
     /// The app's hashed stylesheet (`app-<hash>.css`), which the pages share.
     pub stylesheet: &'a str,
     /// `index.html`'s own title and description (for its link preview).
     pub index_head: (&'a str, &'a str),
+    /// The size of the dataset file the site serves (for the catalogue record).
+    pub json_bytes: usize,
+    /// The committed change list per "Stand" (`data/changes.json`), if there.
+    pub changes: Option<&'a ChangeLog>,
+    /// Who publishes the data (from `config.json`).
+    pub publisher: &'a Publisher,
 }
 
 /// What was written, for the build's log.
@@ -61,6 +75,8 @@ pub struct Written {
     pub png_bytes: usize,
     pub largest_png: usize,
     pub sitemap: bool,
+    /// The open-data files (`data/agencies.csv`, `.geojson`, `dcat.ttl`, `index.html`).
+    pub open_data_files: usize,
     /// The start page's link-preview tags (`index.html`; see [`start`]).
     pub start_head: String,
 }
@@ -86,6 +102,9 @@ impl Written {
                 written.place_pages += 1;
                 written.html_bytes += bytes.len();
             }
+            if open_data::is_open_data_file(path) {
+                written.open_data_files += 1;
+            }
         }
         written
     }
@@ -95,10 +114,11 @@ impl std::fmt::Display for Written {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} agency pages, {} place pages ({} KB HTML), {} PNG images ({} KB, largest {} KB), {}",
+            "{} agency pages, {} place pages ({} KB HTML), {} open-data files, {} PNG images ({} KB, largest {} KB), {}",
             self.agency_pages,
             self.place_pages,
             self.html_bytes / 1024,
+            self.open_data_files,
             self.png_files,
             self.png_bytes / 1024,
             self.largest_png / 1024,
@@ -137,8 +157,12 @@ pub struct Pages {
     all_dots: Vec<Dot>,
     site: Option<SiteUrl>,
     report_url: String,
+    directory_url: Option<String>,
     stylesheet: String,
     index_head: (String, String),
+    json_bytes: usize,
+    changes: Option<ChangeLog>,
+    publisher: Publisher,
     raster: Rasterizer,
 }
 
@@ -160,11 +184,15 @@ impl Pages {
             land,
             site: inputs.site.clone(),
             report_url: inputs.report_url.to_owned(),
+            directory_url: inputs.directory_url.map(str::to_owned),
             stylesheet: inputs.stylesheet.to_owned(),
             index_head: (
                 inputs.index_head.0.to_owned(),
                 inputs.index_head.1.to_owned(),
             ),
+            json_bytes: inputs.json_bytes,
+            changes: inputs.changes.cloned(),
+            publisher: inputs.publisher.clone(),
             raster: Rasterizer::new(),
         })
     }
@@ -177,8 +205,9 @@ impl Pages {
         self.places.len()
     }
 
-    /// The start page's preview image, `sitemap.xml` (with a site address)
-    /// and `robots.txt`, and the start page's link-preview tags.
+    /// The start page's preview image, the open-data files, `sitemap.xml`
+    /// (with a site address) and `robots.txt`, and the start page's
+    /// link-preview tags.
     pub fn rest(&self) -> Result<(Files, String), String> {
         let mut files = Files::new();
         let start_footer = footer(&self.meta);
@@ -193,6 +222,15 @@ impl Pages {
         files.insert(core_pages::START_IMAGE.into(), image);
         let (title, description) = &self.index_head;
         let start_head = start.head_tags((title, description), self.site.as_ref());
+        files.extend(open_data_files(&OpenDataInputs {
+            agencies: &self.agencies,
+            meta: &self.meta,
+            json_bytes: self.json_bytes,
+            changes: self.changes.as_ref(),
+            publisher: &self.publisher,
+            site: self.site.as_ref(),
+            stylesheet: &self.stylesheet,
+        }));
         if let Some(site) = &self.site {
             let entries: Vec<(String, String)> = self
                 .sitemap_entries()
@@ -209,7 +247,8 @@ impl Pages {
     }
 
     /// `(path, lastmod)`: the start page (the dataset's "Stand"), each
-    /// agency's page (its own date) and each place's (its newest agency's).
+    /// agency's page (its own date), each place's (its newest agency's) and
+    /// the open-data page (the "Stand").
     fn sitemap_entries(&self) -> Vec<(String, String)> {
         let as_of = &self.meta.as_of;
         let mut entries = vec![(String::new(), as_of.clone())];
@@ -225,6 +264,7 @@ impl Pages {
                 .unwrap_or(as_of);
             entries.push((core_pages::place_page(&place.slug()), lastmod.to_owned()));
         }
+        entries.push((ia_core::opendata::DATA_PAGE.to_owned(), as_of.clone()));
         entries
     }
 }

@@ -22,6 +22,8 @@ impl Pages {
             all_dots,
             all_places,
             site,
+            report_url,
+            directory_url,
             stylesheet,
             raster,
             ..
@@ -70,6 +72,8 @@ impl Pages {
                 meta: meta.clone(),
                 map,
                 all_places: all_places.clone(),
+                report_url: report_url.to_owned(),
+                directory_url: directory_url.clone(),
             },
         );
         let count = words::count_sentence(

@@ -5,6 +5,14 @@ const LAND: &str = include_str!("../../public/data/boundaries/nrw-land.geojson")
 
 fn build(dataset: &[u8], site: Option<&str>) -> (Files, Written, Vec<Agency>) {
     let loaded = ia_core::parse_dataset_bytes(dataset).unwrap();
+    let changes: ia_core::opendata::changes::ChangeLog =
+        serde_json::from_str(include_str!("../../public/data/changes.json")).unwrap();
+    let publisher = ia_core::opendata::Publisher::new(
+        "Landesnetzwerk",
+        "",
+        "daten@example.org",
+        "Projekt ia-map",
+    );
     let (files, written) = render_pages(&Inputs {
         agencies: &loaded.agencies,
         meta: &loaded.meta,
@@ -12,8 +20,12 @@ fn build(dataset: &[u8], site: Option<&str>) -> (Files, Written, Vec<Agency>) {
         kreise: KREISE,
         site: site.and_then(SiteUrl::parse),
         report_url: "mailto:daten@example.org",
+        directory_url: Some("https://netzwerk.example.org/"),
         stylesheet: "app-0123abcd.css",
         index_head: ("Finder", "Alle Agenturen."),
+        json_bytes: dataset.len(),
+        changes: Some(&changes),
+        publisher: &publisher,
     })
     .unwrap();
     (files, written, loaded.agencies)
@@ -69,7 +81,12 @@ fn every_agency_and_every_kreis_gets_a_page_and_an_image() {
         }
     }
     let sitemap = read(&files, "sitemap.xml");
-    assert_eq!(sitemap.matches("<url>").count(), 1 + agencies.len() + 53);
+    // The start page, the agencies, the 53 places and the data page.
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        1 + agencies.len() + 53 + 1
+    );
+    assert!(sitemap.contains("<loc>https://k.example.org/ia/data/index.html</loc>"));
     assert!(sitemap.contains("<loc>https://k.example.org/ia/ort/koeln.html</loc>"));
     assert!(read(&files, "robots.txt").contains("Sitemap: https://k.example.org/ia/sitemap.xml"));
     assert!(written.largest_png <= 100 * 1024, "{}", written.largest_png);
@@ -192,4 +209,78 @@ fn the_stylesheet_is_found_in_index_html() {
     assert_eq!(stylesheet_of(trunk).as_deref(), Some("app-64bdf82c.css"));
     assert_eq!(stylesheet_of("<link href=\"app-x/../y\">"), None);
     assert_eq!(stylesheet_of(""), None);
+}
+
+/// The open-data files (issue 27): CSV and GeoJSON of every record, the
+/// DCAT-AP.de record with the files' real sizes, and the data page with its
+/// schema.org Dataset, the facts and the change list.
+#[test]
+fn the_open_data_files_describe_the_served_dataset() {
+    let bytes = include_bytes!("../../public/data/agencies.json");
+    let loaded = ia_core::parse_dataset_bytes(bytes).unwrap();
+    let changes: ia_core::opendata::changes::ChangeLog =
+        serde_json::from_str(include_str!("../../public/data/changes.json")).unwrap();
+    let publisher =
+        ia_core::opendata::Publisher::new("", "", "daten@example.org", "Projekt ia-map");
+    let files = open_data_files(&OpenDataInputs {
+        agencies: &loaded.agencies,
+        meta: &loaded.meta,
+        json_bytes: bytes.len(),
+        changes: Some(&changes),
+        publisher: &publisher,
+        site: None,
+        stylesheet: "app-0123abcd.css",
+    });
+    let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "data/agencies.csv",
+            "data/agencies.geojson",
+            "data/dcat.ttl",
+            "data/index.html"
+        ]
+    );
+    let text = |i: usize| String::from_utf8(files[i].1.clone()).unwrap();
+    let (csv, geojson, ttl, page) = (text(0), text(1), text(2), text(3));
+    // One CSV row per record after the header, CRLF line ends.
+    assert_eq!(csv.matches("\r\n").count(), loaded.agencies.len() + 1);
+    let collection: serde_json::Value = serde_json::from_str(&geojson).unwrap();
+    assert_eq!(
+        collection["features"].as_array().map(Vec::len),
+        Some(loaded.agencies.len())
+    );
+    // The record names the files' real sizes.
+    for (size, name) in [
+        (bytes.len(), "JSON"),
+        (csv.len(), "CSV"),
+        (geojson.len(), "GeoJSON"),
+    ] {
+        let node = format!("<dcat.ttl#{name}> a dcat:Distribution ;");
+        let at = ttl.find(&node).unwrap_or_else(|| panic!("{node}"));
+        assert!(
+            ttl[at..].contains(&format!("dcat:byteSize \"{size}\"^^xsd:nonNegativeInteger")),
+            "{name}"
+        );
+    }
+    assert!(ttl.contains("dct:issued \"2026-11-24\"^^xsd:date"));
+    assert!(ttl.contains("vcard:hasEmail <mailto:daten@example.org>"));
+    // The page: JSON-LD, links to the files beside it, the facts, the changes.
+    let ld = json_ld(&page);
+    assert_eq!(ld["@type"], "Dataset");
+    assert_eq!(ld["distribution"][2]["contentUrl"], "agencies.geojson");
+    assert!(page.contains("href=\"agencies.csv\""));
+    assert!(page.contains("href=\"dcat.ttl\""));
+    assert!(page.contains("href=\"../app-0123abcd.css\""));
+    assert!(page.contains(&format!(
+        "Nicht vollständig: {} Einträge von rund 214",
+        loaded.agencies.len()
+    )));
+    assert!(page.contains("Erste Veröffentlichung mit 92 Einträgen."));
+    assert!(
+        page.contains("Website des Trägers"),
+        "changed fields by their headings"
+    );
+    assert_eq!(page.matches("<h3>Stand: ").count(), changes.changes.len());
+    assert!(!page.contains("<script>"), "no script besides the JSON-LD");
 }

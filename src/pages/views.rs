@@ -3,7 +3,6 @@
 //! German only, like the prerendered first view; no script, no controls
 //! that need one: every link works without JavaScript.
 
-use ia_core::evidence::stale_since;
 use ia_core::nearby::format_km;
 use ia_core::pages::{self, app_at_agency, app_at_place, Place, UP};
 use ia_core::validate::is_http_url;
@@ -11,11 +10,9 @@ use ia_core::{Agency, DatasetMeta};
 use leptos::prelude::*;
 
 use super::words;
-use crate::config::report_link;
 use crate::i18n::Texts;
-use crate::ui::detail::{
-    contact_links, facts, has_contact_links, osm_route_url, short_host, source_dates,
-};
+use crate::ui::contact::{check_note, contact_links, provenance, Ways};
+use crate::ui::detail::{facts, osm_route_url};
 
 /// The page-only words (the app's own are in `locales/de.json`).
 pub const SITE_NAME: &str = "Integrationsagenturen in NRW";
@@ -36,7 +33,7 @@ const LICENCE: &str = "Lizenz";
 /// What every page has around its content: skip link, site header,
 /// breadcrumbs, `<main>`, and the data's "Stand", source and licence.
 #[component]
-fn PageFrame(
+pub(super) fn PageFrame(
     texts: &'static Texts,
     meta: DatasetMeta,
     /// `(label, href)` above the page's own title.
@@ -72,6 +69,7 @@ fn PageFrame(
                 " · " {LICENCE} ": " {meta.licence.clone()}
             </p>
             <p>{texts.boundaries_attribution}</p>
+            <p><a href=format!("{UP}{}", ia_core::opendata::DATA_PAGE) data-testid="open-data-link">{texts.open_data}</a></p>
         </footer>
     }
 }
@@ -85,7 +83,10 @@ pub struct AgencyPageData {
     pub map: String,
     /// The page's absolute URL and its QR code (inline SVG), with a site address.
     pub share: Option<(String, String)>,
+    /// Where "Fehler melden" leads, and the network's directory (for a
+    /// record without contact).
     pub report_url: String,
+    pub directory_url: Option<String>,
 }
 
 /// One agency: name, badge, facts, contact, "Auf der Karte zeigen", map,
@@ -98,38 +99,34 @@ pub fn agency_page(texts: &'static Texts, data: AgencyPageData) -> String {
         map,
         share,
         report_url,
+        directory_url,
     } = data;
     let trail: Vec<(String, String)> = place.into_iter().collect();
     let id = agency.id.clone();
-    let stale = stale_since(&agency, &meta.as_of).map(|since| texts.not_confirmed_since(since));
-    let report = report_link(&report_url, &agency.id, &agency.name);
+    let check = check_note(&agency, &meta.as_of, texts);
     render(move || {
+        let ways = Ways {
+            directory_url: directory_url.as_deref(),
+            report_url: &report_url,
+        };
+        let contacts = contact_links(&agency, texts, ways);
+        let source_line = provenance(&agency, texts, &report_url);
         view! {
             <PageFrame texts meta trail current=agency.name.clone()>
                 <article class="detail page-agency" aria-labelledby="page-title">
                     <h1 id="page-title" lang="de">{agency.name.clone()}</h1>
                     {agency.antidiscrimination.then(|| view! { <p class="badge badge--sada">{texts.servicestelle}</p> })}
+                    {check.map(|note| view! { <p class="check-note" data-testid="check-note">{note}</p> })}
                     {facts(&agency, texts)}
                     <h2>{CONTACT}</h2>
                     <ul class="actions">
-                        {contact_links(&agency, texts)}
+                        {contacts}
                         <li><a class="action action--primary" href=app_at_agency(&id) data-testid="show-on-map">{SHOW_ON_MAP}</a></li>
                         <li><a class="action" href=osm_route_url(&agency) rel="noopener noreferrer">{texts.directions}</a></li>
                     </ul>
                     <h2 class="visually-hidden">{LOCATION}</h2>
                     <div class="page-map" inner_html=map></div>
-                    <p class="provenance">
-                        {texts.source} ": "
-                        {is_http_url(&agency.source_url).then(|| view! {
-                            <a href=agency.source_url.clone() rel="noopener noreferrer">{short_host(&agency.source_url)}</a>
-                        })}
-                        " (" {source_dates(&agency, texts)} ")"
-                        {(!agency.last_verified.is_empty()).then(|| view! {
-                            " · " {texts.last_verified} " " {texts.date(&agency.last_verified)}
-                        })}
-                        {stale.map(|note| view! { " · " <strong>{note}</strong> })}
-                        {report.map(|href| view! { " · " <a href=href rel="noopener noreferrer">{texts.report_error}</a> })}
-                    </p>
+                    {source_line}
                     {share.map(|(url, qr)| view! {
                         <section class="page-share" aria-labelledby="share-title">
                             <h2 id="share-title">{SHARE}</h2>
@@ -148,12 +145,21 @@ pub fn agency_page(texts: &'static Texts, data: AgencyPageData) -> String {
 }
 
 /// One entry of a place page's list: the name as a link to the agency's
-/// page, carrier, address, badge and contact links. The name is a heading
-/// one level under the list's: `h2` right under the page's `h1`, `h3` under
-/// the "nearest" `h2` (no level skipped: tests/html/validate.test.mjs).
-fn entry(agency: &Agency, texts: &'static Texts, km: Option<f64>, under_h2: bool) -> impl IntoView {
+/// page, carrier, address, badge, "bitte prüfen" and contact links. The
+/// name is a heading one level under the list's: `h2` right under the
+/// page's `h1`, `h3` under the "nearest" `h2` (no level skipped:
+/// tests/html/validate.test.mjs).
+fn entry(
+    agency: &Agency,
+    texts: &'static Texts,
+    km: Option<f64>,
+    under_h2: bool,
+    as_of: &str,
+    ways: Ways,
+) -> impl IntoView {
     let href = format!("{UP}{}", pages::agency_page(&agency.id));
     let address = crate::ui::detail::address_lines(agency).join(", ");
+    let check = check_note(agency, as_of, texts);
     let link = view! { <a href=href>{agency.name.clone()}</a> };
     let name = if under_h2 {
         view! { <h3 class="page-entry__name" lang="de">{link}</h3> }.into_any()
@@ -167,7 +173,8 @@ fn entry(agency: &Agency, texts: &'static Texts, km: Option<f64>, under_h2: bool
             <p class="result__more">{address}</p>
             {km.map(|km| view! { <p class="result__distance">{format_km(km, ',', "km")} " entfernt"</p> })}
             {agency.antidiscrimination.then(|| view! { <p class="badge badge--sada">{texts.servicestelle}</p> })}
-            {has_contact_links(agency).then(|| view! { <ul class="actions">{contact_links(agency, texts)}</ul> })}
+            {check.map(|note| view! { <p class="result__check">{note}</p> })}
+            <ul class="actions">{contact_links(agency, texts, ways)}</ul>
         </li>
     }
 }
@@ -183,6 +190,8 @@ pub struct PlacePageData<'a> {
     pub map: String,
     /// `(title, href)` of every place, for the list at the end.
     pub all_places: Vec<(String, String)>,
+    pub report_url: String,
+    pub directory_url: Option<String>,
 }
 
 /// A Kreis or kreisfreie Stadt: its agencies, or honestly none and the
@@ -196,6 +205,8 @@ pub fn place_page(texts: &'static Texts, data: PlacePageData) -> String {
         meta,
         map,
         all_places,
+        report_url,
+        directory_url,
     } = data;
     let phrase = words::place_phrase(&place.title(), place.kreisfrei);
     let n_sada = agencies
@@ -215,10 +226,15 @@ pub fn place_page(texts: &'static Texts, data: PlacePageData) -> String {
     let ags = place.ags.clone();
     let title = place.title();
     let kind = place.kind();
+    let as_of = meta.as_of.clone();
     render(move || {
+        let ways = Ways {
+            directory_url: directory_url.as_deref(),
+            report_url: &report_url,
+        };
         let entries = agencies
             .iter()
-            .map(|(agency, km)| entry(agency, texts, *km, !has_own))
+            .map(|(agency, km)| entry(agency, texts, *km, !has_own, &as_of, ways))
             .collect_view();
         view! {
             <PageFrame texts meta trail=Vec::new() current=title.clone()>
@@ -248,7 +264,7 @@ pub fn place_page(texts: &'static Texts, data: PlacePageData) -> String {
 
 /// A view rendered to HTML, without Leptos' hydration markers (these
 /// pages are never hydrated).
-fn render<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
+pub(super) fn render<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
     let owner = Owner::new();
     owner.with(|| {
         view()

@@ -12,6 +12,7 @@ fn inputs<'a>(dataset: &'a [u8], config: Option<&'a [u8]>) -> SiteInputs<'a> {
         index: INDEX_FILE.as_bytes(),
         land: LAND_FILE,
         kreise: KREISE_FILE,
+        changes: None,
         site_url: None,
         today: "2026-12-07",
     }
@@ -69,7 +70,16 @@ fn the_whole_site_is_rendered_in_memory() {
     for path in [INDEX, SITEMAP, "robots.txt", "vorschau.png"] {
         assert!(site.files.contains_key(path), "{path}");
     }
-    assert_eq!(site.files.len(), expected.len() + 2 * 53 + 4);
+    // The open data (issue 27): CSV, GeoJSON, the catalogue record, the data page.
+    for path in [
+        "data/agencies.csv",
+        "data/agencies.geojson",
+        "data/dcat.ttl",
+        "data/index.html",
+    ] {
+        assert!(site.files.contains_key(path), "{path}");
+    }
+    assert_eq!(site.files.len(), expected.len() + 2 * 53 + 4 + 4);
     assert!(
         !site.files.contains_key("data/agencies.json"),
         "the dataset is an input"

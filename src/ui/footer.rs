@@ -20,6 +20,10 @@ pub fn Footer() -> impl IntoView {
     // How an agency gets listed or corrected: the report address, with a
     // subject saying what it is about.
     let get_listed = report_link(&report_url, "aufnahme-oder-korrektur", texts.get_listed);
+    let embedded = use_context::<&'static PageParams>()
+        .expect("PageParams are provided by App")
+        .embed
+        .embed;
     let (meta, n_agencies) = state
         .catalog
         .with_value(|c| (c.meta.clone(), c.agencies.len()));
@@ -39,10 +43,6 @@ pub fn Footer() -> impl IntoView {
             _ => listed,
         }
     });
-    let embedded = use_context::<&'static PageParams>()
-        .expect("PageParams are provided by App")
-        .embed
-        .embed;
     view! {
         <footer class="site-footer" data-testid="footer">
             {embedded.then(|| view! {
@@ -66,6 +66,8 @@ pub fn Footer() -> impl IntoView {
                 </p>
                 <p>{texts.data_licence} ": " <span lang="de">{meta.licence.clone()}</span></p>
                 <p class="attribution">{texts.boundaries_attribution} " · " {texts.postcodes_attribution}</p>
+                // The dataset as open data: its downloads, licence and changes (issue 27).
+                <p><a href=ia_core::opendata::DATA_PAGE rel="external noopener noreferrer" target=embedded.then_some("_blank") data-testid="open-data">{texts.open_data}</a></p>
                 {get_listed.map(|href| view! {
                     <p><a href=href rel="noopener noreferrer" data-testid="get-listed">{texts.get_listed}</a></p>
                 })}

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 use wasm_bindgen::JsCast;
 
+use crate::config::Config;
 use crate::i18n::Texts;
 use crate::state::FinderState;
+use crate::ui::contact::{check_note, contact_links, contact_text, reach_line, today_or, Ways};
 
 /// Every agency has one entry, created once; a filter change only hides or
 /// shows entries. Creating entries was most of the cost of a filter change
@@ -95,18 +97,23 @@ fn ResultItem(position: usize) -> impl IntoView {
     let state = use_context::<FinderState>().expect("FinderState is provided by Finder");
     let texts = use_context::<&'static Texts>()
         .expect("Texts are provided by the root (App, GeneratorPage)");
-    let Some((id, name, carrier, address, is_sada, kreis_only)) = state.catalog.with_value(|c| {
-        c.agencies.get(position).map(|agency| {
-            (
-                agency.id.clone(),
-                agency.name.clone(),
-                agency.carrier.clone(),
-                address_line(agency),
-                agency.antidiscrimination,
-                agency.is_kreis_only().then(|| agency.kreis.clone()),
-            )
+    let Some((id, name, carrier, address, is_sada, kreis_only, reach, check)) =
+        state.catalog.with_value(|c| {
+            let today = today_or(&c.meta.as_of);
+            c.agencies.get(position).map(|agency| {
+                (
+                    agency.id.clone(),
+                    agency.name.clone(),
+                    agency.carrier.clone(),
+                    address_line(agency),
+                    agency.antidiscrimination,
+                    agency.is_kreis_only().then(|| agency.kreis.clone()),
+                    reach_line(agency, texts),
+                    check_note(agency, &today, texts),
+                )
+            })
         })
-    }) else {
+    else {
         return ().into_any();
     };
     let item_id = format!("agency-{id}");
@@ -126,6 +133,9 @@ fn ResultItem(position: usize) -> impl IntoView {
                 {view! { <span class="result__name">{name}</span> }.attr("elementtiming", timing)}
                 <span class="result__more">{carrier}</span>
                 <span class="result__more">{address}</span>
+                // How to reach someone, and whether to check first (issue 27).
+                <span class="result__reach" lang=texts.lang_tag>{reach}</span>
+                {check.map(|note| view! { <span class="result__check" lang=texts.lang_tag>{note}</span> })}
                 {move || {
                     let km = state.distances.with(|d| d.as_ref().and_then(|d| d.get(position).copied()))?;
                     // Known only by its Kreis: no kilometre figure that would
@@ -150,7 +160,8 @@ fn ResultItem(position: usize) -> impl IntoView {
     .into_any()
 }
 
-/// The agency's telephone, e-mail and website. In the prerendered page as
+/// The agency's telephone, e-mail and website, or its carrier's website, or
+/// the network's directory and "Fehler melden" (issue 27). In the prerendered page as
 /// links, shown when the app does not run (no JavaScript, or it failed to
 /// start), so the page still serves as a complete directory. In the running
 /// app as one line of text only on paper (the printed list says how to reach
@@ -160,15 +171,14 @@ fn contact_row(
     position: usize,
     texts: &'static Texts,
 ) -> Option<impl IntoView> {
+    let config = use_context::<Config>().expect("Config is provided by Finder");
+    let ways = Ways::of(&config);
     state.catalog.with_value(|c| {
         let agency = c.agencies.get(position)?;
-        if cfg!(feature = "ssr") && !super::detail::has_contact_links(agency) {
-            return None;
-        }
         Some(if cfg!(feature = "ssr") {
-            view! { <ul class="actions result__contact nojs-only">{super::detail::contact_links(agency, texts)}</ul> }.into_any()
+            view! { <ul class="actions result__contact nojs-only">{contact_links(agency, texts, ways)}</ul> }.into_any()
         } else {
-            view! { <p class="result__contact print-only">{super::detail::contact_text(agency, texts)}</p> }.into_any()
+            view! { <p class="result__contact print-only">{contact_text(agency, texts, ways)}</p> }.into_any()
         })
     })
 }

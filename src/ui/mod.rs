@@ -3,6 +3,7 @@
 //! no logic of their own beyond layout.
 
 mod combobox;
+pub(crate) mod contact;
 pub(crate) mod detail;
 pub mod download;
 mod embed_generator;

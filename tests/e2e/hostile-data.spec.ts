@@ -64,7 +64,7 @@ async function expectSafeLinks(page: Page) {
   );
   expect(links.length).toBeGreaterThan(0);
   for (const link of links) {
-    expect(link.href, JSON.stringify(link)).toMatch(/^(generator\.html$|generator\.html\?qr=https?%3A%2F%2F[^\s<>\"]+$|agentur\/[a-z0-9-]+\.html$|https?:\/\/|tel:\+?\d+$|mailto:[^\s<>"]+$|geo:-?\d+\.\d+,-?\d+\.\d+$|#)/);
+    expect(link.href, JSON.stringify(link)).toMatch(/^(generator\.html$|generator\.html\?qr=https?%3A%2F%2F[^\s<>\"]+$|agentur\/[a-z0-9-]+\.html$|data\/index\.html$|https?:\/\/|tel:\+?\d+$|mailto:[^\s<>"]+$|geo:-?\d+\.\d+,-?\d+\.\d+$|#)/);
     if (link.target === '_blank' || (link.inApp && /^https?:/.test(link.href))) {
       expect(link.rel.split(/\s+/), JSON.stringify(link)).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
     }
@@ -267,4 +267,19 @@ test('a hostile config.json: attribution is text, a script report URL is not lin
   await error.locator('summary').click();
   await expect(error.locator('code')).toContainText('not allowed by config.json');
   expect(requested.filter((url) => url.includes('evil.example'))).toEqual([]);
+});
+
+test('a carrier\'s website and the sources of single fields stay text and attributes (issue 27)', async ({ page }) => {
+  const dialogs = await serveHostile(page);
+  const agency = byId('awo-integrationsagentur-ahlen');
+  await page.goto(`./?agency=${agency.id}`);
+  const detail = page.getByTestId('detail');
+  await expect(detail.getByTestId('carrier-website')).toHaveAttribute('href', agency.contact.website);
+  await expect(detail.locator('.provenance')).toContainText(agency.source_credit);
+  await expect(detail.locator('.provenance')).toContainText(agency.field_sources[0].credit);
+  await expect(detail.locator('.provenance a', { hasText: agency.field_sources[0].credit })).toHaveAttribute('href', agency.field_sources[0].url);
+  await expect(page.locator('b', { hasText: 'Fett' })).toHaveCount(0);
+  await expect(page.locator('svg[onload]')).toHaveCount(0);
+  await expectSafeLinks(page);
+  await expectNothingRan(page, dialogs);
 });

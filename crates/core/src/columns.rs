@@ -41,6 +41,11 @@ impl<'a> Cell<'a> {
         Cell::text(value.as_deref().unwrap_or(""))
     }
 
+    /// `ja` or `nein`.
+    fn yes_no(value: bool) -> Self {
+        Cell::text(if value { "ja" } else { "nein" })
+    }
+
     /// Codes joined with [`LIST_SEPARATOR`].
     fn list<T: AsRef<str>>(codes: impl Iterator<Item = T>) -> Self {
         let mut joined = String::new();
@@ -108,8 +113,7 @@ columns! {
     Precision = ("Genauigkeit", "location.precision") => Cell::text(agency.location.precision.code()),
     Offers = ("Angebote", "offers") => Cell::list(agency.offers.iter().map(|o| o.code())),
     /// `ja` or `nein`.
-    Servicestelle = ("Servicestelle", "antidiscrimination") =>
-        Cell::text(if agency.antidiscrimination { "ja" } else { "nein" }),
+    Servicestelle = ("Servicestelle", "antidiscrimination") => Cell::yes_no(agency.antidiscrimination),
     Topics = ("Themen", "topics") => Cell::list(agency.topics.iter().map(|t| t.code())),
     Phone = ("Telefon", "contact.phone") => Cell::Phone(agency.contact.phone.as_deref().unwrap_or("")),
     Email = ("E-Mail", "contact.email") => Cell::optional(&agency.contact.email),
@@ -120,6 +124,27 @@ columns! {
     LastVerified = ("Zuletzt geprüft", "last_verified") => Cell::text(&agency.last_verified),
     SourceSeen = ("Quelle gelesen", "source_seen") => Cell::text(&agency.source_seen),
     SourceDate = ("Stand der Quelle", "source_date") => Cell::optional(&agency.source_date),
+    // Added with issue 27, at the end so that older tables keep their column letters.
+    /// `ja` when the website is the carrier's site.
+    CarrierWebsite = ("Website des Trägers", "contact.carrier_website") =>
+        Cell::yes_no(agency.contact.carrier_website),
+    /// `ja` when the street is the address of the same carrier's Servicestelle.
+    CarrierServicestelle = ("Anschrift der Servicestelle des Trägers", "address.carrier_servicestelle") =>
+        Cell::yes_no(agency.address.carrier_servicestelle),
+    SourceCredit = ("Herausgeber der Quelle", "source_credit") => Cell::optional(&agency.source_credit),
+    /// The sources of single fields, as a JSON array (see
+    /// [`crate::dataset::FieldSource`]); empty when there are none.
+    FieldSources = ("Quellen einzelner Angaben", "field_sources") =>
+        Cell::Text(Cow::Owned(field_sources_cell(&agency.field_sources))),
+}
+
+/// The cell of [`Column::FieldSources`]: the list as compact JSON, or empty.
+pub fn field_sources_cell(sources: &[crate::dataset::FieldSource]) -> String {
+    if sources.is_empty() {
+        return String::new();
+    }
+    // A list of plain strings always serializes.
+    serde_json::to_string(sources).unwrap_or_default()
 }
 
 impl Column {
@@ -165,7 +190,7 @@ mod tests {
         assert!(unique(Column::HEADINGS.to_vec()));
         assert!(unique(Column::ALL.iter().map(|c| c.path()).collect()));
         assert!(unique(Column::ALL.iter().map(|c| c.field_name()).collect()));
-        assert_eq!(Column::COUNT, 25);
+        assert_eq!(Column::COUNT, 29);
     }
 
     #[test]
@@ -185,6 +210,16 @@ mod tests {
         agency.last_verified = "2026-12-01".into();
         agency.source_note = Some("note".into());
         agency.source_date = Some("2021".into());
+        agency.source_credit = Some("Stadt".into());
+        agency.address.carrier_servicestelle = true;
+        agency.contact.carrier_website = true;
+        agency.field_sources = vec![crate::dataset::FieldSource {
+            fields: vec!["contact.website".into()],
+            url: "https://example.org/".into(),
+            credit: None,
+            note: None,
+            seen: "2026-12-07".into(),
+        }];
         let json = serde_json::to_value(&agency).unwrap_or_default();
         for column in Column::ALL {
             let found = column

@@ -167,11 +167,52 @@ pub struct Agency {
     /// Date the public source was read, `YYYY-MM-DD` (schema v2).
     #[serde(default)]
     pub source_seen: String,
-    /// The source's own date where known: a year (`2021`), a month
-    /// (`2025-09`) or a day (schema v2).
+    /// The date of the record's newest dated source where known: a year
+    /// (`2021`), a month (`2025-09`) or a day (schema v2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_date: Option<String>,
+    /// Who published the data behind `source_url`, when the page is a copy
+    /// or its host does not say it ("Landeshauptstadt Düsseldorf"; issue 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_credit: Option<String>,
+    /// Fields that came from another source than `source_url` (a later
+    /// research pass's correction, a city's open data), each with its source
+    /// (issue 27). Empty for most records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_sources: Vec<FieldSource>,
 }
+
+/// Where some fields of a record come from (see [`Agency::field_sources`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldSource {
+    /// The fields, as schema paths: `contact.website`, `address.street`,
+    /// `address.postcode`, `address.city`, `contact.phone`, `location`.
+    pub fields: Vec<String>,
+    /// The page the values were taken from.
+    pub url: String,
+    /// Who published the data, when the page is a copy (see
+    /// [`Agency::source_credit`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// What was seen there (the research's note), and the other pages named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The day the source was read, `YYYY-MM-DD`.
+    pub seen: String,
+}
+
+/// The schema paths a [`FieldSource`] may name: the fields a correction or
+/// another source can give (`location` is the position with its precision).
+pub const FIELD_SOURCE_PATHS: &[&str] = &[
+    "address.street",
+    "address.postcode",
+    "address.city",
+    "contact.phone",
+    "contact.email",
+    "contact.website",
+    "carrier",
+    "location",
+];
 
 /// Postal address. A record without a known street keeps `street: None`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,6 +222,11 @@ pub struct Address {
     #[serde(default)]
     pub postcode: Option<String>,
     pub city: String,
+    /// True when the street is the address of the same carrier's
+    /// Servicestelle, because the sources name no office of the agency
+    /// itself ("Anschrift der Servicestelle desselben Trägers"; issue 27).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub carrier_servicestelle: bool,
 }
 
 /// Position on the map and how exact it is.
@@ -200,6 +246,14 @@ pub struct Contact {
     pub email: Option<String>,
     #[serde(default)]
     pub website: Option<String>,
+    /// True when the website is the carrier's site, not a page of the agency
+    /// ("Website des Trägers"; issue 27).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub carrier_website: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Agency {

@@ -3,24 +3,27 @@
 //! A record has up to three dates (see `docs/dataset.md`, "Dates"):
 //! `last_verified` (a person confirmed it with the agency or its network),
 //! `source_seen` (the day the public source was read) and `source_date` (the
-//! source's own date, where known). The evidence that the agency exists as
-//! described is the newest of `last_verified` and the source's date. An
-//! undated source counts from the day it was read, because the page was
-//! online then. Reading an old, dated source today is no new evidence.
+//! date of its newest dated source, where a source states one). The
+//! evidence that the agency exists as described is the newer of
+//! `last_verified` and the source's date. Reading a source says nothing
+//! about when it was written: a record with neither date is *undated*.
+//!
+//! A record whose evidence is older than [`OLD_AFTER_YEARS`] years, or that
+//! is undated, says so in the list and the detail ("Angaben aus 2014 – bitte
+//! vor einem Besuch prüfen"; issue 27), and the coverage table counts it.
 
 use crate::dataset::Agency;
 use crate::validate::{is_iso_date, is_source_date};
 
-/// Evidence older than this many years is flagged ("nicht bestätigt seit …").
-pub const STALE_AFTER_YEARS: i32 = 3;
+/// Evidence older than this many years is old. The one threshold of the
+/// "Angaben aus … – bitte vor einem Besuch prüfen" note.
+pub const OLD_AFTER_YEARS: i32 = 5;
 
-/// The newest evidence for a record, as written in the record (`2021`,
-/// `2025-09` or `2026-11-24`). `None` only for a record without any valid date.
+/// The newest dated evidence for a record, as written in the record
+/// (`2021`, `2025-09` or `2026-11-24`): the newer of its source's date and
+/// its confirmation. `None` when the record has neither (undated).
 pub fn newest_evidence(agency: &Agency) -> Option<&str> {
-    let source = match agency.source_date.as_deref() {
-        Some(date) if is_source_date(date) => Some(date),
-        _ => Some(agency.source_seen.as_str()).filter(|d| is_iso_date(d)),
-    };
+    let source = agency.source_date.as_deref().filter(|d| is_source_date(d));
     let verified = Some(agency.last_verified.as_str()).filter(|d| is_iso_date(d));
     match (source, verified) {
         (Some(a), Some(b)) => Some(if latest_day(a) >= latest_day(b) { a } else { b }),
@@ -28,18 +31,44 @@ pub fn newest_evidence(agency: &Agency) -> Option<&str> {
     }
 }
 
-/// The newest evidence when it is older than [`STALE_AFTER_YEARS`] years on
-/// `today` (`YYYY-MM-DD`), for "nicht bestätigt seit {date}"; `None` when the
-/// record is fresh enough (or `today` is not a date). A partial date counts
-/// as its last day: `2021` is older than three years from 2025-01-01 on.
-pub fn stale_since<'a>(agency: &'a Agency, today: &str) -> Option<&'a str> {
-    if !is_iso_date(today) {
-        return None;
+/// How old a record's evidence is on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Age<'a> {
+    /// Newer than [`OLD_AFTER_YEARS`] years.
+    Recent,
+    /// Older: the year of the newest evidence (`"2014"`).
+    Old(&'a str),
+    /// No source date and no confirmation.
+    Undated,
+}
+
+impl Age<'_> {
+    /// True when the record should be checked before a visit.
+    pub fn needs_check(self) -> bool {
+        self != Age::Recent
     }
-    let evidence = newest_evidence(agency)?;
-    let year: i32 = today.get(..4)?.parse().ok()?;
-    let limit = format!("{:04}{}", year - STALE_AFTER_YEARS, today.get(4..)?);
-    (latest_day(evidence) < limit).then_some(evidence)
+}
+
+/// The age of a record's evidence on `today` (`YYYY-MM-DD`). A partial date
+/// counts as its last day: `2021` is old from 2027-01-01 on. A `today` that
+/// is not a date gives [`Age::Recent`] for a dated record (nothing to
+/// compare), [`Age::Undated`] for an undated one.
+pub fn age<'a>(agency: &'a Agency, today: &str) -> Age<'a> {
+    let Some(evidence) = newest_evidence(agency) else {
+        return Age::Undated;
+    };
+    let limit = is_iso_date(today)
+        .then(|| {
+            let year: i32 = today.get(..4)?.parse().ok()?;
+            Some(format!("{:04}{}", year - OLD_AFTER_YEARS, today.get(4..)?))
+        })
+        .flatten();
+    match limit {
+        Some(limit) if latest_day(evidence) < limit => {
+            Age::Old(evidence.get(..4).unwrap_or(evidence))
+        }
+        _ => Age::Recent,
+    }
 }
 
 /// The last day a partial date can mean, as a comparable `YYYY-MM-DD` text
@@ -66,39 +95,45 @@ mod tests {
 
     #[test]
     fn the_source_date_counts_not_the_day_it_was_read() {
-        let old_source = agency("", "2026-11-24", Some("2021"));
-        assert_eq!(newest_evidence(&old_source), Some("2021"));
-        assert_eq!(stale_since(&old_source, "2026-11-24"), Some("2021"));
-        // 2021 means up to 2021-12-31: not yet three years old on 2024-12-31.
-        assert_eq!(stale_since(&old_source, "2024-12-31"), None);
-        assert_eq!(stale_since(&old_source, "2025-01-01"), Some("2021"));
+        let old_source = agency("", "2026-11-24", Some("2014"));
+        assert_eq!(newest_evidence(&old_source), Some("2014"));
+        assert_eq!(age(&old_source, "2026-11-24"), Age::Old("2014"));
+        // 2021 means up to 2021-12-31: not yet five years old on 2026-12-31.
+        let source_2021 = agency("", "2026-11-24", Some("2021"));
+        assert_eq!(age(&source_2021, "2026-12-31"), Age::Recent);
+        assert_eq!(age(&source_2021, "2027-01-01"), Age::Old("2021"));
+        let month = agency("", "2026-11-24", Some("2017-02"));
+        assert_eq!(age(&month, "2026-12-07"), Age::Old("2017"));
     }
 
     #[test]
-    fn an_undated_source_counts_from_the_day_it_was_read() {
+    fn a_record_without_source_date_or_confirmation_is_undated() {
         let undated = agency("", "2026-11-24", None);
-        assert_eq!(newest_evidence(&undated), Some("2026-11-24"));
-        assert_eq!(stale_since(&undated, "2026-12-01"), None);
-        assert_eq!(stale_since(&undated, "2029-11-24"), None);
-        assert_eq!(stale_since(&undated, "2029-11-25"), Some("2026-11-24"));
+        assert_eq!(newest_evidence(&undated), None);
+        assert_eq!(age(&undated, "2026-12-01"), Age::Undated);
+        assert!(age(&undated, "2026-12-01").needs_check());
+        // A date that is not one does not count either.
+        let nonsense = agency("", "", Some("um 2020"));
+        assert_eq!(age(&nonsense, "2030-01-01"), Age::Undated);
     }
 
     #[test]
     fn a_confirmation_is_newer_evidence() {
         let confirmed = agency("2026-03-02", "2026-11-24", Some("2019-05"));
         assert_eq!(newest_evidence(&confirmed), Some("2026-03-02"));
-        assert_eq!(stale_since(&confirmed, "2026-12-01"), None);
+        assert_eq!(age(&confirmed, "2026-12-01"), Age::Recent);
+        assert!(!age(&confirmed, "2026-12-01").needs_check());
         let newer_source = agency("2020-01-10", "2026-11-24", Some("2025-09"));
         assert_eq!(newest_evidence(&newer_source), Some("2025-09"));
+        let only_confirmed = agency("2019-05-02", "2026-11-24", None);
+        assert_eq!(age(&only_confirmed, "2026-12-01"), Age::Old("2019"));
     }
 
     #[test]
     fn leap_days_and_bad_input() {
-        let seen = agency("", "2025-02-28", None);
-        assert_eq!(stale_since(&seen, "2028-02-29"), Some("2025-02-28"));
-        assert_eq!(stale_since(&seen, "gestern"), None);
-        let nothing = agency("", "", Some("um 2020"));
-        assert_eq!(newest_evidence(&nothing), None);
-        assert_eq!(stale_since(&nothing, "2030-01-01"), None);
+        let confirmed = agency("2023-02-28", "2025-02-28", None);
+        assert_eq!(age(&confirmed, "2028-02-28"), Age::Recent);
+        assert_eq!(age(&confirmed, "2028-02-29"), Age::Old("2023"));
+        assert_eq!(age(&confirmed, "gestern"), Age::Recent);
     }
 }

@@ -38,7 +38,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::columns::{Cell, Column};
-use crate::dataset::Agency;
+use crate::dataset::{Agency, FieldSource};
 use crate::geo::format_trimmed;
 use crate::validate::is_phone;
 use crate::{Offer, Precision, Topic, Umbrella};
@@ -138,12 +138,16 @@ struct Properties<'a> {
     phone: &'a Option<String>,
     email: &'a Option<String>,
     website: &'a Option<String>,
+    carrier_website: bool,
+    carrier_servicestelle: bool,
     languages: &'a [String],
     source_url: &'a str,
     source_note: &'a Option<String>,
     last_verified: &'a str,
     source_seen: &'a str,
     source_date: &'a Option<String>,
+    source_credit: &'a Option<String>,
+    field_sources: &'a [FieldSource],
 }
 
 impl<'a> Feature<'a> {
@@ -171,12 +175,16 @@ impl<'a> Feature<'a> {
                 phone: &agency.contact.phone,
                 email: &agency.contact.email,
                 website: &agency.contact.website,
+                carrier_website: agency.contact.carrier_website,
+                carrier_servicestelle: agency.address.carrier_servicestelle,
                 languages: &agency.languages,
                 source_url: &agency.source_url,
                 source_note: &agency.source_note,
                 last_verified: &agency.last_verified,
                 source_seen: &agency.source_seen,
                 source_date: &agency.source_date,
+                source_credit: &agency.source_credit,
+                field_sources: &agency.field_sources,
             },
         }
     }

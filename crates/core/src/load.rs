@@ -264,6 +264,8 @@ fn strip_bidi_controls_from(agency: &mut Agency) {
         last_verified: _,
         source_seen: _,
         source_date,
+        source_credit,
+        field_sources,
     } = agency;
     let texts = [name, carrier, &mut address.city, municipality, kreis]
         .into_iter()
@@ -274,7 +276,13 @@ fn strip_bidi_controls_from(agency: &mut Agency) {
         .chain(contact.website.as_mut())
         .chain(source_note.as_mut())
         .chain(source_date.as_mut())
-        .chain(languages.iter_mut());
+        .chain(source_credit.as_mut())
+        .chain(languages.iter_mut())
+        .chain(field_sources.iter_mut().flat_map(|source| {
+            std::iter::once(&mut source.url)
+                .chain(source.credit.as_mut())
+                .chain(source.note.as_mut())
+        }));
     for text in texts {
         strip_bidi_controls(text);
     }

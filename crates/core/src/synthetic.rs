@@ -179,6 +179,7 @@ fn synthetic_agency(number: usize, random: &mut SplitMix64) -> Agency {
             street,
             postcode,
             city: municipality.name.to_owned(),
+            carrier_servicestelle: false,
         },
         ags: municipality.ags.to_owned(),
         municipality: municipality.name.to_owned(),
@@ -199,6 +200,7 @@ fn synthetic_agency(number: usize, random: &mut SplitMix64) -> Agency {
             website: random
                 .chance(0.7)
                 .then(|| format!("https://example.org/agentur-{number}")),
+            carrier_website: false,
         },
         languages,
         source_url: SYNTHETIC_SOURCE_URL.to_owned(),
@@ -206,6 +208,8 @@ fn synthetic_agency(number: usize, random: &mut SplitMix64) -> Agency {
         last_verified: String::new(),
         source_seen,
         source_date: None,
+        source_credit: None,
+        field_sources: Vec::new(),
     }
 }
 

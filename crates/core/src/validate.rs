@@ -8,7 +8,7 @@
 //! callers.
 
 use crate::columns::Column;
-use crate::dataset::{Agency, DatasetMeta};
+use crate::dataset::{Agency, DatasetMeta, FIELD_SOURCE_PATHS};
 use crate::geo::NRW_BBOX;
 use crate::vocab::Precision;
 
@@ -211,6 +211,22 @@ pub fn validate_agency(agency: &Agency) -> Vec<FieldProblem> {
             is_source_date(date),
             Column::SourceDate.into(),
             "must be a year (2021), a month (2021-09) or a date (2021-09-30) that exists",
+        );
+    }
+    for (position, source) in agency.field_sources.iter().enumerate() {
+        check(
+            is_http_url(&source.url) && is_iso_date(&source.seen),
+            Field::Item(Column::FieldSources, position),
+            "must name the page (http:// or https://) and the day it was read (YYYY-MM-DD)",
+        );
+        check(
+            !source.fields.is_empty()
+                && source
+                    .fields
+                    .iter()
+                    .all(|field| FIELD_SOURCE_PATHS.contains(&field.as_str())),
+            Field::Item(Column::FieldSources, position),
+            "must name the fields it gave: address.street, address.postcode, address.city, contact.phone, contact.email, contact.website, carrier or location",
         );
     }
     for (position, language) in agency.languages.iter().enumerate() {

@@ -16,8 +16,9 @@ use ia_core::{Agency, Dataset, DatasetMeta};
 
 use crate::mapping::{mentions_closure, read_offer_mapping};
 use crate::places::load_gazetteer;
+use crate::research::{assemble, read_contact_kinds, ContactKinds};
 use crate::slug::{assign_ids, base_id, IdInput};
-use crate::sourced::{read_exclusions, read_records, sourced_files, Located, SourceDates};
+use crate::sourced::{read_exclusions, research_files, Located, SourceDates};
 use crate::{check, read_text, sizes, write_file, Error, Result};
 
 mod convert;
@@ -108,9 +109,21 @@ impl std::fmt::Display for BuildReport {
     }
 }
 
+/// What [`convert`] looks things up in.
+struct Tables<'a> {
+    meta: &'a DatasetMeta,
+    mapping: &'a crate::mapping::OfferMapping,
+    gazetteer: &'a crate::places::Gazetteer,
+    dates: &'a SourceDates,
+    /// Whose website and street the record has.
+    kind: ContactKinds,
+}
+
 /// A record converted, before ids and spreading.
 pub struct Draft {
     label: String,
+    /// The city the id is made from: as sourced, before a correction.
+    id_city: String,
     /// An `id` given in the sourced record.
     explicit_id: Option<String>,
     agency: Agency,
@@ -136,11 +149,10 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport> {
     let exclusions = read_exclusions(&options.data.join("exclusions.tsv"))?;
     let gazetteer = load_gazetteer(&options.shared, &options.data.join("place-overrides.tsv"))?;
     let dates = SourceDates::read(&options.data)?;
+    let kinds = read_contact_kinds(&options.data.join("contact-kinds.tsv"))?;
 
-    let mut records: Vec<Located> = Vec::new();
-    for file in sourced_files(&options.shared)? {
-        records.extend(read_records(&file)?);
-    }
+    let files = research_files(&options.shared, &options.data, &mut report.warnings)?;
+    let records: Vec<Located> = assemble(&files, &options.data, &mut report.warnings)?;
     report.records_read = records.len();
 
     let mut used_exclusions = BTreeSet::new();
@@ -151,7 +163,7 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport> {
         let record = &located.record;
         let excluded = exclusions
             .iter()
-            .position(|e| e.name == record.name.trim() && e.city == record.city.trim());
+            .position(|e| e.name == record.name.trim() && e.city == located.sourced_city);
         if let Some(index) = excluded {
             used_exclusions.insert(index);
             report.excluded.push(format!(
@@ -168,12 +180,16 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport> {
                 located.label()
             ));
         }
+        let kind = kinds.get(&located.key()).copied().unwrap_or_default();
         match convert(
             located,
-            &meta,
-            &mapping,
-            &gazetteer,
-            &dates,
+            &Tables {
+                meta: &meta,
+                mapping: &mapping,
+                gazetteer: &gazetteer,
+                dates: &dates,
+                kind,
+            },
             &mut report.warnings,
         ) {
             Ok((draft, missing)) => {
@@ -299,7 +315,7 @@ fn id_inputs(drafts: &[Draft]) -> Vec<IdInput> {
         .map(|draft| IdInput {
             explicit: draft.explicit_id.clone(),
             name: draft.agency.name.clone(),
-            city: draft.agency.address.city.clone(),
+            city: draft.id_city.clone(),
             carrier: draft.agency.carrier.clone(),
             street: draft.agency.address.street.clone(),
             label: draft.label.clone(),

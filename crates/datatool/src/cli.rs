@@ -13,6 +13,8 @@ use crate::import::DEFAULT_MAX_REMOVED;
 pub const DATASET: &str = "public/data/agencies.json";
 /// The simplified boundary files.
 pub const BOUNDARIES: &str = "public/data/boundaries";
+/// The change log per "Stand" (issue 27).
+pub const CHANGES: &str = "public/data/changes.json";
 
 /// Builds and checks the published data of the NRW Integrationsagenturen finder.
 #[derive(Debug, Parser)]
@@ -38,6 +40,9 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Records per Kreis; --write/--check the block in docs/dataset.md.
     Coverage(CoverageArgs),
+    /// The change list per "Stand": records what changed from --previous (the dataset of
+    /// the Stand before) to the dataset in the log; --check that the log fits the dataset.
+    Changes(ChangesArgs),
     /// Dataset → spreadsheet CSV (UTF-8 with BOM, `;`, German headings).
     Export(ExportArgs),
     /// Spreadsheet CSV → dataset: prints a report per row and the changes against --previous;
@@ -143,6 +148,25 @@ pub struct CoverageArgs {
     /// Fails when the coverage block in this Markdown file is stale.
     #[arg(long, value_name = "FILE")]
     pub check: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    #[command(flatten)]
+    pub dataset: Dataset,
+    /// The committed change log.
+    #[arg(long, value_name = "FILE", default_value = CHANGES)]
+    pub log: PathBuf,
+    /// The published dataset of the Stand before: what changed since is recorded in the log
+    /// under the dataset's Stand (replacing an entry of the same Stand).
+    #[arg(long, value_name = "FILE", conflicts_with = "first")]
+    pub previous: Option<PathBuf>,
+    /// Records the dataset as the first publication (no Stand before).
+    #[arg(long)]
+    pub first: bool,
+    /// Fails unless the log's newest entry is the dataset's Stand and fits its records.
+    #[arg(long, conflicts_with_all = ["previous", "first"])]
+    pub check: bool,
 }
 
 #[derive(Debug, Args)]

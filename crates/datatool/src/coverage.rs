@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use ia_core::evidence::{age, Age, OLD_AFTER_YEARS};
+use ia_core::reach::{channels, reach, Reach};
 use ia_core::text::fold;
 use ia_core::{parse_dataset, Agency};
 
@@ -19,35 +21,58 @@ pub const END: &str = "<!-- coverage:end -->";
 /// `Kreisfreie Stadt`).
 pub type Kreis = (String, String, String);
 
+/// Per Kreis: records, Servicestellen, records reachable only through the
+/// carrier's website, records without any contact, records whose sources
+/// are old or undated.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    records: usize,
+    servicestellen: usize,
+    carrier_only: usize,
+    no_contact: usize,
+    check: usize,
+}
+
 /// The table for these records (a record belongs to the Kreis of the first
-/// five digits of its `ags`).
-pub fn table(agencies: &[Agency], kreise: &[Kreis]) -> String {
-    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+/// five digits of its `ags`), with how each can be reached and how old its
+/// sources are on `as_of` (the dataset's "Stand"; issue 27).
+pub fn table(agencies: &[Agency], kreise: &[Kreis], as_of: &str) -> String {
+    let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
     for agency in agencies {
         let entry = counts.entry(agency.ags.get(..5).unwrap_or("")).or_default();
-        entry.0 += 1;
-        entry.1 += usize::from(agency.antidiscrimination);
+        entry.records += 1;
+        entry.servicestellen += usize::from(agency.antidiscrimination);
+        match reach(agency) {
+            Reach::Carrier => entry.carrier_only += 1,
+            Reach::Nothing => entry.no_contact += 1,
+            Reach::Own => {}
+        }
+        entry.check += usize::from(age(agency, as_of).needs_check());
     }
     let mut sorted: Vec<&Kreis> = kreise.iter().collect();
     sorted.sort_by_cached_key(|(ags, name, _)| (fold(name), ags.clone()));
     let mut out = String::from(
-        "| Kreis / kreisfreie Stadt | Art | Einträge | davon Servicestellen |\n|---|---|---:|---:|\n",
+        "| Kreis / kreisfreie Stadt | Art | Einträge | davon Servicestellen | nur über den Träger erreichbar | ohne Kontakt | Angaben alt oder ohne Datum |\n|---|---|---:|---:|---:|---:|---:|\n",
     );
     let mut none = Vec::new();
-    let (mut total, mut servicestellen) = (0, 0);
+    let mut total = Counts::default();
     for (ags, name, kind) in &sorted {
-        let (n, s) = counts.get(ags.as_str()).copied().unwrap_or_default();
-        out.push_str(&format!("| {name} | {kind} | {n} | {s} |\n"));
-        if n == 0 {
+        let c = counts.get(ags.as_str()).copied().unwrap_or_default();
+        out.push_str(&format!(
+            "| {name} | {kind} | {} | {} | {} | {} | {} |\n",
+            c.records, c.servicestellen, c.carrier_only, c.no_contact, c.check
+        ));
+        if c.records == 0 {
             none.push(name.as_str());
         }
-        total += n;
-        servicestellen += s;
+        total.records += c.records;
+        total.servicestellen += c.servicestellen;
     }
-    let outside = agencies.len() - total;
+    let outside = agencies.len() - total.records;
     out.push_str(&format!(
-        "\n{} Einträge ({servicestellen} Servicestellen) in {} von {} Kreisen und kreisfreien Städten{}.\n",
-        total,
+        "\n{} Einträge ({} Servicestellen) in {} von {} Kreisen und kreisfreien Städten{}.\n",
+        total.records,
+        total.servicestellen,
         sorted.len() - none.len(),
         sorted.len(),
         if outside > 0 {
@@ -65,7 +90,45 @@ pub fn table(agencies: &[Agency], kreise: &[Kreis]) -> String {
             none.join(", ")
         ));
     }
+    out.push_str(&reach_summary(agencies));
+    out.push_str(&age_summary(agencies, as_of));
     out
+}
+
+/// "Erreichbar: 67 über eigene Kontakte (Telefon 51, E-Mail 21, eigene
+/// Website 59), 31 nur über die Website des Trägers, 16 ohne Kontakt."
+fn reach_summary(agencies: &[Agency]) -> String {
+    let mut by_kind: BTreeMap<Reach, usize> = BTreeMap::new();
+    let (mut phone, mut email, mut website) = (0, 0, 0);
+    for agency in agencies {
+        *by_kind.entry(reach(agency)).or_default() += 1;
+        let found = channels(agency);
+        phone += usize::from(found.phone.is_some());
+        email += usize::from(found.email.is_some());
+        website += usize::from(found.website.is_some());
+    }
+    let n = |kind| by_kind.get(&kind).copied().unwrap_or(0);
+    format!(
+        "\nErreichbar: {} über eigene Kontakte (Telefon {phone}, E-Mail {email}, eigene Website {website}), {} nur über die Website des Trägers, {} ohne Kontakt (die App nennt dort das Verzeichnis des Landesnetzwerks und „Fehler melden“).\n",
+        n(Reach::Own),
+        n(Reach::Carrier),
+        n(Reach::Nothing)
+    )
+}
+
+/// "Angaben älter als 5 Jahre (Stand 2026-12-07): 13; ohne Datum: 83."
+fn age_summary(agencies: &[Agency], as_of: &str) -> String {
+    let (mut old, mut undated) = (0, 0);
+    for agency in agencies {
+        match age(agency, as_of) {
+            Age::Old(_) => old += 1,
+            Age::Undated => undated += 1,
+            Age::Recent => {}
+        }
+    }
+    format!(
+        "\nAngaben älter als {OLD_AFTER_YEARS} Jahre (am {as_of}): {old}; Quellen ohne Datum: {undated}. Diese Einträge sagen in Liste und Detail „bitte vor einem Besuch prüfen“.\n"
+    )
 }
 
 /// Reads the Kreise from `nrw-kreise.geojson` in `boundaries`.
@@ -101,7 +164,11 @@ pub fn run(
 ) -> Result<Vec<String>> {
     let loaded = parse_dataset(&read_text(dataset)?)
         .map_err(|err| Error(format!("{}: {err}", dataset.display())))?;
-    let block = table(&loaded.agencies, &read_kreise(boundaries)?);
+    let block = table(
+        &loaded.agencies,
+        &read_kreise(boundaries)?,
+        &loaded.meta.as_of,
+    );
     if let Some(path) = check {
         let doc = read_text(path)?;
         if replace_block(&doc, &block, &path.display().to_string())? != doc {

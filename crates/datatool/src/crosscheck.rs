@@ -120,11 +120,14 @@ pub fn place_problems(agency: &Agency, data: &PlaceData) -> Vec<(&'static str, S
     problems
 }
 
-/// Pairs of records (by index) with the same carrier and the same street
-/// address: likely one agency entered twice. Records without a street are
-/// not compared (a carrier may run several agencies in one town).
+/// Pairs of records (by index) of the same kind with the same carrier and
+/// the same street address: likely one agency entered twice. Records
+/// without a street are not compared (a carrier may run several agencies in
+/// one town), nor an Integrationsagentur with a Servicestelle (a carrier's
+/// Servicestelle is often in the house of its Integrationsagentur, and the
+/// agency's street may be the Servicestelle's, `carrier_servicestelle`).
 pub fn likely_duplicates(agencies: &[Agency]) -> Vec<(usize, usize)> {
-    let mut first: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    let mut first: BTreeMap<(bool, String, String, String), usize> = BTreeMap::new();
     let mut pairs = Vec::new();
     for (index, agency) in agencies.iter().enumerate() {
         let Some(street) = agency
@@ -136,6 +139,7 @@ pub fn likely_duplicates(agencies: &[Agency]) -> Vec<(usize, usize)> {
             continue;
         };
         let key = (
+            agency.antidiscrimination,
             fold(&agency.carrier),
             fold(street),
             agency

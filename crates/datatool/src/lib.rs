@@ -22,6 +22,7 @@
 pub mod basemap;
 pub mod boundaries;
 pub mod build;
+pub mod changes;
 pub mod check;
 pub mod cli;
 pub mod coverage;
@@ -32,6 +33,7 @@ pub mod import;
 pub mod mapping;
 pub mod place_index;
 pub mod places;
+pub mod research;
 pub mod simplify;
 pub mod sizes;
 pub mod sourced;

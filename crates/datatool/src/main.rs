@@ -26,6 +26,13 @@ fn main() -> ExitCode {
             args.write.as_deref(),
             args.check.as_deref(),
         )),
+        Command::Changes(args) => report(ia_datatool::changes::run(
+            &args.dataset.file,
+            &args.log,
+            args.previous.as_deref(),
+            args.first,
+            args.check,
+        )),
         Command::Sizes(args) => report(sizes::run(&args.dataset.file, &args.boundaries.dir)),
         Command::Synthetic(args) => run_synthetic(&args),
         Command::Places(args) => report(ia_datatool::place_index::run(

@@ -1,6 +1,7 @@
-//! The sourced research records (`agencies-sourced.json` and any
-//! `agencies-sourced-*.json` beside it) and the small committed tables under
-//! `data/` that steer the build (exclusions, place overrides).
+//! The sourced research records (the files `data/sourced-files.tsv` lists:
+//! records, corrections and a city's list of sites, see [`crate::research`])
+//! and the small committed tables under `data/` that steer the build
+//! (exclusions, place overrides, dates).
 
 use std::path::{Path, PathBuf};
 
@@ -51,15 +52,47 @@ pub struct SourcedRecord {
     pub precision: Option<String>,
 }
 
-/// A record with where it came from.
+/// A record with where it came from, and what later research passes added
+/// to it ([`crate::research`]).
 #[derive(Debug, Clone)]
 pub struct Located {
     pub file: String,
     pub index: usize,
     pub record: SourcedRecord,
+    /// The record's city as sourced, before a correction changed it: the
+    /// record's identity in the committed tables and its id.
+    pub sourced_city: String,
+    /// Who published the data of the record's source (a city's list).
+    pub credit: Option<String>,
+    /// Fields a correction or another source gave, with that source.
+    pub field_sources: Vec<ia_core::dataset::FieldSource>,
+    /// More for `source_note` (e.g. the publisher's page of a site).
+    pub notes: Vec<String>,
 }
 
 impl Located {
+    /// A record as read from `file`, nothing added yet.
+    pub fn new(file: String, index: usize, record: SourcedRecord) -> Located {
+        Located {
+            file,
+            index,
+            sourced_city: record.city.trim().to_owned(),
+            record,
+            credit: None,
+            field_sources: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The record's identity in the committed tables: its name and city
+    /// exactly as sourced (trimmed).
+    pub fn key(&self) -> (String, String) {
+        (
+            self.record.name.trim().to_owned(),
+            self.sourced_city.clone(),
+        )
+    }
+
     /// `agencies-sourced.json record 12 ("Name")` for messages.
     pub fn label(&self) -> String {
         format!(
@@ -69,29 +102,124 @@ impl Located {
     }
 }
 
-/// The sourced files in `dir`: `agencies-sourced.json` first, then the
-/// `agencies-sourced-*.json` files in name order.
-pub fn sourced_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let main = dir.join("agencies-sourced.json");
-    if !main.is_file() {
-        return Err(Error(format!(
-            "{} not found (run from the repository root, or pass --shared DIR)",
-            main.display()
-        )));
-    }
-    let mut extra = Vec::new();
-    let entries = std::fs::read_dir(dir)
-        .map_err(|err| Error(format!("cannot list {}: {err}", dir.display())))?;
-    for entry in entries {
-        let entry = entry.map_err(|err| Error(format!("cannot list {}: {err}", dir.display())))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("agencies-sourced-") && name.ends_with(".json") {
-            extra.push(entry.path());
+/// What a research file holds (`data/sourced-files.tsv`, column 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// Records of agencies (`agencies-sourced*.json`, `research-pass5-new.json`).
+    Records,
+    /// Corrections to records of earlier files (`{match, set, source, seen}`).
+    Patches,
+    /// A publisher's list of sites with coordinates, matched to the records
+    /// by `data/site-matches.tsv`.
+    Sites,
+}
+
+impl FileKind {
+    fn parse(text: &str) -> Option<FileKind> {
+        match text {
+            "records" => Some(FileKind::Records),
+            "patches" => Some(FileKind::Patches),
+            "sites" => Some(FileKind::Sites),
+            _ => None,
         }
     }
-    extra.sort();
-    let mut files = vec![main];
-    files.extend(extra);
+}
+
+/// One line of `data/sourced-files.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResearchFile {
+    /// File name in the shared directory.
+    pub name: String,
+    /// The day the research pass read the sources, `YYYY-MM-DD`.
+    pub seen: String,
+    pub kind: FileKind,
+    /// Who published the data (credited with each record), or none.
+    pub credit: Option<String>,
+}
+
+/// The research files the build reads, in the order of
+/// `data/sourced-files.tsv`, with their paths. A listed file that is not in
+/// `shared` is left out with a warning; a research file in `shared`
+/// (`agencies-sourced*.json`, `research-*.json`) that is not listed fails
+/// the build, so new research is never dropped silently.
+pub fn research_files(
+    shared: &Path,
+    data: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<(PathBuf, ResearchFile)>> {
+    let table = data.join("sourced-files.tsv");
+    let mut listed = Vec::new();
+    for (line, columns) in read_tsv(&table, 3)? {
+        let at = format!("{}:{line}", table.display());
+        if !ia_core::validate::is_iso_date(&columns[1]) {
+            return Err(Error(format!(
+                "{at}: {:?} is not a date YYYY-MM-DD",
+                columns[1]
+            )));
+        }
+        let kind = FileKind::parse(&columns[2]).ok_or_else(|| {
+            Error(format!(
+                "{at}: kind {:?} is not records, patches or sites",
+                columns[2]
+            ))
+        })?;
+        let credit = columns
+            .get(3)
+            .filter(|c| !c.is_empty() && c.as_str() != "-")
+            .cloned();
+        listed.push(ResearchFile {
+            name: columns[0].clone(),
+            seen: columns[1].clone(),
+            kind,
+            credit,
+        });
+    }
+    let entries = std::fs::read_dir(shared).map_err(|err| {
+        Error(format!(
+            "cannot list {}: {err} (run from the repository root, or pass --shared DIR)",
+            shared.display()
+        ))
+    })?;
+    let mut unlisted = Vec::new();
+    for entry in entries {
+        let entry =
+            entry.map_err(|err| Error(format!("cannot list {}: {err}", shared.display())))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let research = (name.starts_with("agencies-sourced") || name.starts_with("research-"))
+            && name.ends_with(".json");
+        if research && !listed.iter().any(|f| f.name == name) {
+            unlisted.push(name);
+        }
+    }
+    if !unlisted.is_empty() {
+        unlisted.sort();
+        return Err(Error(format!(
+            "research files not listed in {}: {}; add a line `file<TAB>date read<TAB>records|patches|sites<TAB>credit or -<TAB>note` for each",
+            table.display(),
+            unlisted.join(", ")
+        )));
+    }
+    let mut files = Vec::new();
+    for file in listed {
+        let path = shared.join(&file.name);
+        if path.is_file() {
+            files.push((path, file));
+        } else {
+            warnings.push(format!(
+                "{} lists {}, which is not in {}; left out",
+                table.display(),
+                file.name,
+                shared.display()
+            ));
+        }
+    }
+    if !files.iter().any(|(_, f)| f.kind == FileKind::Records) {
+        return Err(Error(format!(
+            "no file of records from {} found in {} (run from the repository root, or pass --shared DIR)",
+            table.display(),
+            shared.display()
+        )));
+    }
     Ok(files)
 }
 
@@ -119,11 +247,7 @@ pub fn read_records(path: &Path) -> Result<Vec<Located>> {
             .unwrap_or("?")
             .to_owned();
         match serde_json::from_value::<SourcedRecord>(item) {
-            Ok(record) => records.push(Located {
-                file: file.clone(),
-                index,
-                record,
-            }),
+            Ok(record) => records.push(Located::new(file.clone(), index, record)),
             Err(err) => errors.push(format!("{file} record {index} ({name:?}): {err}")),
         }
     }
@@ -142,7 +266,8 @@ pub fn read_tsv(path: &Path, min_columns: usize) -> Result<Vec<(usize, Vec<Strin
 
 /// The committed date tables: `data/sourced-files.tsv` (sourced file → the
 /// day its research pass read the sources) and `data/source-dates.tsv`
-/// (record name, city → the source's own date, with the evidence).
+/// (record name, city → the date of its newest dated source, with the
+/// evidence).
 #[derive(Debug, Clone, Default)]
 pub struct SourceDates {
     /// File name → `YYYY-MM-DD`.
@@ -156,14 +281,8 @@ impl SourceDates {
     pub fn read(data: &Path) -> Result<SourceDates> {
         let mut dates = SourceDates::default();
         let files = data.join("sourced-files.tsv");
-        for (line, columns) in read_tsv(&files, 2)? {
-            if !ia_core::validate::is_iso_date(&columns[1]) {
-                return Err(Error(format!(
-                    "{}:{line}: {:?} is not a date YYYY-MM-DD",
-                    files.display(),
-                    columns[1]
-                )));
-            }
+        for (_, columns) in read_tsv(&files, 3)? {
+            // Checked by `research_files`.
             dates.seen.insert(columns[0].clone(), columns[1].clone());
         }
         let table = data.join("source-dates.tsv");

@@ -87,6 +87,10 @@ fn settings() -> Settings {
 }
 
 /// The previous fixture as the `export` subcommand writes it.
+/// The cells of the four columns of issue 27 in a row of the fixture
+/// (no carrier's website or Servicestelle street, no credit, no field sources).
+const NEWER_CELLS: &str = ";nein;nein;;";
+
 fn exported() -> String {
     let previous = previous();
     let agencies: Vec<&Agency> = previous.agencies.iter().collect();
@@ -158,14 +162,24 @@ fn the_shipped_dataset_round_trips_byte_for_byte() {
         read(&json) == read(&repo_root().join("public/data/agencies.json")),
         "JSON → CSV → JSON changed the shipped dataset:\n{report}"
     );
+    // As many rows as the shipped dataset has records.
+    let n = ia_core::parse_dataset(&String::from_utf8_lossy(&read(
+        &repo_root().join("public/data/agencies.json"),
+    )))
+    .unwrap_or_else(|err| panic!("{err}"))
+    .agencies
+    .len();
     assert_line(
         &report,
-        &["Zeilen 2–105: übernommen, unverändert (104 Zeilen)"],
+        &[&format!(
+            "Zeilen 2–{}: übernommen, unverändert ({n} Zeilen)",
+            n + 1
+        )],
     );
     assert_line(
         &report,
         &[
-            "0 neu, 0 geändert, 104 unverändert",
+            &format!("0 neu, 0 geändert, {n} unverändert"),
             "0 abgelehnt",
             "0 entfernt",
         ],
@@ -372,7 +386,7 @@ fn unknown_columns_are_reported_and_ignored() {
     let report = assert_unchanged(csv.as_bytes());
     assert_line(
         &report.to_string(),
-        &["Spalte Z „Bemerkung“", "unbekannt", "5 Zellen mit Inhalt"],
+        &["Spalte AD „Bemerkung“", "unbekannt", "5 Zellen mit Inhalt"],
     );
 }
 
@@ -401,8 +415,9 @@ fn missing_columns_refuse_the_file() {
 #[test]
 fn shifted_cells_reject_the_row() {
     // A `;` typed into a cell in a text editor (or a cell's quotes lost)
-    // shifts the rest of the row; its last cell ("Stand der Quelle" 2022)
-    // ends up right of the last column.
+    // shifts the rest of the row: the cells land in the wrong columns (here
+    // the rest of the city in "AGS"), and the last one right of the last
+    // column (empty here: "Quellen einzelner Angaben").
     const DIAKONIE: &str = "integrationsagentur-der-diakonie-an-sieg-und-rhein-rhein-sieg-kreis";
     let quoted = "\"Rhein-Sieg-Kreis (rechtsrheinisch; activities e.g. in Troisdorf)\"";
     let csv = exported();
@@ -411,7 +426,13 @@ fn shifted_cells_reject_the_row() {
     let imported = import_bytes(csv.as_bytes());
     let report = imported.report.to_string();
     assert_line(&report, &["Zeile 5", "ABGELEHNT", "bleibt UNVERÄNDERT"]);
-    assert_line(&report, &["rechts der letzten Spalte", "in Spalte Z"]);
+    assert_line(
+        &report,
+        &[
+            "Fehler in Zeile 5",
+            "Spalte H „AGS“ = „activities e.g. in Troisdorf)“",
+        ],
+    );
     assert_eq!(
         agency(&imported.dataset, DIAKONIE),
         agency(&previous(), DIAKONIE)
@@ -420,13 +441,13 @@ fn shifted_cells_reject_the_row() {
 
 /// The export with the 23 columns of schema version 1: no "Quelle gelesen"
 /// or "Stand der Quelle", and "Zuletzt geprüft" held the day the source was
-/// read.
+/// read (and none of the four columns of issue 27).
 fn as_version_1_table(csv: &str) -> String {
     csv.split_inclusive("\r\n")
         .map(|line| {
             let body = line.trim_end_matches("\r\n");
-            let cells: Vec<&str> = body.rsplitn(4, ';').collect();
-            let [_, seen, verified, rest] = cells[..] else {
+            let cells: Vec<&str> = body.rsplitn(8, ';').collect();
+            let [_, _, _, _, _, seen, verified, rest] = cells[..] else {
                 panic!("{body}");
             };
             let date = if verified == "Zuletzt geprüft" {
@@ -539,10 +560,13 @@ fn each_bad_value_is_named() {
     let csv = exported()
         .replace(";52062;Aachen;", ";5206x;Aachen;")
         .replace(";paritaetischer;Berliner", ";Caritasverband;Berliner")
-        .replace(";;2026-11-24;\r\nawo", ";11/24/2026;2026-11-24;\r\nawo")
         .replace(
-            ";;2026-11-24;\r\nintegrationsagentur",
-            ";;2026-11-24;Herbst 2021\r\nintegrationsagentur",
+            &format!(";;2026-11-24;{NEWER_CELLS}\r\nawo"),
+            &format!(";11/24/2026;2026-11-24;{NEWER_CELLS}\r\nawo"),
+        )
+        .replace(
+            &format!(";;2026-11-24;{NEWER_CELLS}\r\nintegrationsagentur"),
+            &format!(";;2026-11-24;Herbst 2021{NEWER_CELLS}\r\nintegrationsagentur"),
         );
     let imported = import_bytes(csv.as_bytes());
     let report = imported.report.to_string();

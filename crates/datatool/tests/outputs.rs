@@ -101,8 +101,8 @@ fn sizes_are_within_budget() {
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
 }
 
-/// A scratch shared-data directory: the real raw files and a modified copy
-/// of the sourced records.
+/// A scratch shared-data directory: the real raw files and later research
+/// files, and a modified copy of the first file of sourced records.
 fn shared_with(name: &str, change: impl Fn(&mut serde_json::Value)) -> PathBuf {
     let shared = repo_root().join("../shared/data");
     let dir = scratch(name);
@@ -115,6 +115,16 @@ fn shared_with(name: &str, change: impl Fn(&mut serde_json::Value)) -> PathBuf {
     ] {
         std::fs::copy(shared.join("raw").join(file), dir.join("raw").join(file))
             .unwrap_or_else(|err| panic!("{file}: {err}"));
+    }
+    for entry in std::fs::read_dir(&shared).unwrap_or_else(|err| panic!("{err}")) {
+        let path = entry.unwrap_or_else(|err| panic!("{err}")).path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.ends_with(".json") && name != "agencies-sourced.json" {
+            std::fs::copy(&path, dir.join(&name)).unwrap_or_else(|err| panic!("{name}: {err}"));
+        }
     }
     let text = String::from_utf8_lossy(&read(&shared.join("agencies-sourced.json"))).into_owned();
     let mut records: serde_json::Value =

@@ -145,7 +145,10 @@ pub fn umbrella(text: &str) -> Option<Umbrella> {
         "diakonie" => Some(Umbrella::Diakonie),
         "drk" | "deutsches rotes kreuz" => Some(Umbrella::Drk),
         "paritätischer" | "der paritätische" | "paritaetischer" => Some(Umbrella::Paritaetischer),
-        "jüdische gemeinden" | "juedische gemeinden" => Some(Umbrella::JewishCommunities),
+        "jüdische gemeinden"
+        | "juedische gemeinden"
+        | "jüdische gemeinde"
+        | "juedische gemeinde" => Some(Umbrella::JewishCommunities),
         "other" | "andere" => Some(Umbrella::Other),
         "unknown" | "" => Some(Umbrella::Unknown),
         _ => None,

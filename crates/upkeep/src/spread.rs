@@ -1,5 +1,9 @@
-//! Agencies at exactly the same position are spread on a small circle, so
-//! that every marker can be clicked (`build` and `import` alike).
+//! Agencies at exactly the same approximate position are spread on a small
+//! circle, so that every marker can be clicked (`build` and `import` alike).
+//! Agencies at one address whose position a source gives (precision
+//! `address`) stay where they are: the map lists agencies at one place when
+//! zooming cannot separate them, and moving them would make an exact
+//! position wrong.
 
 use std::collections::BTreeMap;
 
@@ -37,6 +41,9 @@ pub fn spread<T: Positioned>(items: &mut [T]) -> Vec<String> {
     };
     let mut groups: BTreeMap<(u64, u64), Vec<usize>> = BTreeMap::new();
     for (index, item) in items.iter().enumerate() {
+        if item.agency().location.precision == ia_core::Precision::Address {
+            continue;
+        }
         groups.entry(key(item)).or_default().push(index);
     }
     let mut described = Vec::new();

@@ -117,6 +117,12 @@ fn explain(column: Column) -> (&'static str, String) {
             ),
         ),
         Column::Street => ("nein", "Straße und Hausnummer".into()),
+        Column::CarrierServicestelle => (
+            "nein (leer heißt nein)",
+            "ja, wenn die Straße die Anschrift der Servicestelle desselben Trägers ist (die \
+             Quellen nennen kein eigenes Büro der Agentur)"
+                .into(),
+        ),
         Column::Postcode => ("nein", "Postleitzahl, 5 Ziffern".into()),
         Column::City => ("ja", "Ort, wie in der Quelle (auch Ortsteil)".into()),
         Column::Ags => (
@@ -148,6 +154,22 @@ fn explain(column: Column) -> (&'static str, String) {
                 "Angebote laut Quelle, {list}: {}",
                 codes(Offer::ALL, Offer::code)
             ),
+        ),
+        Column::CarrierWebsite => (
+            "nein (leer heißt nein)",
+            "ja, wenn die Website die des Trägers ist und keine Seite der Agentur".into(),
+        ),
+        Column::SourceCredit => (
+            "nein",
+            "wer die Daten der Quelle herausgibt, wenn die Seite eine Kopie ist (z. B. \
+             Landeshauptstadt Düsseldorf)"
+                .into(),
+        ),
+        Column::FieldSources => (
+            "nein (nicht von Hand ändern)",
+            "Quellen einzelner Angaben, die nicht aus der Hauptquelle stammen (Liste im \
+             JSON-Format, wie der Export sie schreibt)"
+                .into(),
         ),
         Column::Servicestelle => (
             "nein (leer heißt nein)",

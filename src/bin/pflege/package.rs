@@ -45,6 +45,7 @@ extern "C" {
         index: &[u8],
         land: &[u8],
         kreise: &[u8],
+        changes: &JsValue,
         previous: &[u8],
         today: &str,
     ) -> Result<u32, JsValue>;
@@ -259,9 +260,12 @@ async fn make_package(
 ) -> Result<(Vec<u8>, Made), String> {
     let (js, wasm) = publish_files().ok_or("pflege.html names no publication Wasm (<meta name=\"ia-publish\">): build the site with scripts/build.sh")?;
     let (js, wasm) = (absolute(&js)?, absolute(&wasm)?);
-    let (config, index) =
-        futures::join!(fetch_optional("config.json"), fetch_optional("index.html"));
-    let (config, index) = (config?, index?.ok_or("index.html: not found")?);
+    let (config, index, changes) = futures::join!(
+        fetch_optional("config.json"),
+        fetch_optional("index.html"),
+        fetch_optional(ia_core::opendata::CHANGES_PATH)
+    );
+    let (config, index, changes) = (config?, index?.ok_or("index.html: not found")?, changes?);
     let module: PublishModule = JsFuture::from(import_module(&js))
         .await
         .map_err(|e| format!("{js}: {}", describe(&e)))?
@@ -272,9 +276,12 @@ async fn make_package(
     JsFuture::from(module.init(&options))
         .await
         .map_err(|e| format!("{wasm}: {}", describe(&e)))?;
-    let config = config.map_or(JsValue::UNDEFINED, |bytes| {
-        js_sys::Uint8Array::from(bytes.as_slice()).into()
-    });
+    let optional = |bytes: Option<Vec<u8>>| {
+        bytes.map_or(JsValue::UNDEFINED, |bytes| {
+            js_sys::Uint8Array::from(bytes.as_slice()).into()
+        })
+    };
+    let (config, changes) = (optional(config), optional(changes));
     let total = module
         .begin(
             imported.text.as_bytes(),
@@ -282,6 +289,7 @@ async fn make_package(
             &index,
             basis.fetched.land.as_bytes(),
             basis.fetched.kreise.as_bytes(),
+            &changes,
             basis.fetched.previous.as_bytes(),
             &crate::page::today(),
         )

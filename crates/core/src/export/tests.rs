@@ -77,6 +77,7 @@ fn agency_from_row(row: &[String]) -> Option<Agency> {
             street: optional(cell(Column::Street)),
             postcode: optional(cell(Column::Postcode)),
             city: cell(Column::City).to_owned(),
+            carrier_servicestelle: cell(Column::CarrierServicestelle) == "ja",
         },
         ags: cell(Column::Ags).to_owned(),
         municipality: cell(Column::Municipality).to_owned(),
@@ -99,6 +100,7 @@ fn agency_from_row(row: &[String]) -> Option<Agency> {
             phone: optional(cell(Column::Phone)),
             email: optional(cell(Column::Email)),
             website: optional(cell(Column::Website)),
+            carrier_website: cell(Column::CarrierWebsite) == "ja",
         },
         languages: codes(Column::Languages),
         source_url: cell(Column::Source).to_owned(),
@@ -106,6 +108,11 @@ fn agency_from_row(row: &[String]) -> Option<Agency> {
         last_verified: cell(Column::LastVerified).to_owned(),
         source_seen: cell(Column::SourceSeen).to_owned(),
         source_date: optional(cell(Column::SourceDate)),
+        source_credit: optional(cell(Column::SourceCredit)),
+        field_sources: match cell(Column::FieldSources) {
+            "" => Vec::new(),
+            json => serde_json::from_str(json).ok()?,
+        },
     })
 }
 
@@ -241,7 +248,7 @@ fn geojson_is_valid_and_complete() {
     assert_eq!(properties["umbrella"], agencies[1].umbrella.code());
     assert!(properties["offers"].is_array());
     // Every schema field except the position (in the geometry) is a property.
-    assert_eq!(properties.as_object().map(|o| o.len()), Some(23));
+    assert_eq!(properties.as_object().map(|o| o.len()), Some(27));
     assert_eq!(features[2]["geometry"], Value::Null);
     assert_eq!(
         serde_json::from_str::<Value>(&to_geojson(&[])).ok(),

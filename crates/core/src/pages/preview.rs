@@ -216,7 +216,7 @@ fn chars_per_line(size: f64, advance: f64) -> usize {
 /// The largest font size at which the name fits in four lines with no
 /// word cut (at the smallest, five lines, the rest cut with "…").
 pub fn fit_name(name: &str) -> (f64, Vec<String>) {
-    const SIZES: [f64; 6] = [60.0, 52.0, 44.0, 38.0, 32.0, 28.0];
+    const SIZES: [f64; 7] = [60.0, 52.0, 44.0, 38.0, 32.0, 28.0, 25.0];
     let longest_word = name
         .split_whitespace()
         .flat_map(pieces)

@@ -3,26 +3,30 @@
 
 use ia_core::dataset::{Address, Contact, Location};
 use ia_core::validate::{is_email, is_iso_date, is_phone, is_postcode, is_source_date};
-use ia_core::{Agency, DatasetMeta, Precision};
+use ia_core::{Agency, Precision};
 
-use super::{Draft, COORDINATE_DECIMALS};
+use super::{Draft, Tables, COORDINATE_DECIMALS};
 use crate::geometry::round_to;
 use crate::mapping::{
-    first_url, language_code, languages_in, map_offers, normalise_website, umbrella, OfferMapping,
+    first_url, language_code, languages_in, map_offers, normalise_website, umbrella,
 };
 use crate::places::{Gazetteer, Placed, PostcodeFallback};
-use crate::sourced::{Located, SourceDates};
+use crate::sourced::Located;
 use crate::{Error, Result};
 
 /// Converts one sourced record; returns the draft and its unmapped offer texts.
 pub(super) fn convert(
     located: &Located,
-    meta: &DatasetMeta,
-    mapping: &OfferMapping,
-    gazetteer: &Gazetteer,
-    dates: &SourceDates,
+    tables: &Tables,
     warnings: &mut Vec<String>,
 ) -> Result<(Draft, Vec<String>)> {
+    let Tables {
+        meta,
+        mapping,
+        gazetteer,
+        dates,
+        kind,
+    } = *tables;
     let record = &located.record;
     let label = located.label();
     let fail = |field: &str, message: String| Error(format!("{label}: {field}: {message}"));
@@ -122,12 +126,9 @@ pub(super) fn convert(
             meta.as_of.clone()
         }
     };
-    let source_date = match optional(&record.source_date).or_else(|| {
-        dates
-            .source_dates
-            .get(&(record.name.trim().to_owned(), record.city.trim().to_owned()))
-            .cloned()
-    }) {
+    let source_date = match optional(&record.source_date)
+        .or_else(|| dates.source_dates.get(&located.key()).cloned())
+    {
         Some(date) if is_source_date(&date) => Some(date),
         Some(date) => {
             return Err(fail(
@@ -177,8 +178,9 @@ pub(super) fn convert(
     if let Some(note) = placed.note {
         notes.push(format!("Position: {note}"));
     }
+    notes.extend(located.notes.iter().cloned());
 
-    let agency = Agency {
+    let mut agency = Agency {
         id: String::new(),
         name,
         carrier,
@@ -187,6 +189,7 @@ pub(super) fn convert(
             street,
             postcode,
             city,
+            carrier_servicestelle: kind.carrier_servicestelle,
         },
         ags,
         municipality,
@@ -210,10 +213,14 @@ pub(super) fn convert(
         last_verified,
         source_seen,
         source_date,
+        source_credit: located.credit.clone(),
+        field_sources: located.field_sources.clone(),
     };
+    agency.contact.carrier_website = kind.carrier_website && agency.contact.website.is_some();
     Ok((
         Draft {
             label,
+            id_city: located.sourced_city.clone(),
             explicit_id: optional(&record.id),
             agency,
             servicestelle: mapped.servicestelle,

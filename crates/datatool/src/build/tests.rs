@@ -11,6 +11,7 @@ fn draft(id: &str, lat: f64, lon: f64) -> Draft {
     .unwrap_or_else(|err| panic!("{err}"));
     Draft {
         label: id.into(),
+        id_city: "Bochum".into(),
         explicit_id: None,
         agency,
         servicestelle: false,
@@ -36,4 +37,16 @@ fn equal_positions_are_spread_on_a_circle_in_id_order() {
     assert!((d - 0.24).abs() < 0.002, "{d}");
     assert_eq!(drafts[2].agency.location.lat, 51.0);
     assert_eq!(drafts[0].agency.location.precision, Precision::Municipality);
+}
+
+#[test]
+fn positions_a_source_gives_for_one_address_are_not_moved() {
+    let exact = |id: &str| {
+        let mut draft = draft(id, 51.24311, 6.77861);
+        draft.agency.location.precision = Precision::Address;
+        draft
+    };
+    let mut drafts = vec![exact("a"), exact("b")];
+    assert!(spread(&mut drafts).is_empty());
+    assert_eq!(drafts[0].agency.location, drafts[1].agency.location);
 }

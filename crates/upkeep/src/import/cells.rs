@@ -64,6 +64,10 @@ pub struct Fields {
     pub last_verified: String,
     pub source_seen: String,
     pub source_date: Option<String>,
+    pub carrier_servicestelle: bool,
+    pub carrier_website: bool,
+    pub source_credit: Option<String>,
+    pub field_sources: Vec<ia_core::dataset::FieldSource>,
 }
 
 /// The cells of one row with where they came from, for messages.
@@ -237,6 +241,16 @@ fn read_fields(cells: &mut Cells) -> Fields {
     fields.source_url = values::url(cells, Column::Source, true).unwrap_or_default();
     fields.last_verified = values::date(cells, Column::LastVerified);
     fields.source_seen = values::date(cells, Column::SourceSeen);
+    // The columns of issue 27 are read only where the table has them (an
+    // older table keeps the previous values, see `record`).
+    if !cells.columns.is_absent(Column::CarrierWebsite) {
+        fields.carrier_website = values::yes_no(cells, Column::CarrierWebsite);
+    }
+    if !cells.columns.is_absent(Column::CarrierServicestelle) {
+        fields.carrier_servicestelle = values::yes_no(cells, Column::CarrierServicestelle);
+    }
+    fields.source_credit = cells.optional(Column::SourceCredit);
+    fields.field_sources = values::field_sources(cells);
     fields.source_date = cells.optional(Column::SourceDate);
     if let Some(date) = &fields.source_date {
         if !ia_core::validate::is_source_date(date) {

@@ -15,6 +15,15 @@ use super::table::{column_letter, Row};
 use crate::slug::slug;
 use crate::{Error, Result};
 
+/// The columns added with issue 27 (who a website or street belongs to,
+/// sources of single fields): a table exported before them is still read.
+const ISSUE_27_COLUMNS: [Column; 4] = [
+    Column::CarrierWebsite,
+    Column::CarrierServicestelle,
+    Column::SourceCredit,
+    Column::FieldSources,
+];
+
 /// Where each column of the table is in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnMap {
@@ -108,6 +117,14 @@ impl ColumnMap {
             notes.push(messages::version_1_without(Column::SourceDate));
             self.absent[date] = true;
         }
+        // The columns of issue 27: a table exported before them keeps the
+        // previous values.
+        for column in ISSUE_27_COLUMNS {
+            if self.file[column.index()].is_none() {
+                notes.push(messages::older_table_without(column));
+                self.absent[column.index()] = true;
+            }
+        }
     }
 
     /// Whether the file lacks the column (a table from before schema
@@ -184,10 +201,12 @@ mod tests {
 
     #[test]
     fn headings_in_any_order_and_spelling() {
-        let mut headings: Vec<&str> = Column::HEADINGS.to_vec();
+        // The columns before issue 27 in reverse order, then the newer ones.
+        let mut headings: Vec<&str> = Column::HEADINGS[..25].to_vec();
         headings.reverse();
         headings[0] = "source_date";
         headings[1] = " quelle gelesen ";
+        headings.extend_from_slice(&Column::HEADINGS[25..]);
         let mut notes = Vec::new();
         let map = ColumnMap::read(&header(&headings), &[], &mut notes)
             .unwrap_or_else(|err| panic!("{err}"));
@@ -197,8 +216,9 @@ mod tests {
         );
         assert_eq!(map.heading(Column::Id), "Spalte Y „id“");
         assert_eq!(notes.len(), 2, "{notes:?}");
-        let cells: Vec<String> = (0..25).map(|i| i.to_string()).collect();
+        let cells: Vec<String> = (0..29).map(|i| i.to_string()).collect();
         assert_eq!(map.cell(&cells, Column::Name), "23");
+        assert_eq!(map.cell(&cells, Column::FieldSources), "28");
         assert_eq!(map.cell(&cells[..3], Column::Name), "");
     }
 
@@ -207,10 +227,10 @@ mod tests {
         let mut headings: Vec<&str> = Column::HEADINGS.to_vec();
         headings.push("Bemerkung");
         headings.push("");
-        let data = [row(2, &[""; 27]), {
-            let mut cells = vec![""; 27];
-            cells[25] = "intern";
-            cells[26] = "x";
+        let data = [row(2, &[""; 31]), {
+            let mut cells = vec![""; 31];
+            cells[29] = "intern";
+            cells[30] = "x";
             row(3, &cells)
         }];
         let mut notes = Vec::new();
@@ -219,14 +239,14 @@ mod tests {
         assert_eq!(
             notes,
             vec![
-                "Spalte Z „Bemerkung“ ist unbekannt und wird nicht übernommen (1 Zelle mit Inhalt).",
-                "Spalte AA hat keine Überschrift und wird nicht übernommen (1 Zelle mit Inhalt)."
+                "Spalte AD „Bemerkung“ ist unbekannt und wird nicht übernommen (1 Zelle mit Inhalt).",
+                "Spalte AE hat keine Überschrift und wird nicht übernommen (1 Zelle mit Inhalt)."
             ]
         );
-        let mut long = vec![String::new(); 30];
+        let mut long = vec![String::new(); 34];
         assert_eq!(map.beyond_last(&long), None);
-        long[28] = "x".into();
-        assert_eq!(map.beyond_last(&long), Some(28));
+        long[32] = "x".into();
+        assert_eq!(map.beyond_last(&long), Some(32));
     }
 
     #[test]
@@ -239,7 +259,7 @@ mod tests {
             .map(|e| e.0)
             .unwrap_or_default();
         assert!(
-            err.contains("„Name“ kommt zweimal vor (Spalten B und Z)"),
+            err.contains("„Name“ kommt zweimal vor (Spalten B und AD)"),
             "{err}"
         );
         assert!(err.contains("Es fehlen Spalten: Quelle."), "{err}");
@@ -256,6 +276,25 @@ mod tests {
         assert!(!map.is_absent(Column::SourceSeen));
         let cells: Vec<String> = (0..23).map(|i| i.to_string()).collect();
         assert_eq!(map.cell(&cells, Column::LastVerified), "");
-        assert_eq!(notes.len(), 2, "{notes:?}");
+        // The two v2 dates, and the four columns of issue 27.
+        assert_eq!(notes.len(), 6, "{notes:?}");
+        assert!(map.is_absent(Column::CarrierWebsite) && map.is_absent(Column::FieldSources));
+    }
+
+    #[test]
+    fn a_table_from_before_issue_27_keeps_the_previous_values() {
+        let headings: Vec<&str> = Column::HEADINGS[..25].to_vec();
+        let mut notes = Vec::new();
+        let map = ColumnMap::read(&header(&headings), &[], &mut notes)
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert!(!map.is_absent(Column::SourceDate));
+        for column in ISSUE_27_COLUMNS {
+            assert!(map.is_absent(column), "{column:?}");
+        }
+        assert_eq!(
+            notes[0],
+            "Spalte „Website des Trägers“ fehlt (Tabelle aus der Zeit vor dieser Spalte): \
+             bisherige Angaben werden übernommen."
+        );
     }
 }

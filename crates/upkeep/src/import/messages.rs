@@ -141,6 +141,14 @@ pub fn version_1_without(column: Column) -> String {
     )
 }
 
+pub fn older_table_without(column: Column) -> String {
+    format!(
+        "Spalte „{}“ fehlt (Tabelle aus der Zeit vor dieser Spalte): bisherige Angaben werden \
+         übernommen.",
+        column.heading()
+    )
+}
+
 pub fn missing_columns(missing: &[&str], found: &str) -> String {
     format!(
         "Es fehlen Spalten: {}. Die erste Zeile muss alle {} Überschriften der Vorlage enthalten \
@@ -347,6 +355,7 @@ pub fn invalid(column: Column) -> Option<&'static str> {
             "darf nicht leer sein: das Datum, an dem die Quelle gelesen wurde (TT.MM.JJJJ)"
         }
         Column::SourceDate => SOURCE_DATE,
+        Column::FieldSources => FIELD_SOURCES,
         Column::Languages => "muss aus Sprachcodes nach ISO 639 bestehen, z. B. de; tr",
         Column::Umbrella
         | Column::Lon
@@ -354,9 +363,16 @@ pub fn invalid(column: Column) -> Option<&'static str> {
         | Column::Offers
         | Column::Servicestelle
         | Column::Topics
-        | Column::SourceNote => return None,
+        | Column::SourceNote
+        | Column::CarrierServicestelle
+        | Column::CarrierWebsite
+        | Column::SourceCredit => return None,
     })
 }
+
+pub const FIELD_SOURCES: &str = "muss leer bleiben oder die Liste sein, die der Export \
+     schreibt (JSON: je Eintrag „fields“, „url“, „seen“, wahlweise „credit“ und „note“); \
+     ändern Sie sie am besten nicht von Hand";
 
 // ------------------------------------------------------------- repairs
 

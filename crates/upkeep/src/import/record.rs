@@ -65,6 +65,11 @@ fn record(
             street: fields.street.clone(),
             postcode: fields.postcode.clone(),
             city: fields.city.clone(),
+            carrier_servicestelle: if columns.is_absent(Column::CarrierServicestelle) {
+                before.is_some_and(|b| b.address.carrier_servicestelle)
+            } else {
+                fields.carrier_servicestelle
+            },
         },
         ags: place.ags,
         municipality: place.municipality,
@@ -81,6 +86,11 @@ fn record(
             phone: fields.phone.clone(),
             email: fields.email.clone(),
             website: fields.website.clone(),
+            carrier_website: if columns.is_absent(Column::CarrierWebsite) {
+                before.is_some_and(|b| b.contact.carrier_website)
+            } else {
+                fields.carrier_website
+            },
         },
         languages: fields.languages.clone(),
         source_url: fields.source_url.clone(),
@@ -104,6 +114,16 @@ fn record(
             before.and_then(|b| b.source_date.clone())
         } else {
             fields.source_date.clone()
+        },
+        source_credit: if columns.is_absent(Column::SourceCredit) {
+            before.and_then(|b| b.source_credit.clone())
+        } else {
+            fields.source_credit.clone()
+        },
+        field_sources: if columns.is_absent(Column::FieldSources) {
+            before.map(|b| b.field_sources.clone()).unwrap_or_default()
+        } else {
+            fields.field_sources.clone()
         },
     })
 }

@@ -336,6 +336,22 @@ pub fn parse_date(text: &str) -> Option<(String, bool)> {
     is_iso_date(&date).then_some((date, true))
 }
 
+/// "Quellen einzelner Angaben": the JSON list the export writes (see
+/// `ia_core::columns::field_sources_cell`); empty for none.
+pub fn field_sources(cells: &mut Cells) -> Vec<ia_core::dataset::FieldSource> {
+    let text = cells.value(Column::FieldSources);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    match serde_json::from_str(text) {
+        Ok(sources) => sources,
+        Err(_) => {
+            cells.problem(Column::FieldSources, messages::FIELD_SOURCES);
+            Vec::new()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,7 +82,7 @@ fn content_right_of_the_last_column_rejects_the_row() {
     let parsed = read_row(&shifted, &exported_columns(), &mut Vec::new());
     assert_eq!(parsed.problems.len(), 1);
     assert_eq!(parsed.problems[0].column, None);
-    assert_eq!(parsed.problems[0].message, messages::shifted_cells("AA"));
+    assert_eq!(parsed.problems[0].message, messages::shifted_cells("AE"));
 }
 
 #[test]
