@@ -81,6 +81,7 @@ pub fn readme(site: &Site, removed: &[String]) -> String {
             "- {PLACE_DIR}/: eine Seite je Kreis und kreisfreier Stadt mit Vorschaubild ({} Dateien)",
             count(PLACE_DIR)
         ),
+        "- data/agencies.csv, data/agencies.geojson, data/dcat.ttl und data/index.html: die offenen Daten (Tabelle, Kartenformat, Katalogeintrag für Datenportale, Seite mit Beschreibung und Lizenz)".into(),
         if site.site.is_some() {
             format!("- {SITEMAP} und robots.txt: für Suchmaschinen")
         } else {
@@ -92,7 +93,7 @@ pub fn readme(site: &Site, removed: &[String]) -> String {
         "1. Entpacken Sie die ZIP-Datei auf Ihrem Computer.".into(),
         "2. Laden Sie alle Dateien und Ordner des Pakets außer LIESMICH.txt in den Ordner der Karte auf dem Webserver hoch – dorthin, wo index.html und pflege.html liegen. Vorhandene Dateien werden dabei ersetzt.".into(),
         format!("3. Die Ordner „{AGENCY_DIR}“ und „{PLACE_DIR}“ ersetzen Sie als Ganzes: Löschen Sie die alten Ordner auf dem Webserver, bevor Sie die neuen hochladen (oder wählen Sie im Programm zum Hochladen „Ordner ersetzen“). So verschwinden auch die Seiten entfernter Agenturen."),
-        "4. Liegen im Ordner der Karte vorkomprimierte Kopien (Dateien, die auf .gz oder .br enden, z. B. index.html.gz), löschen Sie die Kopien von index.html, sitemap.xml und robots.txt; sonst liefert der Webserver weiter die alte Startseite aus. (Wer die Seite baut, erneuert sie mit ia-prerender.)".into(),
+        "4. Liegen im Ordner der Karte vorkomprimierte Kopien (Dateien, die auf .gz oder .br enden, z. B. index.html.gz), löschen Sie die Kopien aller Dateien, die das Paket ersetzt (etwa index.html.gz und index.html.br); sonst liefert der Webserver weiter die alten Fassungen aus. (Wer die Seite baut, erneuert sie mit ia-prerender.)".into(),
         "5. Öffnen Sie danach die Karte im Browser und laden Sie sie neu: Die Liste zeigt den neuen Stand.".into(),
         String::new(),
         "Dateien, die die neuen Daten entfernen".into(),

@@ -153,7 +153,7 @@ fn bad_inputs_are_named() {
     bad_day.today = "7.12.2026";
     assert!(render_site(&bad_day).err().unwrap().contains("today"));
     let not_json = render_site(&inputs(SMALL, Some(b"{"))).err().unwrap();
-    assert!(not_json.starts_with("config.json: "), "{not_json}");
+    assert!(not_json.starts_with("config.json ignored"), "{not_json}");
     let bad_site = render_site(&inputs(SMALL, Some(br#"{"site_url": "ftp://x"}"#)));
     assert!(bad_site.err().unwrap().contains("site_url"));
     let broken = render_site(&inputs(b"{\"agencies\": 3}", None))

@@ -165,7 +165,7 @@ test('the package made in the browser equals ia-prerender on the same data, byte
   for (const path of gone) expect(written).not.toContain(path);
   expect([...before].filter((path) => path.startsWith(`agentur/${removed.id}`)).length).toBeGreaterThan(0);
   expect(readme).toContain('Die Ordner „agentur“ und „ort“ ersetzen Sie als Ganzes');
-  expect(readme).toContain('löschen Sie die Kopien von index.html, sitemap.xml und robots.txt');
+  expect(readme).toContain('löschen Sie die Kopien aller Dateien, die das Paket ersetzt');
 
   // The page asked only for its own files.
   const origin = new URL(page.url()).origin;
