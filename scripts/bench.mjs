@@ -1,7 +1,9 @@
 // The benchmark of issue 7: the app against a plain Leaflet + markercluster
 // page (bench/reference/), side by side in headless Chromium, on the real
 // dataset and on synthetic ones with 1,000, 10,000 and 100,000 agencies; the
-// phone profile of issue 16; Lighthouse on the app. Writes results.json and
+// phone profile of issue 16; a first visit with its service worker and the
+// first use of each feature loaded on use (issue 28); Lighthouse on the app;
+// and the targets of issue 28, each with every run. Writes results.json and
 // RESULTS.md (bench/ by default); bench/README.md explains every figure. Not
 // a test: it fails only when something is broken (the two pages disagree on
 // a result count, a page does not start, a tool fails).
@@ -11,9 +13,9 @@
 //
 // The parts, in scripts/bench/: options (command line), datasets (files and
 // expected counts), pages (the two pages, contexts), in-page (code run in the
-// page), measure (figures from a load), desktop, phone and lighthouse (the
-// passes), report and report-phone (RESULTS.md); scripts/bench-server.mjs
-// serves both pages.
+// page), measure (figures from a load), desktop, phone, first-visit, first-use
+// and lighthouse (the passes), report, report-phone and report-targets
+// (RESULTS.md); scripts/bench-server.mjs serves both pages.
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ import { CHROMIUM, REPO, commitLabel, enterRepo, utcMinute } from './lib/repo.mj
 import { startBenchServer } from './bench-server.mjs';
 import { prepareDatasets } from './bench/datasets.mjs';
 import { desktopDataset } from './bench/desktop.mjs';
+import { firstUsePass } from './bench/first-use.mjs';
+import { firstVisitPass } from './bench/first-visit.mjs';
 import { lighthouseScreenLcp, runLighthouse } from './bench/lighthouse.mjs';
 import { BenchFailure, log } from './bench/log.mjs';
 import { SPEC, benchOptions } from './bench/options.mjs';
@@ -90,7 +94,7 @@ async function main() {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const results = { meta: meta(options, browser), datasets: [], phone: null, lighthouse: null };
+  const results = { meta: meta(options, browser), datasets: [], phone: null, firstVisit: null, firstUse: null, lighthouse: null };
   try {
     for (const dataset of desktop ? datasets : []) {
       results.datasets.push(await desktopDataset({ browser, server, dataset, options }));
@@ -100,6 +104,16 @@ async function main() {
       await server.setDataset(realDataset.file);
       const phone = await phonePass({ browser, server, dataset: realDataset, options });
       results.phone = { dataset: { total: realDataset.total, gzipBytes: realDataset.gzipBytes }, ...phone };
+    }
+    if (options.passes.includes('first-visit')) {
+      log('first visit with the service worker (real dataset; 10 s after load, phone and desktop screens)');
+      await server.setDataset(realDataset.file);
+      results.firstVisit = await firstVisitPass({ browser, server });
+    }
+    if (options.passes.includes('first-use')) {
+      log('first use of each feature loaded on use (real dataset, phone profile, a cold load each)');
+      await server.setDataset(realDataset.file);
+      results.firstUse = await firstUsePass({ browser, server, options });
     }
     if (options.lighthouse) {
       await server.setDataset(realDataset.file);

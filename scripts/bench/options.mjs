@@ -3,19 +3,20 @@
 import { UsageError } from '../lib/cli.mjs';
 
 /** The passes, in the order they run. */
-export const PASSES = ['desktop', 'phone', 'lighthouse'];
+export const PASSES = ['desktop', 'phone', 'first-visit', 'first-use', 'lighthouse'];
 
 export const SPEC = {
   usage: 'node scripts/bench.mjs [options]   (make bench runs it with BENCH_ARGS)',
   about:
-    'The benchmark of issue 7 and the phone profile of issue 16: the app against a plain Leaflet + markercluster\n' +
-    'page (bench/reference/) in headless Chromium, and Lighthouse on the app. Writes results.json and RESULTS.md;\n' +
+    'The benchmark of issue 7, the phone profile of issue 16 and the first visit and first uses of issue 28: the app\n' +
+    'against a plain Leaflet + markercluster page (bench/reference/) in headless Chromium, and Lighthouse on the app.\n' +
+    'Writes results.json and RESULTS.md;\n' +
     'bench/README.md explains every figure. Lists are comma-separated.',
   options: {
     only: {
       type: 'string',
       value: 'LIST',
-      help: `passes to run, of ${PASSES.join(',')} (default: all three); with --only the results go to target/bench/partial/ unless --out says otherwise`,
+      help: `passes to run, of ${PASSES.join(',')} (default: all); with --only the results go to target/bench/partial/ unless --out says otherwise`,
     },
     'phone-loads': { type: 'number', default: 5, help: 'cold loads per page on the phone profile (every one is in the table)' },
     sizes: { type: 'string', value: 'LIST', default: 'real,1000,10000,100000', help: 'datasets of the desktop pass: real, or a number of synthetic agencies' },
