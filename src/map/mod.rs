@@ -47,6 +47,7 @@ use crate::config::Config;
 use crate::i18n::Texts;
 use crate::page::PageParams;
 use crate::state::FinderState;
+use crate::takeover::Startup;
 
 /// Cluster radius in CSS pixels: markers closer than this merge.
 pub const CLUSTER_RADIUS_PX: f64 = 44.0;
@@ -215,6 +216,9 @@ pub fn MapPanel(
 /// its own: the work that follows the dataset's arrival is two shorter tasks
 /// instead of one long one, and the list can be painted in between (real
 /// data, 4x slowed CPU: longest task 240 → 140 ms, list about 60 ms sooner).
+/// While the app is still built hidden (`crate::takeover::Startup`),
+/// Leaflet's script is already loaded, so the map is made right after the
+/// swap (Leaflet needs its container on screen).
 fn create_when_on_screen(
     panel: Panel,
     container: NodeRef<Div>,
@@ -222,6 +226,7 @@ fn create_when_on_screen(
     config: StoredValue<Config>,
     embed: &'static EmbedOptions,
 ) {
+    let shown = use_context::<Startup>().map(|startup| startup.shown);
     Effect::new(move |_| {
         let Some(element) = container.get() else {
             return;
@@ -229,6 +234,7 @@ fn create_when_on_screen(
         if !on_screen.get() {
             return;
         }
+        let app_shown = shown.is_none_or(|shown| shown.get());
         let element: web_sys::HtmlElement = element.unchecked_into();
         let create = move |element: web_sys::HtmlElement| {
             if js::session_flag(js::TILES_ALLOWED_KEY) {
@@ -262,7 +268,9 @@ fn create_when_on_screen(
                 panel.failed.try_set(true);
                 return;
             }
-            js::in_next_task(move || create(element));
+            if app_shown {
+                js::in_next_task(move || create(element));
+            }
         });
     });
 }
