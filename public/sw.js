@@ -15,7 +15,8 @@ const SCOPE = new URL(self.registration.scope);
 const GENERATOR = new URL('generator.html', SCOPE).href;
 // The pages with their own Wasm: a visit to one keeps the hashed files the others name.
 const PAGES = [SCOPE.href, GENERATOR, new URL('pflege.html', SCOPE).href];
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, at times fewer.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 // Same-origin files a page (index.html, generator.html) names. Links to
 // `?agency=…` are views of the page itself, not files.

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 /** The files, relative to the site's folder; `''` is the folder itself (its index.html). */
 export const FIRST_VISIT = [
   { path: '', what: 'the page, with the prerendered list and static map' },
-  { pattern: /^(app|boot|gate|sw-register|ia-map)-[0-9a-f]{16}(_bg)?\.(css|js|wasm)$/, what: "the app's hashed files: style, scripts, the finder's Wasm and its glue" },
+  { pattern: /^(app|boot|gate|sw-register|ia-map)-[0-9a-f]{12,16}(_bg)?\.(css|js|wasm)$/, what: "the app's hashed files: style, scripts, the finder's Wasm and its glue" },
   { path: 'config.json', what: 'the deployment settings' },
   { path: 'data/agencies.json', what: 'the dataset' },
   { path: 'data/boundaries/nrw-land.geojson', what: 'the NRW outline under the markers' },

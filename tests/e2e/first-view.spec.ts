@@ -113,7 +113,7 @@ test('the app takes over in parts: controls first, the prerendered entries stand
         standIns: document.querySelectorAll('#app li[data-prerendered]').length,
         own: document.querySelectorAll('#app #results > li:not([data-prerendered])').length,
       };
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
   });
   await page.goto('./');
   await waitForFinder(page);
@@ -135,7 +135,7 @@ test('a filter used while the list is still being built applies to the whole lis
       observer.disconnect();
       (window as any).__standIns = document.querySelectorAll('#app li[data-prerendered]').length;
       (document.querySelector('#filter-sada') as HTMLInputElement).click();
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
   });
   await page.goto('./');
   await waitForFinder(page);
@@ -153,7 +153,7 @@ test('where the prerendered view does not match the address, the app takes over 
       if (document.documentElement.dataset.app !== 'ready') return;
       observer.disconnect();
       (window as any).__atTakeover = document.querySelectorAll('#app #results > li').length;
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
   });
   await page.goto('./?sada=1');
   await waitForFinder(page);
