@@ -13,8 +13,8 @@
 //
 // The parts, in scripts/bench/: options (command line), datasets (files and
 // expected counts), pages (the two pages, contexts), in-page (code run in the
-// page), measure (figures from a load), desktop, phone, first-visit, first-use
-// and lighthouse (the passes), report, report-phone and report-targets
+// page), measure (figures from a load), desktop, phone, first-visit, first-use,
+// startup-tasks and lighthouse (the passes), report, report-phone and report-targets
 // (RESULTS.md); scripts/bench-server.mjs serves both pages.
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -28,6 +28,7 @@ import { prepareDatasets } from './bench/datasets.mjs';
 import { desktopDataset } from './bench/desktop.mjs';
 import { firstUsePass } from './bench/first-use.mjs';
 import { firstVisitPass } from './bench/first-visit.mjs';
+import { startupTasksPass } from './bench/startup-tasks.mjs';
 import { lighthouseScreenLcp, runLighthouse } from './bench/lighthouse.mjs';
 import { BenchFailure, log } from './bench/log.mjs';
 import { SPEC, benchOptions } from './bench/options.mjs';
@@ -94,7 +95,7 @@ async function main() {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const results = { meta: meta(options, browser), datasets: [], phone: null, firstVisit: null, firstUse: null, lighthouse: null };
+  const results = { meta: meta(options, browser), datasets: [], phone: null, firstVisit: null, firstUse: null, startup: null, lighthouse: null };
   try {
     for (const dataset of desktop ? datasets : []) {
       results.datasets.push(await desktopDataset({ browser, server, dataset, options }));
@@ -114,6 +115,11 @@ async function main() {
       log('first use of each feature loaded on use (real dataset, phone profile, a cold load each)');
       await server.setDataset(realDataset.file);
       results.firstUse = await firstUsePass({ browser, server, options });
+    }
+    if (options.passes.includes('startup')) {
+      log(`the start's main-thread tasks (real dataset, phone screen, CPU time from a trace, ${options.loads} cold loads)`);
+      await server.setDataset(realDataset.file);
+      results.startup = await startupTasksPass({ browser, server, loads: options.loads });
     }
     if (options.lighthouse) {
       await server.setDataset(realDataset.file);

@@ -3,7 +3,7 @@
 import { UsageError } from '../lib/cli.mjs';
 
 /** The passes, in the order they run. */
-export const PASSES = ['desktop', 'phone', 'first-visit', 'first-use', 'lighthouse'];
+export const PASSES = ['desktop', 'phone', 'first-visit', 'first-use', 'startup', 'lighthouse'];
 
 export const SPEC = {
   usage: 'node scripts/bench.mjs [options]   (make bench runs it with BENCH_ARGS)',
