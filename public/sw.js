@@ -1,21 +1,26 @@
 // Offline support; strategy in docs/deploy.md ("Offline"). Hashed app files:
 // cache first. The page, config.json, data and other files of the app: network
 // first, cache when offline or on a 5xx. Other origins (tiles): not touched.
-// The embed-code generator's page (generator.html) and the maintenance page
-// (pflege.html), each with its own Wasm, are not fetched at install (residents
-// never download them); once visited, a page and its files are kept like the
-// finder's, so it works offline too.
+// The install caches the finder's shell only (issue 28): the page and the
+// files its <head> names (the hashed app files, Leaflet, the manifest and
+// icon), config.json, the dataset, the outline and the first band of the map's
+// background. Not what the page's body links to: the pages under agentur/ and
+// ort/ (every list entry links one), their images and QR codes, the generator
+// (generator.html) and the maintenance page (pflege.html) with their own Wasm,
+// the downloads. Those are cached when visited (network first, below), and a
+// visited page with its own Wasm keeps its files like the finder's. The list
+// of what a first visit may fetch is scripts/first-visit.mjs (tested).
 const CACHE = 'ia-map-v1';
 const SCOPE = new URL(self.registration.scope);
 const GENERATOR = new URL('generator.html', SCOPE).href;
 // The pages with their own Wasm: a visit to one keeps the hashed files the others name.
 const PAGES = [SCOPE.href, GENERATOR, new URL('pflege.html', SCOPE).href];
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, at times fewer.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 // Same-origin files a page (index.html, generator.html) names: its links and
 // scripts, and the app's glue and Wasm in <meta name="ia-app" content="JS WASM">
-// (Trunk.toml). The prerendered list links every agency as `?agency=…`: views
-// of the page itself, not files.
+// (Trunk.toml). Links to `?agency=…` are views of the page itself, not files.
 const named = (html) =>
   new Set(
     [
@@ -28,6 +33,11 @@ const named = (html) =>
 // hashed files, cached when the app first fetches them, kept while a cached
 // page lists them, and fetched ahead when the app has been idle (below).
 const parts = (html) => new Set([...html.matchAll(/\bdata-part="([^"#:?][^"#:]*)"/g)].map(([, url]) => new URL(url, SCOPE).href));
+// The page's <head>: what the page itself loads, not what its body links to.
+const head = (html) => {
+  const end = html.search(/<\/head>/i);
+  return end < 0 ? '' : html.slice(0, end);
+};
 const fresh = (url) => new Request(new URL(url, SCOPE), { cache: 'no-cache' });
 const keep = (event, request, response) => {
   const copy = response.ok && response.clone();
@@ -40,7 +50,7 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       const index = await fetch(fresh(SCOPE));
       if (!index.ok) throw new Error(`index.html: HTTP ${index.status}`);
-      const urls = named(await index.clone().text());
+      const urls = named(head(await index.clone().text()));
       await cache.put(SCOPE, index);
       const config = await fetch(fresh('config.json'));
       const settings = config.ok ? await config.clone().json().catch(() => ({})) : {};
@@ -55,12 +65,8 @@ self.addEventListener('install', (event) => {
       }
       urls.delete(SCOPE.href);
       // Leaflet's script, which the app loads when the map is first shown
-      // (not named by index.html): kept for offline use.
+      // (the page's head preloads it only for the wide layout): kept for offline use.
       urls.add(new URL('vendor/leaflet/leaflet.js', SCOPE).href);
-      // The footer links the generator's page and the open-data page: residents
-      // never download them here.
-      urls.delete(GENERATOR);
-      urls.delete(new URL('data/index.html', SCOPE).href);
       await cache.addAll([...urls].map((url) => (HASHED.test(url) ? url : fresh(url))));
       await self.skipWaiting();
     })(),

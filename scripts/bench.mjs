@@ -1,8 +1,10 @@
 // The benchmark of issue 7: the app against a plain Leaflet + markercluster
 // page (bench/reference/), side by side in headless Chromium, on the real
 // dataset and on synthetic ones with 1,000, 10,000 and 100,000 agencies; the
-// phone profile of issue 16; the parts loaded on first use (issue 28);
-// Lighthouse on the app. Writes results.json and
+// phone profile of issue 16; the parts loaded on first use (issue 28); a
+// first visit with its service worker and the first use of each feature
+// loaded on use (issue 28); Lighthouse on the app; and the targets of issue
+// 28, each with every run. Writes results.json and
 // RESULTS.md (bench/ by default); bench/README.md explains every figure. Not
 // a test: it fails only when something is broken (the two pages disagree on
 // a result count, a page does not start, a tool fails).
@@ -12,9 +14,9 @@
 //
 // The parts, in scripts/bench/: options (command line), datasets (files and
 // expected counts), pages (the two pages, contexts), in-page (code run in the
-// page), measure (figures from a load), desktop, phone and lighthouse (the
-// passes), report and report-phone (RESULTS.md); scripts/bench-server.mjs
-// serves both pages.
+// page), measure (figures from a load), desktop, phone, first-visit, first-use,
+// startup-tasks and lighthouse (the passes), report, report-phone and report-targets
+// (RESULTS.md); scripts/bench-server.mjs serves both pages.
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,9 @@ import { CHROMIUM, REPO, commitLabel, enterRepo, utcMinute } from './lib/repo.mj
 import { startBenchServer } from './bench-server.mjs';
 import { prepareDatasets } from './bench/datasets.mjs';
 import { desktopDataset } from './bench/desktop.mjs';
+import { firstUsePass } from './bench/first-use.mjs';
+import { firstVisitPass } from './bench/first-visit.mjs';
+import { startupTasksPass } from './bench/startup-tasks.mjs';
 import { lighthouseScreenLcp, runLighthouse } from './bench/lighthouse.mjs';
 import { BenchFailure, log } from './bench/log.mjs';
 import { SPEC, benchOptions } from './bench/options.mjs';
@@ -92,7 +97,7 @@ async function main() {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const results = { meta: meta(options, browser), datasets: [], phone: null, parts: null, lighthouse: null };
+  const results = { meta: meta(options, browser), datasets: [], phone: null, parts: null, firstVisit: null, firstUse: null, startup: null, lighthouse: null };
   try {
     for (const dataset of desktop ? datasets : []) {
       results.datasets.push(await desktopDataset({ browser, server, dataset, options }));
@@ -107,6 +112,21 @@ async function main() {
       log(`parts loaded on first use (issue 28; phone profile, ${options.phoneLoads} cold loads, every part used once in each)`);
       await server.setDataset(realDataset.file);
       results.parts = await partsPass({ browser, server, options });
+    }
+    if (options.passes.includes('first-visit')) {
+      log('first visit with the service worker (real dataset; 10 s after load, phone and desktop screens)');
+      await server.setDataset(realDataset.file);
+      results.firstVisit = await firstVisitPass({ browser, server });
+    }
+    if (options.passes.includes('first-use')) {
+      log('first use of each feature loaded on use (real dataset, phone profile, a cold load each)');
+      await server.setDataset(realDataset.file);
+      results.firstUse = await firstUsePass({ browser, server, options });
+    }
+    if (options.passes.includes('startup')) {
+      log(`the start's main-thread tasks (real dataset, phone screen, CPU time from a trace, ${options.loads} cold loads)`);
+      await server.setDataset(realDataset.file);
+      results.startup = await startupTasksPass({ browser, server, loads: options.loads });
     }
     if (options.lighthouse) {
       await server.setDataset(realDataset.file);

@@ -287,3 +287,56 @@ async fn the_folded_filters_are_built_when_first_opened() {
     next_frame().await;
     assert_eq!(count(&root, "#filter-text"), 1, "closed, they stay built");
 }
+
+/// The list as the app builds it while it starts: the contexts `App` and
+/// `Finder` provide, with the start's progress.
+#[component]
+fn StartingList(startup: ia_map::takeover::Startup, catalog: Arc<Catalog>) -> impl IntoView {
+    provide_context(ia_map::i18n::german());
+    provide_context(ia_map::page::keep(PageParams::default()));
+    provide_context(ia_map::config::Config::default());
+    provide_context(startup);
+    provide_context(FinderState::new(catalog));
+    view! { <ResultList/> }
+}
+
+/// While the app starts (issue 28), the list is built a slice per task: the
+/// first few entries with the controls, then the rest, each slice in a task
+/// of its own, and the start counts as built once all are there.
+#[wasm_bindgen_test]
+async fn while_the_app_starts_the_list_is_built_a_slice_per_task() {
+    use ia_map::takeover::{Startup, FIRST_SLICE, SLICE};
+    let n = FIRST_SLICE + 2 * SLICE + 3;
+    let dataset = ia_core::synthetic::synthetic_dataset(n, 7);
+    let catalog = Arc::new(Catalog::new(dataset.meta, dataset.agencies, Vec::new()));
+    let startup = Startup::new();
+    let root = wrapper();
+    let _handle = mount_to(
+        root.clone(),
+        move || view! { <Router><StartingList startup catalog=catalog.clone()/></Router> },
+    );
+    tick().await;
+    // The first slice only, and the start is not done.
+    assert_eq!(count(&root, "#results > li"), FIRST_SLICE as u32);
+    assert!(!startup.built());
+    // Then slice by slice (never everything in one step), until all are
+    // there: a task queued behind each slice's looks at the list.
+    let mut seen = vec![FIRST_SLICE as u32];
+    for _ in 0..50 {
+        ia_map::takeover::next_task().await;
+        let now = count(&root, "#results > li");
+        if seen.last() != Some(&now) {
+            seen.push(now);
+        }
+        if now == n as u32 && startup.built() {
+            break;
+        }
+    }
+    assert_eq!(seen.last(), Some(&(n as u32)), "steps: {seen:?}");
+    assert!(
+        seen.windows(2).all(|w| w[1] - w[0] <= SLICE as u32),
+        "steps: {seen:?}"
+    );
+    assert!(seen.len() >= 3, "steps: {seen:?}");
+    assert!(startup.built());
+}

@@ -3,13 +3,14 @@
 import { UsageError } from '../lib/cli.mjs';
 
 /** The passes, in the order they run. */
-export const PASSES = ['desktop', 'phone', 'parts', 'lighthouse'];
+export const PASSES = ['desktop', 'phone', 'parts', 'first-visit', 'first-use', 'startup', 'lighthouse'];
 
 export const SPEC = {
   usage: 'node scripts/bench.mjs [options]   (make bench runs it with BENCH_ARGS)',
   about:
-    'The benchmark of issue 7 and the phone profile of issue 16: the app against a plain Leaflet + markercluster\n' +
-    'page (bench/reference/) in headless Chromium, and Lighthouse on the app. Writes results.json and RESULTS.md;\n' +
+    'The benchmark of issue 7, the phone profile of issue 16 and the first visit and first uses of issue 28: the app\n' +
+    'against a plain Leaflet + markercluster page (bench/reference/) in headless Chromium, and Lighthouse on the app.\n' +
+    'Writes results.json and RESULTS.md;\n' +
     'bench/README.md explains every figure. Lists are comma-separated.',
   options: {
     only: {

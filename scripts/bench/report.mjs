@@ -1,10 +1,12 @@
 // RESULTS.md from results.json: the header, one table per dataset of the
 // desktop pass (app, reference, app / reference), the phone profile
-// (report-phone.mjs) and Lighthouse.
+// (report-phone.mjs), the first visit and first uses, Lighthouse, and issue
+// 28's targets (report-targets.mjs).
 import { cell, cls3, kb, mb, met, ms, ratio } from './format.mjs';
 import { CLS_WINDOW_MS, KINDS, median } from './measure.mjs';
 import { partsMarkdown } from './parts.mjs';
 import { phoneMarkdown } from './report-phone.mjs';
+import { firstUseMarkdown, firstVisitMarkdown, targetsMarkdown } from './report-targets.mjs';
 
 /** The rows of one dataset's table: [figure, app, reference, app / reference]. */
 function figureRows(app, reference, throttled) {
@@ -163,7 +165,10 @@ export function markdown(results) {
   for (const dataset of results.datasets) out.push(...datasetMarkdown(dataset, meta.seed));
   if (results.phone) out.push(...phoneMarkdown(results.phone));
   out.push(...partsMarkdown(results.parts));
+  out.push(...firstVisitMarkdown(results.firstVisit));
+  out.push(...firstUseMarkdown(results.firstUse));
   out.push(...lighthouseMarkdown(results.lighthouse, meta.lhci));
+  out.push(...targetsMarkdown(results));
   out.push('');
   return out.join('\n');
 }

@@ -7,6 +7,15 @@
 //! Which names fit without overlapping is `ia_core::labels::place_labels`;
 //! the names are plain `<span>`s in a pane that is `aria-hidden` and takes
 //! no pointer events (the list is the accessible view of the places).
+//!
+//! Placing names reads where the markers and the map's controls are on
+//! screen (their layout boxes). That read happens after the frame that shows
+//! the new markers, never in the task that drew them: there it forced the
+//! browser to lay out the whole page (list, filters, map) a second time
+//! within a filter change, twice per change (the draw and the `moveend` of
+//! its fit), which made a filter change about 10 ms slower at the real
+//! dataset (issue 28, measured with a trace of the forced layouts). Any
+//! number of refreshes in one task place the names once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,7 +26,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::fit::zoom_of;
-use super::js::{geo_json, object};
+use super::js::{after_next_frame, geo_json, object};
 use crate::load::fetch_text;
 
 const LINES_PANE: &str = "basemap";
@@ -52,6 +61,12 @@ struct State {
     gemeinden_requested: bool,
     /// Which band's lines are on the map (`Some(true)`: the Gemeinde band).
     drawn: Option<bool>,
+    /// Names are to be placed after the next frame (once, however often
+    /// [`Basemap::refresh`] ran meanwhile).
+    names_due: bool,
+    /// A zoom animation is running: names wait for its end (`moveend`
+    /// refreshes).
+    zooming: bool,
 }
 
 /// The background of one map; cheap to clone into listeners.
@@ -68,7 +83,7 @@ pub(super) struct Basemap {
 impl Basemap {
     /// Makes the panes and starts loading the first view's file; the names
     /// are placed again by [`Basemap::refresh`] after the markers are drawn
-    /// (they keep off the markers). The returned handle keeps the listener.
+    /// (they keep off the markers). The returned handles keep the listeners.
     pub(super) fn new(
         map: &Map,
         dir: &str,
@@ -93,12 +108,22 @@ impl Basemap {
             state: Rc::default(),
             wanted,
         };
-        basemap.load(false);
+        // After the frame that shows the first markers (the file is
+        // preloaded; drawing its borders would hold that frame back).
+        let first = basemap.clone();
+        after_next_frame(move || first.load(false));
         let mut events = Vec::new();
         // Names are placed for a view: hidden while the zoom animates.
         events.push(Evented::on_leaflet_event(&map, "zoomstart", {
             let basemap = basemap.clone();
-            move |_: leaflet::Event| basemap.labels.set_text_content(None)
+            move |_: leaflet::Event| {
+                basemap.state.borrow_mut().zooming = true;
+                basemap.labels.set_text_content(None);
+            }
+        }));
+        events.push(Evented::on_leaflet_event(&map, "zoomend", {
+            let basemap = basemap.clone();
+            move |_: leaflet::Event| basemap.state.borrow_mut().zooming = false
         }));
         (basemap, events)
     }
@@ -133,7 +158,7 @@ impl Basemap {
     }
 
     /// Draws the band for the current zoom (or nothing when tiles are shown)
-    /// and the names that fit.
+    /// at once, and the names that fit after the next frame.
     pub(super) fn refresh(&self) {
         let wanted = self.wanted.get_untracked();
         let zoom = zoom_of(&self.map);
@@ -163,18 +188,35 @@ impl Basemap {
             }
             state.drawn = band;
         }
-        self.labels.set_text_content(None);
-        let Some(gemeinden) = band else {
+        if band.is_none() {
+            self.labels.set_text_content(None);
             return;
-        };
-        let Some(Band { labels, .. }) = (if gemeinden {
-            state.gemeinden.as_ref()
-        } else {
-            state.kreise.as_ref()
-        }) else {
+        }
+        if !state.names_due {
+            state.names_due = true;
+            let this = self.clone();
+            after_next_frame(move || this.place_names());
+        }
+    }
+
+    /// Places the names of the band on the map now, off the markers and
+    /// controls as they are laid out after the frame (see the module's doc).
+    fn place_names(&self) {
+        let mut state = self.state.borrow_mut();
+        state.names_due = false;
+        // Mid-zoom (`moveend` will refresh), or the map was removed meanwhile.
+        if state.zooming || !self.labels.is_connected() {
             return;
+        }
+        let band = match state.drawn {
+            Some(true) => state.gemeinden.as_ref(),
+            Some(false) => state.kreise.as_ref(),
+            None => None,
         };
-        self.draw_labels(labels);
+        match band {
+            Some(Band { labels, .. }) => self.draw_labels(labels),
+            None => self.labels.set_text_content(None),
+        }
     }
 
     fn draw_labels(&self, labels: &[Label]) {
@@ -201,6 +243,9 @@ impl Basemap {
         };
         let view = (size.x(), size.y());
         let placed = place_labels(&anchors, &controls, &markers, view, LABEL_GAP_PX);
+        // The old names go only after every box is read (removing them
+        // first would make the reads lay the page out again).
+        self.labels.set_text_content(None);
         for (index, spot) in placed {
             let label = &labels[index];
             let Ok(span) = document.create_element("span") else {

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForFinder, isWideLayout } from './fixtures';
+import { test, expect, waitForFinder, isWideLayout, servedDataset } from './fixtures';
 
 const config = JSON.parse(readFileSync(`${process.env.IA_DIST ?? 'dist'}/config.json`, 'utf8'));
 const TILE_ORIGIN = new URL(config.tile_url.replace(/\{[a-z]\}/g, '0')).origin;
@@ -173,4 +173,69 @@ test('in a small embed the legend starts folded behind a disclosure button; in a
   await expect(page.locator('.ia-marker').first()).toBeAttached();
   await expect(page.getByRole('button', { name: 'Zeichenerklärung' })).toHaveAttribute('aria-expanded', 'true');
   await expect(page.locator('#map-legend')).toBeVisible();
+});
+
+// Issue 28: placing the names reads the markers' and controls' boxes. Read
+// in the task of a filter change, right after the list and markers changed,
+// that made the browser lay the whole page out inside the change (twice: the
+// draw and its fit's moveend), and a filter change took about 10 ms longer at
+// the real dataset. The names are placed after the frame instead.
+test('a filter change reads no layout before its frame; the names are placed again after it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./');
+  await showMap(page);
+  await expect.poll(async () => (await labels(page)).length).toBeGreaterThan(3);
+  const outcome = await page.evaluate(
+    () =>
+      new Promise<{ reads: string[]; namesBefore: number; sada: number }>((resolve) => {
+        // Every call that makes the browser lay the page out when the DOM has changed.
+        const reads: string[] = [];
+        const count = (name: string) => reads.push(name);
+        const methods: [object, string][] = [
+          [Element.prototype, 'getBoundingClientRect'],
+          [Element.prototype, 'getClientRects'],
+          [window, 'getComputedStyle'],
+        ];
+        const getters: [object, string][] = [
+          ...['offsetWidth', 'offsetHeight', 'offsetTop', 'offsetLeft', 'offsetParent', 'innerText'].map((p) => [HTMLElement.prototype, p] as [object, string]),
+          ...['clientWidth', 'clientHeight', 'clientTop', 'clientLeft', 'scrollWidth', 'scrollHeight', 'scrollTop', 'scrollLeft'].map((p) => [Element.prototype, p] as [object, string]),
+        ];
+        const restore: (() => void)[] = [];
+        for (const [target, name] of methods) {
+          const original = (target as any)[name];
+          (target as any)[name] = function (this: unknown, ...args: unknown[]) {
+            count(name);
+            return original.apply(this, args);
+          };
+          restore.push(() => ((target as any)[name] = original));
+        }
+        for (const [target, name] of getters) {
+          const descriptor = Object.getOwnPropertyDescriptor(target, name)!;
+          Object.defineProperty(target, name, {
+            ...descriptor,
+            get(this: unknown) {
+              count(name);
+              return descriptor.get!.call(this);
+            },
+          });
+          restore.push(() => Object.defineProperty(target, name, descriptor));
+        }
+        const old = [...document.querySelectorAll('.basemap-label')];
+        for (const span of old) (span as any).__old = true;
+        // The change's task and its microtasks end before this frame's callbacks run.
+        (document.querySelector('#filter-sada') as HTMLInputElement).click();
+        requestAnimationFrame(() => {
+          for (const undo of restore) undo();
+          const sada = document.querySelectorAll('[data-testid="results"] > li:not([hidden])').length;
+          resolve({ reads, namesBefore: old.filter((span) => span.isConnected).length, sada });
+        });
+      }),
+  );
+  const dataset = servedDataset();
+  expect(outcome.sada).toBe(dataset.agencies.filter((a) => a.antidiscrimination).length);
+  expect(outcome.reads).toEqual([]);
+  // The old names stay until the new ones are placed (no blink) …
+  expect(outcome.namesBefore).toBeGreaterThan(3);
+  // … which happens after the frame: the spans are made anew, off the new markers.
+  await expect.poll(() => page.locator('.basemap-label').evaluateAll((spans) => spans.length > 0 && spans.every((s) => !(s as any).__old))).toBe(true);
 });

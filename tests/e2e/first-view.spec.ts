@@ -95,6 +95,71 @@ test('the app takes over without a layout shift, and both lists name the same ag
   expect(cls).toBeLessThanOrEqual(0.02);
   const live = await page.getByTestId('results').locator('li:not([hidden]) .result__name').allTextContents();
   expect(live).toEqual(prerendered);
+  // Every entry is the app's own by now (issue 28: the prerendered ones stood in while it built its list).
+  await expect(page.locator('li[data-prerendered]')).toHaveCount(0);
+  await expect(page.getByTestId('results').locator(':scope > li .result__contact.print-only')).toHaveCount(prerendered.length);
+});
+
+// Issue 28: no long task at the start. The app takes over right after its
+// controls and first entries are built; the prerendered entries stand in for
+// the rest until its own are built, a slice per task.
+test('the app takes over in parts: controls first, the prerendered entries stand in until its own list is built', async ({ page }) => {
+  const total = servedDataset().agencies.length;
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.app !== 'ready') return;
+      observer.disconnect();
+      (window as any).__atTakeover = {
+        standIns: document.querySelectorAll('#app li[data-prerendered]').length,
+        own: document.querySelectorAll('#app #results > li:not([data-prerendered])').length,
+      };
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
+  });
+  await page.goto('./');
+  await waitForFinder(page);
+  const atTakeover = await page.evaluate(() => (window as any).__atTakeover);
+  expect(atTakeover.own).toBeGreaterThan(0);
+  expect(atTakeover.own).toBeLessThan(total);
+  expect(atTakeover.own + atTakeover.standIns).toBe(total);
+  await expect(page.locator('li[data-prerendered]')).toHaveCount(0);
+  await expect(page.getByTestId('results').locator(':scope > li')).toHaveCount(total);
+});
+
+test('a filter used while the list is still being built applies to the whole list at once', async ({ page }) => {
+  const dataset = servedDataset();
+  const sada = dataset.agencies.filter((a) => a.antidiscrimination).length;
+  // The switch is used the moment the app takes over, before any further slice of the list is built.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.app !== 'ready') return;
+      observer.disconnect();
+      (window as any).__standIns = document.querySelectorAll('#app li[data-prerendered]').length;
+      (document.querySelector('#filter-sada') as HTMLInputElement).click();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
+  });
+  await page.goto('./');
+  await waitForFinder(page);
+  expect(await page.evaluate(() => (window as any).__standIns)).toBeGreaterThan(0);
+  await expect(page.getByRole('switch', { name: /Nur Servicestellen/ })).toBeChecked();
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sada);
+  await expect(page.locator('li[data-prerendered]')).toHaveCount(0);
+  await expect(page.getByTestId('results').locator(':scope > li')).toHaveCount(dataset.agencies.length);
+});
+
+test('where the prerendered view does not match the address, the app takes over with its whole list built', async ({ page }) => {
+  const sada = servedDataset().agencies.filter((a) => a.antidiscrimination).length;
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.documentElement.dataset.app !== 'ready') return;
+      observer.disconnect();
+      (window as any).__atTakeover = document.querySelectorAll('#app #results > li').length;
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
+  });
+  await page.goto('./?sada=1');
+  await waitForFinder(page);
+  expect(await page.evaluate(() => (window as any).__atTakeover)).toBe(servedDataset().agencies.length);
+  await expect(page.getByTestId('results').locator('li:not([hidden])')).toHaveCount(sada);
+  await expect(page.locator('li[data-prerendered]')).toHaveCount(0);
 });
 
 test('a list entry clicked before the app runs opens the agency\'s own page, whose map link opens the app there', async ({ page }) => {

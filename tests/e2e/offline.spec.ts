@@ -281,6 +281,32 @@ test('the maintenance page, once visited, works offline too and survives a later
   }
 });
 
+test('an agency\'s page is cached when visited, not before, and then works offline', async ({ page, context }) => {
+  const served = await serveCopy();
+  const cachedPages = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls.filter((url) => /\/(agentur|ort)\//.test(url)).map((url) => new URL(url).pathname);
+    });
+  try {
+    const [first, second] = servedDataset().agencies;
+    await visitOnline(page, served.url);
+    expect(await cachedPages()).toEqual([]);
+    await page.goto(`${served.url}agentur/${first.id}.html`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.name);
+    await expect.poll(cachedPages).toEqual([`/agentur/${first.id}.html`]);
+    await goOffline(context, served);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.name);
+    // One not visited is not there offline.
+    allowErrors(page, /Failed to load resource/);
+    await expect(page.goto(`${served.url}agentur/${second.id}.html`)).rejects.toThrow();
+  } finally {
+    served.stop();
+  }
+});
+
 test('a new dataset is shown on the next online visit, and then offline too', async ({ page, context }) => {
   const served = await serveCopy();
   try {
@@ -328,19 +354,20 @@ test('the cache holds only public files of the app: no tiles, nothing from other
       const path = url.slice(served.url.length).split('?')[0];
       expect(path === '' || files.has(path), `${url} is a file of the build`).toBe(true);
     }
-    // The app shell is complete: the page, every file it names, config, dataset, outline.
+    // The app shell is complete: the page, every file its head names, config, dataset, outline.
     const html = readFileSync(join(served.root, 'index.html'), 'utf8');
     // (Not the list's `?agency=` links, views of the page itself, nor the
-    // footer's link to the generator's page, which residents never download.)
-    const app = /<meta name="ia-app" content="([^"]*)"/.exec(html)![1].split(' ');
+    // footer's links: only what the page's head names.)
+    const head = html.slice(0, html.indexOf('</head>'));
+    const app = /<meta name="ia-app" content="([^"]*)"/.exec(head)![1].split(' ');
     expect(app, 'the app\'s glue and Wasm in <meta name="ia-app">').toHaveLength(2);
-    const named = [...[...html.matchAll(/\b(?:href|src)="([^"#:?][^"#:]*)"/g)].map(([, url]) => url), ...app]
-      .map((url) => new URL(url, served.url).href)
-      .filter((url) => !url.endsWith('/generator.html'));
+    const named = [...[...head.matchAll(/\b(?:href|src)="([^"#:?][^"#:]*)"/g)].map(([, url]) => url), ...app].map((url) => new URL(url, served.url).href);
     const config = JSON.parse(readFileSync(join(served.root, 'config.json'), 'utf8'));
     for (const url of [...named, `${served.url}config.json`, new URL(config.dataset_url, served.url).href, new URL(config.outline_url, served.url).href]) {
       expect(cached, url).toContain(url);
     }
+    // Not what the body links to (issue 28): the agencies' and places' pages, the generator's page.
+    expect(cached.filter((url) => /\/(agentur|ort)\/|\/generator\.html$/.test(url))).toEqual([]);
   } finally {
     served.stop();
   }
