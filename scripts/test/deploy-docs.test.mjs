@@ -71,7 +71,7 @@ test('the headers, types and compressed extensions are read from the page', () =
   const types = mimeTypes(docs);
   assert.deepEqual(types.get('.wasm'), ['application/wasm']);
   assert.deepEqual(types.get('.js'), ['text/javascript', 'application/javascript']);
-  assert.deepEqual(compressedExtensions(docs), ['.wasm', '.js', '.css', '.json', '.geojson', '.html', '.webmanifest']);
+  assert.deepEqual(compressedExtensions(docs), ['.wasm', '.js', '.css', '.json', '.geojson', '.html', '.webmanifest', '.csv', '.ttl']);
 });
 
 test('both configurations mark exactly the hashed names immutable', () => {
