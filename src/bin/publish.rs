@@ -44,6 +44,8 @@ fn error(message: impl AsRef<str>) -> JsError {
 /// and boundaries as served, the change list per Stand if the site has
 /// one, the published dataset the package replaces,
 /// today as `YYYY-MM-DD`) and returns the number of steps.
+// The page hands every input over in one call (each a byte array from JS).
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn begin(
     dataset: Vec<u8>,
