@@ -121,10 +121,14 @@ fn PagedList() -> impl IntoView {
             .shown
             .with(|shown| state.order.with(|order| visible_in_order(order, shown)))
     });
-    // While the app starts, the first page is built a slice per task.
+    // While the app starts, the first page is built a slice per task; once
+    // it is complete, the cap no longer limits ("more" adds whole pages).
     let cap = Startup::list_cap(PAGE);
     let page = move || {
-        let shown = limit.get().min(cap.get());
+        let shown = match cap.get() {
+            built if built < PAGE => limit.get().min(built),
+            _ => limit.get(),
+        };
         in_order.with(|all| all.iter().copied().take(shown).collect::<Vec<_>>())
     };
     let remaining = move || in_order.with(Vec::len).saturating_sub(limit.get());
