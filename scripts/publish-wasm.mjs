@@ -3,7 +3,8 @@
 // for the pages' glue), names the glue and the Wasm by their content
 // (publish-<hash>.js, publish-<hash>_bg.wasm, like Trunk's hashed files, so
 // the service worker keeps them cache-first) and writes both names into
-// pflege.html as <meta name="ia-publish" data-js="…" data-wasm="…">. The
+// pflege.html as <meta name="ia-publish" content="JS WASM"> (a meta
+// needs its content to be valid HTML). The
 // maintenance page imports the glue from there when the package is asked for.
 //
 //   node scripts/publish-wasm.mjs STAGE DIST
@@ -30,7 +31,7 @@ writeFileSync(join(dist, bg), wasm);
 
 const page = join(dist, 'pflege.html');
 const html = readFileSync(page, 'utf8');
-const meta = `<meta name="ia-publish" data-js="./${js}" data-wasm="./${bg}">`;
+const meta = `<meta name="ia-publish" content="./${js} ./${bg}">`;
 const existing = /<meta name="ia-publish"[^>]*>/;
 let updated;
 if (existing.test(html)) updated = html.replace(existing, meta);

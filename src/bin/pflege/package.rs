@@ -194,16 +194,15 @@ fn save(bytes: &[u8], file: &str) {
     }
 }
 
-/// `<meta name="ia-publish" data-js="…" data-wasm="…">`: the hashed files.
+/// `<meta name="ia-publish" content="JS WASM">`: the hashed files.
 fn publish_files() -> Option<(String, String)> {
     let meta = web_sys::window()?
         .document()?
         .query_selector("meta[name=\"ia-publish\"]")
         .ok()??;
-    Some((
-        meta.get_attribute("data-js")?,
-        meta.get_attribute("data-wasm")?,
-    ))
+    let content = meta.get_attribute("content")?;
+    let (js, wasm) = content.split_once(' ')?;
+    Some((js.to_owned(), wasm.trim().to_owned()))
 }
 
 /// A URL relative to the page, as an absolute one (what `import()` needs).
