@@ -22,7 +22,6 @@ use crate::map::MapPanel;
 use crate::page::PageParams;
 use crate::parts::{now, on_demand, when_seen, Part};
 use crate::state::FinderState;
-use crate::takeover::Startup;
 use crate::ui::detail::detail_view;
 use crate::ui::share::list_tools;
 use crate::ui::{
@@ -70,20 +69,14 @@ pub fn App(
     // `LocalResource`: the same behaviour, and 10 KB gzip smaller, because the
     // async-derived machinery is not linked (measured on the size branch).
     let loaded: RwSignal<Option<Loaded>, LocalStorage> = RwSignal::new_local(None);
-    // The finder is built in the task after the one that read the dataset
-    // (`crate::takeover`: no long task).
     let load = move || {
         leptos::task::spawn_local(async move {
-            let result = load_config_and_catalog().await;
-            crate::takeover::next_task().await;
-            loaded.try_set(Some(result));
+            loaded.try_set(Some(load_config_and_catalog().await));
         })
     };
     match first_load {
         Some(first_load) => leptos::task::spawn_local(async move {
-            let result = first_load.await;
-            crate::takeover::next_task().await;
-            loaded.try_set(Some(result));
+            loaded.try_set(Some(first_load.await));
         }),
         None => load(),
     }
@@ -91,19 +84,11 @@ pub fn App(
     if page.embed.embed {
         crate::embed::report_height_to_parent();
     }
-    // Once the finder (or the reason it cannot load) is built, in parts
-    // (`Startup`), it replaces the prerendered first view in one step
-    // (`crate::takeover`); early, when its list may be completed on screen.
-    let startup = Startup::new();
-    provide_context(startup);
+    // Once the finder (or the reason it cannot load) is on the page, it
+    // replaces the prerendered first view in one step (`crate::takeover`).
     Effect::new(move |_| {
-        let early = startup.early.get();
-        if loaded.with(Option::is_some)
-            && (early || startup.built())
-            && !startup.shown.get_untracked()
-        {
-            crate::takeover::take_over(early);
-            startup.shown.set(true);
+        if loaded.with(Option::is_some) {
+            crate::takeover::take_over();
         }
     });
     view! {

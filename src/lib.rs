@@ -65,10 +65,7 @@ pub fn start() {
     let page = page::keep(page::from_location());
     let lang = i18n::Lang::for_page(page.lang.as_deref());
     if lang == i18n::Lang::De {
-        // The app in a task of its own, not in the one that instantiated
-        // the Wasm (`takeover`: no long task); the texts are read here.
-        let texts = i18n::german();
-        takeover::in_own_task(Box::new(move || mount(texts, page, None, false)));
+        mount(i18n::german(), page, None, false);
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {

@@ -26,7 +26,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::fit::zoom_of;
-use super::js::{after_next_frame, geo_json, object};
+use super::js::{geo_json, object};
 use crate::load::fetch_text;
 
 const LINES_PANE: &str = "basemap";
@@ -108,10 +108,7 @@ impl Basemap {
             state: Rc::default(),
             wanted,
         };
-        // After the frame that shows the first markers (the file is
-        // preloaded; drawing its borders would hold that frame back).
-        let first = basemap.clone();
-        after_next_frame(move || first.load(false));
+        basemap.load(false);
         let mut events = Vec::new();
         // Names are placed for a view: hidden while the zoom animates.
         events.push(Evented::on_leaflet_event(&map, "zoomstart", {
@@ -299,6 +296,13 @@ impl Basemap {
             })
             .collect()
     }
+}
+
+/// Runs `work` after the next frame has been rendered: in a task queued
+/// from that frame's animation callback, when the page's layout is up to
+/// date, so reading a box costs nothing.
+fn after_next_frame(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
 }
 
 fn font_px(kind: u8) -> f64 {

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::basemap::Basemap;
 use super::fit::{fit, zoom_of, FIT_MAX_ZOOM, FIT_PADDING_PX};
-use super::js::{after_next_frame, escape_html, geo_json, media_matches, object, LeafletExt};
+use super::js::{escape_html, geo_json, media_matches, object, LeafletExt};
 use super::{gestures, markers, MapHandles, Panel};
 use crate::config::Config;
 use crate::load::fetch_text;
@@ -147,9 +147,7 @@ pub(super) fn create_map(
     {
         panel.legend_open.set(false);
     }
-    // After the frame that shows the first markers, like the background.
-    let outline_url = config.outline_url.clone();
-    after_next_frame(move || load_outline(map, outline_url));
+    load_outline(map, config.outline_url.clone());
     Ok(handles)
 }
 

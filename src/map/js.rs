@@ -96,13 +96,6 @@ pub(super) fn in_next_task(work: impl FnOnce() + 'static) {
     leptos::prelude::set_timeout(work, std::time::Duration::ZERO);
 }
 
-/// Runs `work` after the next frame has been rendered: in a task queued
-/// from that frame's animation callback, when the page's layout is up to
-/// date (reading a box costs nothing) and what the frame shows is painted.
-pub(super) fn after_next_frame(work: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || in_next_task(work));
-}
-
 /// Whether the media query matches now.
 pub(super) fn media_matches(query: &str) -> bool {
     web_sys::window()

@@ -48,7 +48,6 @@ use crate::i18n::Texts;
 use crate::page::PageParams;
 use crate::parts::{now, Part, PartWait, Parts};
 use crate::state::FinderState;
-use crate::takeover::Startup;
 
 /// Cluster radius in CSS pixels: markers closer than this merge.
 pub const CLUSTER_RADIUS_PX: f64 = 44.0;
@@ -293,16 +292,12 @@ crate::lazy_fn! { map, load_map;
 /// The container's `data-map` says where this stands, once decided:
 /// `off-screen` (not made while not shown), `loading` (Leaflet's script),
 /// `ready` or `failed`. Tests wait for it rather than for time to pass.
-/// While the app is still built hidden (`crate::takeover::Startup`),
-/// Leaflet's script is already loaded, so the map is made right after the
-/// swap (Leaflet needs its container on screen).
 fn create_when_on_screen(
     panel: Panel,
     container: NodeRef<Div>,
     on_screen: Memo<bool>,
     embed: &'static EmbedOptions,
 ) {
-    let shown = use_context::<Startup>().map(|startup| startup.shown);
     Effect::new(move |_| {
         let Some(element) = container.get() else {
             return;
@@ -313,7 +308,6 @@ fn create_when_on_screen(
             }
             return;
         }
-        let app_shown = shown.is_none_or(|shown| shown.get());
         let element: web_sys::HtmlElement = element.unchecked_into();
         let create = move |element: web_sys::HtmlElement| {
             if js::session_flag(js::TILES_ALLOWED_KEY) {
@@ -354,9 +348,7 @@ fn create_when_on_screen(
                 mark(&element, "failed");
                 return;
             }
-            if app_shown {
-                js::in_next_task(move || create(element));
-            }
+            js::in_next_task(move || create(element));
         });
     });
 }

@@ -11,7 +11,6 @@ use wasm_bindgen::JsCast;
 use crate::config::Config;
 use crate::i18n::Texts;
 use crate::state::FinderState;
-use crate::takeover::Startup;
 use crate::ui::contact::{check_note, contact_links, contact_text, reach_line, today_or, Ways};
 
 /// Every agency has one entry, created once; a filter change only hides or
@@ -33,66 +32,16 @@ pub fn ResultList() -> impl IntoView {
     if n > FULL_LIST_MAX {
         return view! { <PagedList/> }.into_any();
     }
-    // While the app starts, the entries are built a slice per task; the
-    // prerendered entries not built yet may stand in for them meanwhile.
-    let cap = Startup::list_cap(n);
-    let list = NodeRef::<leptos::html::Ol>::new();
-    if cap.get_untracked() < n {
-        stand_in_while_building(state, cap, n, list);
-    }
     // In the order of `state.order` (by distance when there is an origin):
     // a new origin moves entries, it does not recreate them.
     view! {
-        <ol id="results" class="results" tabindex="-1" data-testid="results" node_ref=list>
-            <For each=move || state.order.with(|order| order[..cap.get().min(order.len())].to_vec()) key=|position| *position let:position>
+        <ol id="results" class="results" tabindex="-1" data-testid="results">
+            <For each=move || state.order.get() key=|position| *position let:position>
                 <ResultItem position/>
             </For>
         </ol>
     }
     .into_any()
-}
-
-/// While the app starts (`crate::takeover`): when the prerendered list on
-/// screen is this list's default view, the app may take over before the list
-/// is complete, the prerendered entries standing in for those not built yet.
-/// Each slice built removes as many of them; any change of what the list
-/// shows builds the rest at once.
-fn stand_in_while_building(
-    state: FinderState,
-    cap: RwSignal<usize>,
-    n: usize,
-    list: NodeRef<leptos::html::Ol>,
-) {
-    let Some(startup) = use_context::<Startup>() else {
-        return;
-    };
-    let all_shown = state.visible.with_untracked(|visible| visible.len() == n);
-    let ids: Vec<String> = state.catalog.with_value(|c| {
-        state.order.with_untracked(|order| {
-            order
-                .iter()
-                .filter_map(|&position| c.agencies.get(position).map(|a| a.id.clone()))
-                .collect()
-        })
-    });
-    if !all_shown || !crate::takeover::prerendered_list_is(&ids) {
-        return;
-    }
-    startup.early.set(true);
-    Effect::new(move |built: Option<usize>| {
-        let now = cap.get();
-        if let (Some(built), Some(list)) = (built, list.get()) {
-            crate::takeover::drop_adopted(&list, Some(now.saturating_sub(built)));
-        }
-        now
-    });
-    Effect::new(move |first: Option<()>| {
-        state.order.track();
-        state.shown.track();
-        if first.is_some() {
-            cap.set(n);
-        }
-    });
 }
 
 /// Above this many agencies the list is not created in full but a page at
@@ -121,16 +70,8 @@ fn PagedList() -> impl IntoView {
             .shown
             .with(|shown| state.order.with(|order| visible_in_order(order, shown)))
     });
-    // While the app starts, the first page is built a slice per task; once
-    // it is complete, the cap no longer limits ("more" adds whole pages).
-    let cap = Startup::list_cap(PAGE);
-    let page = move || {
-        let shown = match cap.get() {
-            built if built < PAGE => limit.get().min(built),
-            _ => limit.get(),
-        };
-        in_order.with(|all| all.iter().copied().take(shown).collect::<Vec<_>>())
-    };
+    let page =
+        move || in_order.with(|all| all.iter().copied().take(limit.get()).collect::<Vec<_>>());
     let remaining = move || in_order.with(Vec::len).saturating_sub(limit.get());
     view! {
         <ol id="results" class="results" tabindex="-1" data-testid="results">
