@@ -17,6 +17,9 @@ import { join } from 'node:path';
 export const FIRST_VISIT = [
   { path: '', what: 'the page, with the prerendered list and static map' },
   { pattern: /^(app|boot|gate|sw-register|ia-map)-[0-9a-f]{12,16}(_bg)?\.(css|js|wasm)$/, what: "the app's hashed files: style, scripts, the finder's Wasm and its glue" },
+  { pattern: /^ia-map-parts-[0-9a-f]{12,16}\.js$/, what: "the parts' loader (issue 28), which fetches a part of the finder when it is first used" },
+  { pattern: /^snippets\/ia-map-[0-9a-f]{12,16}\/inline[0-9]+\.js$/, what: "the finder's inline JS snippets (wasm-bindgen), which its glue imports" },
+  { pattern: /^ia-map-(map|chunk[0-9]+)-[0-9a-f]{12,16}\.wasm$/, wide: true, what: 'wide screens only: the map\'s part and the chunks of code it shares with other parts, because the map shows at start there (on phones behind "Karte")' },
   { path: 'config.json', what: 'the deployment settings' },
   { path: 'data/agencies.json', what: 'the dataset' },
   { path: 'data/boundaries/nrw-land.geojson', what: 'the NRW outline under the markers' },
@@ -28,10 +31,10 @@ export const FIRST_VISIT = [
   { path: 'sw.js', what: 'the service worker itself' },
 ];
 
-/** Whether `path` (relative to the site's folder, no query) may be fetched on a first visit. */
-export function allowedOnFirstVisit(path) {
+/** Whether `path` (relative to the site's folder, no query) may be fetched on a first visit; `wide`: on a wide screen. */
+export function allowedOnFirstVisit(path, { wide = false } = {}) {
   if (path === 'index.html') path = '';
-  return FIRST_VISIT.some((entry) => (entry.pattern ? entry.pattern.test(path) : entry.path === path));
+  return FIRST_VISIT.some((entry) => (!entry.wide || wide) && (entry.pattern ? entry.pattern.test(path) : entry.path === path));
 }
 
 /** The files of the build in `dist` that a first visit fetches, relative to it (index.html for the page). */

@@ -131,8 +131,11 @@ const isPublish = (rel) => /^publish-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(rel);
 // service worker also installed every page under agentur/ (the list links
 // each); measured 462.5 KB with the shell only (the finder's Wasm is 319 KB of
 // it; loading features on use is issue 28's part 2): budget 463.5 KB. With the
-// parts (issue 28 part 2) and issue 27 merged: 447.9 KB: budget 449.0 KB.
-const BUDGET_FIRST_VISIT_GZIP = 449.0 * 1024;
+// parts (issue 28 part 2) and issue 27 merged: 447.9 KB; 449.5 KB with the parts'
+// loader and the glue's inline snippet, which the first visit fetches too and the
+// list now names: budget 450.5 KB (on a phone; on a wide screen the map's part
+// and its chunks come too, scripts/first-visit.mjs).
+const BUDGET_FIRST_VISIT_GZIP = 450.5 * 1024;
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {

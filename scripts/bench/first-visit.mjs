@@ -46,7 +46,7 @@ async function visit({ browser, server, pageName, screen }) {
         bytes: entry.bytes,
         // Asked for by the worker (the page may have asked too: the server's log does not say who).
         byWorker: workerPaths.has(entry.path),
-        listed: pageName === 'app' ? allowedOnFirstVisit(rel) : null,
+        listed: pageName === 'app' ? allowedOnFirstVisit(rel, { wide: screen === 'desktop' }) : null,
       };
     });
     return {
