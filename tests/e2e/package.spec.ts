@@ -145,12 +145,15 @@ test('the package made in the browser equals ia-prerender on the same data, byte
   const before = new Set(filesUnder(reference));
   // Without the compressed copies (FILE.gz, FILE.br) the build writes for
   // servers that send them as they are: they are no part of the package
-  // (LIESMICH.txt says to delete the stale ones of index.html, sitemap.xml
-  // and robots.txt).
+  // (LIESMICH.txt says to delete the stale copies of every file it replaces).
   const run = spawnSync('target/prerender/ia-prerender', ['--no-precompress', reference], { encoding: 'utf8', env: { ...process.env, IA_SITE_URL: '' } });
   expect(run.status, run.stderr).toBe(0);
   console.log(run.stdout.trim());
-  const written = filesUnder(reference).filter((path) => /^(agentur|ort)\//.test(path) || ['index.html', 'sitemap.xml', 'robots.txt', 'vorschau.png'].includes(path));
+  // The renderer's files: the pages, the start page and its image, the files
+  // for search engines and the open data (issue 27).
+  const OPEN_DATA = ['data/agencies.csv', 'data/agencies.geojson', 'data/dcat.ttl', 'data/index.html'];
+  const written = filesUnder(reference).filter((path) => /^(agentur|ort)\//.test(path) || ['index.html', 'sitemap.xml', 'robots.txt', 'vorschau.png', ...OPEN_DATA].includes(path));
+  for (const path of OPEN_DATA) expect(packaged.has(path), `${path} in the package`).toBe(true);
   const inPackage = [...packaged.keys()].filter((path) => path !== 'LIESMICH.txt' && path !== 'data/agencies.json').sort();
   expect(inPackage).toEqual(written);
   const differing = inPackage.filter((path) => !packaged.get(path)!.equals(readFileSync(join(reference, path))));

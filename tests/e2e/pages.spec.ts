@@ -217,7 +217,9 @@ test.describe('with a site address', () => {
     expect(meta(html, 'og:image')).toBe(`${SITE}agentur/${agency.id}.png`);
     expect(jsonLd(html)['@id']).toBe(url);
     const sitemap = readFileSync(join(copy, 'sitemap.xml'), 'utf8');
-    expect(sitemap.match(/<url>/g)).toHaveLength(1 + servedDataset().agencies.length + KREISE);
+    // The start page, the agencies, the Kreise and the open-data page.
+    expect(sitemap.match(/<url>/g)).toHaveLength(1 + servedDataset().agencies.length + KREISE + 1);
+    expect(sitemap).toContain(`<url><loc>${SITE}data/index.html</loc><lastmod>`);
     expect(sitemap).toContain(`<url><loc>${url}</loc><lastmod>`);
     expect(readFileSync(join(copy, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}sitemap.xml`);
   });
