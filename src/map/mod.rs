@@ -146,6 +146,11 @@ pub fn MapPanel(
             return true;
         }
         if !on_screen.get() {
+            // Not made while not shown (phones before "Karte"): said on the
+            // container, as the map's part says its later stages.
+            if let Some(element) = container.get() {
+                mark(&element, "off-screen");
+            }
             return false;
         }
         parts.load(Part::Map);
