@@ -286,6 +286,10 @@ test('arrow keys in the language select do not reload the page; a button applies
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('./?sada=1');
   await waitForFinder(page);
+  // The map (its part arrives after the list) writes its view into the
+  // address once made: wait for it, so that only the select is watched.
+  await expect(page.locator('.map')).toHaveAttribute('data-map', 'ready');
+  await expect(page).toHaveURL(/map=/);
   await tabTo(page, '#lang-switch', 3);
   let loads = 0;
   page.on('load', () => loads++);
