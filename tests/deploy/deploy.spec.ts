@@ -23,7 +23,7 @@ let COMPRESS: string[];
 
 const DIST = 'dist';
 /** Trunk's hashed names, which every cache rule must cover: `<name>-<16 hex>[_bg].(js|wasm|css)`. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** What a browser sends (Chromium adds zstd, which Caddy's `encode zstd gzip` would
  * then use on the fly; Node 20 cannot decompress it to compare). */
