@@ -23,8 +23,9 @@ export const USES = [
   { name: 'filter panel ("Filter")', target: 'details.more-filters > summary', act: 'click', shown: '[id^="filter-offer-"]' },
   { name: 'near me (focus, type a postcode)', target: '#filter-near', act: 'focus', type: '50667', shown: '#filter-near-options [role="option"]' },
   { name: 'detail (an entry)', target: '[data-testid="results"] > li:not([hidden]) .result__link', act: 'click', shown: '[data-testid="detail"] h2' },
-  { name: 'share ("Link kopieren")', target: '.sidebar > .share button', act: 'click', shown: '.share__note, .share__manual' },
-  { name: 'download (CSV)', target: '[data-testid="download-csv"]', act: 'click', download: true },
+  // Share and the downloads sit under the list: their part loads when the list's end is seen (scrolled to first).
+  { name: 'share ("Link kopieren")', target: '[data-testid="share-view"] button', act: 'click', shown: '.share__note, .share__manual', listEnd: true },
+  { name: 'download (CSV)', target: '[data-testid="download-csv"]', act: 'click', download: true, listEnd: true },
 ];
 
 /**
@@ -85,6 +86,10 @@ async function firstUse({ browser, server, use, options }) {
     await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: options.loadTimeout * 1000, polling: 100 });
     await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => {});
     server.resetLog();
+    if (use.listEnd) {
+      await page.locator('.part-spot').scrollIntoViewIfNeeded();
+      await page.locator(use.target).first().waitFor({ timeout: 30_000 });
+    }
     let outcome;
     if (use.download) {
       const started = Date.now();
