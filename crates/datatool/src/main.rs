@@ -8,7 +8,7 @@ use clap::Parser;
 use ia_datatool::build::BuildOptions;
 use ia_datatool::cli::{BuildArgs, Cli, Command, ImportArgs, SyntheticArgs, ValidateArgs};
 use ia_datatool::import::ImportOptions;
-use ia_datatool::{boundaries, build, check, crosscheck, export, import, read_text, sizes};
+use ia_datatool::{boundaries, build, crosscheck, export, import, read_text, sizes, validate};
 
 fn main() -> ExitCode {
     match Cli::parse().command {
@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         )),
         Command::Sizes(args) => report(sizes::run(&args.dataset.file, &args.boundaries.dir)),
         Command::Synthetic(args) => run_synthetic(&args),
-        Command::Places(args) => report(ia_datatool::place_index::run(
+        Command::Places(args) => report(ia_datatool::places::run(
             &args.shared.dir,
             &args.data.dir.join("place-overrides.tsv"),
             &args.out,
@@ -133,7 +133,7 @@ fn run_synthetic(args: &SyntheticArgs) -> ExitCode {
 
 fn run_validate(args: &ValidateArgs) -> ExitCode {
     let file = args.file.display();
-    let outline = match check::read_outline(&args.outline.file) {
+    let outline = match validate::read_outline(&args.outline.file) {
         Ok(outline) => outline,
         Err(err) => {
             eprintln!("error: cannot check coordinates against the NRW outline: {err}");
@@ -147,7 +147,7 @@ fn run_validate(args: &ValidateArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut checked = check::check_text(&text, Some(&outline));
+    let mut checked = validate::check_text(&text, Some(&outline));
     // AGS against Gemeinde and postcode, where the app's place data is here.
     let place_data = crosscheck::PlaceData::load(&args.boundaries.dir, &args.places);
     let agencies = ia_core::parse_dataset(&text)

@@ -51,7 +51,7 @@ use self::header::ColumnMap;
 use self::report::{by_id, row_report, shown};
 use self::table::{decode, parse, Encoding, Table};
 use crate::geometry::MultiPolygon;
-use crate::places::Gazetteer;
+use crate::gazetteer::Gazetteer;
 use crate::spread::{spread, SPREAD_RADIUS_M};
 use crate::{check, sizes, Error, Result};
 

@@ -12,7 +12,7 @@ use super::report::Problem;
 use super::values::codes;
 use super::{messages, Places};
 use crate::geometry::round_to;
-use crate::places::{Gazetteer, Placed, PostcodeFallback};
+use crate::gazetteer::{Gazetteer, Placed, PostcodeFallback};
 use crate::slug::name_key;
 use crate::spread::COORDINATE_DECIMALS;
 
