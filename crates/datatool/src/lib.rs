@@ -16,7 +16,7 @@
 //!   [`import`] reads such a spreadsheet back into a dataset, repairing and
 //!   reporting what spreadsheet programs do to it (a folder of modules, one
 //!   per step; the import itself does no file I/O);
-//! * `synthetic` writes [`ia_core::synthetic`]'s test data (in `main.rs`).
+//! * [`synthetic`] writes [`ia_core::synthetic`]'s labelled test data for benchmarks.
 //!
 //! The others are what they share: the command line ([`cli`]), the offline
 //! gazetteer ([`gazetteer`]), the research files ([`sourced`], [`research`]),
@@ -43,6 +43,7 @@ pub mod research;
 pub mod simplify;
 pub mod sizes;
 pub mod sourced;
+pub mod synthetic;
 pub mod validate;
 
 /// The pure modules the import shares with the maintenance page.

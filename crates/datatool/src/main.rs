@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use ia_datatool::build::BuildOptions;
-use ia_datatool::cli::{BuildArgs, Cli, Command, ImportArgs, SyntheticArgs, ValidateArgs};
+use ia_datatool::cli::{BuildArgs, Cli, Command, ImportArgs, ValidateArgs};
 use ia_datatool::import::ImportOptions;
 use ia_datatool::{boundaries, build, crosscheck, export, import, read_text, sizes, validate};
 
@@ -34,7 +34,9 @@ fn main() -> ExitCode {
             args.check,
         )),
         Command::Sizes(args) => report(sizes::run(&args.dataset.file, &args.boundaries.dir)),
-        Command::Synthetic(args) => run_synthetic(&args),
+        Command::Synthetic(args) => report(ia_datatool::synthetic::run(
+            args.count, args.seed, &args.out,
+        )),
         Command::Places(args) => report(ia_datatool::places::run(
             &args.shared.dir,
             &args.data.dir.join("place-overrides.tsv"),
@@ -109,25 +111,6 @@ fn run_import(args: ImportArgs) -> ExitCode {
             eprintln!("Fehler: {err}");
             ExitCode::FAILURE
         }
-    }
-}
-
-fn run_synthetic(args: &SyntheticArgs) -> ExitCode {
-    let dataset = ia_core::synthetic::synthetic_dataset(args.count, args.seed);
-    let written = serde_json::to_vec(&dataset)
-        .map_err(|err| ia_datatool::Error(format!("cannot serialize the dataset: {err}")))
-        .and_then(|json| ia_datatool::write_file(&args.out, &json));
-    match written {
-        Ok(()) => {
-            println!(
-                "wrote {} synthetic agencies (seed {}) to {}",
-                args.count,
-                args.seed,
-                args.out.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(err) => failure(&err),
     }
 }
 
