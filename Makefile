@@ -33,6 +33,7 @@ test: setup lint test-native test-data test-scripts test-wasm build test-publish
 
 lint:
 	cargo fmt --all --check
+	node scripts/mutual-imports.mjs
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy -p ia-map --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 	cargo clippy -p ia-map --target wasm32-unknown-unknown --features split --all-targets --quiet -- -D warnings

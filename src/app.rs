@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::i18n::{Texts, LANGUAGE_FAILED_DE, LANGUAGE_FAILED_EN};
 use crate::load::{load_config_and_catalog, Catalog, LoadError};
 use crate::map::MapPanel;
-use crate::page::PageParams;
+use crate::params::PageParams;
 use crate::parts::{now, on_demand, when_seen, Part};
 use crate::state::FinderState;
 use crate::ui::detail::detail_view;

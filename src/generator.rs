@@ -7,7 +7,7 @@
 //! Old links to the generator (`?view=embed`, from before it had its own
 //! page) are sent here by the finder's `public/gate.js`, before any Wasm loads.
 
-use ia_core::filter::{places, PlaceOption};
+use ia_core::filter::{place_options, PlaceOption};
 use leptos::prelude::*;
 
 use crate::config::{Ignored, CONFIG_URL};
@@ -28,7 +28,7 @@ type Loaded = Result<std::sync::Arc<Vec<PlaceOption>>, LoadError>;
 pub fn start_generator() {
     crate::panic::install_hook();
     wasm_bindgen_futures::spawn_local(async move {
-        let lang = Lang::for_page(crate::page::lang_from_location().as_deref());
+        let lang = Lang::for_page(crate::params::lang_from_location().as_deref());
         let texts = match crate::load::load_texts(lang).await {
             Ok(texts) => texts,
             Err(problem) => {
@@ -69,7 +69,8 @@ fn GeneratorPage(texts: &'static Texts) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let (config, dataset) = load_config_and_dataset().await;
             ignored.try_set(config.ignored);
-            let places = dataset.map(|d| std::sync::Arc::new(places(&d.agencies, &d.meta.kreise)));
+            let places =
+                dataset.map(|d| std::sync::Arc::new(place_options(&d.agencies, &d.meta.kreise)));
             loaded.try_set(Some(places));
         })
     };

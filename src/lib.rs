@@ -14,10 +14,10 @@ pub mod generator;
 pub mod i18n;
 pub mod load;
 pub mod map;
-pub mod page;
 #[cfg(feature = "ssr")]
 pub mod pages;
 pub mod panic;
+pub mod params;
 pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod precompress;
@@ -62,7 +62,7 @@ pub use generator::start_generator;
 /// page German, with a notice.
 pub fn start() {
     panic::install_hook();
-    let page = page::keep(page::from_location());
+    let page = params::keep(params::from_location());
     let lang = i18n::Lang::for_page(page.lang.as_deref());
     if lang == i18n::Lang::De {
         mount(i18n::german(), page, None, false);
@@ -94,7 +94,7 @@ pub fn start() {
 
 fn mount(
     texts: &'static i18n::Texts,
-    page: &'static page::PageParams,
+    page: &'static params::PageParams,
     first_load: Option<app::FirstLoad>,
     language_failed: bool,
 ) {

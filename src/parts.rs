@@ -17,8 +17,9 @@
 //! returns in the same task ([`now`]): views are built synchronously, inside
 //! the component that shows them.
 
+mod preload;
+
 use std::future::Future;
-use std::pin::Pin;
 
 use futures::FutureExt;
 use leptos::prelude::*;
@@ -94,18 +95,6 @@ impl Part {
         self as usize
     }
 
-    fn preload(self) -> Pin<Box<dyn Future<Output = Result<(), NotLoaded>>>> {
-        let load = match self {
-            Part::Filters => {
-                Box::pin(crate::ui::filters::load_fields()) as Pin<Box<dyn Future<Output = _>>>
-            }
-            Part::Map => Box::pin(crate::map::load_map()),
-            Part::Detail => Box::pin(crate::ui::detail::load_detail()),
-            Part::Share => Box::pin(crate::ui::share::load_share()),
-        };
-        Box::pin(async move { load.await.map_err(NotLoaded::from) })
-    }
-
     /// What is loading, for the announced wait.
     fn what(self, texts: &'static Texts) -> &'static str {
         match self {
@@ -162,7 +151,7 @@ impl Parts {
         if matches!(status.get_untracked(), Status::Ready | Status::Loading) {
             return;
         }
-        let load = part.preload();
+        let load = preload::preload(part);
         // Already there (a second finder, the unsplit build): no wait at all.
         let mut load = load;
         if let Some(done) = (&mut load).now_or_never() {

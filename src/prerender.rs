@@ -25,7 +25,7 @@ use crate::app::{Finder, Frame};
 use crate::config::Config;
 use crate::load::Catalog;
 use crate::map::StaticMapSvg;
-use crate::page::PageParams;
+use crate::params::PageParams;
 
 /// Where the prerendered view goes in `index.html`.
 pub const START: &str = "<!-- prerendered:start -->";
@@ -45,7 +45,7 @@ pub fn render_finder(catalog: Arc<Catalog>, config: Config, static_map: String) 
         provide_context(RequestUrl::new("/"));
         provide_context(StaticMapSvg(static_map));
         provide_context(crate::i18n::german());
-        provide_context(crate::page::keep(PageParams::default()));
+        provide_context(crate::params::keep(PageParams::default()));
         provide_context(crate::parts::Parts::new());
         view! {
             <Router>

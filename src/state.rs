@@ -7,12 +7,12 @@
 //! is a `Memo` over it and the read-only [`Catalog`], computed by
 //! [`ia_core::finder`]. This module holds only signals, the actions that
 //! change the state ([`FinderState::update_filters`] and its siblings), and
-//! the lazily loaded place index (`state/places.rs`).
+//! the lazily loaded place index (`state/place_index.rs`).
 //!
 //! The finder provides its state to its components as context
 //! ([`crate::app::Finder`]).
 
-pub(crate) mod places;
+pub(crate) mod place_index;
 mod url;
 
 use std::sync::Arc;
@@ -23,11 +23,11 @@ use ia_core::nearby::Origin;
 use ia_core::query::{MapView, UrlState};
 use leptos::prelude::*;
 
-pub use places::{PlacesStatus, PLACES_URL};
+pub use place_index::{PlacesStatus, PLACES_URL};
 pub use url::History;
 
 use crate::load::Catalog;
-use crate::page::PageParams;
+use crate::params::PageParams;
 
 /// Handles to the state, cheap to copy into closures.
 #[derive(Clone, Copy)]

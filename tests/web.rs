@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use ia_core::parse_dataset;
 use ia_map::load::{Catalog, LoadError};
-use ia_map::page::PageParams;
+use ia_map::params::PageParams;
 use ia_map::state::FinderState;
 use ia_map::ui::{FilterPanel, LoadFailed, ResultList, ResultSummary, ShareNote};
 use leptos::prelude::*;
@@ -74,7 +74,7 @@ async fn load_error_shows_reason_and_retries() {
 #[component]
 fn Harness(#[prop(optional)] catalog: Option<Arc<Catalog>>) -> impl IntoView {
     provide_context(ia_map::i18n::german());
-    provide_context(ia_map::page::keep(PageParams::default()));
+    provide_context(ia_map::params::keep(PageParams::default()));
     provide_context(ia_map::config::Config::default());
     provide_context(FinderState::new(catalog.unwrap_or_else(self::catalog)));
     provide_context(ShareNote(RwSignal::new(None)));

@@ -45,7 +45,7 @@ use wasm_bindgen::JsCast;
 
 use crate::config::Config;
 use crate::i18n::Texts;
-use crate::page::PageParams;
+use crate::params::PageParams;
 use crate::parts::{now, Part, PartWait, Parts};
 use crate::state::FinderState;
 

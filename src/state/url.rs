@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::page::PageParams;
+use crate::params::PageParams;
 
 /// How a change goes into the browser's history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,7 +70,7 @@ impl UrlSync {
         // `place=koeln` (a readable place name, issue 20) needs the dataset,
         // so it is read here rather than with the other page parameters.
         let in_url = Memo::new(move |_| {
-            search.with(|search| crate::page::finder_from_search(search, &place_slug))
+            search.with(|search| crate::params::finder_from_search(search, &place_slug))
         });
         // The page's state as read at start; a readable place name in it is
         // applied by the effect below on its first run (in the browser; the

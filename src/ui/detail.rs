@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::config::Config;
 use crate::i18n::Texts;
-use crate::page::PageParams;
+use crate::params::PageParams;
 use crate::state::FinderState;
 use crate::ui::contact::{check_note, contact_links, provenance, today_or, Ways};
 use crate::ui::share::{Share, Shared};

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use ia_core::embed::{Control, EmbedOptions, ListPosition, Lock};
 use ia_core::filter::PlaceOption;
-use ia_core::page::embed_query;
+use ia_core::params::embed_query;
 use ia_core::UrlState;
 use leptos::prelude::*;
 

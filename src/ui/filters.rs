@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::near::NearSearch;
 use super::place_picker::PlacePicker;
 use crate::i18n::Texts;
-use crate::page::PageParams;
+use crate::params::PageParams;
 use crate::parts::Part;
 use crate::state::FinderState;
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::config::{report_link, Config};
 use crate::i18n::Texts;
-use crate::page::PageParams;
+use crate::params::PageParams;
 use crate::state::FinderState;
 
 #[component]

@@ -48,5 +48,5 @@ fn switch_to(tag: &str) {
         return;
     };
     let search = location.search().unwrap_or_default();
-    let _ = location.set_search(&ia_core::page::with_lang(&search, tag));
+    let _ = location.set_search(&ia_core::params::with_lang(&search, tag));
 }

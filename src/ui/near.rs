@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::combobox::{ComboOption, ComboTexts, Combobox};
 use crate::i18n::Texts;
-use crate::state::places::{near_op, origin_of, NearAnswer, NearOp};
+use crate::state::place_index::{near_op, origin_of, NearAnswer, NearOp};
 use crate::state::{FinderState, PlacesStatus};
 
 /// Suggestions go to the combobox as one number: postcodes even, places odd.

@@ -21,14 +21,14 @@
 
 mod bitset;
 mod choice;
-mod places;
+mod place_options;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use bitset::Bitset;
 pub use choice::{Circle, Filters, PlaceFilter};
-use places::{members, place_options};
-pub use places::{places, PlaceOption};
+use place_options::{members, sorted_options};
+pub use place_options::{place_options, PlaceOption};
 
 use crate::dataset::{Agency, KreisInfo};
 use crate::text::{fold, folded_words};
@@ -136,7 +136,7 @@ impl Index {
             }
         }
 
-        let places = place_options(agencies, &municipality_members, &kreis_members, kreise);
+        let places = sorted_options(agencies, &municipality_members, &kreis_members, kreise);
         let mut place_slots_per_agency = vec![[None, None]; n_agencies];
         for (place_idx, place) in places.iter().enumerate() {
             let (members, slot) = match &place.filter {

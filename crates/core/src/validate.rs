@@ -417,6 +417,14 @@ mod tests {
         assert_eq!(Field::Contact.column(), None);
     }
 
+    /// The synthetic records (`crate::synthetic`) pass the check they stand in for.
+    #[test]
+    fn synthetic_records_are_valid() {
+        for agency in &crate::synthetic::synthetic_agencies(2_000, 42) {
+            assert_eq!(validate_agency(agency), vec![], "{}", agency.id);
+        }
+    }
+
     #[test]
     fn problems_name_their_column() {
         let mut agency = crate::synthetic::synthetic_agencies(1, 2).remove(0);

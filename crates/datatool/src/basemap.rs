@@ -261,5 +261,4 @@ fn number(value: f64) -> String {
 }
 
 #[cfg(test)]
-#[path = "basemap_tests.rs"]
 mod tests;

@@ -14,12 +14,12 @@ use ia_core::dataset::SCHEMA_VERSION;
 use ia_core::validate::validate_meta;
 use ia_core::{Agency, Dataset, DatasetMeta};
 
+use crate::gazetteer::load_gazetteer;
 use crate::mapping::{mentions_closure, read_offer_mapping};
-use crate::places::load_gazetteer;
 use crate::research::{assemble, read_contact_kinds, ContactKinds};
 use crate::slug::{assign_ids, base_id, IdInput};
 use crate::sourced::{read_exclusions, research_files, Located, SourceDates};
-use crate::{check, read_text, sizes, write_file, Error, Result};
+use crate::{read_text, sizes, validate, write_file, Error, Result};
 
 mod convert;
 
@@ -113,7 +113,7 @@ impl std::fmt::Display for BuildReport {
 struct Tables<'a> {
     meta: &'a DatasetMeta,
     mapping: &'a crate::mapping::OfferMapping,
-    gazetteer: &'a crate::places::Gazetteer,
+    gazetteer: &'a crate::gazetteer::Gazetteer,
     dates: &'a SourceDates,
     /// Whose website and street the record has.
     kind: ContactKinds,
@@ -284,11 +284,11 @@ pub fn run(options: &BuildOptions) -> Result<BuildReport> {
     // The output must pass the same strict validation as `validate`.
     let outline = if options.outline.is_file() {
         report.outline_checked = true;
-        Some(check::read_outline(&options.outline)?)
+        Some(validate::read_outline(&options.outline)?)
     } else {
         None
     };
-    let checked = check::check_text(&text, outline.as_ref());
+    let checked = validate::check_text(&text, outline.as_ref());
     if !checked.messages.is_empty() {
         return Err(Error(format!(
             "the built dataset does not validate:\n{}",

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use ia_datatool::build::BuildOptions;
-use ia_datatool::cli::{BuildArgs, Cli, Command, ImportArgs, SyntheticArgs, ValidateArgs};
+use ia_datatool::cli::{BuildArgs, Cli, Command, ImportArgs, ValidateArgs};
 use ia_datatool::import::ImportOptions;
-use ia_datatool::{boundaries, build, check, crosscheck, export, import, read_text, sizes};
+use ia_datatool::{boundaries, build, crosscheck, export, import, read_text, sizes, validate};
 
 fn main() -> ExitCode {
     match Cli::parse().command {
@@ -34,8 +34,10 @@ fn main() -> ExitCode {
             args.check,
         )),
         Command::Sizes(args) => report(sizes::run(&args.dataset.file, &args.boundaries.dir)),
-        Command::Synthetic(args) => run_synthetic(&args),
-        Command::Places(args) => report(ia_datatool::place_index::run(
+        Command::Synthetic(args) => report(ia_datatool::synthetic::run(
+            args.count, args.seed, &args.out,
+        )),
+        Command::Places(args) => report(ia_datatool::places::run(
             &args.shared.dir,
             &args.data.dir.join("place-overrides.tsv"),
             &args.out,
@@ -112,28 +114,9 @@ fn run_import(args: ImportArgs) -> ExitCode {
     }
 }
 
-fn run_synthetic(args: &SyntheticArgs) -> ExitCode {
-    let dataset = ia_core::synthetic::synthetic_dataset(args.count, args.seed);
-    let written = serde_json::to_vec(&dataset)
-        .map_err(|err| ia_datatool::Error(format!("cannot serialize the dataset: {err}")))
-        .and_then(|json| ia_datatool::write_file(&args.out, &json));
-    match written {
-        Ok(()) => {
-            println!(
-                "wrote {} synthetic agencies (seed {}) to {}",
-                args.count,
-                args.seed,
-                args.out.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(err) => failure(&err),
-    }
-}
-
 fn run_validate(args: &ValidateArgs) -> ExitCode {
     let file = args.file.display();
-    let outline = match check::read_outline(&args.outline.file) {
+    let outline = match validate::read_outline(&args.outline.file) {
         Ok(outline) => outline,
         Err(err) => {
             eprintln!("error: cannot check coordinates against the NRW outline: {err}");
@@ -147,7 +130,7 @@ fn run_validate(args: &ValidateArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mut checked = check::check_text(&text, Some(&outline));
+    let mut checked = validate::check_text(&text, Some(&outline));
     // AGS against Gemeinde and postcode, where the app's place data is here.
     let place_data = crosscheck::PlaceData::load(&args.boundaries.dir, &args.places);
     let agencies = ia_core::parse_dataset(&text)

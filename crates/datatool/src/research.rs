@@ -43,15 +43,11 @@ pub struct Target {
 
 /// The fields a correction may set.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct PatchSet {
-    #[serde(default)]
     pub website: Option<String>,
-    #[serde(default)]
     pub street: Option<String>,
-    #[serde(default)]
     pub postcode: Option<String>,
-    #[serde(default)]
     pub city: Option<String>,
 }
 

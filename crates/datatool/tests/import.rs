@@ -15,11 +15,11 @@ use std::sync::OnceLock;
 use common::{repo_root, run, text};
 use ia_core::export::to_csv;
 use ia_core::{Agency, Dataset, Precision};
+use ia_datatool::gazetteer::{load_gazetteer, Gazetteer};
 use ia_datatool::geometry::MultiPolygon;
 use ia_datatool::import::{
     import, read_previous, Imported, Places, Report, RowStatus, Settings, DEFAULT_MAX_REMOVED,
 };
-use ia_datatool::places::{load_gazetteer, Gazetteer};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -58,7 +58,7 @@ fn gazetteer() -> &'static Gazetteer {
 fn outline() -> &'static MultiPolygon {
     static OUTLINE: OnceLock<MultiPolygon> = OnceLock::new();
     OUTLINE.get_or_init(|| {
-        ia_datatool::check::read_outline(
+        ia_datatool::validate::read_outline(
             &repo_root().join("public/data/boundaries/nrw-land.geojson"),
         )
         .unwrap_or_else(|err| panic!("{err}"))

@@ -7,7 +7,7 @@
 //! * [`import`]: spreadsheet bytes + previous dataset + place data → new
 //!   dataset + report (a folder of modules, one per step);
 //! * [`check`]: the strict dataset check of `ia-datatool validate`;
-//! * [`places`]: the offline gazetteer (built from texts, never from a
+//! * [`gazetteer`]: the offline gazetteer (built from texts, never from a
 //!   third party), with [`geojson`] and [`geometry`];
 //! * [`mapping`], [`slug`], [`spread`], [`tsv`], [`sizes`]: helpers shared
 //!   with the datatool's `build`.
@@ -15,11 +15,11 @@
 //! Nothing here reads or writes files: the callers pass texts and bytes.
 
 pub mod check;
+pub mod gazetteer;
 pub mod geojson;
 pub mod geometry;
 pub mod import;
 pub mod mapping;
-pub mod places;
 pub mod sizes;
 pub mod slug;
 pub mod spread;

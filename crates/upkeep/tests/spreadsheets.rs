@@ -24,9 +24,9 @@ fn published() -> (Dataset, String) {
     (read_previous(&text, "agencies.json").unwrap(), text)
 }
 
-fn gazetteer() -> ia_upkeep::places::Gazetteer {
+fn gazetteer() -> ia_upkeep::gazetteer::Gazetteer {
     let read = |path: &str| std::fs::read_to_string(root().join(path)).unwrap();
-    ia_upkeep::places::Gazetteer::from_shipped(
+    ia_upkeep::gazetteer::Gazetteer::from_shipped(
         &read("public/data/boundaries/nrw-gemeinden.geojson"),
         &read("public/data/boundaries/nrw-kreise.geojson"),
         &read("public/data/places.json"),

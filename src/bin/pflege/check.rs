@@ -3,9 +3,9 @@
 //! page), then `ia_upkeep::import` on the maintainer's file.
 
 use ia_core::Dataset;
+use ia_upkeep::gazetteer::Gazetteer;
 use ia_upkeep::geometry::MultiPolygon;
 use ia_upkeep::import::{import, read_previous, Imported, Places, Settings, DEFAULT_MAX_REMOVED};
-use ia_upkeep::places::Gazetteer;
 
 /// The committed place overrides (`data/place-overrides.tsv`), as the
 /// command line reads them.

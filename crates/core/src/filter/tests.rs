@@ -186,7 +186,7 @@ fn kreise_without_agencies_are_listed_with_zero_and_their_centre() {
         kreis_info("05962", "Märkischer Kreis", false),
     ];
     let index = Index::with_kreise(&agencies, &kreise);
-    assert_eq!(places(&agencies, &kreise), index.places());
+    assert_eq!(place_options(&agencies, &kreise), index.places());
     let listed: Vec<(String, usize, bool)> = index
         .places()
         .iter()
@@ -518,7 +518,7 @@ proptest! {
         let index = Index::new(&agencies);
         let places = index.places();
         // Listed the same without building an index.
-        prop_assert_eq!(&super::places(&agencies, &[]), places);
+        prop_assert_eq!(&super::place_options(&agencies, &[]), places);
         let municipality_total: usize =
             places.iter().filter(|p| !p.is_kreis).map(|p| p.n_agencies).sum();
         prop_assert_eq!(municipality_total, agencies.len());

@@ -3,7 +3,8 @@
 //! (`src/pages/` renders them with the app's components).
 //!
 //! Here: where each page lives ([`agency_page`], [`place_page`]), the 53
-//! places and their slugs ([`Place`], [`PlaceSlugs`] for `place=koeln`),
+//! Kreise and kreisfreie Städte that have a place page (`ort/`, each a
+//! [`Place`]) and their slugs ([`PlaceSlugs`] for `place=koeln`),
 //! the nearest agencies for a place without one ([`nearest`]), and in
 //! [`seo`] the head tags, JSON-LD, sitemap and robots.txt; in [`preview`]
 //! the preview image's drawing.

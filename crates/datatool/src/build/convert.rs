@@ -6,11 +6,11 @@ use ia_core::validate::{is_email, is_iso_date, is_phone, is_postcode, is_source_
 use ia_core::{Agency, Precision};
 
 use super::{Draft, Tables, COORDINATE_DECIMALS};
+use crate::gazetteer::{Gazetteer, Placed, PostcodeFallback};
 use crate::geometry::round_to;
 use crate::mapping::{
     first_url, language_code, languages_in, map_offers, normalise_website, umbrella,
 };
-use crate::places::{Gazetteer, Placed, PostcodeFallback};
 use crate::sourced::Located;
 use crate::{Error, Result};
 

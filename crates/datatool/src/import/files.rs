@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use super::{import, messages, read_previous, Places, Report, Settings};
-use crate::places::load_gazetteer;
-use crate::{check, read_text, write_file, Error, Result};
+use crate::gazetteer::load_gazetteer;
+use crate::{read_text, validate, write_file, Error, Result};
 
 /// Where `import` reads and writes.
 #[derive(Debug, Clone)]
@@ -41,7 +41,7 @@ pub fn run(options: &ImportOptions) -> Result<Report> {
         None
     };
     let outline = if options.outline.is_file() {
-        Some(check::read_outline(&options.outline)?)
+        Some(validate::read_outline(&options.outline)?)
     } else {
         None
     };

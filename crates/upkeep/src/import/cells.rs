@@ -7,9 +7,9 @@ use ia_core::validate::is_slug;
 use ia_core::{Agency, Offer, Precision, Topic, Umbrella};
 
 use super::header::ColumnMap;
-use super::report::{Problem, Repair};
+use super::problem::{Problem, Repair};
 use super::table::{column_letter, Row};
-use super::values;
+use super::values::{self, Cells};
 use super::{messages, EXAMPLE_ID};
 use crate::slug::slug;
 
@@ -68,55 +68,6 @@ pub struct Fields {
     pub carrier_website: bool,
     pub source_credit: Option<String>,
     pub field_sources: Vec<ia_core::dataset::FieldSource>,
-}
-
-/// The cells of one row with where they came from, for messages.
-pub struct Cells<'a> {
-    number: usize,
-    columns: &'a ColumnMap,
-    values: Vec<String>,
-    problems: Vec<Problem>,
-    repairs: Vec<Repair>,
-}
-
-impl Cells<'_> {
-    /// The cleaned value in a column.
-    pub fn value(&self, column: Column) -> &str {
-        &self.values[column.index()]
-    }
-
-    /// The value, or `None` when the cell is empty.
-    pub fn optional(&self, column: Column) -> Option<String> {
-        let value = self.value(column);
-        (!value.is_empty()).then(|| value.to_owned())
-    }
-
-    /// The value; a problem when the cell is empty.
-    pub fn required(&mut self, column: Column) -> String {
-        let value = self.value(column).to_owned();
-        if value.is_empty() {
-            self.problem(column, messages::EMPTY);
-        }
-        value
-    }
-
-    /// Something is wrong with the value in `column`.
-    pub fn problem(&mut self, column: Column, message: impl Into<String>) {
-        let problem = self.columns.problem(column, self.value(column), message);
-        self.problems.push(problem);
-    }
-
-    /// Replaces a damaged value, noting what was done.
-    pub fn repair(&mut self, column: Column, what: &'static str, to: String) {
-        let from = std::mem::replace(&mut self.values[column.index()], to.clone());
-        self.repairs.push(Repair {
-            row: self.number,
-            column,
-            what,
-            from,
-            to,
-        });
-    }
 }
 
 /// Reads a data row; the repairs are collected in `repairs`.

@@ -10,7 +10,7 @@
 use ia_core::columns::Column;
 
 use super::messages;
-use super::report::{shown, Problem};
+use super::problem::{shown, Problem};
 use super::table::{column_letter, Row};
 use crate::slug::slug;
 use crate::{Error, Result};

@@ -8,7 +8,7 @@ use ia_core::columns::Column;
 use ia_core::validate::is_slug;
 
 use super::cells::ParsedRow;
-use super::report::Problem;
+use super::problem::Problem;
 use super::{messages, EXAMPLE_ID};
 use crate::slug::{base_id, slug};
 

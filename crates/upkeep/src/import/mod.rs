@@ -27,14 +27,16 @@
 //! [`table`] (bytes → rows), [`header`] (which column is where), [`cells`]
 //! and [`values`] (a row's cells → typed fields, repairs, problems), [`ids`]
 //! (duplicates, new ids), [`position`] and [`record`] (place, record,
-//! checks), [`report`] (the report and the differences); all German texts
-//! are in [`messages`].
+//! checks), [`report`] (the report and the differences); what the steps
+//! find in a cell is a [`problem::Problem`] or a [`problem::Repair`]; all
+//! German texts are in [`messages`].
 
 mod cells;
 mod header;
 mod ids;
 pub mod messages;
 mod position;
+mod problem;
 mod record;
 pub mod report;
 pub mod table;
@@ -48,14 +50,16 @@ use ia_core::{parse_dataset, Agency, Dataset, DatasetMeta};
 
 use self::cells::{read_row, ParsedRow};
 use self::header::ColumnMap;
-use self::report::{by_id, row_report, shown};
+use self::problem::shown;
+use self::report::{by_id, row_report};
 use self::table::{decode, parse, Encoding, Table};
+use crate::gazetteer::Gazetteer;
 use crate::geometry::MultiPolygon;
-use crate::places::Gazetteer;
 use crate::spread::{spread, SPREAD_RADIUS_M};
 use crate::{check, sizes, Error, Result};
 
-pub use self::report::{diff, FieldChange, Problem, Repair, Report, RowReport, RowStatus};
+pub use self::problem::{Problem, Repair};
+pub use self::report::{diff, FieldChange, Report, RowReport, RowStatus};
 pub use self::values::parse_date;
 
 /// The id of the example row in `docs/vorlage-agenturen.csv`; a row with it

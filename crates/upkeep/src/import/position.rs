@@ -8,11 +8,11 @@ use ia_core::{Agency, Precision};
 
 use super::cells::{Fields, ParsedRow};
 use super::header::ColumnMap;
-use super::report::Problem;
+use super::problem::Problem;
 use super::values::codes;
 use super::{messages, Places};
+use crate::gazetteer::{Gazetteer, Placed, PostcodeFallback};
 use crate::geometry::round_to;
-use crate::places::{Gazetteer, Placed, PostcodeFallback};
 use crate::slug::name_key;
 use crate::spread::COORDINATE_DECIMALS;
 

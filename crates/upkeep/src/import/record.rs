@@ -10,7 +10,7 @@ use ia_core::Agency;
 use super::cells::ParsedRow;
 use super::header::ColumnMap;
 use super::position::{place, Findings, Place};
-use super::report::Problem;
+use super::problem::Problem;
 use super::{messages, Places};
 use crate::geometry::contains;
 

@@ -2,13 +2,13 @@
 //! repairs and notes, and how it is shown (German, for the maintainers).
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use ia_core::columns::Column;
 use ia_core::export::csv_values;
 use ia_core::Agency;
 
 use super::cells::ParsedRow;
+use super::problem::{shown, Problem, Repair};
 use super::table::{Encoding, LineEnds};
 
 /// Everything the import has to say.
@@ -74,46 +74,12 @@ impl RowStatus {
     }
 }
 
-/// Why a row was rejected: the column (heading, with the spreadsheet's
-/// column letter), the value found and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// `Spalte F „PLZ“`, or `None` for the row as a whole.
-    pub column: Option<String>,
-    pub value: Option<String>,
-    pub message: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(column) = &self.column {
-            write!(f, "{column}")?;
-            if let Some(value) = &self.value {
-                write!(f, " = „{}“", shown(value))?;
-            }
-            write!(f, ": ")?;
-        }
-        f.write_str(&self.message)
-    }
-}
-
 /// One field that differs from the previous record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
     pub heading: &'static str,
     pub old: String,
     pub new: String,
-}
-
-/// A value the import changed because a spreadsheet program damaged it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Repair {
-    pub row: usize,
-    pub column: Column,
-    /// What was done (German, used to group repairs of one kind).
-    pub what: &'static str,
-    pub from: String,
-    pub to: String,
 }
 
 impl Report {
@@ -193,28 +159,6 @@ pub(super) fn row_report(
 /// The records by id.
 pub(super) fn by_id(agencies: &[Agency]) -> HashMap<&str, &Agency> {
     agencies.iter().map(|a| (a.id.as_str(), a)).collect()
-}
-
-/// A value for the report: control characters visible, long values shortened.
-pub fn shown(value: &str) -> String {
-    const MAX_CHARS: usize = 120;
-    let mut out = String::new();
-    for (count, c) in value.chars().enumerate() {
-        if count == MAX_CHARS {
-            out.push('…');
-            break;
-        }
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `2–5, 7, 9–10` for sorted row numbers.

@@ -25,12 +25,15 @@ pub fn exported_row(agency: &Agency, changes: &[(Column, &str)], number: usize) 
 
 /// The real place data (`raw` of the shared data directory and the
 /// committed overrides under `data`), read as the command line reads it.
-pub fn gazetteer_from(raw: &std::path::Path, data: &std::path::Path) -> crate::places::Gazetteer {
+pub fn gazetteer_from(
+    raw: &std::path::Path,
+    data: &std::path::Path,
+) -> crate::gazetteer::Gazetteer {
     let read = |path: std::path::PathBuf| {
         std::fs::read_to_string(&path)
             .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
     };
-    crate::places::Gazetteer::from_texts(
+    crate::gazetteer::Gazetteer::from_texts(
         &read(raw.join("nrw-gemeinden.geojson")),
         &read(raw.join("nrw-kreise.geojson")),
         &read(raw.join("nrw-postcodes.csv")),
@@ -42,13 +45,13 @@ pub fn gazetteer_from(raw: &std::path::Path, data: &std::path::Path) -> crate::p
 
 /// The gazetteer the maintenance page builds from the site's own files
 /// (`public/data`) and the committed overrides.
-pub fn shipped_gazetteer(root: &std::path::Path) -> crate::places::Gazetteer {
+pub fn shipped_gazetteer(root: &std::path::Path) -> crate::gazetteer::Gazetteer {
     let read = |path: std::path::PathBuf| {
         std::fs::read_to_string(&path)
             .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
     };
     let data = root.join("public/data");
-    crate::places::Gazetteer::from_shipped(
+    crate::gazetteer::Gazetteer::from_shipped(
         &read(data.join("boundaries/nrw-gemeinden.geojson")),
         &read(data.join("boundaries/nrw-kreise.geojson")),
         &read(data.join("places.json")),

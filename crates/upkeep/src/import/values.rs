@@ -1,16 +1,66 @@
 //! Reading one cell into a typed value, undoing what spreadsheet programs do
 //! to it (numbers that lost their leading zeros, German dates, labels instead
-//! of codes, …) as a repair, and naming what cannot be read as a problem.
+//! of codes, …) as a repair, and naming what cannot be read as a problem;
+//! the reader of a row's [`Cells`] keeps both.
 
 use ia_core::columns::Column;
 use ia_core::validate::{is_email, is_iso_date, is_phone};
 use ia_core::Umbrella;
 
-use super::cells::Cells;
+use super::header::ColumnMap;
 use super::messages;
-use super::report::shown;
+use super::problem::{shown, Problem, Repair};
 use crate::mapping::{language_code, normalise_website};
 use crate::slug::name_key;
+
+/// The cells of one row with where they came from, for messages.
+pub struct Cells<'a> {
+    pub(super) number: usize,
+    pub(super) columns: &'a ColumnMap,
+    pub(super) values: Vec<String>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) repairs: Vec<Repair>,
+}
+
+impl Cells<'_> {
+    /// The cleaned value in a column.
+    pub fn value(&self, column: Column) -> &str {
+        &self.values[column.index()]
+    }
+
+    /// The value, or `None` when the cell is empty.
+    pub fn optional(&self, column: Column) -> Option<String> {
+        let value = self.value(column);
+        (!value.is_empty()).then(|| value.to_owned())
+    }
+
+    /// The value; a problem when the cell is empty.
+    pub fn required(&mut self, column: Column) -> String {
+        let value = self.value(column).to_owned();
+        if value.is_empty() {
+            self.problem(column, messages::EMPTY);
+        }
+        value
+    }
+
+    /// Something is wrong with the value in `column`.
+    pub fn problem(&mut self, column: Column, message: impl Into<String>) {
+        let problem = self.columns.problem(column, self.value(column), message);
+        self.problems.push(problem);
+    }
+
+    /// Replaces a damaged value, noting what was done.
+    pub fn repair(&mut self, column: Column, what: &'static str, to: String) {
+        let from = std::mem::replace(&mut self.values[column.index()], to.clone());
+        self.repairs.push(Repair {
+            row: self.number,
+            column,
+            what,
+            from,
+            to,
+        });
+    }
+}
 
 /// All codes of a vocabulary, for messages.
 pub fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> String {

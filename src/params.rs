@@ -3,7 +3,7 @@
 //! address once at start ([`crate::start`]) and provided to every component
 //! as context by [`crate::app::App`], with the texts.
 
-pub use ia_core::page::PageParams;
+pub use ia_core::params::PageParams;
 
 /// The parameters of the page's address.
 pub fn from_location() -> PageParams {
@@ -43,7 +43,7 @@ pub fn lang_from_location() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
-        .get(ia_core::page::LANG_PARAM)
+        .get(ia_core::params::LANG_PARAM)
 }
 
 /// Every `(name, value)` of a query string, decoded, in order.

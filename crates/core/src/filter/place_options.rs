@@ -69,13 +69,13 @@ pub(super) fn members(agencies: &[Agency]) -> (Members, Members) {
 /// The place options [`Index::places`](super::Index::places) lists for these agencies and Kreise,
 /// without building an index: for a page that only lists places (the
 /// embed-code generator).
-pub fn places(agencies: &[Agency], kreise: &[KreisInfo]) -> Vec<PlaceOption> {
+pub fn place_options(agencies: &[Agency], kreise: &[KreisInfo]) -> Vec<PlaceOption> {
     let (municipality_members, kreis_members) = members(agencies);
-    place_options(agencies, &municipality_members, &kreis_members, kreise)
+    sorted_options(agencies, &municipality_members, &kreis_members, kreise)
 }
 
 /// Builds the sorted place options from the membership maps.
-pub(super) fn place_options(
+pub(super) fn sorted_options(
     agencies: &[Agency],
     municipality_members: &BTreeMap<String, Vec<usize>>,
     kreis_members: &BTreeMap<String, Vec<usize>>,
