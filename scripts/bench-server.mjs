@@ -1,5 +1,6 @@
-// The benchmark's static server (issue 7): one server, on 127.0.0.1, for the
-// app and the reference page, so both get the same bytes the same way.
+// The benchmark's static server (issue 7): the project's static server
+// (scripts/lib/static-server.mjs) on 127.0.0.1, for the app and the reference
+// page, so both get the same bytes the same way.
 //
 //   /                       the release build (dist/)
 //   /reference/             bench/reference/ (the reference page)
@@ -25,125 +26,59 @@
 //
 // On its own, to look at a dataset in both pages (--help for the options):
 //   node scripts/bench-server.mjs --dataset target/bench/agencies-10000-seed7.json
-import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { cli } from './lib/cli.mjs';
-import { MIME_TYPES as TYPES } from './mime-types.mjs';
+import { serveStatic } from './lib/static-server.mjs';
 
-const gzip = promisify(gzipCallback);
-
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.geojson', '.svg', '.txt', '.webmanifest', '.map']);
+/** Trunk's and the splitter's hashed names, which docs/deploy.md marks immutable. */
+const HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/;
 
 /**
- * Starts the server. `repo` is the repository root; returns
+ * Starts the server (scripts/lib/static-server.mjs with the benchmark's
+ * options). `repo` is the repository root; returns
  * { port, url, setDataset(file), log, resetLog(), close() }.
  */
 export async function startBenchServer({ repo = '.', dist = 'dist', dataset, port = 0 } = {}) {
   repo = resolve(repo);
-  const mounts = [
-    ['/reference/vendor/leaflet/', resolve(repo, 'node_modules/leaflet/dist')],
-    ['/reference/vendor/markercluster/', resolve(repo, 'node_modules/leaflet.markercluster/dist')],
-    ['/reference/', resolve(repo, 'bench/reference')],
-    ['/', resolve(repo, dist)],
-  ];
   let datasetFile = dataset ? resolve(dataset) : resolve(repo, dist, 'data/agencies.json');
-  const compressed = new Map(); // file -> { mtimeMs, size, body }
   const log = [];
-
-  const configBody = async () => {
-    const config = JSON.parse(await readFile(resolve(repo, dist, 'config.json'), 'utf8'));
-    config.tile_url = '';
-    return Buffer.from(JSON.stringify(config, null, 2) + '\n');
-  };
-
-  async function gzipped(file, raw) {
-    const info = await stat(file);
-    const cached = compressed.get(file);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.body;
-    const body = await gzip(raw ?? (await readFile(file)), { level: 9 });
-    compressed.set(file, { mtimeMs: info.mtimeMs, size: info.size, body });
-    return body;
-  }
-
-  function locate(path) {
-    if (path === '/data/agencies.json') return datasetFile;
-    if (path === '/reference') return null;
-    for (const [prefix, dir] of mounts) {
-      if (!path.startsWith(prefix)) continue;
-      let rest = path.slice(prefix.length);
-      if (rest === '' || rest.endsWith('/')) rest += 'index.html';
-      const file = normalize(join(dir, rest));
-      return file.startsWith(dir) ? file : null;
-    }
-    return null;
-  }
-
-  const server = createServer(async (request, response) => {
-    const url = new URL(request.url, 'http://localhost');
-    const path = decodeURIComponent(url.pathname);
-    const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(path);
-    const send = (status, headers, body) => {
-      response.writeHead(status, {
-        'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-        ...headers,
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-      log.push({ path, status, bytes: body?.length ?? 0, encoding: headers['Content-Encoding'] ?? null });
-    };
-    if (path === '/reference') return send(301, { Location: '/reference/' + url.search });
-    const file = locate(path);
-    try {
-      if (!file) throw new Error('outside');
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
-      const ext = extname(file);
-      const headers = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' };
-      const isConfig = path === '/config.json';
-      const raw = isConfig ? await configBody() : undefined;
-      const acceptsGzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-      let body;
-      if (COMPRESSIBLE.has(ext) && acceptsGzip) {
-        body = isConfig ? await gzip(raw, { level: 9 }) : await gzipped(file);
-        headers['Content-Encoding'] = 'gzip';
-        headers.Vary = 'Accept-Encoding';
-      } else {
-        body = raw ?? (await readFile(file));
-      }
-      headers.ETag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
-      const known = (request.headers['if-none-match'] ?? '').split(/\s*,\s*/);
-      if (known.includes(headers.ETag)) {
-        delete headers['Content-Type'];
-        return send(304, { ETag: headers.ETag, ...(headers.Vary ? { Vary: headers.Vary } : {}) }, Buffer.alloc(0));
-      }
-      headers['Content-Length'] = String(body.length);
-      send(200, headers, body);
-    } catch {
-      send(404, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from('not found'));
-    }
+  const server = await serveStatic({
+    mounts: [
+      ['/reference/vendor/leaflet/', resolve(repo, 'node_modules/leaflet/dist')],
+      ['/reference/vendor/markercluster/', resolve(repo, 'node_modules/leaflet.markercluster/dist')],
+      ['/reference/', resolve(repo, 'bench/reference')],
+      ['/', resolve(repo, dist)],
+    ],
+    redirects: ['/reference'],
+    files: { '/data/agencies.json': () => datasetFile },
+    bodies: {
+      '/config.json': async () => {
+        const config = JSON.parse(await readFile(resolve(repo, dist, 'config.json'), 'utf8'));
+        config.tile_url = '';
+        return Buffer.from(JSON.stringify(config, null, 2) + '\n');
+      },
+    },
+    cacheControl: (path) => (HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    everyResponse: true,
+    gzip: true,
+    etags: true,
+    onResponse: (entry) => log.push(entry),
+    port,
   });
-  await new Promise((done) => server.listen(port, '127.0.0.1', done));
-  const actual = server.address().port;
   return {
-    port: actual,
-    url: `http://127.0.0.1:${actual}/`,
+    port: server.port,
+    url: server.url,
     /** Serves `file` as /data/agencies.json from now on; compresses it now. */
     async setDataset(file) {
       datasetFile = resolve(file);
-      await gzipped(datasetFile);
+      await server.gzipped(datasetFile);
     },
     log,
     resetLog() {
       log.length = 0;
     },
-    close() {
-      server.closeAllConnections?.();
-      return new Promise((done) => server.close(done));
-    },
+    close: server.close,
   };
 }
 

@@ -1,9 +1,8 @@
 // The benchmark of issue 7: the app against a plain Leaflet + markercluster
 // page (bench/reference/), side by side in headless Chromium, on the real
 // dataset and on synthetic ones with 1,000, 10,000 and 100,000 agencies; the
-// phone profile of issue 16; the parts loaded on first use (issue 28); a
-// first visit with its service worker and the first use of each feature
-// loaded on use (issue 28); Lighthouse on the app; and the targets of issue
+// phone profile of issue 16; a first visit with its service worker and the
+// first use of each part loaded on use (issue 28); Lighthouse on the app; and the targets of issue
 // 28, each with every run. Writes results.json and
 // RESULTS.md (bench/ by default); bench/README.md explains every figure. Not
 // a test: it fails only when something is broken (the two pages disagree on
@@ -33,7 +32,6 @@ import { startupTasksPass } from './bench/startup-tasks.mjs';
 import { lighthouseScreenLcp, runLighthouse } from './bench/lighthouse.mjs';
 import { BenchFailure, log } from './bench/log.mjs';
 import { SPEC, benchOptions } from './bench/options.mjs';
-import { partsPass } from './bench/parts.mjs';
 import { phonePass } from './bench/phone.mjs';
 import { markdown } from './bench/report.mjs';
 
@@ -97,7 +95,7 @@ async function main() {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const results = { meta: meta(options, browser), datasets: [], phone: null, parts: null, firstVisit: null, firstUse: null, startup: null, lighthouse: null };
+  const results = { meta: meta(options, browser), datasets: [], phone: null, firstVisit: null, firstUse: null, startup: null, lighthouse: null };
   try {
     for (const dataset of desktop ? datasets : []) {
       results.datasets.push(await desktopDataset({ browser, server, dataset, options }));
@@ -107,11 +105,6 @@ async function main() {
       await server.setDataset(realDataset.file);
       const phone = await phonePass({ browser, server, dataset: realDataset, options });
       results.phone = { dataset: { total: realDataset.total, gzipBytes: realDataset.gzipBytes }, ...phone };
-    }
-    if (options.passes.includes('parts')) {
-      log(`parts loaded on first use (issue 28; phone profile, ${options.phoneLoads} cold loads, every part used once in each)`);
-      await server.setDataset(realDataset.file);
-      results.parts = await partsPass({ browser, server, options });
     }
     if (options.passes.includes('first-visit')) {
       log('first visit with the service worker (real dataset; 10 s after load, phone and desktop screens)');

@@ -3,7 +3,7 @@
 import { UsageError } from '../lib/cli.mjs';
 
 /** The passes, in the order they run. */
-export const PASSES = ['desktop', 'phone', 'parts', 'first-visit', 'first-use', 'startup', 'lighthouse'];
+export const PASSES = ['desktop', 'phone', 'first-visit', 'first-use', 'startup', 'lighthouse'];
 
 export const SPEC = {
   usage: 'node scripts/bench.mjs [options]   (make bench runs it with BENCH_ARGS)',
@@ -18,7 +18,7 @@ export const SPEC = {
       value: 'LIST',
       help: `passes to run, of ${PASSES.join(',')} (default: all); with --only the results go to target/bench/partial/ unless --out says otherwise`,
     },
-    'phone-loads': { type: 'number', default: 5, help: 'cold loads per page on the phone profile, and of the parts pass (every one is in the table)' },
+    'phone-loads': { type: 'number', default: 5, help: 'cold loads per page on the phone profile (every one is in the table)' },
     sizes: { type: 'string', value: 'LIST', default: 'real,1000,10000,100000', help: 'datasets of the desktop pass: real, or a number of synthetic agencies' },
     samples: { type: 'number', default: 32, help: 'filter changes per page and dataset (at least 30 for a p95)' },
     loads: { type: 'number', default: 3, help: 'page loads per page and dataset (median; 1 at 100,000 and with CPU throttling)' },

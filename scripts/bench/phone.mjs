@@ -24,6 +24,19 @@ export const PHONE = {
   cpu: 4,
 };
 
+/** Puts a page's DevTools session (`cdp`) on the phone profile: cache off, the slow network, the slow CPU. */
+export async function emulatePhone(cdp) {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: PHONE.latency,
+    downloadThroughput: PHONE.download,
+    uploadThroughput: PHONE.upload,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+}
+
 /**
  * One cold load on the phone profile, no input: waits until the first agency
  * is painted and the page's list is ready (the app: it has taken over; the
@@ -34,15 +47,7 @@ async function runPhone({ browser, server, dataset, page: pageName, options }) {
   const { context, page, seen, cdp } = await openPage(browser, PHONE);
   const result = {};
   try {
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: PHONE.latency,
-      downloadThroughput: PHONE.download,
-      uploadThroughput: PHONE.upload,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+    await emulatePhone(cdp);
     server.resetLog();
     await page.goto(server.url + PAGES[pageName].path, { waitUntil: 'commit' });
     const isApp = pageName === 'app';

@@ -4,7 +4,6 @@
 // 28's targets (report-targets.mjs).
 import { cell, cls3, kb, mb, met, ms, ratio } from './format.mjs';
 import { CLS_WINDOW_MS, KINDS, median } from './measure.mjs';
-import { partsMarkdown } from './parts.mjs';
 import { phoneMarkdown } from './report-phone.mjs';
 import { firstUseMarkdown, firstVisitMarkdown, targetsMarkdown } from './report-targets.mjs';
 
@@ -164,7 +163,6 @@ export function markdown(results) {
   }
   for (const dataset of results.datasets) out.push(...datasetMarkdown(dataset, meta.seed));
   if (results.phone) out.push(...phoneMarkdown(results.phone));
-  out.push(...partsMarkdown(results.parts));
   out.push(...firstVisitMarkdown(results.firstVisit));
   out.push(...firstUseMarkdown(results.firstUse));
   out.push(...lighthouseMarkdown(results.lighthouse, meta.lhci));

@@ -15,7 +15,7 @@ const parse = (...argv) => benchOptions(readOptions(SPEC, argv));
 
 test('without options: every pass, every dataset, written to bench/', () => {
   const options = parse();
-  assert.deepEqual(options.passes, ['desktop', 'phone', 'parts', 'first-visit', 'first-use', 'startup', 'lighthouse']);
+  assert.deepEqual(options.passes, ['desktop', 'phone', 'first-visit', 'first-use', 'startup', 'lighthouse']);
   assert.deepEqual(options.sizes, ['real', '1000', '10000', '100000']);
   assert.deepEqual(options.throttle, ['real', '10000']);
   assert.equal(options.build, true);
@@ -46,7 +46,7 @@ test('the examples of bench/README.md and the Makefile read as documented', () =
   const quick = parse('--sizes', 'real,1000', '--samples', '30', '--no-lighthouse');
   assert.deepEqual(quick.sizes, ['real', '1000']);
   assert.equal(quick.samples, 30);
-  assert.deepEqual(quick.passes, ['desktop', 'phone', 'parts', 'first-visit', 'first-use', 'startup']);
+  assert.deepEqual(quick.passes, ['desktop', 'phone', 'first-visit', 'first-use', 'startup']);
   assert.equal(quick.lighthouse, false);
   const phone = parse('--only', 'phone', '--no-build');
   assert.equal(phone.build, false);

@@ -1,4 +1,19 @@
 //! The result list: a complete, accessible alternative to the map.
+//!
+//! Two components by the dataset's size, kept apart on purpose. Up to
+//! [`FULL_LIST_MAX`] agencies (the real network has about 214),
+//! `ResultList` creates one entry per agency once, and a filter change only
+//! sets `hidden` on entries: creating entries was most of a filter change's
+//! cost (see `ResultList`). Above that, creating every entry is itself the
+//! cost (see [`FULL_LIST_MAX`]), so `PagedList` creates only the visible
+//! agencies, `PAGE` at a time with a button for more, and a filter change
+//! creates the entries that come into the page and removes those that leave
+//! it (the `For` is keyed by position). One component doing both would
+//! create entries as they are first shown and keep them, hidden, afterwards:
+//! a long list would then hold hidden entries beyond its page, which the
+//! paged list does not, and nobody has measured whether it is as fast
+//! (`make bench`, filter → DOM at the real data and the larger sizes). Until
+//! that is measured, both stay.
 
 use ia_core::finder::visible_in_order;
 use ia_core::nearby::format_km;

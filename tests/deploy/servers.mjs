@@ -6,8 +6,8 @@
 // aborted run is stopped when its folder is used again.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { freePort } from '../../scripts/lib/free-port.mjs';
 import { REPO } from '../../scripts/lib/repo.mjs';
 import { caddyConfig, localizeCaddy, localizeNginx, nginxConfig, readDocs, SUB_PATH } from './docs.mjs';
 
@@ -22,18 +22,6 @@ export function serverVersion(kind) {
   }
   const { stdout } = spawnSync('caddy', ['version'], { encoding: 'utf8' });
   return `Caddy ${stdout.trim().split(/\s+/)[0]}`;
-}
-
-/** A port nobody listens on now (the kernel's choice). */
-async function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** Whether process `pid` runs and its command line mentions `needle`. */

@@ -5,12 +5,13 @@
 // ever downloaded: every path is given, so Selenium Manager never runs.
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, WebDriver } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import http from 'selenium-webdriver/http/index.js';
+import { freePort } from '../../scripts/lib/free-port.mjs';
+import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 
 export const DIST = process.env.IA_DIST ?? 'dist';
 
@@ -41,38 +42,18 @@ export async function until(probe, what, timeout = 15_000) {
 export async function serve(root, { copy = false, csp = false } = {}) {
   const served = copy ? mkdtempSync(join(tmpdir(), 'ia-engines-')) : root;
   if (copy) cpSync(root, served, { recursive: true });
-  const args = ['tests/e2e/server.mjs', '--root', served, '--port', '0', ...(csp ? ['--csp'] : [])];
-  const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    server.stdout.on('data', (chunk) => {
-      const found = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
-      if (found) resolve(found[1]);
-    });
-  });
+  const server = await startStaticServer(served, { csp });
   let stopped = false;
   return {
-    url,
+    url: server.url,
     root: served,
     stop() {
       if (stopped) return;
       stopped = true;
-      server.kill();
+      server.stop();
       if (copy) rmSync(served, { recursive: true, force: true });
     },
   };
-}
-
-/** A port nothing listens on now, on 127.0.0.1. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until nothing answers at `url` any more (the server is really gone). */
