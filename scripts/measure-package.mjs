@@ -11,7 +11,7 @@
 // Times measured while other processes compete for the CPU are noise: the
 // throttling comes on top of, not instead of, their share.
 //   node scripts/measure-package.mjs [--runs N] [--throttle RATE] [--site URL] [dist]
-import { spawn } from 'node:child_process';
+import { startStaticServer } from './lib/static-server.mjs';
 import { readFileSync, statSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import JSZip from 'jszip';
@@ -31,14 +31,8 @@ const { values, positionals } = cli({
 enterRepo();
 const dist = positionals[0] ?? 'dist';
 
-const server = spawn('node', ['tests/e2e/server.mjs', '--root', dist, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  server.stdout.on('data', (chunk) => {
-    const found = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
-    if (found) resolve(found[1]);
-  });
-});
+const server = await startStaticServer(dist);
+const base = server.url;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
 console.log(`measure-package: ${dist} at commit ${commitLabel(['src', 'crates'], 'with uncommitted changes')}, Chromium ${browser.version()}, CPU throttled ${values.throttle}x, site address ${values.site || 'none'}`);
 try {
@@ -82,5 +76,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }

@@ -12,7 +12,6 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
-import { REPO } from './repo.mjs';
 
 const gzip = promisify(gzipCallback);
 
@@ -196,11 +195,16 @@ export async function serveStatic({
  * The end-to-end tests' server (tests/e2e/server.mjs) in a child process on a
  * free port, serving `root` (and with `csp` the security headers of
  * docs/deploy.md), for scripts and test suites that drive a browser outside
- * Playwright's test runner; resolves once it has named its URL: { url, stop() }.
+ * Playwright's test runner, and for the specs that serve a folder of their own;
+ * resolves once it has named its URL: { url, stop() }. The script's path is
+ * relative to the checkout's root, where every caller runs (make, Playwright,
+ * tests/engines/run.sh, scripts through enterRepo): Playwright loads this file
+ * through its own transform, under which `import.meta` (and so repo.mjs's REPO)
+ * breaks the import.
  */
-export async function startStaticServer(root, { csp = false } = {}) {
-  const args = [join(REPO, 'tests/e2e/server.mjs'), '--root', root, '--port', '0', ...(csp ? ['--csp'] : [])];
-  const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startStaticServer(root, { csp = false, args = [] } = {}) {
+  const command = [resolve('tests/e2e/server.mjs'), '--root', root, '--port', '0', ...(csp ? ['--csp'] : []), ...args];
+  const server = spawn(process.execPath, command, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolveUrl, reject) => {
     server.once('exit', (code) => reject(new Error(`the static server exited with ${code}`)));
     server.stdout.on('data', (chunk) => {

@@ -2,31 +2,23 @@
 // docs/deploy.md, served by tests/e2e/server.mjs --csp: a journey (load,
 // filter, open a detail, pan and zoom the map, download) causes no CSP
 // violation and no console error, and the policy really is enforced.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 import { test, expect, allowErrors, servedDataset, waitForFinder, openFilters, showListEnd } from './fixtures';
 
 // With the service worker on, as deployed (playwright.config.ts blocks it elsewhere).
 test.use({ serviceWorkers: 'allow' });
 
 const DIST = process.env.IA_DIST ?? 'dist';
-const servers: ChildProcess[] = [];
+const stops: (() => void)[] = [];
 let base = '';
 
-/** Starts tests/e2e/server.mjs with the security headers on a free port; returns its URL. */
+/** Starts the test server with the security headers on a free port; returns its URL. */
 async function startServer(...extra: string[]): Promise<string> {
-  const server = spawn('node', ['tests/e2e/server.mjs', '--root', DIST, '--port', '0', '--csp', ...extra], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  servers.push(server);
-  return new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    server.stdout!.on('data', (chunk: Buffer) => {
-      const found = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
-      if (found) resolve(found[1]);
-    });
-  });
+  const server = await startStaticServer(DIST, { csp: true, args: extra });
+  stops.push(server.stop);
+  return server.url;
 }
 
 test.beforeAll(async () => {
@@ -34,7 +26,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  for (const server of servers) server.kill();
+  for (const stop of stops) stop();
 });
 
 /** Collects CSP violations in the page from its first script on. */

@@ -3,11 +3,11 @@
 // picked up on the next online visit; tiles are never cached; the manifest
 // and icons are there. Each test serves its own copy of the build (so it can
 // change the dataset and stop the server) with the security headers on.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 import { test, expect, allowErrors, markerTotal, openFilters, servedDataset, waitForFinder } from './fixtures';
 
 // The service worker is what these tests are about (playwright.config.ts blocks it elsewhere).
@@ -20,21 +20,12 @@ type Served = { url: string; root: string; stop: () => void };
 async function serveCopy(): Promise<Served> {
   const root = mkdtempSync(join(tmpdir(), 'ia-offline-'));
   cpSync(DIST, root, { recursive: true });
-  const server: ChildProcess = spawn('node', ['tests/e2e/server.mjs', '--root', root, '--port', '0', '--csp'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    server.stdout!.on('data', (chunk: Buffer) => {
-      const found = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
-      if (found) resolve(found[1]);
-    });
-  });
+  const server = await startStaticServer(root, { csp: true });
   return {
-    url,
+    url: server.url,
     root,
     stop: () => {
-      server.kill();
+      server.stop();
       rmSync(root, { recursive: true, force: true });
     },
   };

@@ -8,11 +8,12 @@
 // the build run the same renderer). The files the new data removes are the
 // removed agency's, named in LIESMICH.txt; the unpacked package served by the
 // static server shows the new agency's page with its QR code.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 import AxeBuilder from '@axe-core/playwright';
+import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 import { test, expect, servedDataset } from './fixtures';
 
 const DIST = process.env.IA_DIST ?? 'dist';
@@ -31,23 +32,17 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Starts tests/e2e/server.mjs on a free port for `root`; returns its URL. */
-function serve(root: string, servers: ChildProcess[]): Promise<string> {
-  const server = spawn('node', ['tests/e2e/server.mjs', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  servers.push(server);
-  return new Promise((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    server.stdout!.on('data', (chunk: Buffer) => {
-      const found = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
-      if (found) resolve(found[1]);
-    });
-  });
-}
-
-const servers: ChildProcess[] = [];
+const stops: (() => void)[] = [];
 test.afterAll(() => {
-  for (const server of servers) server.kill();
+  for (const stop of stops) stop();
 });
+
+/** Serves `root` with the test server on a free port; returns its URL. */
+async function serve(root: string): Promise<string> {
+  const server = await startStaticServer(root);
+  stops.push(server.stop);
+  return server.url;
+}
 
 test('the package made in the browser equals ia-prerender on the same data, byte for byte', async ({ page }) => {
   test.setTimeout(300_000);
@@ -188,7 +183,7 @@ test('the package made in the browser equals ia-prerender on the same data, byte
   const newDataset = JSON.parse(checked.toString('utf8')) as { agencies: { id: string; name: string }[] };
   const fresh = newDataset.agencies.find((a) => !dataset.agencies.some((old) => old.id === a.id))!;
   expect(fresh.name).toBe('Beratungsstelle Neustadt (Test)');
-  const base = await serve(site, servers);
+  const base = await serve(site);
   await page.unroute('**/config.json');
   await page.goto(`${base}agentur/${fresh.id}.html`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fresh.name);

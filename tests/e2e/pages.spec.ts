@@ -6,13 +6,14 @@
 // build adds canonical URLs, the sitemap and QR codes that decode back to
 // the page's address.
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { startStaticServer } from '../../scripts/lib/static-server.mjs';
 import { test, expect, servedDataset, waitForFinder } from './fixtures';
 
 const DIST = process.env.IA_DIST ?? 'dist';
@@ -185,7 +186,7 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 800]
 test.describe('with a site address', () => {
   const SITE = 'https://karte.example.org/integrationsagenturen/';
   let copy = '';
-  let server: ChildProcess | undefined;
+  let stopServer: (() => void) | undefined;
   let base = '';
 
   test.beforeAll(async () => {
@@ -194,17 +195,13 @@ test.describe('with a site address', () => {
     cpSync(DIST, copy, { recursive: true });
     const run = spawnSync('target/prerender/ia-prerender', [copy], { env: { ...process.env, IA_SITE_URL: SITE }, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    server = spawn('node', ['tests/e2e/server.mjs', '--root', copy, '--port', '0', '--csp'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    base = await new Promise<string>((resolve) => {
-      server!.stdout!.on('data', (chunk: Buffer) => {
-        const found = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(chunk.toString());
-        if (found) resolve(found[1]);
-      });
-    });
+    const server = await startStaticServer(copy, { csp: true });
+    stopServer = server.stop;
+    base = server.url;
   });
 
   test.afterAll(() => {
-    server?.kill();
+    stopServer?.();
     if (copy) rmSync(copy, { recursive: true, force: true });
   });
 
