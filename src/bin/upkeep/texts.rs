@@ -1,4 +1,4 @@
-//! The page's texts, from `locales/pflege/de.json` (the same format as the
+//! The page's texts, from `locales/upkeep/de.json` (the same format as the
 //! finder's language files, docs/i18n.md; German only so far, compiled in).
 //! The import's own messages (problems, notes) come from `ia_upkeep`.
 
@@ -22,7 +22,7 @@ macro_rules! keys {
                     messages
                         .get(key)
                         .map(|text| &*Box::leak(text.clone().into_boxed_str()))
-                        .ok_or_else(|| format!("locales/pflege/de.json: {key} missing"))
+                        .ok_or_else(|| format!("locales/upkeep/de.json: {key} missing"))
                 };
                 Ok(Texts { $($key: get(stringify!($key))?,)* })
             }
@@ -47,7 +47,7 @@ keys! {
 }
 
 /// The German file.
-pub const GERMAN_FILE: &str = include_str!("../../../locales/pflege/de.json");
+pub const GERMAN_FILE: &str = include_str!("../../../locales/upkeep/de.json");
 
 /// The messages of a file.
 fn messages(json: &str) -> Result<BTreeMap<String, String>, String> {
@@ -57,7 +57,7 @@ fn messages(json: &str) -> Result<BTreeMap<String, String>, String> {
     }
     serde_json::from_str::<File>(json)
         .map(|file| file.messages)
-        .map_err(|err| format!("locales/pflege/de.json: {err}"))
+        .map_err(|err| format!("locales/upkeep/de.json: {err}"))
 }
 
 /// The page's German texts.
