@@ -1,94 +1,99 @@
-//! The page's texts, from `locales/upkeep/de.json` (the same format as the
-//! finder's language files, docs/i18n.md; German only so far, compiled in).
-//! The import's own messages (problems, notes) come from `ia_upkeep`.
+//! The page's texts, from `locales/upkeep/de.json`: a key table of the
+//! finder's `texts!` mechanism (format and checks: docs/i18n.md; German only
+//! so far, compiled in). The import's own messages (problems, notes) come
+//! from `ia_upkeep`.
 
-use std::collections::BTreeMap;
+use ia_map::i18n::Lang;
 
-/// Declares the keys: each is a field of [`Texts`] and must be in the file.
-macro_rules! keys {
-    ($($key:ident,)*) => {
-        /// The page's strings.
-        pub struct Texts {
-            $(pub $key: &'static str,)*
-        }
-
-        /// Every key, for the completeness test.
-        #[cfg(test)]
-        pub const KEYS: &[&str] = &[$(stringify!($key)),*];
-
-        impl Texts {
-            fn read(messages: &BTreeMap<String, String>) -> Result<Texts, String> {
-                let get = |key: &str| -> Result<&'static str, String> {
-                    messages
-                        .get(key)
-                        .map(|text| &*Box::leak(text.clone().into_boxed_str()))
-                        .ok_or_else(|| format!("locales/upkeep/de.json: {key} missing"))
-                };
-                Ok(Texts { $($key: get(stringify!($key))?,)* })
-            }
-        }
-    };
-}
-
-keys! {
-    title, intro, local_only, to_finder,
-    step1, step1_xlsx, step1_csv, step2, step2_text, step3, drop_label,
-    step4, step4_empty, step5, step5_text,
-    loading, load_failed, checking, file_failed, summary, only_problems,
-    rows_title, row, cell_problem,
-    status_unchanged, status_changed, status_added, status_duplicate,
-    status_rejected_kept, status_rejected_new,
-    file_notes, repairs, repair,
-    changes_title, added_title, changed_title, removed_title, no_changes, change,
-    blocked, rejected_warning, download_json, as_of,
-    package_title, package_intro, package_button, package_loading, package_working,
-    package_progress, package_done, package_removes, package_removes_nothing,
-    package_no_site, package_failed, package_not_yet, json_title, json_text,
+ia_map::texts! {
+    /// The maintenance page's strings.
+    pub struct Texts {}
+    text {
+        title,
+        intro,
+        local_only,
+        to_finder,
+        step1,
+        step1_xlsx,
+        step1_csv,
+        step2,
+        step2_text,
+        step3,
+        drop_label,
+        step4,
+        step4_empty,
+        step5,
+        step5_text,
+        loading,
+        checking,
+        only_problems,
+        rows_title,
+        status_unchanged,
+        status_changed,
+        status_added,
+        status_rejected_kept,
+        status_rejected_new,
+        file_notes,
+        repairs,
+        changes_title,
+        added_title,
+        changed_title,
+        removed_title,
+        no_changes,
+        download_json,
+        package_title,
+        package_intro,
+        package_button,
+        package_loading,
+        package_working,
+        package_removes_nothing,
+        package_no_site,
+        package_not_yet,
+        json_title,
+        json_text,
+    }
+    template {
+        load_failed(error),
+        file_failed(file, error),
+        summary(file, rows, ms, unchanged, changed, added, rejected, removed),
+        row(row),
+        cell_problem(row, problem),
+        status_duplicate(row),
+        repair(row, column, what, from, to),
+        change(heading, old, new),
+        blocked(reason),
+        rejected_warning(n),
+        as_of(date),
+        package_progress(done, total),
+        package_done(files, size, seconds),
+        package_removes(n),
+        package_failed(error),
+    }
+    plural {}
 }
 
 /// The German file.
-pub const GERMAN_FILE: &str = include_str!("../../../locales/upkeep/de.json");
+const GERMAN_FILE: &str = include_str!("../../../locales/upkeep/de.json");
 
-/// The messages of a file.
-fn messages(json: &str) -> Result<BTreeMap<String, String>, String> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        messages: BTreeMap<String, String>,
-    }
-    serde_json::from_str::<File>(json)
-        .map(|file| file.messages)
-        .map_err(|err| format!("locales/upkeep/de.json: {err}"))
-}
-
-/// The page's German texts.
+/// The page's German texts, or the file's problems.
 pub fn german() -> Result<&'static Texts, String> {
-    let texts = Texts::read(&messages(GERMAN_FILE)?)?;
-    Ok(Box::leak(Box::new(texts)))
-}
-
-/// Fills `{name}` placeholders.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    match Texts::read_with(Lang::De, GERMAN_FILE, None) {
+        (texts, problems) if problems.is_empty() => Ok(Box::leak(Box::new(texts))),
+        (_, problems) => Err(format!("locales/upkeep/de.json: {}", problems.join("; "))),
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
+    use ia_map::i18n::fill;
+
     use super::*;
 
-    /// The file has exactly the keys the page uses, each non-empty.
+    /// The file has exactly the keys the page uses, each non-empty and with
+    /// the table's placeholders.
     #[test]
     fn the_german_file_is_complete() {
-        let messages = messages(GERMAN_FILE).unwrap();
-        let keys: Vec<&str> = messages.keys().map(String::as_str).collect();
-        let mut wanted = KEYS.to_vec();
-        wanted.sort_unstable();
-        assert_eq!(keys, wanted);
-        assert!(messages.values().all(|text| !text.trim().is_empty()));
-        assert!(german().is_ok());
+        assert_eq!(german().err(), None);
     }
 
     #[test]
