@@ -72,18 +72,15 @@ pub fn static_map(catalog: &Catalog, boundaries: &Boundaries) -> Result<String, 
         })
         .collect();
     let n_sada = dots.iter().filter(|dot| dot.servicestelle).count();
-    let title = format!(
-        "Karte von Nordrhein-Westfalen mit den Kreisgrenzen: {} Integrationsagenturen als Punkte, davon {} Servicestellen für Antidiskriminierungsarbeit als Quadrate. Alle stehen auch in der Liste.",
-        dots.len(),
-        n_sada
-    );
+    let words = crate::pages::words::german();
+    let title = words.map_title(dots.len(), n_sada);
     Ok(StaticMap {
         bbox: NRW_BBOX,
         land: &land,
         kreise: &kreise,
         dots: &dots,
         title: &title,
-        label: "Nordrhein-Westfalen",
+        label: words.map_label,
     }
     .to_svg())
 }
