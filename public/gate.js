@@ -6,13 +6,15 @@
 //    agency's contact links (style/app.css).
 // 2. The page's language, chosen exactly as the app's Lang::for_page does
 //    (src/i18n/lang.rs): the first `lang` parameter (percent-decoded), then the
-//    browser's languages, else German; a tag matches by its first subtag,
-//    case-insensitive, `_` read as `-`, and `de-x-ls` is Leichte Sprache. The
-//    tags come from <meta name="ia-langs"> (a test checks it against
-//    Lang::ALL). For a language other than German it preloads
-//    locales/<tag>.json (the app fetches it at start and finds it here) and
-//    sets <html lang> and dir.
-// 3. `pending` on <html> where the prerendered German default view would not
+//    browser's languages, else the default; a tag matches a language whose tag
+//    is the whole tag, else its first subtag, case-insensitive, `_` read as
+//    `-`. The languages come from <meta name="ia-langs">, which the build
+//    writes from Lang::ALL (Lang::gate_langs): the tags in order, the first
+//    the default (the prerendered view's), `:rtl` after a right-to-left one;
+//    this script has no list of its own. For a language other than the
+//    default it preloads locales/<tag>.json (the app fetches it at start and
+//    finds it here) and sets <html lang> and dir.
+// 3. `pending` on <html> where the prerendered default view would not
 //    match what the app will show: another language (no German flash), an
 //    embed, or an address that names filters or a place. The CSS hides the
 //    prerendered view then; the app removes `pending` when it takes over
@@ -37,11 +39,18 @@
   });
 
   var meta = document.querySelector('meta[name="ia-langs"]');
-  var tags = meta ? meta.getAttribute('content').split(/\s+/).filter(Boolean) : ['de'];
-  var rtl = ['ar', 'fa'];
+  var entries = meta ? meta.getAttribute('content').split(/\s+/).filter(Boolean) : [];
+  var tags = [];
+  var rtl = [];
+  entries.forEach(function (entry) {
+    var parts = entry.split(':');
+    tags.push(parts[0]);
+    if (parts[1] === 'rtl') rtl.push(parts[0]);
+  });
+  var defaultLang = tags.length ? tags[0] : html.getAttribute('lang');
   function fromTag(tag) {
     tag = String(tag).trim().toLowerCase().replace(/_/g, '-');
-    if (tag === 'de-x-ls') return tags.indexOf('de-x-ls') >= 0 ? 'de-x-ls' : null;
+    if (tags.indexOf(tag) >= 0) return tag;
     var primary = tag.split('-')[0];
     return tags.indexOf(primary) >= 0 ? primary : null;
   }
@@ -49,12 +58,12 @@
   var fromUrl = params.get('lang');
   if (fromUrl !== null) preferred.push(fromUrl);
   preferred = preferred.concat(navigator.languages || [navigator.language || '']);
-  var lang = 'de';
+  var lang = defaultLang;
   for (var i = 0; i < preferred.length; i++) {
     var found = fromTag(preferred[i]);
     if (found) { lang = found; break; }
   }
-  if (lang !== 'de') {
+  if (lang !== defaultLang) {
     pending = true;
     html.setAttribute('lang', lang);
     html.setAttribute('dir', rtl.indexOf(lang) >= 0 ? 'rtl' : 'ltr');

@@ -110,7 +110,7 @@ const BUDGET_GENERATOR_GZIP = 196.0 * 1024;
 // 686.0 KB measured on the share branch after merging main at a48586c (a few bytes
 // over, by rounding: the page's shared texts and config grew): + 1 KB.
 // + 10.9 KB (687.0 → 697.9, issue 29) for the publication package's offer
-// (src/bin/pflege/package.rs: the on-demand import of the publication Wasm, its
+// (src/bin/upkeep/package.rs: the on-demand import of the publication Wasm, its
 // steps with a progress bar, the download; its texts): budget 699.0 KB.
 // 705.2 KB after issue 27 (+6.2 KB: the import reads and reports the new fields,
 // field sources and contact kinds, and the page fetches the change list for the

@@ -26,7 +26,7 @@ use crate::ui::detail::detail_view;
 use crate::ui::share::list_tools;
 use crate::ui::{
     Downloads, FilterPanel, Footer, LoadFailed, Loading, ResultList, ResultSummary, ShareNote,
-    SiteHeader,
+    SiteHeader, SkipLink,
 };
 
 /// Config and dataset, or why the dataset could not be loaded.
@@ -129,7 +129,7 @@ pub fn Frame(
         .embed
         .embed;
     view! {
-        <a class="skip-link" href="#results" on:click=move |event| crate::skip_to(event, "results")>{texts.skip_to_results}</a>
+        <SkipLink target="results" label=texts.skip_to_results/>
         {language_failed.then(|| view! {
             <p class="notice language-failed" role="status" data-testid="language-failed">
                 <span lang="de">{LANGUAGE_FAILED_DE}</span>" "<span lang="en">{LANGUAGE_FAILED_EN}</span>

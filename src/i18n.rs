@@ -18,16 +18,22 @@ use std::sync::OnceLock;
 
 mod file;
 mod lang;
+mod template;
 #[cfg(test)]
 mod tests;
 mod texts;
 
-#[cfg(test)]
-use file::placeholders;
+pub use file::{read_file, Plural, Reader};
 pub use lang::{dotted_date, plural_ar, slavic_plural, Category, DateStyle, Lang};
+pub use template::{fill, placeholders};
 pub use texts::Texts;
+
 #[cfg(test)]
-use texts::{fill, PLURAL_KEYS, TEMPLATE_KEYS, TEXT_KEYS};
+const TEXT_KEYS: &[&str] = Texts::TEXT_KEYS;
+#[cfg(test)]
+const TEMPLATE_KEYS: &[(&str, &[&str])] = Texts::TEMPLATE_KEYS;
+#[cfg(test)]
+const PLURAL_KEYS: &[(&str, &str, &[&str])] = Texts::PLURAL_KEYS;
 
 /// German, compiled in.
 const GERMAN_FILE: &str = include_str!("../locales/de.json");

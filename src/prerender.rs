@@ -23,6 +23,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::app::{Finder, Frame};
 use crate::config::Config;
+use crate::i18n::Lang;
 use crate::load::Catalog;
 use crate::map::StaticMapSvg;
 use crate::params::PageParams;
@@ -72,24 +73,26 @@ pub fn static_map(catalog: &Catalog, boundaries: &Boundaries) -> Result<String, 
         })
         .collect();
     let n_sada = dots.iter().filter(|dot| dot.servicestelle).count();
-    let title = format!(
-        "Karte von Nordrhein-Westfalen mit den Kreisgrenzen: {} Integrationsagenturen als Punkte, davon {} Servicestellen für Antidiskriminierungsarbeit als Quadrate. Alle stehen auch in der Liste.",
-        dots.len(),
-        n_sada
-    );
+    let words = crate::pages::words::german();
+    let title = words.map_title(dots.len(), n_sada);
     Ok(StaticMap {
         bbox: NRW_BBOX,
         land: &land,
         kreise: &kreise,
         dots: &dots,
         title: &title,
-        label: "Nordrhein-Westfalen",
+        label: words.map_label,
     }
     .to_svg())
 }
 
+/// Where the languages for public/gate.js go in `index.html`.
+const LANGS_START: &str = "<meta name=\"ia-langs\" content=\"";
+const LANGS_END: &str = "\">";
+
 /// `index` with the prerendered view between the markers (replacing an
-/// earlier one) and `<html>` marked `class="prerendered"`.
+/// earlier one), `<html>` marked `class="prerendered"` and the languages
+/// of its `<meta name="ia-langs">`, if it has one, written from `Lang::ALL`.
 pub fn write_into_index(index: &str, body: &str, as_of: &str) -> Result<String, String> {
     // Leptos marks where reactive text and children go, for hydration; this
     // page is replaced, never hydrated, so the markers are only bytes.
@@ -99,6 +102,9 @@ pub fn write_into_index(index: &str, body: &str, as_of: &str) -> Result<String, 
         body.replace("<!--<() />-->", "").replace("<!>", "")
     );
     let mut page = replace_between(index, START, END, &view)?;
+    if page.contains(LANGS_START) {
+        page = replace_between(&page, LANGS_START, LANGS_END, &Lang::gate_langs())?;
+    }
     if !page.contains("<html lang=\"de\" dir=\"ltr\" class=\"prerendered\">") {
         page = page.replacen(
             "<html lang=\"de\" dir=\"ltr\">",
@@ -141,7 +147,7 @@ fn escape_attribute(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const INDEX: &str = "<!DOCTYPE html>\n<html lang=\"de\" dir=\"ltr\">\n<body><div id=\"boot\"></div><!-- prerendered:start --><noscript>x</noscript><!-- prerendered:end --></body></html>";
+    const INDEX: &str = "<!DOCTYPE html>\n<html lang=\"de\" dir=\"ltr\">\n<head><meta name=\"ia-langs\" content=\"de\"></head><body><div id=\"boot\"></div><!-- prerendered:start --><noscript>x</noscript><!-- prerendered:end --></body></html>";
 
     /// The finder rendered natively from a small dataset: every agency in
     /// the list, with its contact links for pages without the app, and the
@@ -185,6 +191,8 @@ mod tests {
     fn the_view_goes_between_the_markers_and_replaces_an_earlier_one() {
         let once = write_into_index(INDEX, "<main>A<!><!--<() />--></main>", "2026-11-24").unwrap();
         assert!(once.contains("<html lang=\"de\" dir=\"ltr\" class=\"prerendered\">"));
+        assert!(once
+            .contains("<meta name=\"ia-langs\" content=\"de de-x-ls en tr ar:rtl fa:rtl uk ru\">"));
         assert!(once.contains("<!-- prerendered:start --><div id=\"prerendered\" data-prerendered=\"2026-11-24\"><main>A</main></div><!-- prerendered:end -->"));
         assert!(!once.contains("noscript"));
         let twice = write_into_index(&once, "<main>B</main>", "2026-12-01").unwrap();

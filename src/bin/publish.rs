@@ -1,7 +1,7 @@
 //! The publication package's Wasm (issue 29): the build-time renderer
 //! (`ia_map::site`, feature `ssr`) and the package (`ia_map::publish`) for
 //! the maintenance page, which imports this program's glue only when staff
-//! ask for the package (`src/bin/pflege/package.rs`). Built by
+//! ask for the package (`src/bin/upkeep/package.rs`). Built by
 //! `scripts/build-publish.sh` (not Trunk), never loaded by residents.
 //!
 //! The page hands over the inputs as bytes ([`begin`]), runs the steps one

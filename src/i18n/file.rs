@@ -1,48 +1,54 @@
-//! Reading one language file (`locales/<tag>.json`) against the key table,
-//! with every problem a translator should hear about: missing, extra or
-//! empty keys, wrong placeholders, a file that is no JSON.
+//! Reading one language file (`locales/<tag>.json`, `locales/<family>/de.json`)
+//! against a key table (the `texts!` macro), with every problem a translator
+//! should hear about: missing, extra or empty keys, wrong placeholders, a
+//! file that is no JSON.
 
 use std::collections::BTreeMap;
 
 use super::lang::{Category, Lang};
-use super::texts::{Plural, Texts, EMPTY_IN_GERMAN};
+use super::template::placeholders;
 
-impl Texts {
-    /// Reads a language file. The texts come back even when there are
-    /// problems (missing keys are then empty), with the list of problems:
-    /// missing, extra or empty keys, placeholders that differ from the key
-    /// table, unknown `needs_review` keys, or a file that is no JSON.
-    pub fn read(lang: Lang, json: &str) -> (Texts, Vec<String>) {
-        let (messages, needs_review, mut problems) = match serde_json::from_str::<LocaleFile>(json)
-        {
-            Ok(file) => (file.messages, file.needs_review, Vec::new()),
-            Err(err) => (
-                BTreeMap::new(),
-                Vec::new(),
-                vec![format!("not a language file: {err}")],
-            ),
-        };
-        problems.extend(
-            needs_review
-                .iter()
-                .filter(|key| !messages.contains_key(*key))
-                .map(|key| format!("needs_review names an unknown key: {key}")),
-        );
-        let mut reader = Reader {
-            lang,
-            messages,
-            problems: Vec::new(),
-        };
-        let texts = Texts::read_from(&mut reader);
-        problems.append(&mut reader.problems);
-        problems.extend(
-            reader
-                .messages
-                .keys()
-                .map(|key| format!("{key}: unknown key")),
-        );
-        (texts, problems)
-    }
+/// Reads a language file with `read` (a key table's reader, see the
+/// `texts!` macro). The texts come back even when there are problems
+/// (missing keys are then empty), with the list of problems: missing, extra
+/// or empty keys, placeholders that differ from the key table, unknown
+/// `needs_review` keys, or a file that is no JSON. `may_be_empty` names the
+/// one key whose text may be empty in this file.
+pub fn read_file<T>(
+    lang: Lang,
+    json: &str,
+    may_be_empty: Option<&'static str>,
+    read: impl FnOnce(&mut Reader) -> T,
+) -> (T, Vec<String>) {
+    let (messages, needs_review, mut problems) = match serde_json::from_str::<LocaleFile>(json) {
+        Ok(file) => (file.messages, file.needs_review, Vec::new()),
+        Err(err) => (
+            BTreeMap::new(),
+            Vec::new(),
+            vec![format!("not a language file: {err}")],
+        ),
+    };
+    problems.extend(
+        needs_review
+            .iter()
+            .filter(|key| !messages.contains_key(*key))
+            .map(|key| format!("needs_review names an unknown key: {key}")),
+    );
+    let mut reader = Reader {
+        lang,
+        may_be_empty,
+        messages,
+        problems: Vec::new(),
+    };
+    let texts = read(&mut reader);
+    problems.append(&mut reader.problems);
+    problems.extend(
+        reader
+            .messages
+            .keys()
+            .map(|key| format!("{key}: unknown key")),
+    );
+    (texts, problems)
 }
 
 /// A language file: `{ "needs_review": [keys], "messages": { key: text } }`.
@@ -55,16 +61,18 @@ struct LocaleFile {
     messages: BTreeMap<String, String>,
 }
 
-/// Takes the messages out of a parsed file one key at a time, noting problems.
-pub(super) struct Reader {
-    pub(super) lang: Lang,
+/// Takes the messages out of a parsed file one key at a time, noting
+/// problems; the `texts!` macro's readers call it.
+pub struct Reader {
+    pub lang: Lang,
+    may_be_empty: Option<&'static str>,
     messages: BTreeMap<String, String>,
     problems: Vec<String>,
 }
 
 impl Reader {
     /// The text of `key`, checked to have exactly the placeholders `args`.
-    pub(super) fn text(&mut self, key: &str, args: &[&str]) -> &'static str {
+    pub fn text(&mut self, key: &str, args: &[&str]) -> &'static str {
         let text = self.take(key);
         self.check(key, text, args, None);
         text
@@ -73,7 +81,7 @@ impl Reader {
     fn take(&mut self, key: &str) -> &'static str {
         match self.messages.remove(key) {
             Some(text) => {
-                let may_be_empty = self.lang == Lang::De && key == EMPTY_IN_GERMAN;
+                let may_be_empty = self.may_be_empty == Some(key);
                 if text.trim().is_empty() && !may_be_empty {
                     self.problems.push(format!("{key}: empty"));
                 }
@@ -112,7 +120,7 @@ impl Reader {
         }
     }
 
-    pub(super) fn plural(&mut self, key: &str, count: &str, args: &[&str]) -> Plural {
+    pub fn plural(&mut self, key: &str, count: &str, args: &[&str]) -> Plural {
         let mut forms = [""; 6];
         let required = self.lang.plural_categories();
         for category in Category::ALL {
@@ -132,7 +140,7 @@ impl Reader {
         Plural(forms)
     }
 
-    pub(super) fn vocabulary<T: Copy>(
+    pub fn vocabulary<T: Copy>(
         &mut self,
         family: &str,
         all: &[T],
@@ -143,7 +151,7 @@ impl Reader {
             .collect()
     }
 
-    pub(super) fn months(&mut self) -> Vec<&'static str> {
+    pub fn months(&mut self) -> Vec<&'static str> {
         if !self.lang.date_style().uses_month_names() {
             return Vec::new();
         }
@@ -152,7 +160,7 @@ impl Reader {
             .collect()
     }
 
-    pub(super) fn decimal_separator(&mut self) -> char {
+    pub fn decimal_separator(&mut self) -> char {
         let text = self.text("decimal_separator", &[]);
         let mut chars = text.chars();
         match (chars.next(), chars.next()) {
@@ -168,29 +176,16 @@ impl Reader {
     }
 }
 
-/// The `{name}` placeholders of a message (sorted, each once), or why its
-/// braces are wrong.
-pub(super) fn placeholders(text: &str) -> Result<Vec<&str>, String> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    loop {
-        let open = rest.find('{');
-        let close = rest.find('}');
-        match (open, close) {
-            (None, None) => {
-                found.sort_unstable();
-                found.dedup();
-                return Ok(found);
-            }
-            (Some(open), Some(close)) if open < close => {
-                let name = &rest[open + 1..close];
-                if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                    return Err(format!("bad placeholder {{{name}}}"));
-                }
-                found.push(name);
-                rest = &rest[close + 1..];
-            }
-            _ => return Err("unmatched { or }".to_owned()),
+/// The forms of one counted message, by [`Category`]; `Zero` is optional
+/// (for 0) unless the language's rule has it.
+pub struct Plural([&'static str; 6]);
+
+impl Plural {
+    pub fn form(&self, lang: Lang, n: usize) -> &'static str {
+        let zero = self.0[Category::Zero as usize];
+        if n == 0 && !zero.is_empty() {
+            return zero;
         }
+        self.0[lang.plural_category(n) as usize]
     }
 }

@@ -16,8 +16,9 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Every language, in the switcher's order. index.html's
-    /// `<meta name="ia-langs">` (read by public/gate.js) lists the same tags.
+    /// Every language, in the switcher's order; the first is the default
+    /// (the prerendered view's). The build writes them into index.html's
+    /// `<meta name="ia-langs">` for public/gate.js ([`Lang::gate_langs`]).
     pub const ALL: &'static [Lang] = &[
         Lang::De,
         Lang::DeLs,
@@ -73,19 +74,21 @@ impl Lang {
     }
 
     /// The language for a BCP 47 tag such as `en-GB` or `de-x-ls` (case
-    /// and `_` instead of `-` are accepted); `None` for other languages.
-    /// public/gate.js matches tags the same way.
+    /// and `_` instead of `-` are accepted): the language whose tag is the
+    /// whole tag, else the one whose tag is its first subtag; `None` for
+    /// other languages. public/gate.js matches tags the same way.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
-        if tag == "de-x-ls" {
-            return Some(Lang::DeLs);
-        }
         let primary = tag.split('-').next().unwrap_or_default();
-        Lang::ALL
-            .iter()
-            .copied()
-            .filter(|lang| *lang != Lang::DeLs)
-            .find(|lang| lang.tag() == primary)
+        let find = |wanted: &str| Lang::ALL.iter().copied().find(|lang| lang.tag() == wanted);
+        find(&tag).or_else(|| find(primary))
+    }
+
+    /// What index.html's `<meta name="ia-langs">` says for public/gate.js,
+    /// which has no language list or rule of its own: every tag of
+    /// [`Lang::ALL`] in order, `:rtl` after a right-to-left one.
+    pub fn gate_langs() -> String {
+        gate_langs(Lang::ALL.iter().map(|lang| (lang.tag(), lang.dir())))
     }
 
     /// The first language of `preferred` (the `lang` parameter, then the
@@ -94,7 +97,7 @@ impl Lang {
         preferred
             .into_iter()
             .find_map(Lang::from_tag)
-            .unwrap_or(Lang::De)
+            .unwrap_or(Lang::ALL[0])
     }
 
     /// The language of this page: `requested` (the page's `lang`
@@ -250,4 +253,17 @@ pub(super) fn iso_parts(iso: &str) -> Option<(&str, usize, u8)> {
     let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
     let day = day.parse().ok().filter(|d| (1..=31).contains(d))?;
     Some((year, month, day))
+}
+
+/// `(tag, direction)` pairs as `<meta name="ia-langs">` lists them: `de en
+/// ar:rtl`. A table of its own so that a test can add a language.
+pub fn gate_langs<'a>(langs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    langs
+        .into_iter()
+        .map(|(tag, dir)| match dir {
+            "rtl" => format!("{tag}:rtl"),
+            _ => tag.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

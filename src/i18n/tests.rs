@@ -212,8 +212,25 @@ fn the_language_list_in_index_html_is_lang_all() {
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .expect("<meta name=\"ia-langs\"> in index.html");
-    let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
-    assert_eq!(meta.split_whitespace().collect::<Vec<_>>(), tags);
+    assert_eq!(meta, Lang::gate_langs());
+    assert_eq!(Lang::gate_langs(), "de de-x-ls en tr ar:rtl fa:rtl uk ru");
+    // The default language (the prerendered view's) comes first.
+    assert_eq!(Lang::ALL[0], Lang::De);
+}
+
+/// A new right-to-left language needs only a line in the table: the page's
+/// data for public/gate.js follows (scripts/test/gate.test.mjs runs gate.js
+/// on such data).
+#[test]
+fn a_new_right_to_left_language_reaches_the_gate_through_the_table() {
+    let table = Lang::ALL
+        .iter()
+        .map(|lang| (lang.tag(), lang.dir()))
+        .chain([("he", "rtl")]);
+    assert_eq!(
+        crate::i18n::lang::gate_langs(table),
+        "de de-x-ls en tr ar:rtl fa:rtl uk ru he:rtl"
+    );
 }
 
 #[test]

@@ -1,105 +1,76 @@
-//! The key table of the language files (the `texts!` macro) and the
-//! [`Texts`] it declares, with the methods that fill in placeholders and
-//! pick plural forms.
+//! The key tables of the language files (the `texts!` macro, one table per
+//! page family: the finder's [`Texts`] here, the static pages'
+//! `crate::pages::words::PageTexts`, the maintenance page's in
+//! `src/bin/upkeep/texts.rs`), and the finder's methods that fill in
+//! placeholders and pick plural forms.
 
 use ia_core::{Offer, Precision, Topic, Umbrella};
 
-use super::file::Reader;
-use super::lang::{dotted_date, iso_parts, Category, DateStyle, Lang};
+use super::file::Plural;
+use super::lang::{dotted_date, iso_parts, DateStyle, Lang};
+use super::template::fill;
 
-/// The forms of one counted message, by [`Category`]; `Zero` is optional
-/// (for 0) unless the language's rule has it.
-pub(super) struct Plural(pub(super) [&'static str; 6]);
-
-impl Plural {
-    fn form(&self, lang: Lang, n: usize) -> &'static str {
-        let zero = self.0[Category::Zero as usize];
-        if n == 0 && !zero.is_empty() {
-            return zero;
-        }
-        self.0[lang.plural_category(n) as usize]
-    }
-}
-
-/// Puts values into a message's `{name}` placeholders.
-pub(super) fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}').and_then(|close| {
-            let name = &after[..close];
-            args.iter()
-                .find(|(arg, _)| *arg == name)
-                .map(|(_, value)| (close, *value))
-        }) {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Declares the keys of the language files once: the [`Texts`] fields, the
-/// reader that fills them (and reports missing, extra and empty keys and
-/// wrong placeholders) and the key lists the tests use all come from here.
+/// Declares the keys of one page family's language files once: the struct's
+/// fields, the reader that fills them (`read`, which reports missing, extra
+/// and empty keys and wrong placeholders) and the key lists the tests use
+/// (`TEXT_KEYS`, `TEMPLATE_KEYS`, `PLURAL_KEYS`) all come from here.
 ///
+/// * `struct Name { field: Type = |reader| expression, }`: the table's name
+///   and fields of its own, read after the keys below from the same
+///   [`Reader`](crate::i18n::Reader) (vocabularies, month names).
 /// * `text`: a plain string, a public `&'static str` field.
-/// * `template`: a string with `{placeholders}`, read through the method of
-///   the same name.
+/// * `template`: a string with `{placeholders}`, a crate-visible field read
+///   through a method that fills it ([`fill`](crate::i18n::fill)).
 /// * `plural`: a counted message, one key per plural category of the
 ///   language (`key.one`, `key.other` …, optionally `key.zero` for 0); the
 ///   first placeholder is the count, which the `zero`, `one` and `two` forms
 ///   may leave out ("1 agency found", "No agencies found").
+#[macro_export]
 macro_rules! texts {
     (
+        $(#[$struct_meta:meta])*
+        pub struct $name:ident {
+            $($(#[$extra_meta:meta])* $extra_vis:vis $extra:ident: $extra_ty:ty = |$reader:ident| $extra_init:expr,)*
+        }
         text { $($(#[$text_meta:meta])* $text:ident,)* }
         template { $($(#[$template_meta:meta])* $template:ident($($template_arg:ident),*),)* }
         plural { $($(#[$plural_meta:meta])* $plural:ident($count:ident $(, $plural_arg:ident)*),)* }
     ) => {
-        /// The strings of one language, read from its file.
-        pub struct Texts {
+        $(#[$struct_meta])*
+        pub struct $name {
             /// BCP 47 tag of this language, for `lang` attributes on UI text inside data.
+            #[allow(dead_code)]
             pub lang_tag: &'static str,
-            lang: Lang,
-            /// The character between a number's whole and decimal part.
-            pub decimal_separator: char,
+            lang: $crate::i18n::Lang,
             $($(#[$text_meta])* pub $text: &'static str,)*
-            $($(#[$template_meta])* $template: &'static str,)*
-            $($(#[$plural_meta])* $plural: Plural,)*
-            offers: Vec<&'static str>,
-            topics: Vec<&'static str>,
-            umbrellas: Vec<&'static str>,
-            positions: Vec<&'static str>,
-            months: Vec<&'static str>,
+            $($(#[$template_meta])* pub(crate) $template: &'static str,)*
+            $($(#[$plural_meta])* $plural: $crate::i18n::Plural,)*
+            $($(#[$extra_meta])* $extra_vis $extra: $extra_ty,)*
         }
 
-        /// Keys of plain strings.
-        #[cfg(test)]
-        pub(crate) const TEXT_KEYS: &[&str] = &[$(stringify!($text)),*];
-        /// Keys of strings with placeholders, with the placeholders' names.
-        #[cfg(test)]
-        pub(crate) const TEMPLATE_KEYS: &[(&str, &[&str])] =
-            &[$((stringify!($template), &[$(stringify!($template_arg)),*])),*];
-        /// Keys of counted messages, with the count's name and the other placeholders.
-        #[cfg(test)]
-        pub(crate) const PLURAL_KEYS: &[(&str, &str, &[&str])] =
-            &[$((stringify!($plural), stringify!($count), &[$(stringify!($plural_arg)),*])),*];
+        #[allow(dead_code)]
+        impl $name {
+            /// Keys of plain strings.
+            pub const TEXT_KEYS: &[&str] = &[$(stringify!($text)),*];
+            /// Keys of strings with placeholders, with the placeholders' names.
+            pub const TEMPLATE_KEYS: &[(&str, &[&str])] =
+                &[$((stringify!($template), &[$(stringify!($template_arg)),*])),*];
+            /// Keys of counted messages, with the count's name and the other placeholders.
+            pub const PLURAL_KEYS: &[(&str, &str, &[&str])] =
+                &[$((stringify!($plural), stringify!($count), &[$(stringify!($plural_arg)),*])),*];
 
-        impl Texts {
-            pub(super) fn read_from(reader: &mut Reader) -> Texts {
-                Texts {
+            /// Reads a language file of this table. The texts come back even
+            /// when there are problems (missing keys are then empty), with
+            /// the list of problems (`crate::i18n::read_file`);
+            /// `may_be_empty` names the one key whose text may be empty.
+            pub fn read_with(
+                lang: $crate::i18n::Lang,
+                json: &str,
+                may_be_empty: Option<&'static str>,
+            ) -> ($name, Vec<String>) {
+                $crate::i18n::read_file(lang, json, may_be_empty, |reader| $name {
                     lang_tag: reader.lang.tag(),
                     lang: reader.lang,
-                    decimal_separator: reader.decimal_separator(),
                     $($text: reader.text(stringify!($text), &[]),)*
                     $($template: reader.text(stringify!($template), &[$(stringify!($template_arg)),*]),)*
                     $($plural: reader.plural(
@@ -107,18 +78,32 @@ macro_rules! texts {
                         stringify!($count),
                         &[$(stringify!($plural_arg)),*],
                     ),)*
-                    offers: reader.vocabulary("offer", Offer::ALL, Offer::code),
-                    topics: reader.vocabulary("topic", Topic::ALL, Topic::code),
-                    umbrellas: reader.vocabulary("umbrella", Umbrella::ALL, Umbrella::code),
-                    positions: reader.vocabulary("approximate_position", Precision::ALL, Precision::code),
-                    months: reader.months(),
-                }
+                    $($extra: {
+                        let $reader: &mut $crate::i18n::Reader = reader;
+                        $extra_init
+                    },)*
+                })
+            }
+
+            /// The language these texts are in.
+            pub fn lang(&self) -> $crate::i18n::Lang {
+                self.lang
             }
         }
     };
 }
 
 texts! {
+    /// The finder's strings in one language, read from `locales/<tag>.json`.
+    pub struct Texts {
+        /// The character between a number's whole and decimal part.
+        pub decimal_separator: char = |reader| reader.decimal_separator(),
+        offers: Vec<&'static str> = |reader| reader.vocabulary("offer", Offer::ALL, Offer::code),
+        topics: Vec<&'static str> = |reader| reader.vocabulary("topic", Topic::ALL, Topic::code),
+        umbrellas: Vec<&'static str> = |reader| reader.vocabulary("umbrella", Umbrella::ALL, Umbrella::code),
+        positions: Vec<&'static str> = |reader| reader.vocabulary("approximate_position", Precision::ALL, Precision::code),
+        months: Vec<&'static str> = |reader| reader.months(),
+    }
     text {
         app_title,
         app_subtitle,
@@ -343,12 +328,12 @@ texts! {
 }
 
 /// The one key that may be empty, in German only.
-pub(super) const EMPTY_IN_GERMAN: &str = "data_in_german";
+const EMPTY_IN_GERMAN: &str = "data_in_german";
 
 impl Texts {
-    /// The language these texts are in.
-    pub fn lang(&self) -> Lang {
-        self.lang
+    /// Reads a language file of the finder; see [`Texts::read_with`].
+    pub fn read(lang: Lang, json: &str) -> (Texts, Vec<String>) {
+        Texts::read_with(lang, json, (lang == Lang::De).then_some(EMPTY_IN_GERMAN))
     }
 
     pub fn n_found(&self, n: usize) -> String {

@@ -17,7 +17,7 @@ mod open_data;
 mod place;
 mod start;
 mod views;
-mod words;
+pub(crate) mod words;
 
 use std::fmt::Write as _;
 

@@ -13,22 +13,11 @@ use super::words;
 use crate::i18n::Texts;
 use crate::ui::contact::{check_note, contact_links, provenance, Ways};
 use crate::ui::detail::{facts, osm_route_url};
+use crate::ui::{SiteHeader, SkipLink};
 
-/// The page-only words (the app's own are in `locales/de.json`).
+/// The site's name, in the pages' head tags (the app's own words are in
+/// `locales/de.json`, the pages' in `locales/pages/de.json`: [`words`]).
 pub const SITE_NAME: &str = "Integrationsagenturen in NRW";
-const SKIP: &str = "Zum Inhalt springen";
-const ALL_AGENCIES: &str = "Alle Integrationsagenturen";
-const BREADCRUMBS: &str = "Sie sind hier";
-const SHOW_ON_MAP: &str = "Auf der Karte zeigen";
-const CONTACT: &str = "Kontakt";
-const LOCATION: &str = "Lage";
-const SHARE: &str = "Diese Seite weitergeben";
-const QR_SVG: &str = "QR-Code als SVG herunterladen";
-const QR_PNG: &str = "QR-Code als PNG herunterladen";
-const PLACES: &str = "Alle Kreise und kreisfreien Städte";
-const NEAREST: &str = "Die nächsten Integrationsagenturen";
-const DATA: &str = "Daten";
-const LICENCE: &str = "Lizenz";
 
 /// What every page has around its content: skip link, site header,
 /// breadcrumbs, `<main>`, and the data's "Stand", source and licence.
@@ -42,17 +31,14 @@ pub(super) fn PageFrame(
     children: Children,
 ) -> impl IntoView {
     let source = meta.source.clone();
+    let words = words::german();
+    provide_context(texts);
     view! {
-        <a class="skip-link" href="#main">{SKIP}</a>
-        <header class="site-header">
-            <div class="site-header__text">
-                <p class="site-title"><a href=UP>{texts.app_title}</a></p>
-                <p class="subtitle">{texts.app_subtitle}</p>
-            </div>
-        </header>
-        <nav class="breadcrumbs" aria-label=BREADCRUMBS>
+        <SkipLink target="main" label=words.skip_to_content/>
+        <SiteHeader home=UP/>
+        <nav class="breadcrumbs" aria-label=words.breadcrumbs>
             <ol>
-                <li><a href=UP>{ALL_AGENCIES}</a></li>
+                <li><a href=UP>{words.all_agencies}</a></li>
                 {trail.into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
                 <li aria-current="page">{current}</li>
             </ol>
@@ -60,13 +46,13 @@ pub(super) fn PageFrame(
         <main id="main" class="page-main">{children()}</main>
         <footer class="page-footer">
             <p>
-                {texts.as_of(&meta.as_of)} " · " {DATA} ": "
+                {texts.as_of(&meta.as_of)} " · " {words.data} ": "
                 {if is_http_url(&source.url) {
                     view! { <a href=source.url.clone() rel="noopener noreferrer">{source.text.clone()}</a> }.into_any()
                 } else {
                     view! { <span>{source.text.clone()}</span> }.into_any()
                 }}
-                " · " {LICENCE} ": " {meta.licence.clone()}
+                " · " {words.licence} ": " {meta.licence.clone()}
             </p>
             <p>{texts.boundaries_attribution}</p>
             <p><a href=format!("{UP}{}", ia_core::opendata::DATA_PAGE) data-testid="open-data-link">{texts.open_data}</a></p>
@@ -104,6 +90,7 @@ pub fn agency_page(texts: &'static Texts, data: AgencyPageData) -> String {
     let trail: Vec<(String, String)> = place.into_iter().collect();
     let id = agency.id.clone();
     let check = check_note(&agency, &meta.as_of, texts);
+    let words = words::german();
     render(move || {
         let ways = Ways {
             directory_url: directory_url.as_deref(),
@@ -118,23 +105,23 @@ pub fn agency_page(texts: &'static Texts, data: AgencyPageData) -> String {
                     {agency.antidiscrimination.then(|| view! { <p class="badge badge--sada">{texts.servicestelle}</p> })}
                     {check.map(|note| view! { <p class="check-note" data-testid="check-note">{note}</p> })}
                     {facts(&agency, texts)}
-                    <h2>{CONTACT}</h2>
+                    <h2>{words.contact}</h2>
                     <ul class="actions">
                         {contacts}
-                        <li><a class="action action--primary" href=app_at_agency(&id) data-testid="show-on-map">{SHOW_ON_MAP}</a></li>
+                        <li><a class="action action--primary" href=app_at_agency(&id) data-testid="show-on-map">{words.show_on_map}</a></li>
                         <li><a class="action" href=osm_route_url(&agency) rel="noopener noreferrer">{texts.directions}</a></li>
                     </ul>
-                    <h2 class="visually-hidden">{LOCATION}</h2>
+                    <h2 class="visually-hidden">{words.location}</h2>
                     <div class="page-map" inner_html=map></div>
                     {source_line}
                     {share.map(|(url, qr)| view! {
                         <section class="page-share" aria-labelledby="share-title">
-                            <h2 id="share-title">{SHARE}</h2>
+                            <h2 id="share-title">{words.share}</h2>
                             <p class="page-share__url" data-testid="page-url">{url}</p>
                             <div class="page-share__qr" inner_html=qr></div>
                             <ul class="page-share__downloads">
-                                <li><a href=format!("{id}-qr.svg") download=true>{QR_SVG}</a></li>
-                                <li><a href=format!("{id}-qr.png") download=true>{QR_PNG}</a></li>
+                                <li><a href=format!("{id}-qr.svg") download=true>{words.qr_svg}</a></li>
+                                <li><a href=format!("{id}-qr.png") download=true>{words.qr_png}</a></li>
                             </ul>
                         </section>
                     })}
@@ -171,7 +158,7 @@ fn entry(
             {name}
             <p class="result__more">{agency.carrier.clone()}</p>
             <p class="result__more">{address}</p>
-            {km.map(|km| view! { <p class="result__distance">{format_km(km, ',', "km")} " entfernt"</p> })}
+            {km.map(|km| view! { <p class="result__distance">{words::german().distance(&format_km(km, ',', "km"))}</p> })}
             {agency.antidiscrimination.then(|| view! { <p class="badge badge--sada">{texts.servicestelle}</p> })}
             {check.map(|note| view! { <p class="result__check">{note}</p> })}
             <ul class="actions">{contact_links(agency, texts, ways)}</ul>
@@ -227,6 +214,8 @@ pub fn place_page(texts: &'static Texts, data: PlacePageData) -> String {
     let title = place.title();
     let kind = place.kind();
     let as_of = meta.as_of.clone();
+    let words = words::german();
+    let heading = words.place_title(&phrase);
     render(move || {
         let ways = Ways {
             directory_url: directory_url.as_deref(),
@@ -240,18 +229,18 @@ pub fn place_page(texts: &'static Texts, data: PlacePageData) -> String {
             <PageFrame texts meta trail=Vec::new() current=title.clone()>
                 <article class="page-place" aria-labelledby="page-title">
                     <p class="page-kicker">{kind}</p>
-                    <h1 id="page-title">"Integrationsagenturen " {phrase.clone()}</h1>
+                    <h1 id="page-title">{heading}</h1>
                     <p data-testid="place-summary">{summary}</p>
                     // Without agencies here, the app finds the place by its code
                     // (the dataset's Kreis list) and shows the nearest ones.
-                    <ul class="actions"><li><a class="action action--primary" href=app_at_place(if has_own { &slug } else { &ags }) data-testid="show-on-map">{SHOW_ON_MAP}</a></li></ul>
+                    <ul class="actions"><li><a class="action action--primary" href=app_at_place(if has_own { &slug } else { &ags }) data-testid="show-on-map">{words.show_on_map}</a></li></ul>
                     <div class="page-map" inner_html=map></div>
-                    {(!has_own).then(|| view! { <h2>{NEAREST}</h2> })}
+                    {(!has_own).then(|| view! { <h2>{words.nearest}</h2> })}
                     <ul class="page-list" data-testid="place-agencies">
                         {entries}
                     </ul>
                     <nav class="page-places" aria-labelledby="places-title">
-                        <h2 id="places-title">{PLACES}</h2>
+                        <h2 id="places-title">{words.all_places}</h2>
                         <ul>
                             {all_places.into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view()}
                         </ul>

@@ -1,37 +1,140 @@
-//! The static pages' German sentences that depend on a number or a place.
+//! The static pages' texts (and the prerendered view's static map's), from
+//! `locales/pages/de.json`: a key table of the finder's `texts!` mechanism
+//! (German only, like the pages; compiled in). The rules that pick a
+//! sentence (which preposition a place takes, which count sentence) are code
+//! here; the words are in the file.
+
+use std::sync::OnceLock;
+
+use crate::i18n::{fill, Lang};
+
+crate::texts! {
+    /// The static pages' strings.
+    pub struct PageTexts {}
+    text {
+        skip_to_content,
+        all_agencies,
+        /// The breadcrumbs' name.
+        breadcrumbs,
+        show_on_map,
+        contact,
+        /// The static map's heading (visually hidden).
+        location,
+        share,
+        qr_svg,
+        qr_png,
+        all_places,
+        /// Above the nearest agencies of a place without one.
+        nearest,
+        data,
+        licence,
+        /// After [`no_agency`](Self::no_agency) and its coverage.
+        no_agency_help,
+        /// The static map's label (`ia_core::static_map`).
+        map_label,
+    }
+    template {
+        distance(distance),
+        /// A place page's `h1`: "Integrationsagenturen in Köln".
+        place_title(place),
+        /// A kreisfreie Stadt: "in Köln".
+        in_city(place),
+        /// The Städteregion: "in der Städteregion Aachen".
+        in_region(place),
+        /// A Kreis named by an adjective: "im Märkischen Kreis".
+        in_adjective_kreis(adjective),
+        /// Any other Kreis: "im Kreis Borken".
+        in_kreis(place),
+        count(agencies),
+        /// One agency, and it is a Servicestelle.
+        count_the_servicestelle(agencies),
+        count_all_servicestellen(agencies),
+        no_agency(place),
+        coverage(listed, total),
+        /// The static map's text alternative.
+        map_title(agencies, servicestellen),
+    }
+    plural {
+        agencies(n),
+        count_servicestellen(n, agencies),
+    }
+}
+
+/// The German file.
+const GERMAN_FILE: &str = include_str!("../../locales/pages/de.json");
+
+/// The pages' German texts (read once; a problem in the file is caught by
+/// the tests).
+pub fn german() -> &'static PageTexts {
+    static GERMAN: OnceLock<PageTexts> = OnceLock::new();
+    GERMAN.get_or_init(|| PageTexts::read_with(Lang::De, GERMAN_FILE, None).0)
+}
+
+impl PageTexts {
+    /// "3 Integrationsagenturen".
+    fn agencies(&self, n: usize) -> String {
+        let n_text = n.to_string();
+        fill(self.agencies.form(self.lang(), n), &[("n", &n_text)])
+    }
+
+    /// "12,5 km entfernt".
+    pub fn distance(&self, distance: &str) -> String {
+        fill(self.distance, &[("distance", distance)])
+    }
+
+    pub fn place_title(&self, phrase: &str) -> String {
+        fill(self.place_title, &[("place", phrase)])
+    }
+
+    pub fn no_agency(&self, phrase: &str) -> String {
+        fill(self.no_agency, &[("place", phrase)])
+    }
+
+    pub fn map_title(&self, agencies: usize, servicestellen: usize) -> String {
+        fill(
+            self.map_title,
+            &[
+                ("agencies", &agencies.to_string()),
+                ("servicestellen", &servicestellen.to_string()),
+            ],
+        )
+    }
+}
 
 /// "in Köln", "im Kreis Borken", "im Hochsauerlandkreis", "im Märkischen
 /// Kreis", "in der Städteregion Aachen".
 pub fn place_phrase(title: &str, kreisfrei: bool) -> String {
+    let texts = german();
+    let with_place = |template: &str| fill(template, &[("place", title)]);
     if kreisfrei {
-        return format!("in {title}");
+        return with_place(texts.in_city);
     }
     if title.starts_with("Städteregion") {
-        return format!("in der {title}");
+        return with_place(texts.in_region);
     }
     // An adjective before "Kreis" takes the dative: "Oberbergischer Kreis"
     // → "im Oberbergischen Kreis".
     if let Some(adjective) = title.strip_suffix("er Kreis") {
         if !adjective.ends_with('-') && !adjective.ends_with(' ') {
-            return format!("im {adjective}en Kreis");
+            return fill(texts.in_adjective_kreis, &[("adjective", adjective)]);
         }
     }
-    format!("im {title}")
+    with_place(texts.in_kreis)
 }
 
 /// "3 Integrationsagenturen, davon 1 Servicestelle für Antidiskriminierungsarbeit."
 pub fn count_sentence(n: usize, n_sada: usize) -> String {
-    let agencies = if n == 1 {
-        "1 Integrationsagentur".to_owned()
-    } else {
-        format!("{n} Integrationsagenturen")
-    };
+    let texts = german();
+    let agencies = texts.agencies(n);
+    let with_agencies = |template: &str| fill(template, &[("agencies", &agencies)]);
     match n_sada {
-        0 => format!("{agencies} im Datensatz."),
-        1 if n == 1 => format!("{agencies} im Datensatz, eine Servicestelle für Antidiskriminierungsarbeit."),
-        1 => format!("{agencies} im Datensatz, davon 1 Servicestelle für Antidiskriminierungsarbeit."),
-        _ if n_sada == n => format!("{agencies} im Datensatz, alle Servicestellen für Antidiskriminierungsarbeit."),
-        _ => format!("{agencies} im Datensatz, davon {n_sada} Servicestellen für Antidiskriminierungsarbeit."),
+        0 => with_agencies(texts.count),
+        1 if n == 1 => with_agencies(texts.count_the_servicestelle),
+        _ if n_sada == n => with_agencies(texts.count_all_servicestellen),
+        _ => fill(
+            texts.count_servicestellen.form(texts.lang(), n_sada),
+            &[("n", &n_sada.to_string()), ("agencies", &agencies)],
+        ),
     }
 }
 
@@ -39,20 +142,31 @@ pub fn count_sentence(n: usize, n_sada: usize) -> String {
 /// has none, that the dataset is incomplete (with the numbers where known),
 /// and what follows.
 pub fn none_sentence(phrase: &str, n_listed: usize, estimated_total: Option<u32>) -> String {
-    let coverage = match estimated_total {
-        Some(total) => {
-            format!(" Er enthält {n_listed} von rund {total} Integrationsagenturen in NRW.")
-        }
-        None => String::new(),
-    };
-    format!(
-        "Unser Datensatz enthält keine Integrationsagentur {phrase}. Das heißt nicht, dass es dort keine gibt: Der Datensatz ist nicht vollständig.{coverage} Die nächsten Agenturen können Ihnen weiterhelfen oder wissen, wer vor Ort zuständig ist."
-    )
+    let texts = german();
+    let mut sentences = vec![texts.no_agency(phrase)];
+    if let Some(total) = estimated_total {
+        sentences.push(fill(
+            texts.coverage,
+            &[
+                ("listed", &n_listed.to_string()),
+                ("total", &total.to_string()),
+            ],
+        ));
+    }
+    sentences.push(texts.no_agency_help.to_owned());
+    sentences.join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The file has exactly the table's keys, each with its placeholders.
+    #[test]
+    fn the_german_file_is_complete() {
+        let (_, problems) = PageTexts::read_with(Lang::De, GERMAN_FILE, None);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
 
     #[test]
     fn places_are_named_in_good_german() {

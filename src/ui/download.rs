@@ -67,7 +67,7 @@ fn save(body: &str, mime: &str, file: &str) -> Result<(), JsValue> {
 }
 
 /// Hands a blob to the browser as a file download named `file` (also used by
-/// the maintenance page, `src/bin/pflege`).
+/// the maintenance page, `src/bin/upkeep`).
 pub fn save_blob(blob: &web_sys::Blob, file: &str) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = web_sys::window()

@@ -23,7 +23,7 @@ pub use download::Downloads;
 pub use embed_generator::EmbedGenerator;
 pub use filters::FilterPanel;
 pub use footer::Footer;
-pub use header::SiteHeader;
+pub use header::{SiteHeader, SkipLink};
 pub use language::LanguageSwitcher;
 pub use list::ResultList;
 pub use qr_code::{qr_param, QrCode};

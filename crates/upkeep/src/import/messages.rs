@@ -1,3 +1,5 @@
+//! Why in Rust and not in a language file: the CLI (`ia-datatool import`) and the page share these as `const`s and exhaustive `match`es over the column table (a new column's text is a compile error, not a missing key at run time).
+//!
 //! Every German text of the import, each written once: what is wrong with
 //! the file or a cell, what was repaired, the remarks on a row. The report's
 //! layout (headings, the summary) is in [`super::report`]; column names come

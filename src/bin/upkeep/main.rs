@@ -8,9 +8,8 @@ mod check;
 mod package;
 mod page;
 mod report;
+mod save;
 mod texts;
-
-use wasm_bindgen::JsValue;
 
 fn main() {
     ia_map::panic::install_hook();
@@ -24,13 +23,4 @@ fn main() {
         Ok(texts) => leptos::mount::mount_to_body(move || page::page(texts)),
         Err(problem) => leptos::logging::error!("{problem}"),
     }
-}
-
-/// Offers bytes as a download.
-pub fn save(bytes: &[u8], mime: &str, file: &str) -> Result<(), JsValue> {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    ia_map::ui::download::save_blob(&blob, file)
 }

@@ -16,13 +16,14 @@
 use std::rc::Rc;
 
 use gloo_net::http::Request;
+use ia_map::i18n::fill;
 use ia_upkeep::import::Imported;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::check::Basis;
-use crate::texts::{fill, Texts};
+use crate::texts::Texts;
 
 #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
 extern "C" {
@@ -189,7 +190,7 @@ fn seconds(millis: f64) -> String {
 }
 
 fn save(bytes: &[u8], file: &str) {
-    if let Err(error) = crate::save(bytes, "application/zip", file) {
+    if let Err(error) = crate::save::save(bytes, "application/zip", file) {
         leptos::logging::error!("download: {error:?}");
     }
 }
@@ -290,7 +291,7 @@ async fn make_package(
             basis.fetched.kreise.as_bytes(),
             &changes,
             basis.fetched.previous.as_bytes(),
-            &crate::page::today(),
+            &crate::check::today(),
         )
         .map_err(|e| describe(&e))?;
     phase.set(Phase::Working { done: 0, total });

@@ -3,11 +3,12 @@
 //! the spreadsheet shows it), filterable to the problems, and the change
 //! list (new, changed before → after, removed).
 
+use ia_map::i18n::fill;
 use ia_upkeep::import::{RowReport, RowStatus};
 use leptos::prelude::*;
 
-use crate::page::Checked;
-use crate::texts::{fill, Texts};
+use crate::check::Checked;
+use crate::texts::Texts;
 
 #[component]
 pub fn Report(texts: &'static Texts, checked: Checked) -> impl IntoView {

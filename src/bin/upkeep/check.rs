@@ -2,6 +2,8 @@
 //! dataset and the place data (the site's own files, fetched relative to the
 //! page), then `ia_upkeep::import` on the maintainer's file.
 
+use std::rc::Rc;
+
 use ia_core::Dataset;
 use ia_upkeep::gazetteer::Gazetteer;
 use ia_upkeep::geometry::MultiPolygon;
@@ -17,6 +19,14 @@ pub const GEMEINDEN: &str = "data/boundaries/nrw-gemeinden.geojson";
 pub const KREISE: &str = "data/boundaries/nrw-kreise.geojson";
 pub const LAND: &str = "data/boundaries/nrw-land.geojson";
 pub const PLACES: &str = "data/places.json";
+
+/// A checked file: its name, the outcome, and how long the check took.
+#[derive(Clone)]
+pub struct Checked {
+    pub file: String,
+    pub outcome: Result<Rc<Imported>, String>,
+    pub millis: f64,
+}
 
 /// The published dataset and the place data.
 pub struct Basis {
@@ -81,6 +91,17 @@ impl Basis {
         };
         import(bytes, &self.previous, places, &settings).map_err(|err| err.0)
     }
+}
+
+/// Today's date (local time) as `JJJJ-MM-TT`.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
 }
 
 #[cfg(test)]

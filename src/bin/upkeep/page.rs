@@ -4,22 +4,15 @@
 use std::rc::Rc;
 
 use gloo_net::http::Request;
+use ia_map::i18n::fill;
 use ia_upkeep::import::Imported;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast as _;
 
-use crate::check::{Basis, GEMEINDEN, KREISE, LAND, PLACES, PREVIOUS};
+use crate::check::{today, Basis, Checked, GEMEINDEN, KREISE, LAND, PLACES, PREVIOUS};
 use crate::package::PackageOffer;
 use crate::report::Report;
-use crate::texts::{fill, Texts};
-
-/// A checked file: its name, the outcome, and how long the check took.
-#[derive(Clone)]
-pub struct Checked {
-    pub file: String,
-    pub outcome: Result<Rc<Imported>, String>,
-    pub millis: f64,
-}
+use crate::texts::Texts;
 
 /// The page's root.
 pub fn page(texts: &'static Texts) -> impl IntoView {
@@ -66,7 +59,7 @@ pub fn page(texts: &'static Texts) -> impl IntoView {
                 ia_upkeep::xlsx::to_xlsx(&basis.previous)
                     .map_err(|err| err.0)
                     .and_then(|bytes| {
-                        crate::save(
+                        crate::save::save(
                             &bytes,
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             "agenturen.xlsx",
@@ -76,7 +69,7 @@ pub fn page(texts: &'static Texts) -> impl IntoView {
             } else {
                 let agencies: Vec<_> = basis.previous.agencies.iter().collect();
                 let csv = ia_core::export::to_csv(&agencies);
-                crate::save(csv.as_bytes(), "text/csv;charset=utf-8", "agenturen.csv")
+                crate::save::save(csv.as_bytes(), "text/csv;charset=utf-8", "agenturen.csv")
                     .map_err(|err| format!("{err:?}"))
             };
             if let Err(error) = result {
@@ -223,7 +216,7 @@ fn Publish(texts: &'static Texts, basis: Rc<Basis>, imported: Rc<Imported>) -> i
         <p>{texts.json_text}</p>
         <p>
             <button type="button" class="button" on:click=move |_| {
-                if let Err(error) = crate::save(text.as_bytes(), "application/json", "agencies.json") {
+                if let Err(error) = crate::save::save(text.as_bytes(), "application/json", "agencies.json") {
                     leptos::logging::error!("download: {error:?}");
                 }
             }>{texts.download_json}</button>
@@ -262,15 +255,4 @@ async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .map_err(|err| format!("{err:?}"))?;
     let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|err| format!("{err:?}"))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// Today's date (local time) as `JJJJ-MM-TT`.
-pub fn today() -> String {
-    let date = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
 }
