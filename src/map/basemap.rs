@@ -27,6 +27,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::fit::zoom_of;
 use super::js::{geo_json, object};
+use crate::browser::in_next_task;
 use crate::load::fetch_text;
 
 const LINES_PANE: &str = "basemap";
@@ -302,7 +303,7 @@ impl Basemap {
 /// from that frame's animation callback, when the page's layout is up to
 /// date, so reading a box costs nothing.
 fn after_next_frame(work: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
+    request_animation_frame(move || in_next_task(work));
 }
 
 fn font_px(kind: u8) -> f64 {

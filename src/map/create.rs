@@ -15,8 +15,9 @@ use wasm_bindgen::JsCast;
 
 use super::basemap::Basemap;
 use super::fit::{fit, zoom_of, FIT_MAX_ZOOM, FIT_PADDING_PX};
-use super::js::{escape_html, geo_json, media_matches, object, LeafletExt};
+use super::js::{escape_html, geo_json, object, LeafletExt};
 use super::{gestures, markers, MapHandles, Panel};
+use crate::browser::media_matches;
 use crate::config::Config;
 use crate::load::fetch_text;
 
