@@ -90,11 +90,3 @@ pub(super) fn object(entries: &[(&str, JsValue)]) -> js_sys::Object {
     }
     object
 }
-
-/// Leaflet renders attributions as HTML; ours are plain text.
-pub(super) fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
