@@ -9,6 +9,16 @@
 //! ```
 //!
 //! The app never listens to messages from the parent.
+//!
+//! Embedding's other homes: the options an embed's address carries and
+//! the generator's query (pure, `ia_core::embed`, `ia_core::page::embed_query`);
+//! the embed-code generator's page (`generator_page.rs`, its own Wasm) and
+//! form (`generator.rs`); the map's wheel and touch hints in a partner's page
+//! (`crate::map`'s `gestures.rs`, since only the map touches Leaflet); the
+//! layout (`style/app.css`, `body.embedded`, `.finder--embed`).
+
+pub mod generator;
+pub mod generator_page;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
