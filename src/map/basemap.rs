@@ -315,7 +315,10 @@ fn font_px(kind: u8) -> f64 {
 }
 
 /// A band's file: GeoJSON `MultiLineString` features with `kind` `kreis` or
-/// `gemeinde`, and `labels` as `[name, lon, lat, kind]`.
+/// `gemeinde`, and `labels` as `[name, lon, lat, kind]`. Not read by the
+/// boundary files' GeoJSON reader (`ia_upkeep::geojson`) nor the `geojson`
+/// crate: the browser parses it and each feature goes to Leaflet as it is,
+/// so no geometry is decoded in Rust and the residents' Wasm gains nothing.
 fn parse_band(text: &str) -> Result<Band, String> {
     let json = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
     let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key));
