@@ -31,7 +31,8 @@ const BUNDLES = [
   { bin: 'generator', page: 'generator.html', lazy: false },
   { bin: 'pflege', page: 'pflege.html', lazy: false },
 ];
-// Equal to style/app.css's breakpoint and src/app.rs WIDE_LAYOUT.
+// Equal to style/app.css's breakpoint and src/app.rs WIDE_LAYOUT
+// (scripts/test/breakpoint.test.mjs).
 const WIDE_LAYOUT = '(min-width: 56rem)';
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 

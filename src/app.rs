@@ -15,6 +15,7 @@ use ia_core::UrlState;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
+use crate::browser::{media_matches, media_signal};
 use crate::config::Config;
 use crate::i18n::{Texts, LANGUAGE_FAILED_DE, LANGUAGE_FAILED_EN};
 use crate::load::{load_config_and_catalog, Catalog, LoadError};
@@ -246,52 +247,16 @@ pub fn Finder(catalog: std::sync::Arc<Catalog>, config: Config) -> impl IntoView
     }
 }
 
-/// The media query of the side-by-side layout; equal to the breakpoint in
-/// style/app.css (`@media (min-width: 56rem)`) and to the media of the wide
-/// layout's preloads (index.html, scripts/minify-glue.mjs).
+/// The media query of the side-by-side layout. Its source is the breakpoint
+/// in style/app.css (`@media (min-width: 56rem)`); the wide layout's
+/// preloads (index.html, scripts/minify-glue.mjs) name it too, and
+/// scripts/test/breakpoint.test.mjs fails when any of them differs.
 const WIDE_LAYOUT: &str = "(min-width: 56rem)";
 
 /// An embed's frame too short and narrow for map and list together: the
 /// Karte/Liste switch shows, starting on the map. Equal to the query in
-/// style/app.css's embed rules.
+/// style/app.css's embed rules (scripts/test/breakpoint.test.mjs).
 const EMBED_SHORT: &str = "(max-width: 37.49rem) and (max-height: 27.5rem)";
-
-/// Whether `query` matches now (the build-time rendering has no screen).
-fn media_matches(query: &str) -> bool {
-    !cfg!(feature = "ssr")
-        && web_sys::window()
-            .and_then(|w| w.match_media(query).ok().flatten())
-            .is_some_and(|list| list.matches())
-}
-
-/// Whether `query` matches, kept up to date (a turned tablet, a resized
-/// window) for as long as the calling component lives.
-fn media_signal(query: &str) -> ReadSignal<bool> {
-    // The build-time rendering has no screen: it writes the phone-first
-    // markup, and CSS lays it out for the screen it lands on.
-    if cfg!(feature = "ssr") {
-        return signal(false).0;
-    }
-    let list = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
-    let (matches, set_matches) =
-        signal(list.as_ref().is_some_and(web_sys::MediaQueryList::matches));
-    if let Some(list) = list {
-        let watched = list.clone();
-        let on_change =
-            wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-                set_matches.try_set(watched.matches());
-            });
-        list.set_onchange(Some(wasm_bindgen::JsCast::unchecked_ref(
-            on_change.as_ref(),
-        )));
-        let on_change = StoredValue::new_local(Some(on_change));
-        on_cleanup(move || {
-            list.set_onchange(None);
-            on_change.try_update_value(Option::take);
-        });
-    }
-    matches
-}
 
 fn scroll_to_map() {
     let map = web_sys::window()

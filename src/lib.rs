@@ -8,9 +8,9 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+pub mod browser;
 pub mod config;
 pub mod embed;
-pub mod generator;
 pub mod i18n;
 pub mod load;
 pub mod map;
@@ -51,7 +51,7 @@ pub fn skip_to(event: web_sys::MouseEvent, id: &str) {
     }
 }
 
-pub use generator::start_generator;
+pub use embed::generator_page::start_generator;
 
 /// Installs the panic hook and mounts the app into its own element at the
 /// end of `<body>`, beside the prerendered first view it will replace

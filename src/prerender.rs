@@ -98,7 +98,7 @@ pub fn write_into_index(index: &str, body: &str, as_of: &str) -> Result<String, 
     // page is replaced, never hydrated, so the markers are only bytes.
     let view = format!(
         "<div id=\"prerendered\" data-prerendered=\"{}\">{}</div>",
-        escape_attribute(as_of),
+        ia_core::html::escape(as_of),
         body.replace("<!--<() />-->", "").replace("<!>", "")
     );
     let mut page = replace_between(index, START, END, &view)?;
@@ -135,12 +135,6 @@ pub fn replace_between(
         &page[..from + start.len()],
         &page[to..]
     ))
-}
-
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use ia_core::pages::escape_html;
+use ia_core::html::escape;
 use qrcode::{EcLevel, QrCode};
 
 /// Modules of white around a QR code (the standard's quiet zone).
@@ -54,7 +54,7 @@ impl Modules {
         }
         format!(
             r##"<svg xmlns="http://www.w3.org/2000/svg" width="{side}" height="{side}" viewBox="0 0 {side} {side}" shape-rendering="crispEdges" role="img" aria-label="{label}"><rect width="{side}" height="{side}" fill="#ffffff"/><path fill="#000000" d="{d}"/></svg>"##,
-            label = escape_html(label),
+            label = escape(label),
         )
     }
 }

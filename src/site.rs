@@ -67,6 +67,36 @@ pub struct SiteInputs<'a> {
     pub today: &'a str,
 }
 
+/// The site's own files the renderer reads, as bytes: read from `DIST` by
+/// `ia-prerender`, handed over by the maintenance page for the package
+/// (`src/bin/publish.rs`). [`SiteSources::inputs`] adds what does not come
+/// from a file.
+pub struct SiteSources {
+    pub dataset: Vec<u8>,
+    pub config: Option<Vec<u8>>,
+    pub index: Vec<u8>,
+    pub land: Vec<u8>,
+    pub kreise: Vec<u8>,
+    pub changes: Option<Vec<u8>>,
+}
+
+impl SiteSources {
+    /// The renderer's inputs: these files, the site's address when given
+    /// apart from config.json, and today (`YYYY-MM-DD`).
+    pub fn inputs<'a>(&'a self, site_url: Option<&'a str>, today: &'a str) -> SiteInputs<'a> {
+        SiteInputs {
+            dataset: &self.dataset,
+            config: self.config.as_deref(),
+            index: &self.index,
+            land: &self.land,
+            kreise: &self.kreise,
+            changes: self.changes.as_deref(),
+            site_url,
+            today,
+        }
+    }
+}
+
 /// The rendered site.
 pub struct Site {
     /// Every file written (not the dataset, which is an input).

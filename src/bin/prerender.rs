@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ia_core::pages::{AGENCY_DIR, PLACE_DIR};
-use ia_map::site::{self, Site, SiteInputs, KREISE, LAND, SITEMAP};
+use ia_map::site::{self, Site, SiteSources, KREISE, LAND, SITEMAP};
 
 const USAGE: &str = "usage: ia-prerender [--no-precompress] DIST\n\nWrites the finder's first view (list, filters, static map, \"Stand\") into\nDIST/index.html from DIST/config.json's dataset (a relative path), or\nDIST/data/agencies.json, and DIST/data/boundaries/; and a page per agency\n(DIST/agentur/) and per Kreis (DIST/ort/) with preview images, QR codes,\nDIST/sitemap.xml and DIST/robots.txt. Run it again after replacing the\ndataset: the folders agentur/ and ort/ are written anew, so the pages of\nremoved agencies disappear.\n\nThe site's public address (for canonical URLs, the sitemap and QR codes):\nthe environment variable IA_SITE_URL, else config.json's \"site_url\"\n(e.g. https://karte.example.org/integrationsagenturen/). Without it, the\npages leave out only what needs it.\n\nLast, every text and Wasm file in DIST gets compressed copies beside it\n(FILE.gz, FILE.br) for servers that send them as they are (nginx gzip_static,\nCaddy precompressed); copies out of step with their file are written anew,\nthose of removed files removed. Not config.json or the dataset, which are\nreplaced by hand. --no-precompress removes the copies instead.";
 
@@ -59,29 +59,23 @@ fn run(dist: &Path, precompress: bool) -> Result<String, String> {
         eprintln!("ia-prerender: warning: {part}");
     }
     let dataset_path = site::dataset_path(&parsed);
-    let dataset = read(&dist.join(&dataset_path))?;
-    let index = read(&dist.join(site::INDEX))?;
-    let land = read(&dist.join(LAND))?;
-    let kreise = read(&dist.join(KREISE))?;
-    // The change list per Stand, committed beside the dataset (optional: a
-    // deployment's own dataset may come without one).
-    let changes = std::fs::read(dist.join(ia_core::opendata::CHANGES_PATH)).ok();
+    let sources = SiteSources {
+        dataset: read(&dist.join(&dataset_path))?,
+        config,
+        index: read(&dist.join(site::INDEX))?,
+        land: read(&dist.join(LAND))?,
+        kreise: read(&dist.join(KREISE))?,
+        // The change list per Stand, committed beside the dataset (optional:
+        // a deployment's own dataset may come without one).
+        changes: std::fs::read(dist.join(ia_core::opendata::CHANGES_PATH)).ok(),
+    };
     let given = std::env::var("IA_SITE_URL").ok();
     let today = ia_core::date::from_unix_seconds(
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
     );
-    let site = site::render_site(&SiteInputs {
-        dataset: &dataset,
-        config: config.as_deref(),
-        index: &index,
-        land: &land,
-        kreise: &kreise,
-        changes: changes.as_deref(),
-        site_url: given.as_deref(),
-        today: &today,
-    })?;
+    let site = site::render_site(&sources.inputs(given.as_deref(), &today))?;
     let removed = write(dist, &site)?;
     let rendered = started.elapsed().as_secs_f64();
     let compressing = std::time::Instant::now();

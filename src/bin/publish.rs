@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 
 use ia_map::publish;
-use ia_map::site::{Files, Renderer, Site, SiteInputs};
+use ia_map::site::{Files, Renderer, Site, SiteSources};
 use wasm_bindgen::prelude::*;
 
 fn main() {}
@@ -59,23 +59,21 @@ pub fn begin(
 ) -> Result<usize, JsError> {
     // In the console only: the maintenance page says what failed.
     std::panic::set_hook(Box::new(console_error_panic_hook::hook));
-    let renderer = Renderer::new(&SiteInputs {
-        dataset: &dataset,
-        config: config.as_deref(),
-        index: &index,
-        land: &land,
-        kreise: &kreise,
-        changes: changes.as_deref(),
-        site_url: None,
-        today: &today,
-    })
-    .map_err(error)?;
+    let sources = SiteSources {
+        dataset,
+        config,
+        index,
+        land,
+        kreise,
+        changes,
+    };
+    let renderer = Renderer::new(&sources.inputs(None, &today)).map_err(error)?;
     let steps = renderer.steps();
     JOB.with_borrow_mut(|job| {
         *job = Some(Job {
             renderer,
             files: Files::new(),
-            dataset,
+            dataset: sources.dataset,
             previous,
         })
     });

@@ -27,6 +27,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::fit::zoom_of;
 use super::js::{geo_json, object};
+use crate::browser::in_next_task;
 use crate::load::fetch_text;
 
 const LINES_PANE: &str = "basemap";
@@ -302,7 +303,7 @@ impl Basemap {
 /// from that frame's animation callback, when the page's layout is up to
 /// date, so reading a box costs nothing.
 fn after_next_frame(work: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
+    request_animation_frame(move || in_next_task(work));
 }
 
 fn font_px(kind: u8) -> f64 {
@@ -314,7 +315,10 @@ fn font_px(kind: u8) -> f64 {
 }
 
 /// A band's file: GeoJSON `MultiLineString` features with `kind` `kreis` or
-/// `gemeinde`, and `labels` as `[name, lon, lat, kind]`.
+/// `gemeinde`, and `labels` as `[name, lon, lat, kind]`. Not read by the
+/// boundary files' GeoJSON reader (`ia_upkeep::geojson`) nor the `geojson`
+/// crate: the browser parses it and each feature goes to Leaflet as it is,
+/// so no geometry is decoded in Rust and the residents' Wasm gains nothing.
 fn parse_band(text: &str) -> Result<Band, String> {
     let json = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
     let get = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key));

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use ia_core::embed::EmbedOptions;
 use ia_core::geo::NRW_BBOX;
+use ia_core::html::escape;
 use ia_core::query::MapView;
 use leaflet::{Evented, LatLng, LayerGroup, Map, MapOptions, TileLayer, TileLayerOptions};
 use leptos::prelude::*;
@@ -15,8 +16,9 @@ use wasm_bindgen::JsCast;
 
 use super::basemap::Basemap;
 use super::fit::{fit, zoom_of, FIT_MAX_ZOOM, FIT_PADDING_PX};
-use super::js::{escape_html, geo_json, media_matches, object, LeafletExt};
+use super::js::{geo_json, object, LeafletExt};
 use super::{gestures, markers, MapHandles, Panel};
+use crate::browser::media_matches;
 use crate::config::Config;
 use crate::load::fetch_text;
 
@@ -86,7 +88,7 @@ pub(super) fn create_map(
     events.extend(basemap_events);
     map.unchecked_ref::<LeafletExt>()
         .attribution_control()
-        .add_attribution(&escape_html(texts.boundaries_attribution));
+        .add_attribution(&escape(texts.boundaries_attribution));
 
     let origin = LayerGroup::new();
     origin.add_to(&map);
@@ -162,7 +164,7 @@ pub(super) fn add_tiles(
         return None;
     }
     let tile_options = TileLayerOptions::new();
-    tile_options.set_attribution(escape_html(&config.tile_attribution));
+    tile_options.set_attribution(escape(&config.tile_attribution));
     tile_options.set_max_zoom(f64::from(ia_core::query::MAX_ZOOM));
     let tiles = TileLayer::new_options(&config.tile_url, &tile_options);
     tiles.add_to(map);

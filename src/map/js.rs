@@ -1,5 +1,6 @@
 //! Leaflet API the `leaflet` crate does not bind (or does not export), and
-//! the few browser calls the map needs besides Leaflet's.
+//! loading Leaflet's script. Browser helpers that are not Leaflet's (task,
+//! media queries, session flags) are in `crate::browser`.
 
 use leaflet::{GeoJson, LatLngBounds};
 use wasm_bindgen::prelude::*;
@@ -88,47 +89,4 @@ pub(super) fn object(entries: &[(&str, JsValue)]) -> js_sys::Object {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
     }
     object
-}
-
-/// Runs `work` in a task of its own, after the current one (the browser may
-/// paint in between).
-pub(super) fn in_next_task(work: impl FnOnce() + 'static) {
-    leptos::prelude::set_timeout(work, std::time::Duration::ZERO);
-}
-
-/// Whether the media query matches now.
-pub(super) fn media_matches(query: &str) -> bool {
-    web_sys::window()
-        .and_then(|window| window.match_media(query).ok().flatten())
-        .is_some_and(|query| query.matches())
-}
-
-/// The `sessionStorage` key that says the visitor chose "Stadtplan laden".
-pub(super) const TILES_ALLOWED_KEY: &str = "ia-map-tiles";
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-/// Whether the flag is set in this browser session (false where storage is
-/// blocked: then the visitor is asked again).
-pub(super) fn session_flag(key: &str) -> bool {
-    session_storage()
-        .and_then(|storage| storage.get_item(key).ok().flatten())
-        .is_some_and(|value| value == "1")
-}
-
-/// Sets the flag for this browser session.
-pub(super) fn set_session_flag(key: &str) {
-    if let Some(storage) = session_storage() {
-        let _ = storage.set_item(key, "1");
-    }
-}
-
-/// Leaflet renders attributions as HTML; ours are plain text.
-pub(super) fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -43,6 +43,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser::{in_next_task, session_flag, set_session_flag};
 use crate::config::Config;
 use crate::i18n::Texts;
 use crate::params::PageParams;
@@ -54,6 +55,9 @@ pub const CLUSTER_RADIUS_PX: f64 = 44.0;
 
 /// Opening an agency zooms in at least this far to show it.
 const SELECTED_MIN_ZOOM: f64 = 12.0;
+
+/// The `sessionStorage` key that says the visitor chose "Stadtplan laden".
+const TILES_ALLOWED_KEY: &str = "ia-map-tiles";
 
 /// Everything the map keeps between renders. Lives in local storage because
 /// Leaflet objects are JavaScript values and not `Send`.
@@ -273,7 +277,7 @@ crate::lazy_fn! { map, load_map;
                 });
             }
             MapOp::LoadTiles => {
-                js::set_session_flag(js::TILES_ALLOWED_KEY);
+                set_session_flag(TILES_ALLOWED_KEY);
                 if let Some(handles) = panel.handles.get_value() {
                     let mut handles = handles.borrow_mut();
                     let map = handles.map.clone();
@@ -315,7 +319,7 @@ fn create_when_on_screen(
         }
         let element: web_sys::HtmlElement = element.unchecked_into();
         let create = move |element: web_sys::HtmlElement| {
-            if js::session_flag(js::TILES_ALLOWED_KEY) {
+            if session_flag(TILES_ALLOWED_KEY) {
                 panel.tiles_waiting.set(false);
             }
             let exists = panel.handles.try_with_value(Option::is_some) != Some(false);
@@ -353,7 +357,7 @@ fn create_when_on_screen(
                 mark(&element, "failed");
                 return;
             }
-            js::in_next_task(move || create(element));
+            in_next_task(move || create(element));
         });
     });
 }

@@ -13,34 +13,20 @@ use crate::site::Files;
 impl Pages {
     /// The files of the `i`-th agency (in dataset order).
     pub fn agency(&self, i: usize) -> Result<Files, String> {
-        let Pages {
-            agencies,
-            meta,
-            places,
-            land,
-            all_kreise,
-            all_dots,
-            site,
-            report_url,
-            directory_url,
-            stylesheet,
-            raster,
-            ..
-        } = self;
-        let agency = agencies.get(i).ok_or("no such agency")?;
+        let agency = self.agencies.get(i).ok_or("no such agency")?;
         let mut files = Files::new();
         let mut save = |path: String, bytes: &[u8]| {
             files.insert(path, bytes.to_vec());
         };
-        let preview = |p: Preview| raster.png(&p.to_svg(), 1.0);
-        let place = places.iter().find(|p| p.ags == agency.kreis_ags());
+        let preview = |p: Preview| self.raster.png(&p.to_svg(), 1.0);
+        let place = self.places.iter().find(|p| p.ags == agency.kreis_ags());
         let page = core_pages::agency_page(&agency.id);
-        let url = site.as_ref().map(|site| site.join(&page));
+        let url = self.site.as_ref().map(|site| site.join(&page));
         let mut share = None;
         if let Some(url) = &url {
             let qr = qr_svg(url, &format!("QR-Code mit der Adresse dieser Seite: {url}"))?;
             save(core_pages::agency_qr(&agency.id, "svg"), qr.as_bytes());
-            let png = raster.png(&qr, QR_PNG_SCALE)?;
+            let png = self.raster.png(&qr, QR_PNG_SCALE)?;
             save(core_pages::agency_qr(&agency.id, "png"), &png);
             share = Some((url.clone(), qr));
         }
@@ -48,7 +34,7 @@ impl Pages {
         let map = small_map(
             place,
             &[dot(agency)],
-            land,
+            &self.land,
             &format!(
                 "Karte: Lage von {} {}",
                 agency.name,
@@ -61,7 +47,7 @@ impl Pages {
             german(),
             views::AgencyPageData {
                 agency: agency.clone(),
-                meta: meta.clone(),
+                meta: self.meta.clone(),
                 place: place.map(|p| {
                     (
                         p.title(),
@@ -70,8 +56,8 @@ impl Pages {
                 }),
                 map,
                 share,
-                report_url: report_url.to_owned(),
-                directory_url: directory_url.clone(),
+                report_url: self.report_url.clone(),
+                directory_url: self.directory_url.clone(),
             },
         );
         let kind = if agency.antidiscrimination {
@@ -108,24 +94,24 @@ impl Pages {
         };
         let json_ld = seo::script_json(&seo::agency_json_ld(agency, url.as_deref()));
         let html = document(
-            &head.to_html(site.as_ref(), UP),
+            &head.to_html(self.site.as_ref(), UP),
             Some(&json_ld),
-            stylesheet,
+            &self.stylesheet,
             &body,
         );
         save(page.clone(), html.as_bytes());
         let subtitle = format!("{} · {}", agency.carrier, agency.address.city);
         let png = preview(Preview {
-            land,
-            kreise: all_kreise,
+            land: &self.land,
+            kreise: &self.all_kreise,
             highlight: &[],
-            others: all_dots,
+            others: &self.all_dots,
             dots: &[dot(agency)],
             kicker: place_title.as_deref().unwrap_or("Nordrhein-Westfalen"),
             name: &agency.name,
             subtitle: &subtitle,
             badge: agency.antidiscrimination.then_some(german().servicestelle),
-            footer: &footer(meta),
+            footer: &footer(&self.meta),
         })?;
         save(image, &png);
         Ok(files)

@@ -13,27 +13,13 @@ use crate::site::Files;
 impl Pages {
     /// The files of the `i`-th place (in the boundary file's order).
     pub fn place(&self, i: usize) -> Result<Files, String> {
-        let Pages {
-            agencies,
-            meta,
-            places,
-            land,
-            all_kreise,
-            all_dots,
-            all_places,
-            site,
-            report_url,
-            directory_url,
-            stylesheet,
-            raster,
-            ..
-        } = self;
-        let place = places.get(i).ok_or("no such place")?;
+        let agencies = &self.agencies;
+        let place = self.places.get(i).ok_or("no such place")?;
         let mut files = Files::new();
         let mut save = |path: String, bytes: &[u8]| {
             files.insert(path, bytes.to_vec());
         };
-        let preview = |p: Preview| raster.png(&p.to_svg(), 1.0);
+        let preview = |p: Preview| self.raster.png(&p.to_svg(), 1.0);
         let own = core_pages::agencies_in(place, agencies);
         let has_own = !own.is_empty();
         let listed: Vec<(&Agency, Option<f64>)> = if has_own {
@@ -50,7 +36,7 @@ impl Pages {
         let map = small_map(
             Some(place),
             &dots,
-            land,
+            &self.land,
             &if has_own {
                 format!("Karte: Integrationsagenturen {phrase}")
             } else {
@@ -69,11 +55,11 @@ impl Pages {
                 agencies: listed.iter().map(|(a, km)| ((*a).clone(), *km)).collect(),
                 has_own,
                 n_total: agencies.len(),
-                meta: meta.clone(),
+                meta: self.meta.clone(),
                 map,
-                all_places: all_places.clone(),
-                report_url: report_url.to_owned(),
-                directory_url: directory_url.clone(),
+                all_places: self.all_places.clone(),
+                report_url: self.report_url.clone(),
+                directory_url: self.directory_url.clone(),
             },
         );
         let count = words::count_sentence(
@@ -100,7 +86,12 @@ impl Pages {
             image_alt: &format!("{} auf der Karte von Nordrhein-Westfalen", place.title()),
             site_name: SITE_NAME,
         };
-        let html = document(&head.to_html(site.as_ref(), UP), None, stylesheet, &body);
+        let html = document(
+            &head.to_html(self.site.as_ref(), UP),
+            None,
+            &self.stylesheet,
+            &body,
+        );
         save(page.clone(), html.as_bytes());
         let subtitle = if has_own {
             count
@@ -110,10 +101,10 @@ impl Pages {
             "Keine Integrationsagentur im Datensatz".to_owned()
         };
         let png = preview(Preview {
-            land,
-            kreise: all_kreise,
+            land: &self.land,
+            kreise: &self.all_kreise,
             highlight: &place.rings,
-            others: all_dots,
+            others: &self.all_dots,
             dots: if has_own { &dots } else { &[] },
             kicker: if place.kreisfrei {
                 "Kreisfreie Stadt"
@@ -123,7 +114,7 @@ impl Pages {
             name: &place.title(),
             subtitle: &subtitle,
             badge: None,
-            footer: &footer(meta),
+            footer: &footer(&self.meta),
         })?;
         save(image, &png);
         Ok(files)

@@ -81,18 +81,11 @@ pub fn head_of_index(index: &str) -> Option<(String, String)> {
     let after = |from: &str, open: &str, close: &str| -> Option<String> {
         let start = from.find(open)? + open.len();
         let end = start + from[start..].find(close)?;
-        Some(unescape(from[start..end].trim()))
+        Some(ia_core::html::unescape(from[start..end].trim()))
     };
     let title = after(index, "<title>", "</title>")?;
     let description = after(index, "<meta name=\"description\" content=\"", "\"")?;
     Some((title, description))
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// `index` with `tags` between the link-preview markers (replacing earlier ones).

@@ -6,7 +6,6 @@ mod combobox;
 pub(crate) mod contact;
 pub(crate) mod detail;
 pub mod download;
-mod embed_generator;
 pub(crate) mod filters;
 mod footer;
 mod header;
@@ -20,7 +19,6 @@ mod status;
 
 pub use detail::Detail;
 pub use download::Downloads;
-pub use embed_generator::EmbedGenerator;
 pub use filters::FilterPanel;
 pub use footer::Footer;
 pub use header::{SiteHeader, SkipLink};

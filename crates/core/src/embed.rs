@@ -12,6 +12,9 @@
 //! These are not part of [`UrlState`](crate::UrlState): they describe the
 //! embedding, not what the user chose, and they are kept unchanged on every
 //! URL the app writes. Unknown values are ignored, as everywhere.
+//!
+//! The app's side of embedding (height messages, the embed-code generator's
+//! page and form) is `src/embed/` in `ia-map`.
 
 use std::collections::BTreeSet;
 

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 
 use crate::cluster::project;
 use crate::geo::BBox;
-use crate::pages::escape_html as escape;
+use crate::html::escape;
 
 /// A ring of `(lon, lat)` points, as GeoJSON writes them.
 pub type Ring = Vec<(f64, f64)>;

@@ -223,22 +223,5 @@ pub fn resolve_place_slug(agencies: &[Agency], wanted: &str) -> Option<PlaceFilt
         .or_else(|| named.map(kreis))
 }
 
-/// Text for an attribute value or a text node of HTML/XML: `& < > " '`
-/// escaped.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests;

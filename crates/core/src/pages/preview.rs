@@ -10,9 +10,9 @@
 
 use std::fmt::Write as _;
 
-use super::escape_html as e;
 use super::seo::IMAGE_SIZE;
 use crate::geo::{BBox, NRW_BBOX};
+use crate::html::escape as e;
 use crate::static_map::{height, outline_path, point, Dot, Ring, WIDTH};
 
 /// The app's colours (`style/app.css`).

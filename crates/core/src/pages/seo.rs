@@ -11,9 +11,9 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Map, Value};
 
-use super::escape_html;
 use crate::dataset::Agency;
 use crate::geo::format_fixed;
+use crate::html::escape;
 use crate::validate::{is_email, is_http_url, is_phone};
 
 /// The site's public address, always ending in `/`: the folder that holds
@@ -74,7 +74,7 @@ impl Head<'_> {
     /// address.
     pub fn to_html(&self, site: Option<&SiteUrl>, up: &str) -> String {
         let mut html = String::new();
-        let e = escape_html;
+        let e = escape;
         let _ = write!(html, "<title>{}</title>", e(self.title));
         let _ = write!(
             html,
@@ -90,7 +90,7 @@ impl Head<'_> {
     /// and description are already written (the app's `index.html`).
     pub fn link_preview_html(&self, site: Option<&SiteUrl>, up: &str) -> String {
         let mut html = String::new();
-        let e = escape_html;
+        let e = escape;
         let image = match site {
             Some(site) => site.join(self.image),
             None => format!("{up}{}", self.image),
@@ -265,9 +265,9 @@ pub fn sitemap(entries: &[(String, String)]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (url, lastmod) in entries {
-        let _ = write!(xml, "<url><loc>{}</loc>", escape_html(url));
+        let _ = write!(xml, "<url><loc>{}</loc>", escape(url));
         if !lastmod.is_empty() {
-            let _ = write!(xml, "<lastmod>{}</lastmod>", escape_html(lastmod));
+            let _ = write!(xml, "<lastmod>{}</lastmod>", escape(lastmod));
         }
         xml.push_str("</url>\n");
     }

@@ -1,5 +1,5 @@
 //! The embed-code generator (its own page, generator.html, see
-//! [`crate::generator`]): a partner chooses a preset
+//! [`super::generator_page`]): a partner chooses a preset
 //! (place, Servicestellen only), whether visitors may change it, the
 //! language, which controls are shown, where the list goes and the height; sees the real embed in a live preview; and
 //! copies a ready snippet (iframe plus an optional resize script that only
@@ -13,7 +13,7 @@ use ia_core::params::embed_query;
 use ia_core::UrlState;
 use leptos::prelude::*;
 
-use crate::embed::HEIGHT_MESSAGE;
+use super::HEIGHT_MESSAGE;
 use crate::i18n::{Lang, Texts};
 
 #[component]
@@ -105,7 +105,7 @@ pub fn EmbedGenerator(
     let copy = move |_| {
         let text = snippet.get_untracked();
         leptos::task::spawn_local(async move {
-            copied.set(super::copy_text(&text).await);
+            copied.set(crate::ui::copy_text(&text).await);
         });
     };
 

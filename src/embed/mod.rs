@@ -9,6 +9,17 @@
 //! ```
 //!
 //! The app never listens to messages from the parent.
+//!
+//! Embedding's other homes: the options an embed's address carries (pure,
+//! `ia_core::embed`) and the generator's query (`embed_query`, beside the
+//! page's parameters in the core); the embed-code generator's page
+//! (`generator_page.rs`, its own Wasm) and form (`generator.rs`); the map's
+//! wheel and touch hints in a partner's page (`crate::map`'s `gestures.rs`,
+//! since only the map touches Leaflet); the layout (`style/app.css`,
+//! `body.embedded`, `.finder--embed`).
+
+pub mod generator;
+pub mod generator_page;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -10,10 +10,11 @@
 use ia_core::filter::{place_options, PlaceOption};
 use leptos::prelude::*;
 
+use super::generator::EmbedGenerator;
 use crate::config::{Ignored, CONFIG_URL};
 use crate::i18n::{Lang, Texts};
 use crate::load::{load_config_and_dataset, LoadError};
-use crate::ui::{qr_param, EmbedGenerator, LoadFailed, Loading, QrCode, SiteHeader};
+use crate::ui::{qr_param, LoadFailed, Loading, QrCode, SiteHeader};
 
 /// The page's file, next to index.html (relative: the site works under any
 /// sub-path).
