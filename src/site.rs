@@ -17,7 +17,7 @@
 //! (CSV, GeoJSON, the DCAT-AP.de record, the data page; issue 27) and, with a
 //! site address, `sitemap.xml` (`crate::pages`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ia_core::opendata::changes::ChangeLog;
@@ -30,9 +30,8 @@ use crate::load::Catalog;
 use crate::pages::{head_of_index, stylesheet_of, write_head_into_index, Inputs, Pages};
 use crate::prerender::{render_finder, static_map, write_into_index, Boundaries};
 
-/// Files by their path relative to the site's folder (`index.html`,
-/// `agentur/<id>.html`, …), in path order.
-pub type Files = BTreeMap<String, Vec<u8>>;
+/// The renderer's output: the pages' type, the site's as a whole.
+pub use crate::pages::Files;
 
 /// The boundary files the maps are drawn from, relative to the site.
 pub const LAND: &str = "data/boundaries/nrw-land.geojson";

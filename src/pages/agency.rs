@@ -5,10 +5,10 @@ use ia_core::pages::preview::Preview;
 use ia_core::pages::seo::{self, Head};
 use ia_core::pages::{self as core_pages, Place, UP};
 
+use super::Files;
 use super::{address, document, dot, footer, qr_svg, small_map, views, words, Pages};
 use super::{QR_PNG_SCALE, SITE_NAME};
 use crate::i18n::german;
-use crate::site::Files;
 
 impl Pages {
     /// The files of the `i`-th agency (in dataset order).

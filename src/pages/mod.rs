@@ -19,6 +19,7 @@ mod start;
 mod views;
 pub(crate) mod words;
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use ia_core::geo::{BBox, NRW_BBOX};
@@ -35,9 +36,12 @@ pub use open_data::{open_data_files, OpenDataInputs};
 pub use start::{head_of_index, write_head_into_index};
 pub use views::SITE_NAME;
 
-use crate::site::Files;
-
 use crate::i18n::german;
+
+/// Files by their path relative to the site's folder (`index.html`,
+/// `agentur/<id>.html`, …), in path order: what each kind of page writes and
+/// what the whole renderer (`crate::site`) returns.
+pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// What the pages are made from.
 pub struct Inputs<'a> {

@@ -6,9 +6,9 @@ use ia_core::pages::{self as core_pages, UP};
 use ia_core::static_map::Dot;
 use ia_core::Agency;
 
+use super::Files;
 use super::{document, dot, footer, small_map, views, words, Pages, SITE_NAME};
 use crate::i18n::german;
-use crate::site::Files;
 
 impl Pages {
     /// The files of the `i`-th place (in the boundary file's order).
