@@ -14,6 +14,8 @@ export const PAGES = {
     prepare: async (page) => {
       const closed = await page.evaluate(() => !document.querySelector('details.more-filters')?.open);
       if (closed) await page.locator('details.more-filters > summary').click();
+      // The filters' part may still be loading (split build): wait for its labels.
+      await page.locator('label[for^="filter-offer-"]').first().waitFor();
     },
   },
   reference: {
