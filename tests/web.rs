@@ -132,10 +132,9 @@ async fn list_shows_all_and_the_servicestelle_toggle_filters_it() {
     );
 }
 
-/// Beyond 400 agencies (`FULL_LIST_MAX`) the list shows a page of 100 at a
+/// Beyond 400 agencies (`FULL_LIST_MAX`) the list is made a page of 100 at a
 /// time, so a large dataset does not create thousands of entries at once: a
 /// button shows the next page, and new results start again with one page.
-/// Entries beyond the page are hidden or not there yet.
 #[wasm_bindgen_test]
 async fn a_long_list_comes_a_page_at_a_time() {
     // The tests share one page: an earlier one left its filter in the address.
@@ -157,7 +156,7 @@ async fn a_long_list_comes_a_page_at_a_time() {
         move || view! { <Router><Harness catalog/></Router> },
     );
     tick().await;
-    let entries = || count(&root, "#results li:not([hidden])");
+    let entries = || count(&root, "#results li");
     let more = || -> Option<web_sys::HtmlElement> {
         root.query_selector("button.show-more")
             .ok()
@@ -180,11 +179,6 @@ async fn a_long_list_comes_a_page_at_a_time() {
         assert_eq!(entries(), want);
     };
     assert_eq!(entries(), 100);
-    assert_eq!(
-        count(&root, "#results li"),
-        100,
-        "only the first page is created"
-    );
     let button = more().unwrap_or_else(|| panic!("no button for more"));
     assert_eq!(
         button.text_content().as_deref(),
