@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::browser::in_next_task;
 use crate::params::PageParams;
 
 /// How a change goes into the browser's history.
@@ -100,7 +101,7 @@ impl UrlSync {
             .set_value(Some(scheduled.map_or(history, |mode| mode.and(history))));
         if scheduled.is_none() {
             let this = *self;
-            set_timeout(move || this.write(), std::time::Duration::ZERO);
+            in_next_task(move || this.write());
         }
     }
 
