@@ -15,6 +15,8 @@ use ia_core::pages::{AGENCY_DIR, PLACE_DIR};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use crate::i18n::fill;
+use crate::pages::words::german;
 use crate::site::{agency_files, Site, INDEX, SITEMAP};
 
 /// The instructions in the package.
@@ -58,60 +60,77 @@ pub fn readme(site: &Site, removed: &[String]) -> String {
             .filter(|path| path.strip_prefix(dir).is_some_and(|p| p.starts_with('/')))
             .count()
     };
+    let say = german();
+    let n = |n: usize| n.to_string();
     let mut lines: Vec<String> = vec![
-        "Veröffentlichungspaket – Integrationsagenturen in NRW".into(),
-        "=====================================================".into(),
+        say.readme_title.into(),
+        "=".repeat(say.readme_title.chars().count()),
         String::new(),
-        format!(
-            "Erstellt am {} auf der Seite „Daten pflegen“ aus den geprüften Daten mit Stand {}: {} Integrationsagenturen.",
-            german_date(&site.today),
-            german_date(&site.as_of),
-            site.n_agencies
+        fill(
+            say.readme_made,
+            &[
+                ("today", &german_date(&site.today)),
+                ("as_of", &german_date(&site.as_of)),
+                ("agencies", &n(site.n_agencies)),
+            ],
         ),
         String::new(),
-        "Was ist im Paket?".into(),
-        format!("- {}: die geprüften Daten", site.dataset_path),
-        format!("- {INDEX}: die Startseite mit der neuen Liste und Karte (für Besucher ohne JavaScript und für Suchmaschinen) und ihr Vorschaubild vorschau.png"),
-        format!(
-            "- {AGENCY_DIR}/: eine Seite je Agentur mit Vorschaubild{} ({} Dateien)",
-            if site.site.is_some() { " und QR-Code" } else { "" },
-            count(AGENCY_DIR)
+        say.readme_contents.into(),
+        fill(say.readme_dataset, &[("path", &site.dataset_path)]),
+        fill(say.readme_index, &[("path", INDEX)]),
+        fill(
+            say.readme_agencies,
+            &[
+                ("dir", AGENCY_DIR),
+                (
+                    "qr",
+                    if site.site.is_some() {
+                        say.readme_agencies_qr
+                    } else {
+                        ""
+                    },
+                ),
+                ("files", &n(count(AGENCY_DIR))),
+            ],
         ),
-        format!(
-            "- {PLACE_DIR}/: eine Seite je Kreis und kreisfreier Stadt mit Vorschaubild ({} Dateien)",
-            count(PLACE_DIR)
+        fill(
+            say.readme_places,
+            &[("dir", PLACE_DIR), ("files", &n(count(PLACE_DIR)))],
         ),
-        "- data/agencies.csv, data/agencies.geojson, data/dcat.ttl und data/index.html: die offenen Daten (Tabelle, Kartenformat, Katalogeintrag für Datenportale, Seite mit Beschreibung und Lizenz)".into(),
+        say.readme_open_data.into(),
         if site.site.is_some() {
-            format!("- {SITEMAP} und robots.txt: für Suchmaschinen")
+            fill(say.readme_sitemap, &[("sitemap", SITEMAP)])
         } else {
-            "- robots.txt: für Suchmaschinen".into()
+            say.readme_robots.into()
         },
-        format!("- {README}: diese Anleitung (nicht hochladen)"),
+        fill(say.readme_self, &[("readme", README)]),
         String::new(),
-        "So veröffentlichen Sie das Paket".into(),
-        "1. Entpacken Sie die ZIP-Datei auf Ihrem Computer.".into(),
-        "2. Laden Sie alle Dateien und Ordner des Pakets außer LIESMICH.txt in den Ordner der Karte auf dem Webserver hoch – dorthin, wo index.html und pflege.html liegen. Vorhandene Dateien werden dabei ersetzt.".into(),
-        format!("3. Die Ordner „{AGENCY_DIR}“ und „{PLACE_DIR}“ ersetzen Sie als Ganzes: Löschen Sie die alten Ordner auf dem Webserver, bevor Sie die neuen hochladen (oder wählen Sie im Programm zum Hochladen „Ordner ersetzen“). So verschwinden auch die Seiten entfernter Agenturen."),
-        "4. Liegen im Ordner der Karte vorkomprimierte Kopien (Dateien, die auf .gz oder .br enden, z. B. index.html.gz), löschen Sie die Kopien aller Dateien, die das Paket ersetzt (etwa index.html.gz und index.html.br); sonst liefert der Webserver weiter die alten Fassungen aus. (Wer die Seite baut, erneuert sie mit ia-prerender.)".into(),
-        "5. Öffnen Sie danach die Karte im Browser und laden Sie sie neu: Die Liste zeigt den neuen Stand.".into(),
+        say.readme_how.into(),
+        say.readme_step_unzip.into(),
+        fill(say.readme_step_upload, &[("readme", README)]),
+        fill(
+            say.readme_step_folders,
+            &[("agencies", AGENCY_DIR), ("places", PLACE_DIR)],
+        ),
+        say.readme_step_compressed.into(),
+        say.readme_step_reload.into(),
         String::new(),
-        "Dateien, die die neuen Daten entfernen".into(),
+        say.readme_removed.into(),
     ];
     if removed.is_empty() {
-        lines.push("Keine: Gegenüber den veröffentlichten Daten fällt keine Seite weg.".into());
+        lines.push(say.readme_removed_none.into());
     } else {
-        lines.push(format!(
-            "Wenn Sie die Ordner nicht als Ganzes ersetzen können, löschen Sie auf dem Webserver diese {} Dateien (Seiten entfernter Agenturen; sonst bleiben sie abrufbar):",
-            removed.len()
+        lines.push(fill(
+            say.readme_removed_some,
+            &[("files", &n(removed.len()))],
         ));
         lines.extend(removed.iter().map(|path| format!("  {path}")));
     }
     lines.push(String::new());
-    lines.push("Nicht im Paket und unverändert: die Programmdateien der Karte (.js, .wasm, .css), config.json, pflege.html und die Ortsdaten in data/boundaries/ und data/places.json.".into());
+    lines.push(say.readme_unchanged.into());
     if site.site.is_none() {
         lines.push(String::new());
-        lines.push("Hinweis: In config.json ist keine Adresse der Seite (site_url) eingetragen. Darum enthält das Paket keine QR-Codes und keine sitemap.xml. Tragen Sie die Adresse ein (docs/deploy.md), dann erstellen Sie das Paket neu.".into());
+        lines.push(say.readme_no_site.into());
     }
     let mut text = lines.join("\r\n");
     text.push_str("\r\n");

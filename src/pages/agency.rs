@@ -6,9 +6,9 @@ use ia_core::pages::seo::{self, Head};
 use ia_core::pages::{self as core_pages, Place, UP};
 
 use super::Files;
+use super::QR_PNG_SCALE;
 use super::{address, document, dot, footer, qr_svg, small_map, views, words, Pages};
-use super::{QR_PNG_SCALE, SITE_NAME};
-use crate::i18n::german;
+use crate::i18n::{fill, german};
 
 impl Pages {
     /// The files of the `i`-th agency (in dataset order).
@@ -18,13 +18,14 @@ impl Pages {
         let mut save = |path: String, bytes: &[u8]| {
             files.insert(path, bytes.to_vec());
         };
+        let page_texts = words::german();
         let preview = |p: Preview| self.raster.png(&p.to_svg(), 1.0);
         let place = self.places.iter().find(|p| p.ags == agency.kreis_ags());
         let page = core_pages::agency_page(&agency.id);
         let url = self.site.as_ref().map(|site| site.join(&page));
         let mut share = None;
         if let Some(url) = &url {
-            let qr = qr_svg(url, &format!("QR-Code mit der Adresse dieser Seite: {url}"))?;
+            let qr = qr_svg(url, &fill(page_texts.agency_qr, &[("url", url)]))?;
             save(core_pages::agency_qr(&agency.id, "svg"), qr.as_bytes());
             let png = self.raster.png(&qr, QR_PNG_SCALE)?;
             save(core_pages::agency_qr(&agency.id, "png"), &png);
@@ -35,12 +36,23 @@ impl Pages {
             place,
             &[dot(agency)],
             &self.land,
-            &format!(
-                "Karte: Lage von {} {}",
-                agency.name,
-                place
-                    .map(|p| words::place_phrase(&p.title(), p.kreisfrei))
-                    .unwrap_or_default()
+            &fill(
+                page_texts.map_caption,
+                &[(
+                    "what",
+                    &fill(
+                        page_texts.agency_location,
+                        &[
+                            ("agency", &agency.name),
+                            (
+                                "place",
+                                &place
+                                    .map(|p| words::place_phrase(&p.title(), p.kreisfrei))
+                                    .unwrap_or_default(),
+                            ),
+                        ],
+                    ),
+                )],
             ),
         );
         let body = views::agency_page(
@@ -63,24 +75,25 @@ impl Pages {
         let kind = if agency.antidiscrimination {
             german().servicestelle
         } else {
-            "Integrationsagentur"
+            page_texts.agency_kind
         };
-        let title = seo::page_title(&agency.name, &agency.address.city, SITE_NAME);
+        let title = seo::page_title(&agency.name, &agency.address.city, page_texts.site_name);
         let offers: Vec<&str> = agency.offers.iter().map(|&o| german().offer(o)).collect();
-        let where_ = format!("{} ({}) in {}.", kind, agency.carrier, address(agency));
+        let where_ = fill(
+            page_texts.agency_where,
+            &[
+                ("kind", kind),
+                ("carrier", &agency.carrier),
+                ("address", &address(agency)),
+            ],
+        );
         let offers = if offers.is_empty() {
             String::new()
         } else {
-            format!("Angebote: {}.", offers.join(", "))
+            fill(page_texts.agency_offers, &[("offers", &offers.join(", "))])
         };
         let description = seo::description(
-            &[
-                &agency.name,
-                "–",
-                &where_,
-                &offers,
-                "Kontakt, Lage und Quelle.",
-            ],
+            &[&agency.name, "–", &where_, &offers, page_texts.agency_more],
             160,
         );
         let image = core_pages::agency_image(&agency.id);
@@ -89,8 +102,8 @@ impl Pages {
             description: &description,
             path: &page,
             image: &image,
-            image_alt: &format!("{} auf der Karte von Nordrhein-Westfalen", agency.name),
-            site_name: SITE_NAME,
+            image_alt: &fill(page_texts.image_alt, &[("name", &agency.name)]),
+            site_name: page_texts.site_name,
         };
         let json_ld = seo::script_json(&seo::agency_json_ld(agency, url.as_deref()));
         let html = document(
@@ -107,7 +120,7 @@ impl Pages {
             highlight: &[],
             others: &self.all_dots,
             dots: &[dot(agency)],
-            kicker: place_title.as_deref().unwrap_or("Nordrhein-Westfalen"),
+            kicker: place_title.as_deref().unwrap_or(page_texts.land),
             name: &agency.name,
             subtitle: &subtitle,
             badge: agency.antidiscrimination.then_some(german().servicestelle),

@@ -34,9 +34,8 @@ pub use crate::qr::qr_svg;
 pub use image::{Rasterizer, QR_PNG_SCALE};
 pub use open_data::{open_data_files, OpenDataInputs};
 pub use start::{head_of_index, write_head_into_index};
-pub use views::SITE_NAME;
 
-use crate::i18n::german;
+use crate::i18n::{fill, german};
 
 /// Files by their path relative to the site's folder (`index.html`,
 /// `agentur/<id>.html`, …), in path order: what each kind of page writes and
@@ -295,7 +294,14 @@ pub fn render_pages(inputs: &Inputs) -> Result<(Files, Written), String> {
 
 /// "Integrationsagenturen in NRW finden · Stand 24.11.2026".
 fn footer(meta: &DatasetMeta) -> String {
-    format!("{SITE_NAME} finden · {}", german().as_of(&meta.as_of))
+    let words = words::german();
+    fill(
+        words.footer,
+        &[
+            ("site", words.site_name),
+            ("as_of", &german().as_of(&meta.as_of)),
+        ],
+    )
 }
 
 fn dot(agency: &Agency) -> Dot {
@@ -331,7 +337,7 @@ fn small_map(place: Option<&Place>, dots: &[Dot], land: &[Ring], title: &str) ->
         title,
         label: &place
             .map(Place::title)
-            .unwrap_or_else(|| "Nordrhein-Westfalen".into()),
+            .unwrap_or_else(|| words::german().land.into()),
     }
     .to_svg()
 }

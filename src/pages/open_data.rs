@@ -21,8 +21,9 @@ use ia_core::reach::{reach, Reach};
 use ia_core::{Agency, DatasetMeta, Precision};
 use leptos::prelude::*;
 
-use super::views::{render, PageFrame, SITE_NAME};
-use crate::i18n::german;
+use super::views::{render, PageFrame};
+use super::words::{self, PageTexts};
+use crate::i18n::{fill, german};
 
 /// What the files are made from.
 pub struct OpenDataInputs<'a> {
@@ -90,15 +91,16 @@ pub fn is_open_data_file(path: &str) -> bool {
 /// licence, the catalogue record and the changes per Stand.
 fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
     let texts = german();
-    let facts = Facts::of(inputs.agencies, inputs.meta);
-    let description = seo::description(&[TITLE_DE, "–", "Offene Daten: Download als CSV, GeoJSON und JSON, Lizenz, Quellen und Änderungen je Stand."], 160);
+    let say = words::german();
+    let facts = Facts::of(inputs.agencies, inputs.meta, say);
+    let description = seo::description(&[TITLE_DE, "–", say.data_description], 160);
     let head = Head {
-        title: &format!("Offene Daten – {SITE_NAME}"),
+        title: &fill(say.data_head_title, &[("site", say.site_name)]),
         description: &description,
         path: DATA_PAGE,
         image: core_pages::START_IMAGE,
-        image_alt: "Karte von Nordrhein-Westfalen mit den Integrationsagenturen",
-        site_name: SITE_NAME,
+        image_alt: say.data_image_alt,
+        site_name: say.site_name,
     };
     let json_ld = seo::script_json(&schema_org::dataset(about));
     let downloads: Vec<(Format, String, usize)> = about
@@ -121,21 +123,21 @@ fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
     let dcat_link = about.link(DCAT_PATH, DATA_PAGE);
     let body = render(move || {
         view! {
-            <PageFrame texts meta=meta.clone() trail=Vec::new() current="Offene Daten".to_owned()>
+            <PageFrame texts meta=meta.clone() trail=Vec::new() current=say.data_title.to_owned()>
                 <article class="page-data" aria-labelledby="page-title">
-                    <h1 id="page-title">"Offene Daten: " {TITLE_DE}</h1>
+                    <h1 id="page-title">{fill(say.data_heading, &[("title", TITLE_DE)])}</h1>
                     <p>{DESCRIPTION_DE}</p>
-                    <h2>"Was die Daten sind – und was nicht"</h2>
+                    <h2>{say.data_what}</h2>
                     <ul data-testid="data-facts">
-                        <li>"Keine amtliche Liste: vom Projekt zusammengestellt aus öffentlichen Quellen (Landesliste der Servicestellen, Seiten der Träger, Presseberichte, für Düsseldorf die Liste der Stadt). Jeder Eintrag nennt seine Quelle mit dem Tag, an dem sie gelesen wurde, und wo bekannt ihrem eigenen Datum; Angaben aus späteren Recherchen nennen ihre eigene Quelle (Spalte „Quellen einzelner Angaben“)."</li>
+                        <li>{say.data_not_official}</li>
                         <li data-testid="data-coverage">{facts.coverage.clone()}</li>
                         <li>{facts.positions.clone()}</li>
                         <li data-testid="data-reach">{facts.reach.clone()}</li>
                         <li data-testid="data-age">{facts.age.clone()}</li>
                     </ul>
-                    <h2>"Herunterladen"</h2>
+                    <h2>{say.data_download}</h2>
                     <table class="data-files">
-                        <thead><tr><th scope="col">"Format"</th><th scope="col">"Datei"</th><th scope="col">"Größe"</th><th scope="col">"Inhalt"</th></tr></thead>
+                        <thead><tr><th scope="col">{say.data_format}</th><th scope="col">{say.data_file}</th><th scope="col">{say.data_size}</th><th scope="col">{say.data_content}</th></tr></thead>
                         <tbody>
                             {downloads.into_iter().map(|(format, href, size)| view! {
                                 <tr>
@@ -147,20 +149,20 @@ fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p>"Die Adressen bleiben gleich; jede neue Fassung ersetzt die Dateien. Spalten der CSV-Datei: " {Column::HEADINGS.join(", ")} "."</p>
-                    <h2>"Lizenz"</h2>
+                    <p>{fill(say.data_columns, &[("columns", &Column::HEADINGS.join(", "))])}</p>
+                    <h2>{say.licence}</h2>
                     <p lang="de">{meta.licence.clone()}</p>
-                    <h2>"Für Datenportale"</h2>
+                    <h2>{say.data_portals}</h2>
                     <p>
-                        "Katalogeintrag nach DCAT-AP.de (Turtle): " <a href=dcat_link.clone() data-testid="dcat-link">"dcat.ttl"</a>
-                        ". Herausgeber: " {publisher.name.clone()}
+                        {say.data_catalogue} " " <a href=dcat_link.clone() data-testid="dcat-link">"dcat.ttl"</a>
+                        ". " {fill(say.data_publisher, &[("publisher", &publisher.name)])}
                         {publisher.email.clone().map(|email| view! { ", " <a href=format!("mailto:{email}")>{email.clone()}</a> })}
                         "."
                     </p>
-                    <h2>"Änderungen je Stand"</h2>
-                    {changes.is_empty().then(|| view! { <p>"Für diese Fassung liegt keine Änderungsliste vor."</p> })}
+                    <h2>{say.data_changes}</h2>
+                    {changes.is_empty().then(|| view! { <p>{say.data_no_changes}</p> })}
                     <ol class="data-changes" data-testid="data-changes">
-                        {changes.iter().map(|change| view! { <li>{change_entry(change, texts)}</li> }).collect_view()}
+                        {changes.iter().map(|change| view! { <li>{change_entry(change, texts, say)}</li> }).collect_view()}
                     </ol>
                 </article>
             </PageFrame>
@@ -175,19 +177,27 @@ fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
 }
 
 /// One Stand: its counts, and the records by name (linked to their pages).
-fn change_entry(change: &Change, texts: &'static crate::i18n::Texts) -> impl IntoView {
+fn change_entry(
+    change: &Change,
+    texts: &'static crate::i18n::Texts,
+    say: &'static PageTexts,
+) -> impl IntoView {
     let heading = texts.as_of(&change.as_of);
+    let records = change.records.to_string();
     let summary = match &change.previous {
-        Some(previous) => format!(
-            "{} Einträge: {} neu, {} geändert, {} entfernt (gegenüber Stand {}).",
-            change.records,
-            change.added.len(),
-            change.changed.len(),
-            change.removed.len(),
-            texts.date(previous)
+        Some(previous) => fill(
+            say.change_summary,
+            &[
+                ("records", &records),
+                ("added", &change.added.len().to_string()),
+                ("changed", &change.changed.len().to_string()),
+                ("removed", &change.removed.len().to_string()),
+                ("previous", &texts.date(previous)),
+            ],
         ),
-        None => format!("Erste Veröffentlichung mit {} Einträgen.", change.records),
+        None => fill(say.change_first, &[("records", &records)]),
     };
+    let counted = |template: &str, n: usize| fill(template, &[("n", &n.to_string())]);
     let page = |id: &str| format!("{UP}{}", core_pages::agency_page(id));
     let names = |list: &[ia_core::opendata::changes::Named]| {
         list.iter()
@@ -195,7 +205,7 @@ fn change_entry(change: &Change, texts: &'static crate::i18n::Texts) -> impl Int
             .collect_view()
     };
     let added = (!change.added.is_empty()).then(|| {
-        view! { <details><summary>{format!("Neu ({})", change.added.len())}</summary><ul>{names(&change.added)}</ul></details> }
+        view! { <details><summary>{counted(say.change_added, change.added.len())}</summary><ul>{names(&change.added)}</ul></details> }
     });
     let changed = (!change.changed.is_empty()).then(|| {
         let items = change
@@ -206,7 +216,7 @@ fn change_entry(change: &Change, texts: &'static crate::i18n::Texts) -> impl Int
                 view! { <li><a href=page(&c.id) lang="de">{c.name.clone()}</a> ": " {fields.join(", ")}</li> }
             })
             .collect_view();
-        view! { <details><summary>{format!("Geändert ({})", change.changed.len())}</summary><ul>{items}</ul></details> }
+        view! { <details><summary>{counted(say.change_changed, change.changed.len())}</summary><ul>{items}</ul></details> }
     });
     // Removed records have no page any more: names only.
     let removed = (!change.removed.is_empty()).then(|| {
@@ -215,7 +225,7 @@ fn change_entry(change: &Change, texts: &'static crate::i18n::Texts) -> impl Int
             .iter()
             .map(|n| view! { <li lang="de">{n.name.clone()}</li> })
             .collect_view();
-        view! { <details><summary>{format!("Entfernt ({})", change.removed.len())}</summary><ul>{items}</ul></details> }
+        view! { <details><summary>{counted(say.change_removed, change.removed.len())}</summary><ul>{items}</ul></details> }
     });
     view! {
         <h3>{heading}</h3>
@@ -248,7 +258,7 @@ struct Facts {
 }
 
 impl Facts {
-    fn of(agencies: &[Agency], meta: &DatasetMeta) -> Facts {
+    fn of(agencies: &[Agency], meta: &DatasetMeta, say: &PageTexts) -> Facts {
         let n = agencies.len();
         let sada = agencies.iter().filter(|a| a.antidiscrimination).count();
         let with_records: std::collections::BTreeSet<&str> =
@@ -266,27 +276,40 @@ impl Facts {
             .map(|c| {
                 let year = c
                     .estimated_total_year
-                    .map(|y| format!(" ({y})"))
+                    .map(|y| fill(say.data_coverage_year, &[("year", &y.to_string())]))
                     .unwrap_or_default();
-                format!(" von rund {}{year}", c.estimated_total)
+                fill(
+                    say.data_coverage_total,
+                    &[("total", &c.estimated_total.to_string())],
+                ) + &year
             })
             .unwrap_or_default();
         let places = if meta.kreise.is_empty() {
             String::new()
         } else {
-            format!(
-                ", in {} von {} Kreisen und kreisfreien Städten{}",
-                meta.kreise.len() - without.len(),
-                meta.kreise.len(),
-                if without.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (ohne Eintrag: {})", without.join(", "))
-                }
+            let without_n = without.len();
+            let without = if without.is_empty() {
+                String::new()
+            } else {
+                fill(say.data_coverage_without, &[("names", &without.join(", "))])
+            };
+            fill(
+                say.data_coverage_places,
+                &[
+                    ("with", &(meta.kreise.len() - without_n).to_string()),
+                    ("all", &meta.kreise.len().to_string()),
+                    ("without", &without),
+                ],
             )
         };
-        let coverage = format!(
-            "Nicht vollständig: {n} Einträge{total}, davon {sada} Servicestellen für Antidiskriminierungsarbeit{places}."
+        let coverage = fill(
+            say.data_coverage,
+            &[
+                ("records", &n.to_string()),
+                ("total", &total),
+                ("servicestellen", &sada.to_string()),
+                ("places", &places),
+            ],
         );
         let count = |p: Precision| {
             agencies
@@ -294,19 +317,30 @@ impl Facts {
                 .filter(|a| a.location.precision == p)
                 .count()
         };
-        let positions = format!(
-            "Positionen: {} mit der Adresse laut Quelle (Koordinaten aus der Quelle), {} in der Mitte des Postleitzahl-Gebiets, {} in der Mitte der Gemeinde, {} nur als Kreis bekannt (Spalte „Genauigkeit“). Agenturen an derselben ungefähren Position liegen auf einem kleinen Kreis darum.",
-            count(Precision::Address),
-            count(Precision::Postcode),
-            count(Precision::Municipality),
-            count(Precision::Kreis)
+        let count = |p: Precision| count(p).to_string();
+        let positions = fill(
+            say.data_positions,
+            &[
+                ("address", &count(Precision::Address)),
+                ("postcode", &count(Precision::Postcode)),
+                ("municipality", &count(Precision::Municipality)),
+                ("kreis", &count(Precision::Kreis)),
+            ],
         );
-        let by = |r: Reach| agencies.iter().filter(|a| reach(a) == r).count();
-        let reach = format!(
-            "Kontakt: {} mit eigenem Telefon, eigener E-Mail oder Website, {} nur über die Website des Trägers, {} ohne bekannten Kontakt.",
-            by(Reach::Own),
-            by(Reach::Carrier),
-            by(Reach::Nothing)
+        let by = |r: Reach| {
+            agencies
+                .iter()
+                .filter(|a| reach(a) == r)
+                .count()
+                .to_string()
+        };
+        let reach = fill(
+            say.data_reach,
+            &[
+                ("own", &by(Reach::Own)),
+                ("carrier", &by(Reach::Carrier)),
+                ("nothing", &by(Reach::Nothing)),
+            ],
         );
         let (mut old, mut undated) = (0, 0);
         for agency in agencies {
@@ -316,9 +350,14 @@ impl Facts {
                 Age::Recent => {}
             }
         }
-        let age = format!(
-            "Aktualität: Bei {old} Einträgen ist die neueste Quelle älter als {OLD_AFTER_YEARS} Jahre, bei {undated} hat keine Quelle ein Datum (Stand {}); die Karte bittet dort, die Angaben vor einem Besuch zu prüfen.",
-            german().date(&meta.as_of)
+        let age = fill(
+            say.data_age,
+            &[
+                ("old", &old.to_string()),
+                ("years", &OLD_AFTER_YEARS.to_string()),
+                ("undated", &undated.to_string()),
+                ("date", &german().date(&meta.as_of)),
+            ],
         );
         Facts {
             coverage,

@@ -7,8 +7,8 @@ use ia_core::static_map::Dot;
 use ia_core::Agency;
 
 use super::Files;
-use super::{document, dot, footer, small_map, views, words, Pages, SITE_NAME};
-use crate::i18n::german;
+use super::{document, dot, footer, small_map, views, words, Pages};
+use crate::i18n::{fill, german};
 
 impl Pages {
     /// The files of the `i`-th place (in the boundary file's order).
@@ -32,19 +32,18 @@ impl Pages {
                 .collect()
         };
         let dots: Vec<Dot> = listed.iter().map(|(a, _)| dot(a)).collect();
+        let page_texts = words::german();
         let phrase = words::place_phrase(&place.title(), place.kreisfrei);
+        let what = if has_own {
+            page_texts.place_title(&phrase)
+        } else {
+            fill(page_texts.place_and_nearest, &[("place", &place.title())])
+        };
         let map = small_map(
             Some(place),
             &dots,
             &self.land,
-            &if has_own {
-                format!("Karte: Integrationsagenturen {phrase}")
-            } else {
-                format!(
-                    "Karte: {} und die nächsten Integrationsagenturen",
-                    place.title()
-                )
-            },
+            &fill(page_texts.map_caption, &[("what", &what)]),
         );
         let slug = place.slug();
         let page = core_pages::place_page(&slug);
@@ -66,16 +65,14 @@ impl Pages {
             own.len(),
             listed.iter().filter(|(a, _)| a.antidiscrimination).count(),
         );
-        let title =
-            seo::page_title("Integrationsagenturen", &phrase, SITE_NAME).replacen(" – ", " ", 1);
+        let title = seo::page_title(page_texts.agencies_word, &phrase, page_texts.site_name)
+            .replacen(" – ", " ", 1);
         let first = if has_own {
-            format!("{count} Adressen, Kontakt und Angebote.")
+            fill(page_texts.place_first, &[("count", &count)])
         } else {
-            "Keine Integrationsagentur im Datensatz – die nächsten mit Entfernung.".to_owned()
+            page_texts.place_first_none.to_owned()
         };
-        let heading = format!(
-            "Integrationsagenturen und Servicestellen für Antidiskriminierungsarbeit {phrase}:"
-        );
+        let heading = fill(page_texts.place_heading, &[("place", &phrase)]);
         let description = seo::description(&[&heading, &first], 160);
         let image = core_pages::place_image(&slug);
         let head = Head {
@@ -83,8 +80,8 @@ impl Pages {
             description: &description,
             path: &page,
             image: &image,
-            image_alt: &format!("{} auf der Karte von Nordrhein-Westfalen", place.title()),
-            site_name: SITE_NAME,
+            image_alt: &fill(page_texts.image_alt, &[("name", &place.title())]),
+            site_name: page_texts.site_name,
         };
         let html = document(
             &head.to_html(self.site.as_ref(), UP),
@@ -98,7 +95,7 @@ impl Pages {
                 .trim_end_matches(" im Datensatz.")
                 .replace(" im Datensatz,", ",")
         } else {
-            "Keine Integrationsagentur im Datensatz".to_owned()
+            page_texts.place_subtitle_none.to_owned()
         };
         let png = preview(Preview {
             land: &self.land,
@@ -107,9 +104,9 @@ impl Pages {
             others: &self.all_dots,
             dots: if has_own { &dots } else { &[] },
             kicker: if place.kreisfrei {
-                "Kreisfreie Stadt"
+                page_texts.kreisfreie_stadt
             } else {
-                "Integrationsagenturen"
+                page_texts.agencies_word
             },
             name: &place.title(),
             subtitle: &subtitle,

@@ -11,7 +11,8 @@ use ia_core::pages::seo::{Head, SiteUrl};
 use ia_core::pages::START_IMAGE;
 use ia_core::static_map::{Dot, Ring};
 
-use super::SITE_NAME;
+use super::words::german;
+use crate::i18n::fill;
 use crate::prerender::replace_between;
 
 /// Where the tags go in `index.html`'s `<head>`.
@@ -30,9 +31,12 @@ impl Start<'_> {
     /// "104 Agenturen, davon 40 Servicestellen für Antidiskriminierungsarbeit".
     pub(super) fn subtitle(&self) -> String {
         let n_sada = self.dots.iter().filter(|d| d.servicestelle).count();
-        format!(
-            "{} Agenturen, davon {n_sada} Servicestellen für Antidiskriminierungsarbeit",
-            self.dots.len()
+        fill(
+            german().start_subtitle,
+            &[
+                ("agencies", &self.dots.len().to_string()),
+                ("servicestellen", &n_sada.to_string()),
+            ],
         )
     }
 
@@ -44,8 +48,8 @@ impl Start<'_> {
             highlight: &[],
             others: &[],
             dots: self.dots,
-            kicker: "Nordrhein-Westfalen",
-            name: SITE_NAME,
+            kicker: german().land,
+            name: german().site_name,
             subtitle,
             badge: None,
             footer: self.footer,
@@ -60,9 +64,9 @@ impl Start<'_> {
         (title, description): (&str, &str),
         site: Option<&SiteUrl>,
     ) -> String {
-        let image_alt = format!(
-            "Karte von Nordrhein-Westfalen mit allen {} Integrationsagenturen",
-            self.dots.len()
+        let image_alt = fill(
+            german().start_image_alt,
+            &[("agencies", &self.dots.len().to_string())],
         );
         Head {
             title,
@@ -70,7 +74,7 @@ impl Start<'_> {
             path: "",
             image: START_IMAGE,
             image_alt: &image_alt,
-            site_name: SITE_NAME,
+            site_name: german().site_name,
         }
         .link_preview_html(site, "")
     }

@@ -15,10 +15,6 @@ use crate::ui::contact::{check_note, contact_links, provenance, Ways};
 use crate::ui::detail::{facts, osm_route_url};
 use crate::ui::{SiteHeader, SkipLink};
 
-/// The site's name, in the pages' head tags (the app's own words are in
-/// `locales/de.json`, the pages' in `locales/pages/de.json`: [`words`]).
-pub const SITE_NAME: &str = "Integrationsagenturen in NRW";
-
 /// What every page has around its content: skip link, site header,
 /// breadcrumbs, `<main>`, and the data's "Stand", source and licence.
 #[component]

@@ -32,6 +32,53 @@ crate::texts! {
         no_agency_help,
         /// The static map's label (`ia_core::static_map`).
         map_label,
+        /// The site's name in head tags and previews.
+        site_name,
+        /// The preview images' kicker where no place is named.
+        land,
+        /// A place page's title word and a Kreis preview's kicker.
+        agencies_word,
+        /// A kreisfreie Stadt preview's kicker.
+        kreisfreie_stadt,
+        /// An agency page's kind when it is no Servicestelle.
+        agency_kind,
+        /// The last sentence of an agency page's description.
+        agency_more,
+        /// A place page's description when the place has no agency.
+        place_first_none,
+        /// The preview subtitle of a place without an agency.
+        place_subtitle_none,
+        /// The open-data page (`data/index.html`).
+        data_title,
+        data_description,
+        data_image_alt,
+        data_what,
+        data_not_official,
+        data_download,
+        data_format,
+        data_file,
+        data_size,
+        data_content,
+        data_portals,
+        /// Followed by the link to `dcat.ttl`.
+        data_catalogue,
+        data_changes,
+        data_no_changes,
+        /// The publication package's `LIESMICH.txt` (`crate::publish`),
+        /// line by line.
+        readme_title,
+        readme_contents,
+        readme_agencies_qr,
+        readme_open_data,
+        readme_robots,
+        readme_how,
+        readme_step_unzip,
+        readme_step_compressed,
+        readme_step_reload,
+        readme_removed,
+        readme_removed_none,
+        readme_unchanged,
+        readme_no_site,
     }
     template {
         distance(distance),
@@ -53,6 +100,51 @@ crate::texts! {
         coverage(listed, total),
         /// The static map's text alternative.
         map_title(agencies, servicestellen),
+        /// The preview images' footer: "Integrationsagenturen in NRW finden · Stand 24.11.2026".
+        footer(site, as_of),
+        /// A preview image's text alternative.
+        image_alt(name),
+        /// A static map's title.
+        map_caption(what),
+        start_subtitle(agencies, servicestellen),
+        start_image_alt(agencies),
+        agency_qr(url),
+        agency_location(agency, place),
+        agency_where(kind, carrier, address),
+        agency_offers(offers),
+        place_and_nearest(place),
+        place_heading(place),
+        place_first(count),
+        data_head_title(site),
+        data_heading(title),
+        /// The open-data page's facts; `total`, `places` are the fragments below or empty.
+        data_coverage(records, total, servicestellen, places),
+        data_coverage_total(total),
+        data_coverage_year(year),
+        data_coverage_places(with, all, without),
+        data_coverage_without(names),
+        data_positions(address, postcode, municipality, kreis),
+        data_reach(own, carrier, nothing),
+        data_age(old, years, undated, date),
+        data_columns(columns),
+        data_publisher(publisher),
+        /// One Stand in the list of changes.
+        change_summary(records, added, changed, removed, previous),
+        change_first(records),
+        change_added(n),
+        change_changed(n),
+        change_removed(n),
+        readme_made(today, as_of, agencies),
+        readme_dataset(path),
+        readme_index(path),
+        /// `qr` is [`readme_agencies_qr`](Self::readme_agencies_qr) or empty.
+        readme_agencies(dir, qr, files),
+        readme_places(dir, files),
+        readme_sitemap(sitemap),
+        readme_self(readme),
+        readme_step_upload(readme),
+        readme_step_folders(agencies, places),
+        readme_removed_some(files),
     }
     plural {
         agencies(n),

@@ -97,7 +97,19 @@ export function journeys(key) {
     async function open(url, { width = 1280, height = 800 } = {}) {
       await setViewport(driver, width, height);
       await go(url);
-      await until(() => js("return document.documentElement.dataset.app === 'ready' && !!document.querySelector('[data-testid=results]')"), 'the app');
+      // On a timeout the failure says what the page showed (one WebKit run
+      // in 20 timed out here with no more than "false"), with a screenshot.
+      let seen;
+      await until(async () => {
+        seen = await js(
+          "const html = document.documentElement; return { app: html.dataset.app ?? null, results: !!document.querySelector('[data-testid=results]'), address: location.href, htmlClass: html.className, boot: document.getElementById('boot')?.textContent.trim() ?? null, loadError: document.querySelector('[data-testid=load-error]')?.textContent.trim() ?? null }",
+        );
+        return seen.app === 'ready' && seen.results;
+      }, 'the app').catch(async (error) => {
+        await screenshot('open-timed-out').catch(() => {});
+        await gather();
+        throw new Error(`${error.message}; the page: ${JSON.stringify(seen)}; its errors: ${JSON.stringify(pageErrors)}`);
+      });
       // In the document the app runs in, whichever load that was.
       await watch();
     }
