@@ -316,7 +316,7 @@ fn font_px(kind: u8) -> f64 {
 
 /// A band's file: GeoJSON `MultiLineString` features with `kind` `kreis` or
 /// `gemeinde`, and `labels` as `[name, lon, lat, kind]`. Not read by the
-/// boundary files' GeoJSON reader (`ia_upkeep::geojson`) nor the `geojson`
+/// boundary files' GeoJSON reader (`ia_core::geojson`) nor the `geojson`
 /// crate: the browser parses it and each feature goes to Leaflet as it is,
 /// so no geometry is decoded in Rust and the residents' Wasm gains nothing.
 fn parse_band(text: &str) -> Result<Band, String> {

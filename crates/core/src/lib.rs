@@ -15,6 +15,7 @@ pub mod export;
 pub mod filter;
 pub mod finder;
 pub mod geo;
+pub mod geojson;
 pub mod html;
 pub mod labels;
 pub mod load;

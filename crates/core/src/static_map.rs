@@ -22,55 +22,25 @@ use crate::html::escape;
 /// A ring of `(lon, lat)` points, as GeoJSON writes them.
 pub type Ring = Vec<(f64, f64)>;
 
-/// The outer and inner rings of every polygon of a GeoJSON FeatureCollection
-/// (Polygon and MultiPolygon geometries; other geometries are skipped).
+/// The outer and inner rings of every polygon of a boundary file, read by
+/// [`crate::geojson`] (an error names the feature and field).
 pub fn rings_from_geojson(text: &str) -> Result<Vec<Ring>, String> {
-    Ok(features(text)?.iter().flat_map(feature_rings).collect())
+    Ok(crate::geojson::parse_features(text)?
+        .iter()
+        .flat_map(feature_rings)
+        .collect())
 }
 
-/// The features of a GeoJSON FeatureCollection.
-pub fn features(text: &str) -> Result<Vec<serde_json::Value>, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    match value {
-        serde_json::Value::Object(mut object) => match object.remove("features") {
-            Some(serde_json::Value::Array(features)) => Ok(features),
-            _ => Err("not a GeoJSON FeatureCollection".into()),
-        },
-        _ => Err("not a GeoJSON FeatureCollection".into()),
-    }
-}
-
-/// The outer and inner rings of one GeoJSON Feature's Polygon or
-/// MultiPolygon (none for other geometries).
-pub fn feature_rings(feature: &serde_json::Value) -> Vec<Ring> {
-    let mut rings = Vec::new();
-    let Some(geometry) = feature.get("geometry") else {
-        return rings;
-    };
-    let coordinates = geometry.get("coordinates");
-    let polygons: Vec<&serde_json::Value> =
-        match (geometry.get("type").and_then(|t| t.as_str()), coordinates) {
-            (Some("Polygon"), Some(c)) => vec![c],
-            (Some("MultiPolygon"), Some(serde_json::Value::Array(list))) => list.iter().collect(),
-            _ => return rings,
-        };
-    for polygon in polygons {
-        for ring in polygon.as_array().into_iter().flatten() {
-            let points: Ring = ring
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|point| {
-                    let pair = point.as_array()?;
-                    Some((pair.first()?.as_f64()?, pair.get(1)?.as_f64()?))
-                })
-                .collect();
-            if points.len() >= 3 {
-                rings.push(points);
-            }
-        }
-    }
-    rings
+/// The outer and inner rings of one feature's polygons, as `(lon, lat)`
+/// (a ring of fewer than three positions draws nothing and is left out).
+pub fn feature_rings(feature: &crate::geojson::Feature) -> Vec<Ring> {
+    feature
+        .geometry
+        .iter()
+        .flatten()
+        .filter(|ring| ring.len() >= 3)
+        .map(|ring| ring.iter().map(|&[lon, lat]| (lon, lat)).collect())
+        .collect()
 }
 
 /// A point drawn on the map.
@@ -246,19 +216,27 @@ mod tests {
     use crate::geo::NRW_BBOX;
 
     const SQUARE: &str = r#"{"type":"FeatureCollection","features":[
-        {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[6.0,51.0],[7.0,51.0],[7.0,52.0],[6.0,52.0],[6.0,51.0]]]}},
-        {"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[[[8.0,51.0],[8.5,51.0],[8.5,51.5],[8.0,51.0]]]]}},
-        {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[7.0,51.0]}}
+        {"type":"Feature","properties":{"AGS":"05111","GEN":"A","BEZ":"Kreis"},"geometry":{"type":"Polygon","coordinates":[[[6.0,51.0],[7.0,51.0],[7.0,52.0],[6.0,52.0],[6.0,51.0]]]}},
+        {"type":"Feature","properties":{"AGS":"05112","GEN":"B","BEZ":"Kreis"},"geometry":{"type":"MultiPolygon","coordinates":[[[[8.0,51.0],[8.5,51.0],[8.5,51.5],[8.0,51.0]],[[8.1,51.1],[8.2,51.1]]]]}}
     ]}"#;
 
     #[test]
     fn rings_are_read_from_polygons_and_multipolygons() {
         let rings = rings_from_geojson(SQUARE).unwrap();
+        // The two-position ring draws nothing and is left out.
         assert_eq!(rings.len(), 2);
         assert_eq!(rings[0].len(), 5);
         assert_eq!(rings[1][1], (8.5, 51.0));
         assert!(rings_from_geojson("[]").is_err());
         assert!(rings_from_geojson("not json").is_err());
+        // One reader for every boundary file (crate::geojson): a geometry it
+        // does not draw is an error naming the feature, not skipped unseen.
+        let point = SQUARE.replacen(r#""type":"MultiPolygon","coordinates":[[[[8.0,51.0],[8.5,51.0],[8.5,51.5],[8.0,51.0]],[[8.1,51.1],[8.2,51.1]]]]"#, r#""type":"Point","coordinates":[7.0,51.0]"#, 1);
+        let error = rings_from_geojson(&point).unwrap_err();
+        assert!(
+            error.contains("feature 1") && error.contains("Point"),
+            "{error}"
+        );
     }
 
     fn svg(dots: &[Dot], title: &str) -> String {

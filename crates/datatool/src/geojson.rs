@@ -1,5 +1,5 @@
 //! Reading the boundary GeoJSON files; the format itself (parsing and
-//! writing) is [`ia_upkeep::geojson`].
+//! writing) is [`ia_core::geojson`].
 
 use std::path::Path;
 

@@ -3,14 +3,7 @@
 //! metres. Point-in-polygon itself is `ia_core::geo::polygon_contains`.
 
 use ia_core::geo::polygon_contains;
-
-/// `[lon, lat]`, as in GeoJSON.
-pub type Point = [f64; 2];
-/// A closed ring (first position repeated at the end).
-pub type Ring = Vec<Point>;
-/// Outer ring first, then holes.
-pub type Polygon = Vec<Ring>;
-pub type MultiPolygon = Vec<Polygon>;
+pub use ia_core::geojson::{MultiPolygon, Point, Polygon, Ring};
 
 /// Metres per degree of latitude (mean Earth radius 6371.0088 km).
 pub const METRES_PER_DEGREE: f64 = 111_195.08;

@@ -16,7 +16,8 @@
 
 pub mod check;
 pub mod gazetteer;
-pub mod geojson;
+/// The boundary files' reader and writer, [`ia_core::geojson`].
+pub use ia_core::geojson;
 pub mod geometry;
 pub mod import;
 pub mod mapping;

@@ -135,28 +135,20 @@ pub fn place_title(name: &str, kreisfrei: bool) -> String {
 }
 
 /// The Kreise and kreisfreie Städte of a boundary file
-/// (`data/boundaries/nrw-kreise.geojson`: properties `AGS`, `GEN`, `BEZ`),
-/// sorted by slug. Features without a 5-digit key or a name are skipped.
+/// (`data/boundaries/nrw-kreise.geojson`, read by [`crate::geojson`]),
+/// sorted by slug. Features without a 5-digit key or a name (the Land, a
+/// Gemeinde) are not places.
 pub fn places_from_geojson(text: &str) -> Result<Vec<Place>, String> {
     let mut places = Vec::new();
-    for feature in crate::static_map::features(text)? {
-        let property = |key: &str| {
-            feature
-                .get("properties")
-                .and_then(|p| p.get(key))
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .trim()
-                .to_owned()
-        };
-        let (ags, name) = (property("AGS"), property("GEN"));
+    for feature in crate::geojson::parse_features(text)? {
+        let (ags, name) = (feature.ags.trim(), feature.gen.trim());
         if ags.len() != 5 || !ags.bytes().all(|b| b.is_ascii_digit()) || name.is_empty() {
             continue;
         }
         places.push(Place {
-            ags,
-            name,
-            kreisfrei: property("BEZ").eq_ignore_ascii_case("kreisfreie stadt"),
+            ags: ags.to_owned(),
+            name: name.to_owned(),
+            kreisfrei: feature.bez.trim().eq_ignore_ascii_case("kreisfreie stadt"),
             rings: crate::static_map::feature_rings(&feature),
         });
     }

@@ -21,8 +21,8 @@ const KREISE: &str = r#"{"type":"FeatureCollection","features":[
     {"type":"Feature","properties":{"AGS":"05554","GEN":"Borken","BEZ":"Kreis"},"geometry":{"type":"Polygon","coordinates":[[[6.5,51.8],[7.2,51.8],[7.2,52.2],[6.5,52.2],[6.5,51.8]]]}},
     {"type":"Feature","properties":{"AGS":"05315","GEN":"Köln","BEZ":"Kreisfreie Stadt"},"geometry":{"type":"Polygon","coordinates":[[[6.8,50.8],[7.1,50.8],[7.1,51.1],[6.8,51.1],[6.8,50.8]]]}},
     {"type":"Feature","properties":{"AGS":"05958","GEN":"Hochsauerlandkreis","BEZ":"Kreis"},"geometry":{"type":"Polygon","coordinates":[[[8.0,51.1],[8.9,51.1],[8.9,51.5],[8.0,51.1]]]}},
-    {"type":"Feature","properties":{"AGS":"053","GEN":"Kaputt","BEZ":"Kreis"},"geometry":null},
-    {"type":"Feature","properties":{"AGS":"05334","GEN":"","BEZ":"Kreis"},"geometry":null}
+    {"type":"Feature","properties":{"AGS":"05","GEN":"Nordrhein-Westfalen","BEZ":"Land"},"geometry":{"type":"Polygon","coordinates":[[[6.0,51.0],[7.0,51.0],[7.0,52.0],[6.0,51.0]]]}},
+    {"type":"Feature","properties":{"AGS":"05334","GEN":"","BEZ":"Kreis"},"geometry":{"type":"Polygon","coordinates":[[[6.0,50.6],[6.4,50.6],[6.4,50.9],[6.0,50.6]]]}}
 ]}"#;
 
 #[test]
@@ -56,6 +56,13 @@ fn places_come_from_the_boundary_file_with_readable_titles_and_slugs() {
     );
     assert_eq!(place_title("Rhein-Kreis Neuss", false), "Rhein-Kreis Neuss");
     assert!(places_from_geojson("{}").is_err());
+    // A broken feature is an error that names it, not a place left out.
+    let broken = KREISE.replacen(r#""coordinates":"#, r#""coords":"#, 1);
+    let error = places_from_geojson(&broken).unwrap_err();
+    assert!(
+        error.contains("feature 0") && error.contains("geometry"),
+        "{error}"
+    );
 }
 
 #[test]
