@@ -35,6 +35,8 @@ test('place → Servicestelle → detail, and the URL restores the same view', a
   const detail = page.getByTestId('detail');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText(name);
   await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
+  // A long one-word name is hyphenated where the browser knows German, not cut mid-word.
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveCSS('hyphens', 'auto');
   await expect(detail).toContainText('Servicestelle für Antidiskriminierungsarbeit');
   await expect(detail).toContainText('gelesen am');
   await expect(page).toHaveURL(/agency=/);

@@ -89,6 +89,8 @@ test('an agency page without JavaScript shows the agency with working links and 
   const response = await page.goto(`agentur/${agency.id}.html`);
   expect(response!.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(agency.name);
+  // A long one-word name is hyphenated where the browser knows German, not cut mid-word.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCSS('hyphens', 'auto');
   await expect(page.getByRole('link', { name: /E-Mail/ })).toHaveAttribute('href', `mailto:${agency.contact.email}`);
   await expect(page.getByRole('link', { name: /Website/ })).toHaveAttribute('href', agency.contact.website);
   await expect(page.locator('.page-map svg.static-map')).toBeVisible();
