@@ -25,7 +25,7 @@ pub const README: &str = "LIESMICH.txt";
 /// The files of the previously published site that the renderer owns, from
 /// its dataset: each agency's page, image and, with a site address, QR
 /// codes, and the sitemap. Nothing when that dataset cannot be read (the
-/// instructions then say to replace the folders as a whole).
+/// instructions then page_texts to replace the folders as a whole).
 pub fn previous_files(previous_dataset: &[u8], site: &Site) -> Vec<String> {
     let Ok(loaded) = ia_core::parse_dataset_bytes(previous_dataset) else {
         return Vec::new();
@@ -60,14 +60,14 @@ pub fn readme(site: &Site, removed: &[String]) -> String {
             .filter(|path| path.strip_prefix(dir).is_some_and(|p| p.starts_with('/')))
             .count()
     };
-    let say = german();
+    let page_texts = german();
     let n = |n: usize| n.to_string();
     let mut lines: Vec<String> = vec![
-        say.readme_title.into(),
-        "=".repeat(say.readme_title.chars().count()),
+        page_texts.readme_title.into(),
+        "=".repeat(page_texts.readme_title.chars().count()),
         String::new(),
         fill(
-            say.readme_made,
+            page_texts.readme_made,
             &[
                 ("today", &german_date(&site.today)),
                 ("as_of", &german_date(&site.as_of)),
@@ -75,17 +75,17 @@ pub fn readme(site: &Site, removed: &[String]) -> String {
             ],
         ),
         String::new(),
-        say.readme_contents.into(),
-        fill(say.readme_dataset, &[("path", &site.dataset_path)]),
-        fill(say.readme_index, &[("path", INDEX)]),
+        page_texts.readme_contents.into(),
+        fill(page_texts.readme_dataset, &[("path", &site.dataset_path)]),
+        fill(page_texts.readme_index, &[("path", INDEX)]),
         fill(
-            say.readme_agencies,
+            page_texts.readme_agencies,
             &[
                 ("dir", AGENCY_DIR),
                 (
                     "qr",
                     if site.site.is_some() {
-                        say.readme_agencies_qr
+                        page_texts.readme_agencies_qr
                     } else {
                         ""
                     },
@@ -94,43 +94,43 @@ pub fn readme(site: &Site, removed: &[String]) -> String {
             ],
         ),
         fill(
-            say.readme_places,
+            page_texts.readme_places,
             &[("dir", PLACE_DIR), ("files", &n(count(PLACE_DIR)))],
         ),
-        say.readme_open_data.into(),
+        page_texts.readme_open_data.into(),
         if site.site.is_some() {
-            fill(say.readme_sitemap, &[("sitemap", SITEMAP)])
+            fill(page_texts.readme_sitemap, &[("sitemap", SITEMAP)])
         } else {
-            say.readme_robots.into()
+            page_texts.readme_robots.into()
         },
-        fill(say.readme_self, &[("readme", README)]),
+        fill(page_texts.readme_self, &[("readme", README)]),
         String::new(),
-        say.readme_how.into(),
-        say.readme_step_unzip.into(),
-        fill(say.readme_step_upload, &[("readme", README)]),
+        page_texts.readme_how.into(),
+        page_texts.readme_step_unzip.into(),
+        fill(page_texts.readme_step_upload, &[("readme", README)]),
         fill(
-            say.readme_step_folders,
+            page_texts.readme_step_folders,
             &[("agencies", AGENCY_DIR), ("places", PLACE_DIR)],
         ),
-        say.readme_step_compressed.into(),
-        say.readme_step_reload.into(),
+        page_texts.readme_step_compressed.into(),
+        page_texts.readme_step_reload.into(),
         String::new(),
-        say.readme_removed.into(),
+        page_texts.readme_removed.into(),
     ];
     if removed.is_empty() {
-        lines.push(say.readme_removed_none.into());
+        lines.push(page_texts.readme_removed_none.into());
     } else {
         lines.push(fill(
-            say.readme_removed_some,
+            page_texts.readme_removed_some,
             &[("files", &n(removed.len()))],
         ));
         lines.extend(removed.iter().map(|path| format!("  {path}")));
     }
     lines.push(String::new());
-    lines.push(say.readme_unchanged.into());
+    lines.push(page_texts.readme_unchanged.into());
     if site.site.is_none() {
         lines.push(String::new());
-        lines.push(say.readme_no_site.into());
+        lines.push(page_texts.readme_no_site.into());
     }
     let mut text = lines.join("\r\n");
     text.push_str("\r\n");

@@ -91,16 +91,19 @@ pub fn is_open_data_file(path: &str) -> bool {
 /// licence, the catalogue record and the changes per Stand.
 fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
     let texts = german();
-    let say = words::german();
-    let facts = Facts::of(inputs.agencies, inputs.meta, say);
-    let description = seo::description(&[TITLE_DE, "–", say.data_description], 160);
+    let page_texts = words::german();
+    let facts = Facts::of(inputs.agencies, inputs.meta, page_texts);
+    let description = seo::description(&[TITLE_DE, "–", page_texts.data_description], 160);
     let head = Head {
-        title: &fill(say.data_head_title, &[("site", say.site_name)]),
+        title: &fill(
+            page_texts.data_head_title,
+            &[("site", page_texts.site_name)],
+        ),
         description: &description,
         path: DATA_PAGE,
         image: core_pages::START_IMAGE,
-        image_alt: say.data_image_alt,
-        site_name: say.site_name,
+        image_alt: page_texts.data_image_alt,
+        site_name: page_texts.site_name,
     };
     let json_ld = seo::script_json(&schema_org::dataset(about));
     let downloads: Vec<(Format, String, usize)> = about
@@ -123,21 +126,21 @@ fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
     let dcat_link = about.link(DCAT_PATH, DATA_PAGE);
     let body = render(move || {
         view! {
-            <PageFrame texts meta=meta.clone() trail=Vec::new() current=say.data_title.to_owned()>
+            <PageFrame texts meta=meta.clone() trail=Vec::new() current=page_texts.data_title.to_owned()>
                 <article class="page-data" aria-labelledby="page-title">
-                    <h1 id="page-title">{fill(say.data_heading, &[("title", TITLE_DE)])}</h1>
+                    <h1 id="page-title">{fill(page_texts.data_heading, &[("title", TITLE_DE)])}</h1>
                     <p>{DESCRIPTION_DE}</p>
-                    <h2>{say.data_what}</h2>
+                    <h2>{page_texts.data_what}</h2>
                     <ul data-testid="data-facts">
-                        <li>{say.data_not_official}</li>
+                        <li>{page_texts.data_not_official}</li>
                         <li data-testid="data-coverage">{facts.coverage.clone()}</li>
                         <li>{facts.positions.clone()}</li>
                         <li data-testid="data-reach">{facts.reach.clone()}</li>
                         <li data-testid="data-age">{facts.age.clone()}</li>
                     </ul>
-                    <h2>{say.data_download}</h2>
+                    <h2>{page_texts.data_download}</h2>
                     <table class="data-files">
-                        <thead><tr><th scope="col">{say.data_format}</th><th scope="col">{say.data_file}</th><th scope="col">{say.data_size}</th><th scope="col">{say.data_content}</th></tr></thead>
+                        <thead><tr><th scope="col">{page_texts.data_format}</th><th scope="col">{page_texts.data_file}</th><th scope="col">{page_texts.data_size}</th><th scope="col">{page_texts.data_content}</th></tr></thead>
                         <tbody>
                             {downloads.into_iter().map(|(format, href, size)| view! {
                                 <tr>
@@ -149,20 +152,20 @@ fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p>{fill(say.data_columns, &[("columns", &Column::HEADINGS.join(", "))])}</p>
-                    <h2>{say.licence}</h2>
+                    <p>{fill(page_texts.data_columns, &[("columns", &Column::HEADINGS.join(", "))])}</p>
+                    <h2>{page_texts.licence}</h2>
                     <p lang="de">{meta.licence.clone()}</p>
-                    <h2>{say.data_portals}</h2>
+                    <h2>{page_texts.data_portals}</h2>
                     <p>
-                        {say.data_catalogue} " " <a href=dcat_link.clone() data-testid="dcat-link">"dcat.ttl"</a>
-                        ". " {fill(say.data_publisher, &[("publisher", &publisher.name)])}
+                        {page_texts.data_catalogue} " " <a href=dcat_link.clone() data-testid="dcat-link">"dcat.ttl"</a>
+                        ". " {fill(page_texts.data_publisher, &[("publisher", &publisher.name)])}
                         {publisher.email.clone().map(|email| view! { ", " <a href=format!("mailto:{email}")>{email.clone()}</a> })}
                         "."
                     </p>
-                    <h2>{say.data_changes}</h2>
-                    {changes.is_empty().then(|| view! { <p>{say.data_no_changes}</p> })}
+                    <h2>{page_texts.data_changes}</h2>
+                    {changes.is_empty().then(|| view! { <p>{page_texts.data_no_changes}</p> })}
                     <ol class="data-changes" data-testid="data-changes">
-                        {changes.iter().map(|change| view! { <li>{change_entry(change, texts, say)}</li> }).collect_view()}
+                        {changes.iter().map(|change| view! { <li>{change_entry(change, texts, page_texts)}</li> }).collect_view()}
                     </ol>
                 </article>
             </PageFrame>
@@ -180,13 +183,13 @@ fn data_page(inputs: &OpenDataInputs, about: &About) -> String {
 fn change_entry(
     change: &Change,
     texts: &'static crate::i18n::Texts,
-    say: &'static PageTexts,
+    page_texts: &'static PageTexts,
 ) -> impl IntoView {
     let heading = texts.as_of(&change.as_of);
     let records = change.records.to_string();
     let summary = match &change.previous {
         Some(previous) => fill(
-            say.change_summary,
+            page_texts.change_summary,
             &[
                 ("records", &records),
                 ("added", &change.added.len().to_string()),
@@ -195,7 +198,7 @@ fn change_entry(
                 ("previous", &texts.date(previous)),
             ],
         ),
-        None => fill(say.change_first, &[("records", &records)]),
+        None => fill(page_texts.change_first, &[("records", &records)]),
     };
     let counted = |template: &str, n: usize| fill(template, &[("n", &n.to_string())]);
     let page = |id: &str| format!("{UP}{}", core_pages::agency_page(id));
@@ -205,7 +208,7 @@ fn change_entry(
             .collect_view()
     };
     let added = (!change.added.is_empty()).then(|| {
-        view! { <details><summary>{counted(say.change_added, change.added.len())}</summary><ul>{names(&change.added)}</ul></details> }
+        view! { <details><summary>{counted(page_texts.change_added, change.added.len())}</summary><ul>{names(&change.added)}</ul></details> }
     });
     let changed = (!change.changed.is_empty()).then(|| {
         let items = change
@@ -216,7 +219,7 @@ fn change_entry(
                 view! { <li><a href=page(&c.id) lang="de">{c.name.clone()}</a> ": " {fields.join(", ")}</li> }
             })
             .collect_view();
-        view! { <details><summary>{counted(say.change_changed, change.changed.len())}</summary><ul>{items}</ul></details> }
+        view! { <details><summary>{counted(page_texts.change_changed, change.changed.len())}</summary><ul>{items}</ul></details> }
     });
     // Removed records have no page any more: names only.
     let removed = (!change.removed.is_empty()).then(|| {
@@ -225,7 +228,7 @@ fn change_entry(
             .iter()
             .map(|n| view! { <li lang="de">{n.name.clone()}</li> })
             .collect_view();
-        view! { <details><summary>{counted(say.change_removed, change.removed.len())}</summary><ul>{items}</ul></details> }
+        view! { <details><summary>{counted(page_texts.change_removed, change.removed.len())}</summary><ul>{items}</ul></details> }
     });
     view! {
         <h3>{heading}</h3>
@@ -258,7 +261,7 @@ struct Facts {
 }
 
 impl Facts {
-    fn of(agencies: &[Agency], meta: &DatasetMeta, say: &PageTexts) -> Facts {
+    fn of(agencies: &[Agency], meta: &DatasetMeta, page_texts: &PageTexts) -> Facts {
         let n = agencies.len();
         let sada = agencies.iter().filter(|a| a.antidiscrimination).count();
         let with_records: std::collections::BTreeSet<&str> =
@@ -276,10 +279,10 @@ impl Facts {
             .map(|c| {
                 let year = c
                     .estimated_total_year
-                    .map(|y| fill(say.data_coverage_year, &[("year", &y.to_string())]))
+                    .map(|y| fill(page_texts.data_coverage_year, &[("year", &y.to_string())]))
                     .unwrap_or_default();
                 fill(
-                    say.data_coverage_total,
+                    page_texts.data_coverage_total,
                     &[("total", &c.estimated_total.to_string())],
                 ) + &year
             })
@@ -291,10 +294,13 @@ impl Facts {
             let without = if without.is_empty() {
                 String::new()
             } else {
-                fill(say.data_coverage_without, &[("names", &without.join(", "))])
+                fill(
+                    page_texts.data_coverage_without,
+                    &[("names", &without.join(", "))],
+                )
             };
             fill(
-                say.data_coverage_places,
+                page_texts.data_coverage_places,
                 &[
                     ("with", &(meta.kreise.len() - without_n).to_string()),
                     ("all", &meta.kreise.len().to_string()),
@@ -303,7 +309,7 @@ impl Facts {
             )
         };
         let coverage = fill(
-            say.data_coverage,
+            page_texts.data_coverage,
             &[
                 ("records", &n.to_string()),
                 ("total", &total),
@@ -319,7 +325,7 @@ impl Facts {
         };
         let count = |p: Precision| count(p).to_string();
         let positions = fill(
-            say.data_positions,
+            page_texts.data_positions,
             &[
                 ("address", &count(Precision::Address)),
                 ("postcode", &count(Precision::Postcode)),
@@ -335,7 +341,7 @@ impl Facts {
                 .to_string()
         };
         let reach = fill(
-            say.data_reach,
+            page_texts.data_reach,
             &[
                 ("own", &by(Reach::Own)),
                 ("carrier", &by(Reach::Carrier)),
@@ -351,7 +357,7 @@ impl Facts {
             }
         }
         let age = fill(
-            say.data_age,
+            page_texts.data_age,
             &[
                 ("old", &old.to_string()),
                 ("years", &OLD_AFTER_YEARS.to_string()),
