@@ -32,28 +32,18 @@ impl Pages {
             share = Some((url.clone(), qr));
         }
         let place_title = place.map(Place::title);
+        let phrase = place
+            .map(|p| words::place_phrase(&p.title(), p.kreisfrei))
+            .unwrap_or_default();
+        let location = fill(
+            page_texts.agency_location,
+            &[("agency", &agency.name), ("place", &phrase)],
+        );
         let map = small_map(
             place,
             &[dot(agency)],
             &self.land,
-            &fill(
-                page_texts.map_caption,
-                &[(
-                    "what",
-                    &fill(
-                        page_texts.agency_location,
-                        &[
-                            ("agency", &agency.name),
-                            (
-                                "place",
-                                &place
-                                    .map(|p| words::place_phrase(&p.title(), p.kreisfrei))
-                                    .unwrap_or_default(),
-                            ),
-                        ],
-                    ),
-                )],
-            ),
+            &fill(page_texts.map_caption, &[("what", &location)]),
         );
         let body = views::agency_page(
             german(),

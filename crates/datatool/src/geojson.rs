@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-pub use ia_upkeep::geojson::*;
+pub use ia_core::geojson::*;
 
 use crate::{read_text, Error, Result};
 
